@@ -1,0 +1,33 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "nines",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "NinesKit", targets: ["NinesKit"]),
+        .executable(name: "nines", targets: ["nines"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "NinesKit",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "nines",
+            dependencies: [
+                "NinesKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "NinesKitTests",
+            dependencies: ["NinesKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,95 @@
+/// The model's structure function compiled once into a shared BDD: one variable per component
+/// (its own replicas and common cause folded into that variable), one diagram per component for
+/// "this component and everything it needs are up".
+public struct CompiledStructure {
+    public let bdd: BDD
+    /// Component names in model order; the index of a name is used everywhere below.
+    public let names: [String]
+    public let indexOf: [String: Int]
+    /// BDD variable level of each component (by component index).
+    public let levelOf: [Int32]
+    /// Component index of each variable level.
+    public let componentAtLevel: [Int]
+    /// Diagram of "component i and its dependency closure are up" (by component index).
+    public let closure: [BDD.Ref]
+    /// Diagram of the whole system: every root component up.
+    public let system: BDD.Ref
+    /// Diagram of each objective (by objective index): all its components up.
+    public let objectives: [BDD.Ref]
+
+    /// Compiles `model`. Variables are ordered parents-before-dependencies (reverse post-order of a
+    /// depth-first walk from the roots), so adding a component on top of its dependencies costs one node
+    /// and shared dependencies end up below everything that uses them.
+    public init(_ model: SystemModel) {
+        let names = model.components.map(\.name)
+        var indexOf: [String: Int] = [:]
+        for (index, name) in names.enumerated() { indexOf[name] = index }
+        let children: [[Int]] = model.components.map { $0.dependencyNames.compactMap { indexOf[$0] } }
+        let roots = model.roots.compactMap { indexOf[$0.name] }
+        let postOrder = Self.postOrder(children: children, roots: roots.isEmpty ? Array(names.indices) : roots, count: names.count)
+
+        var levelOf = [Int32](repeating: 0, count: names.count)
+        var componentAtLevel = [Int](repeating: 0, count: names.count)
+        for (position, component) in postOrder.reversed().enumerated() {
+            levelOf[component] = Int32(position)
+            componentAtLevel[position] = component
+        }
+
+        let bdd = BDD()
+        var closure = [BDD.Ref](repeating: BDD.down, count: names.count)
+        for index in postOrder {   // dependencies before the components that need them
+            var parts: [BDD.Ref] = []
+            for dependency in model.components[index].dependencies {
+                switch dependency {
+                case .component(let name, _):
+                    parts.append(closure[indexOf[name]!])
+                case .group(let k, let members, _):
+                    parts.append(bdd.atLeast(k, of: members.map { closure[indexOf[$0]!] }))
+                }
+            }
+            closure[index] = bdd.and(bdd.variable(levelOf[index]), bdd.and(parts))
+        }
+        let allUp = { (components: [String]) in bdd.and(components.compactMap { indexOf[$0].map { closure[$0] } }) }
+        system = allUp(model.roots.map(\.name))
+        objectives = model.objectives.map { allUp($0.components) }
+        bdd.clearCaches()
+        self.bdd = bdd
+        self.names = names
+        self.indexOf = indexOf
+        self.levelOf = levelOf
+        self.componentAtLevel = componentAtLevel
+        self.closure = closure
+    }
+
+    /// Diagram of "all of these components (and what they need) are up".
+    public func allUp(_ components: [String]) -> BDD.Ref {
+        bdd.and(components.compactMap { indexOf[$0].map { closure[$0] } })
+    }
+
+    /// Iterative depth-first post-order over the dependency graph (no recursion: chains may be long).
+    static func postOrder(children: [[Int]], roots: [Int], count: Int) -> [Int] {
+        var visited = [Bool](repeating: false, count: count)
+        var order: [Int] = []
+        order.reserveCapacity(count)
+        let starts = roots + Array(0..<count)   // unreachable components (only in cycles, rejected earlier) still get a level
+        for start in starts where !visited[start] {
+            visited[start] = true
+            var stack: [(node: Int, next: Int)] = [(start, 0)]
+            while !stack.isEmpty {
+                let (node, next) = stack[stack.count - 1]
+                if next < children[node].count {
+                    stack[stack.count - 1].next += 1
+                    let child = children[node][next]
+                    if !visited[child] {
+                        visited[child] = true
+                        stack.append((child, 0))
+                    }
+                } else {
+                    order.append(node)
+                    stack.removeLast()
+                }
+            }
+        }
+        return order
+    }
+}

@@ -1,0 +1,33 @@
+/// How much one component matters to one figure (an objective or the whole system).
+///
+/// With A the figure's availability and Q = 1 − A, for component i with own unavailability q_i:
+/// - Birnbaum I_B = ∂A/∂p_i = Q(i down) − Q(i up)
+/// - criticality = q_i · I_B: how much Q falls if i were perfect (exact: A is linear in p_i)
+/// - Fussell–Vesely share = criticality / Q
+/// - risk achievement worth RAW = Q(i down) / Q; risk reduction worth RRW = Q / Q(i perfect)
+public struct Importance: Hashable, Sendable, Codable {
+    public let component: String
+    public let layer: String
+    public let birnbaum: Double
+    public let criticality: Double
+    public let share: Double
+    public let achievementWorth: Double
+    public let reductionWorth: Double
+
+    public init(component: String, layer: String, birnbaum: Double, own: Probability, figure: Probability) {
+        self.component = component
+        self.layer = layer
+        self.birnbaum = birnbaum
+        criticality = own.down * birnbaum
+        let q = figure.down
+        share = q > 0 ? criticality / q : 0
+        achievementWorth = q > 0 ? (q + own.up * birnbaum) / q : .infinity
+        let perfect = q - criticality
+        reductionWorth = perfect > 0 ? q / perfect : .infinity
+    }
+
+    /// Ranking: largest criticality first, then name, so the order is total and stable.
+    public static func ranked(_ list: [Importance]) -> [Importance] {
+        list.sorted { ($0.criticality, $1.component) > ($1.criticality, $0.component) }
+    }
+}

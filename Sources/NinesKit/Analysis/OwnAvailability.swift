@@ -1,0 +1,86 @@
+import Foundation
+
+/// The availability and failure frequency of a component's own instances, dependencies aside:
+/// k of n identical replicas, with an optional beta-factor common cause.
+///
+/// Times in hours, frequencies in failures per hour.
+public struct OwnAvailability: Hashable, Sendable {
+    /// Probability that enough of the component's own replicas are up.
+    public let probability: Probability
+    /// Steady-state frequency of the component's own outages (up → down transitions per hour);
+    /// nil when the model gives an availability without a repair time.
+    public let frequency: Double?
+
+    public init(probability: Probability, frequency: Double?) {
+        self.probability = probability
+        self.frequency = frequency
+    }
+
+    public init(_ component: Component) {
+        self.init(figures: component.figures, replicas: component.replicas, needs: component.needs, beta: component.commonCause)
+    }
+
+    /// Beta-factor model: a fraction β of each replica's failures strikes all replicas at once.
+    /// In odds form (q/p = λ·MTTR for exponential repair) the independent part has odds (1−β)·r
+    /// and the common part β·r, so the split works whether the model gave rates or availabilities.
+    public init(figures: UnitFigures, replicas n: Int, needs k: Int, beta: Double) {
+        let unit = figures.probability
+        let rate = figures.failureRate
+        guard n > 1, beta > 0 else {
+            let single = KOutOfN.probability(k: k, n: n, unit: unit)
+            self.init(probability: single, frequency: rate.map { KOutOfN.frequency(k: k, n: n, unit: unit, rate: $0) })
+            return
+        }
+        let odds = unit.down / unit.up
+        let independent = Probability(up: 1 / (1 + (1 - beta) * odds), down: (1 - beta) * odds / (1 + (1 - beta) * odds))
+        let common = Probability(up: 1 / (1 + beta * odds), down: beta * odds / (1 + beta * odds))
+        let group = KOutOfN.probability(k: k, n: n, unit: independent)
+        let probability = common.and(group)
+        var frequency: Double?
+        if let rate {
+            let groupFrequency = KOutOfN.frequency(k: k, n: n, unit: independent, rate: (1 - beta) * rate)
+            let commonFrequency = common.up * beta * rate
+            // Series of two independent blocks: w = w_common · A_group + w_group · A_common.
+            frequency = commonFrequency * group.up + groupFrequency * common.up
+        }
+        self.init(probability: probability, frequency: frequency)
+    }
+}
+
+/// Closed forms for k of n identical, independent units.
+public enum KOutOfN {
+    /// P(at least k of n up). The down side sums the failing states directly,
+    /// Q = Σ_{j=n−k+1..n} C(n, j) q^j p^(n−j), so small unavailabilities keep full precision.
+    public static func probability(k: Int, n: Int, unit: Probability) -> Probability {
+        if k == n && n == 1 { return unit }
+        var up = 0.0, down = 0.0
+        for j in 0...n {                      // j = number of failed units
+            let term = binomialTerm(n: n, j: j, q: unit.down, p: unit.up)
+            if n - j >= k { up += term } else { down += term }
+        }
+        return Probability(up: up, down: down)
+    }
+
+    /// Up → down transitions per hour: P(exactly k up) · k · λ (one of the k working units fails).
+    public static func frequency(k: Int, n: Int, unit: Probability, rate: Double) -> Double {
+        binomialTerm(n: n, j: n - k, q: unit.down, p: unit.up) * Double(k) * rate
+    }
+
+    /// C(n, j) q^j p^(n−j), in log space for large n so nothing overflows.
+    static func binomialTerm(n: Int, j: Int, q: Double, p: Double) -> Double {
+        if j == 0 { return pow(p, Double(n)) }
+        if j == n { return pow(q, Double(n)) }
+        if q == 0 || p == 0 { return 0 }
+        if n <= 60 {
+            return binomial(n, j) * pow(q, Double(j)) * pow(p, Double(n - j))
+        }
+        let logC = lgamma(Double(n + 1)) - lgamma(Double(j + 1)) - lgamma(Double(n - j + 1))
+        return exp(logC + Double(j) * log(q) + Double(n - j) * log1p(-q))
+    }
+
+    static func binomial(_ n: Int, _ k: Int) -> Double {
+        var result = 1.0
+        for i in 0..<min(k, n - k) { result = result * Double(n - i) / Double(i + 1) }
+        return result.rounded()
+    }
+}

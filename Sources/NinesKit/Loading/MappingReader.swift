@@ -1,0 +1,150 @@
+/// Reads the fields of one YAML mapping: typed getters that report located errors, and a final
+/// check that names unknown keys with a "did you mean".
+public final class MappingReader {
+    public let location: SourceLocation
+    /// What this mapping is, for messages: "component 'db'", "the model".
+    public let context: String
+    private let pairs: [(key: YAMLScalar, value: YAMLValue)]
+    private let diagnostics: DiagnosticCollector
+    private var consumed: Set<String> = []
+
+    /// Returns nil (after reporting) when `value` is not a mapping.
+    public init?(_ value: YAMLValue, context: String, diagnostics: DiagnosticCollector) {
+        guard case .mapping(let pairs, let location) = value else {
+            diagnostics.error(value.location, "\(context) must be a mapping of fields, found \(value.kindDescription)")
+            return nil
+        }
+        self.pairs = pairs
+        self.location = location
+        self.context = context
+        self.diagnostics = diagnostics
+    }
+
+    /// Keys in file order.
+    public var keys: [YAMLScalar] { pairs.map(\.key) }
+    public var entries: [(key: YAMLScalar, value: YAMLValue)] { pairs }
+
+    public func has(_ key: String) -> Bool { pairs.contains { $0.key.text == key } }
+
+    /// The raw value of a key (marking it known); nil when absent or null.
+    public func value(_ key: String) -> YAMLValue? {
+        consumed.insert(key)
+        guard let value = pairs.first(where: { $0.key.text == key })?.value else { return nil }
+        if case .scalar(let scalar) = value, scalar.isNull { return nil }
+        return value
+    }
+
+    public func keyLocation(_ key: String) -> SourceLocation {
+        pairs.first { $0.key.text == key }?.key.location ?? location
+    }
+
+    /// Reports a missing required key.
+    public func missing(_ key: String, expected: String) {
+        diagnostics.error(location, "\(context) is missing '\(key)' (\(expected))")
+    }
+
+    /// A scalar's text, reporting lists, mappings, tags and nulls where a value is expected.
+    public func scalar(_ key: String, required: Bool = false, expected: String = "a value") -> YAMLScalar? {
+        let present = pairs.first(where: { $0.key.text == key })?.value
+        consumed.insert(key)
+        guard let present else {
+            if required { missing(key, expected: expected) }
+            return nil
+        }
+        guard case .scalar(let scalar) = present else {
+            diagnostics.error(present.location, "'\(key)' of \(context) must be \(expected), found \(present.kindDescription)")
+            return nil
+        }
+        if scalar.isNull {
+            diagnostics.error(scalar.location, "'\(key)' of \(context) must be \(expected), found nothing (null)")
+            return nil
+        }
+        if let tag = scalar.explicitTag {
+            diagnostics.error(scalar.location, "'\(key)' of \(context) has a YAML tag '\(tag)'; tags are not supported, write the plain value")
+            return nil
+        }
+        return scalar
+    }
+
+    public func string(_ key: String, required: Bool = false) -> String? {
+        scalar(key, required: required, expected: "text")?.text
+    }
+
+    /// Parses a scalar with `parse`; on failure reports "'key' must be <expected>, found '<text>'".
+    public func parsed<T>(_ key: String, required: Bool = false, expected: String,
+                          _ parse: (String) -> Result<T, QuantityParser.Failure>) -> T? {
+        guard let scalar = scalar(key, required: required, expected: expected) else { return nil }
+        switch parse(scalar.text) {
+        case .success(let value): return value
+        case .failure(let failure):
+            diagnostics.error(scalar.location, "'\(key)' of \(context) must be \(failure.expected), found '\(scalar.clipped)'",
+                              length: scalar.text.count)
+            return nil
+        }
+    }
+
+    public func availability(_ key: String, required: Bool = false) -> Probability? {
+        parsed(key, required: required, expected: "an availability", QuantityParser.availability)
+    }
+
+    public func fraction(_ key: String) -> Probability? {
+        parsed(key, expected: "a fraction", QuantityParser.fraction)
+    }
+
+    public func duration(_ key: String, positive: Bool, required: Bool = false) -> Double? {
+        parsed(key, required: required, expected: "a duration", { QuantityParser.duration($0, positive: positive) })
+    }
+
+    public func rate(_ key: String) -> Double? {
+        parsed(key, expected: "a rate", QuantityParser.rate)
+    }
+
+    public func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
+        let expected = "a whole number from \(range.lowerBound) to \(range.upperBound)"
+        return parsed(key, required: required, expected: expected) { text in
+            guard let value = QuantityParser.integer(text), range.contains(value) else { return .failure(.init(expected)) }
+            return .success(value)
+        }
+    }
+
+    /// One of a fixed set of words.
+    public func choice<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) -> T? where T.RawValue == String {
+        let names = T.allCases.map(\.rawValue)
+        let expected = "one of " + names.map { "'\($0)'" }.joined(separator: ", ")
+        guard let scalar = scalar(key, expected: expected) else { return nil }
+        if let value = T(rawValue: scalar.text) { return value }
+        diagnostics.error(scalar.location, "'\(key)' of \(context) must be \(expected), found '\(scalar.clipped)'"
+                          + Suggestion.hint(for: scalar.text, in: names), length: scalar.text.count)
+        return nil
+    }
+
+    /// A list of names (a YAML sequence of scalars) with each name's location.
+    public func nameList(_ key: String, required: Bool = false) -> [(name: String, location: SourceLocation)]? {
+        consumed.insert(key)
+        guard let present = pairs.first(where: { $0.key.text == key })?.value else {
+            if required { missing(key, expected: "a list of component names") }
+            return nil
+        }
+        guard case .sequence(let items, _) = present else {
+            diagnostics.error(present.location, "'\(key)' of \(context) must be a list of component names, found \(present.kindDescription)")
+            return nil
+        }
+        var names: [(String, SourceLocation)] = []
+        for item in items {
+            guard case .scalar(let scalar) = item, !scalar.isNull else {
+                diagnostics.error(item.location, "'\(key)' of \(context) must list component names, found \(item.kindDescription)")
+                continue
+            }
+            names.append((scalar.text, scalar.location))
+        }
+        return names
+    }
+
+    /// Reports every key that no getter asked for, suggesting the nearest known key.
+    public func rejectUnknownKeys(known: [String]) {
+        for (key, _) in pairs where !consumed.contains(key.text) && !known.contains(key.text) {
+            diagnostics.error(key.location, "unknown field '\(key.clipped)' in \(context)"
+                              + Suggestion.hint(for: key.text, in: known + Array(consumed)), length: key.text.count)
+        }
+    }
+}

@@ -1,0 +1,282 @@
+/// What one model file says, read field by field but not yet cross-checked.
+struct ModelDraft {
+    var file: String
+    var system: String?
+    var systemLocation: SourceLocation
+    var description: String?
+    var period: Period?
+    var calendar: CalendarConvention?
+    var layers: [Layer] = []
+    var components: [Component] = []
+    var objectives: [Objective] = []
+}
+
+/// Reads the top-level mapping of one model file and each component and objective in it.
+struct ModelDocumentReader {
+    let file: String
+    let diagnostics: DiagnosticCollector
+
+    static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives"]
+    static let componentKeys = ["layer", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
+                                "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for"]
+    static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "description"]
+
+    func read(_ root: YAMLValue) -> ModelDraft {
+        var draft = ModelDraft(file: file, systemLocation: root.location)
+        guard let top = MappingReader(root, context: "the model", diagnostics: diagnostics) else { return draft }
+        readVersion(top)
+        draft.system = top.string("system", required: true)
+        draft.systemLocation = top.keyLocation("system")
+        draft.description = top.string("description")
+        draft.period = top.parsed("period", expected: "a period", PeriodParser.parse)
+        if let calendar = top.value("calendar") { draft.calendar = readCalendar(calendar) }
+        if let layers = top.value("layers") { draft.layers = readLayers(layers) }
+        if let components = top.value("components") {
+            draft.components = readEntries(components, what: "components") { readComponent(name: $0, $1) }
+        } else {
+            top.missing("components", expected: "a mapping from component name to its figures")
+        }
+        if let objectives = top.value("objectives") {
+            draft.objectives = readEntries(objectives, what: "objectives") { readObjective(name: $0, $1) }
+        }
+        top.rejectUnknownKeys(known: Self.topLevelKeys)
+        return draft
+    }
+
+    private func readVersion(_ top: MappingReader) {
+        guard let scalar = top.scalar("version", required: true, expected: "the format version, 1") else { return }
+        guard let version = QuantityParser.integer(scalar.text), ModelLoader.supportedVersions.contains(version) else {
+            diagnostics.error(scalar.location, "unsupported model format version '\(scalar.clipped)'; this nines reads version "
+                              + ModelLoader.supportedVersions.map(String.init).joined(separator: ", "), length: scalar.text.count)
+            return
+        }
+    }
+
+    private func readCalendar(_ value: YAMLValue) -> CalendarConvention? {
+        guard let calendar = MappingReader(value, context: "'calendar'", diagnostics: diagnostics) else { return nil }
+        var convention = CalendarConvention.standard
+        if let year = calendar.scalar("year", expected: "'365d' or '365.25d'") {
+            switch year.text {
+            case "365d", "365": convention.yearDays = 365
+            case "365.25d", "365.25": convention.yearDays = 365.25
+            default: diagnostics.error(year.location, "'year' of 'calendar' must be '365d' or '365.25d', found '\(year.clipped)'")
+            }
+        }
+        if let month = calendar.scalar("month", expected: "'30d' or 'year/12'") {
+            if let rule = CalendarConvention.MonthRule(rawValue: month.text) {
+                convention.month = rule
+            } else {
+                diagnostics.error(month.location, "'month' of 'calendar' must be '30d' or 'year/12', found '\(month.clipped)'")
+            }
+        }
+        calendar.rejectUnknownKeys(known: ["year", "month"])
+        return convention
+    }
+
+    private func readLayers(_ value: YAMLValue) -> [Layer] {
+        readEntries(value, what: "layers") { name, body in
+            if case .scalar(let scalar) = body { return Layer(name: name, description: scalar.isNull ? nil : scalar.text) }
+            guard let fields = MappingReader(body, context: "layer '\(name)'", diagnostics: diagnostics) else { return nil }
+            defer { fields.rejectUnknownKeys(known: ["description"]) }
+            return Layer(name: name, description: fields.string("description"))
+        }
+    }
+
+    /// Reads a mapping of named entries (components, objectives, layers) in file order.
+    private func readEntries<T>(_ value: YAMLValue, what: String, _ read: (String, YAMLValue) -> T?) -> [T] {
+        guard case .mapping(let pairs, _) = value else {
+            diagnostics.error(value.location, "'\(what)' must be a mapping from name to fields, found \(value.kindDescription)")
+            return []
+        }
+        var result: [T] = []
+        for (key, body) in pairs {
+            guard NameRules.isValid(key.text) else {
+                diagnostics.error(key.location, "'\(key.clipped)' is not a valid name in '\(what)'; " + NameRules.explanation,
+                                  length: key.text.count)
+                continue
+            }
+            if let entry = read(key.text, body) { result.append(entry) }
+        }
+        return result
+    }
+
+    private func readComponent(name: String, _ body: YAMLValue) -> Component? {
+        guard let fields = MappingReader(body, context: "component '\(name)'", diagnostics: diagnostics) else { return nil }
+        defer { fields.rejectUnknownKeys(known: Self.componentKeys) }
+        let layer = fields.string("layer") ?? "software"
+        let figures = readFigures(fields)
+        let replicas = fields.integer("replicas", in: 1...10_000) ?? 1
+        let needs = fields.integer("needs", in: 1...10_000) ?? 1
+        if needs > replicas, fields.has("needs") {
+            diagnostics.error(fields.keyLocation("needs"), "'needs' of component '\(name)' is \(needs) but it has only \(replicas) replica\(replicas == 1 ? "" : "s"); k of n needs 1 ≤ k ≤ n")
+        }
+        var commonCause = 0.0
+        if let beta = fields.fraction("common_cause") {
+            commonCause = beta.up
+            if beta.up >= 1 { diagnostics.error(fields.keyLocation("common_cause"), "'common_cause' of component '\(name)' must be below 100%") }
+        }
+        let dependencies = fields.value("depends_on").map { readDependencies($0, owner: name) } ?? []
+        let responsibility = fields.choice("responsibility", as: Responsibility.self) ?? .ours
+        let failover = fields.value("failover").flatMap { readFailover($0, owner: name) }
+        let data = fields.value("data").flatMap { readData($0, owner: name) }
+        let maskedFor = fields.duration("masked_for", positive: true)
+        let description = fields.string("description") ?? fields.string("source")
+        guard let figures else { return nil }
+        return Component(name: name, layer: layer, figures: figures, replicas: replicas, needs: min(needs, replicas),
+                         commonCause: commonCause, dependencies: dependencies, responsibility: responsibility,
+                         failover: failover, data: data, maskedFor: maskedFor, description: description,
+                         location: fields.location)
+    }
+
+    /// Exactly one of: `availability` (optionally with `mttr`), `mtbf` + `mttr`, `rate` + `mttr`.
+    private func readFigures(_ fields: MappingReader) -> UnitFigures? {
+        let given = ["availability", "mtbf", "rate"].filter(fields.has)
+        if given.count > 1 {
+            diagnostics.error(fields.keyLocation(given[1]), "\(fields.context) gives both '\(given[0])' and '\(given[1])'; give one of 'availability', 'mtbf' + 'mttr' or 'rate' + 'mttr'")
+            return nil
+        }
+        let mttr = fields.duration("mttr", positive: true)
+        switch given.first {
+        case "availability":
+            guard let availability = fields.availability("availability") else { return nil }
+            return .availability(availability, mttr: mttr)
+        case "mtbf":
+            let mtbf = fields.duration("mtbf", positive: true)
+            if !fields.has("mttr") { fields.missing("mttr", expected: "the mean time to repair, e.g. '30m', needed with 'mtbf'") }
+            guard let mtbf, let mttr else { return nil }
+            return .mtbf(mtbf, mttr: mttr)
+        case "rate":
+            let rate = fields.rate("rate")
+            if !fields.has("mttr") { fields.missing("mttr", expected: "the mean time to repair, e.g. '30m', needed with 'rate'") }
+            guard let rate, let mttr else { return nil }
+            return .rate(rate, mttr: mttr)
+        default:
+            fields.missing("availability", expected: "give 'availability' (e.g. 99.95%), 'mtbf' + 'mttr', or 'rate' + 'mttr'")
+            return nil
+        }
+    }
+
+    private func readDependencies(_ value: YAMLValue, owner: String) -> [Dependency] {
+        guard case .sequence(let items, _) = value else {
+            diagnostics.error(value.location, "'depends_on' of component '\(owner)' must be a list, found \(value.kindDescription)")
+            return []
+        }
+        return items.compactMap { item -> Dependency? in
+            switch item {
+            case .scalar(let scalar) where !scalar.isNull:
+                return .component(scalar.text, scalar.location)
+            case .mapping:
+                return readGroup(item, owner: owner)
+            default:
+                diagnostics.error(item.location, "each entry of 'depends_on' of component '\(owner)' must be a component name, "
+                                  + "{any: [...]} or {k_of: {k: 2, of: [...]}}, found \(item.kindDescription)")
+                return nil
+            }
+        }
+    }
+
+    private func readGroup(_ item: YAMLValue, owner: String) -> Dependency? {
+        guard let group = MappingReader(item, context: "a redundancy group of '\(owner)'", diagnostics: diagnostics) else { return nil }
+        defer { group.rejectUnknownKeys(known: ["any", "k_of"]) }
+        if group.has("any") {
+            guard let members = group.nameList("any") else { return nil }
+            if members.isEmpty { diagnostics.error(group.location, "an 'any' group of '\(owner)' needs at least one member"); return nil }
+            return .group(k: 1, members: members.map(\.name), group.location)
+        }
+        if let kOf = group.value("k_of") {
+            guard let fields = MappingReader(kOf, context: "'k_of' of '\(owner)'", diagnostics: diagnostics) else { return nil }
+            defer { fields.rejectUnknownKeys(known: ["k", "of"]) }
+            let k = fields.integer("k", in: 1...10_000, required: true)
+            guard let members = fields.nameList("of", required: true), let k else { return nil }
+            if k > members.count {
+                diagnostics.error(fields.keyLocation("k"), "'k' of 'k_of' in '\(owner)' is \(k) but the group has only \(members.count) member\(members.count == 1 ? "" : "s")")
+                return nil
+            }
+            return .group(k: k, members: members.map(\.name), group.location)
+        }
+        diagnostics.error(group.location, "a redundancy group of '\(owner)' must be {any: [...]} or {k_of: {k: 2, of: [...]}}")
+        return nil
+    }
+
+    private func readFailover(_ value: YAMLValue, owner: String) -> Failover? {
+        guard let fields = MappingReader(value, context: "'failover' of '\(owner)'", diagnostics: diagnostics) else { return nil }
+        defer { fields.rejectUnknownKeys(known: ["mode", "detect", "switch", "success"]) }
+        let mode = fields.choice("mode", as: Failover.Mode.self) ?? .activePassive
+        let detect = fields.duration("detect", positive: false) ?? 0
+        let switchover = fields.duration("switch", positive: false) ?? 0
+        let success = fields.fraction("success")?.up ?? 1
+        return Failover(mode: mode, detect: detect, switchover: switchover, success: success, location: fields.location)
+    }
+
+    private func readData(_ value: YAMLValue, owner: String) -> DataProtection? {
+        guard let fields = MappingReader(value, context: "'data' of '\(owner)'", diagnostics: diagnostics) else { return nil }
+        defer { fields.rejectUnknownKeys(known: ["replication", "lag", "backup_every", "backup_duration", "restore"]) }
+        let replication = fields.choice("replication", as: DataProtection.Replication.self) ?? .none
+        let lag = fields.duration("lag", positive: false)
+        if replication == .async && lag == nil && !fields.has("lag") {
+            fields.missing("lag", expected: "the replication lag of async replication, e.g. '5s'")
+        }
+        return DataProtection(replication: replication, lag: lag, backupEvery: fields.duration("backup_every", positive: true),
+                              backupDuration: fields.duration("backup_duration", positive: false),
+                              restore: fields.duration("restore", positive: false), location: fields.location)
+    }
+
+    private func readObjective(name: String, _ body: YAMLValue) -> Objective? {
+        guard let fields = MappingReader(body, context: "objective '\(name)'", diagnostics: diagnostics) else { return nil }
+        defer { fields.rejectUnknownKeys(known: Self.objectiveKeys) }
+        let at = fields.scalar("at", expected: "a component name")
+        let path = fields.nameList("path")
+        var components: [String] = []
+        switch (at, path) {
+        case (let at?, nil): components = [at.text]
+        case (nil, let path?):
+            if path.isEmpty { diagnostics.error(fields.keyLocation("path"), "'path' of objective '\(name)' is empty; list the components of the flow") }
+            components = path.map(\.name)
+        case (.some, .some):
+            diagnostics.error(fields.keyLocation("path"), "objective '\(name)' gives both 'at' and 'path'; give one")
+            return nil
+        case (nil, nil):
+            if !fields.has("at") && !fields.has("path") {
+                fields.missing("at", expected: "the front-door component, or 'path' with the components of a flow")
+            }
+            return nil
+        }
+        let measure = fields.choice("measure", as: Objective.Measure.self) ?? (path == nil ? .availability : .reliability)
+        let kind = fields.choice("kind", as: Objective.Kind.self) ?? .slo
+        return Objective(name: name, measure: measure, kind: kind, components: components,
+                         target: fields.availability("target"),
+                         period: fields.parsed("period", expected: "a period", PeriodParser.parse),
+                         rto: fields.duration("rto", positive: false), rpo: fields.duration("rpo", positive: false),
+                         description: fields.string("description"), location: fields.location)
+    }
+}
+
+/// Component, objective and layer names: letters, digits, '-' and '_' (so `--set name.field=…` stays unambiguous).
+enum NameRules {
+    static let explanation = "names use letters, digits, '-' and '_', up to 100 characters"
+
+    static func isValid(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= 100 && name.unicodeScalars.allSatisfy {
+            $0 == "-" || $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        }
+    }
+}
+
+/// `day`, `week`, `month`, `quarter`, `year`, or a rolling window in days such as `28d`.
+public enum PeriodParser {
+    public static func parse(_ text: String) -> Result<Period, QuantityParser.Failure> {
+        let expected = "one of 'day', 'week', 'month', 'quarter', 'year' or a number of days such as '28d'"
+        switch text {
+        case "day": return .success(.day)
+        case "week": return .success(.week)
+        case "month": return .success(.month)
+        case "quarter": return .success(.quarter)
+        case "year": return .success(.year)
+        default:
+            guard text.hasSuffix("d"), let days = QuantityParser.decimal(String(text.dropLast())), days > 0, days <= 3660 else {
+                return .failure(.init(expected))
+            }
+            return .success(.days(days))
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Reads model files (YAML, format version 1) into a validated `SystemModel`.
+///
+/// Every problem is collected with its file:line:column; loading fails with all of them at once.
+/// See docs/model-format.md for the format.
+public enum ModelLoader {
+    public static let supportedVersions = [1]
+
+    /// Loads and merges one or more model files. The first file names the system and its period.
+    public static func load(files: [String]) throws(DiagnosticError) -> SystemModel {
+        var documents: [(file: String, text: String)] = []
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            switch SourceFile.read(file) {
+            case .success(let text): documents.append((file, text))
+            case .failure(let error): diagnostics.append(contentsOf: error.diagnostics)
+            }
+        }
+        guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
+        return try load(documents: documents)
+    }
+
+    /// Loads model text already in memory (`file` is only used in messages).
+    public static func load(text: String, file: String) throws(DiagnosticError) -> SystemModel {
+        try load(documents: [(file, text)])
+    }
+
+    public static func load(documents: [(file: String, text: String)]) throws(DiagnosticError) -> SystemModel {
+        let collector = DiagnosticCollector()
+        var drafts: [ModelDraft] = []
+        for (file, text) in documents {
+            switch YAMLParser.parse(text, file: file) {
+            case .success(let root): drafts.append(ModelDocumentReader(file: file, diagnostics: collector).read(root))
+            case .failure(let error): collector.append(contentsOf: error.diagnostics)
+            }
+        }
+        guard !collector.hasErrors, let first = drafts.first else { throw DiagnosticError(collector.diagnostics) }
+        let model = ModelValidator(drafts: drafts, diagnostics: collector).merge(into: first)
+        guard !collector.hasErrors, let model else { throw DiagnosticError(collector.diagnostics) }
+        return model
+    }
+}
+
+/// Reads an input file as UTF-8 text, refusing binary data and oversized files with a clear error.
+public enum SourceFile {
+    /// Largest input read without `--max-input-size`; parsing costs about 25 MB of memory per MB of YAML.
+    nonisolated(unsafe) public static var sizeLimit = 64 * 1024 * 1024
+
+    public static func read(_ path: String) -> Result<String, DiagnosticError> {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(DiagnosticError([Diagnostic(at: start, "no such file")]))
+        }
+        if isDirectory.boolValue { return .failure(DiagnosticError([Diagnostic(at: start, "is a directory, expected a YAML file")])) }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > sizeLimit {
+            return .failure(DiagnosticError([Diagnostic(at: start,
+                "the file is \(size / 1_048_576) MB, over the \(sizeLimit / 1_048_576) MB input limit; raise it with --max-input-size")]))
+        }
+        guard let data = try? Data(contentsOf: url) else {
+            return .failure(DiagnosticError([Diagnostic(at: start, "cannot read the file")]))
+        }
+        return decode(data, file: path)
+    }
+
+    /// Decodes UTF-8 (an optional BOM is dropped); reports the byte offset of the first invalid byte.
+    public static func decode(_ data: Data, file: String) -> Result<String, DiagnosticError> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return .failure(DiagnosticError([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
+                                                        "the file is UTF-16; save it as UTF-8")]))
+        }
+        if let zero = bytes.firstIndex(of: 0) {
+            return .failure(DiagnosticError([located(bytes, offset: zero, file: file,
+                                                     "the file contains a NUL byte at byte offset \(zero); expected UTF-8 text")]))
+        }
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        var scalars = String.UnicodeScalarView()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                scalars.append(scalar)
+                offset += UTF8.width(scalar)
+            case .emptyInput: break loop
+            case .error:
+                return .failure(DiagnosticError([located(bytes, offset: offset, file: file,
+                                                         "invalid UTF-8 at byte offset \(offset); save the file as UTF-8")]))
+            }
+        }
+        return .success(String(scalars))
+    }
+
+    static func located(_ bytes: [UInt8], offset: Int, file: String, _ message: String) -> Diagnostic {
+        let before = bytes[..<offset]
+        let line = before.filter { $0 == 0x0A }.count + 1
+        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let column = (String(decoding: bytes[lineStart..<offset], as: UTF8.self).unicodeScalars.count) + 1
+        return Diagnostic(at: SourceLocation(file: file, line: line, column: column), message)
+    }
+}

@@ -1,0 +1,113 @@
+/// Cross-checks what the files say: names resolve, layers exist, no component depends on itself
+/// through a cycle. Produces the final `SystemModel` when nothing is wrong.
+struct ModelValidator {
+    let drafts: [ModelDraft]
+    let diagnostics: DiagnosticCollector
+
+    func merge(into first: ModelDraft) -> SystemModel? {
+        var components: [Component] = []
+        var objectives: [Objective] = []
+        var layers: [Layer] = []
+        var componentIndex: [String: Component] = [:]
+        var objectiveNames: [String: SourceLocation] = [:]
+        for draft in drafts {
+            for layer in draft.layers where !layers.contains(where: { $0.name == layer.name }) { layers.append(layer) }
+            for component in draft.components {
+                if let earlier = componentIndex[component.name] {
+                    diagnostics.error(component.location, "component '\(component.name)' is defined twice; first at \(earlier.location)")
+                    continue
+                }
+                componentIndex[component.name] = component
+                components.append(component)
+            }
+            for objective in draft.objectives {
+                if let earlier = objectiveNames[objective.name] {
+                    diagnostics.error(objective.location, "objective '\(objective.name)' is defined twice; first at \(earlier)")
+                    continue
+                }
+                objectiveNames[objective.name] = objective.location
+                objectives.append(objective)
+            }
+        }
+        if components.isEmpty {
+            diagnostics.error(first.systemLocation, "the model has no components; add at least one under 'components'")
+        }
+        let knownLayers = Layer.builtIn + layers.map(\.name)
+        let names = components.map(\.name)
+        for component in components {
+            if !knownLayers.contains(component.layer) {
+                diagnostics.error(component.location, "component '\(component.name)' is on unknown layer '\(component.layer)'"
+                                  + Suggestion.hint(for: component.layer, in: knownLayers)
+                                  + "; declare it under 'layers' or use one of " + Layer.builtIn.joined(separator: ", "))
+            }
+            checkDependencies(of: component, known: componentIndex, names: names)
+        }
+        for objective in objectives {
+            for name in objective.components where componentIndex[name] == nil {
+                diagnostics.error(objective.location, "objective '\(objective.name)' names unknown component '\(name)'"
+                                  + Suggestion.hint(for: name, in: names))
+            }
+        }
+        if !diagnostics.hasErrors { reportCycles(components, index: componentIndex) }
+        guard !diagnostics.hasErrors, let system = first.system else { return nil }
+        return SystemModel(name: system, description: first.description, period: first.period ?? .month,
+                           calendar: first.calendar ?? .standard, layers: layers, components: components,
+                           objectives: objectives, sources: drafts.map(\.file))
+    }
+
+    private func checkDependencies(of component: Component, known: [String: Component], names: [String]) {
+        var seen: Set<String> = []
+        for dependency in component.dependencies {
+            let (members, location): ([String], SourceLocation)
+            switch dependency {
+            case .component(let name, let at): (members, location) = ([name], at)
+            case .group(_, let list, let at): (members, location) = (list, at)
+            }
+            for name in members {
+                if known[name] == nil {
+                    diagnostics.error(location, "component '\(component.name)' depends on unknown component '\(name)'"
+                                      + Suggestion.hint(for: name, in: names), length: name.count)
+                } else if name == component.name {
+                    diagnostics.error(location, "component '\(name)' depends on itself")
+                } else if !seen.insert(name).inserted, case .group = dependency {
+                    diagnostics.error(location, "component '\(component.name)' lists '\(name)' more than once in its dependencies")
+                }
+            }
+        }
+    }
+
+    /// Depth-first search with an explicit stack (no recursion, so deep chains cannot overflow).
+    private func reportCycles(_ components: [Component], index: [String: Component]) {
+        enum Mark { case active, done }
+        var marks: [String: Mark] = [:]
+        for start in components where marks[start.name] == nil {
+            var stack: [(name: String, next: Int)] = [(start.name, 0)]
+            var path: [String] = [start.name]
+            marks[start.name] = .active
+            while let top = stack.last {
+                let dependencies = index[top.name]?.dependencyNames ?? []
+                if top.next < dependencies.count {
+                    stack[stack.count - 1].next += 1
+                    let child = dependencies[top.next]
+                    switch marks[child] {
+                    case .active?:
+                        let cycleStart = path.firstIndex(of: child) ?? 0
+                        let cycle = path[cycleStart...] + [child]
+                        diagnostics.error(index[child]?.location ?? index[top.name]!.location,
+                                          "dependency cycle: " + cycle.map { "'\($0)'" }.joined(separator: " → "))
+                        return
+                    case .done?: continue
+                    case nil:
+                        marks[child] = .active
+                        stack.append((child, 0))
+                        path.append(child)
+                    }
+                } else {
+                    marks[top.name] = .done
+                    stack.removeLast()
+                    path.removeLast()
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+
+/// Strict parsing of the values a model states: plain decimals, percentages, durations and rates.
+///
+/// Only ordinary decimal notation is accepted (`0.9995`, `99.95%`, `1.5e-3`). Hexadecimal, octal,
+/// base-60, `.nan`, `.inf` and values that overflow or underflow a double are refused, because a
+/// reliability model must never quietly read `1:30` as 90.
+public enum QuantityParser {
+    /// Why a value was refused; the loader turns it into a located diagnostic.
+    public struct Failure: Error, Equatable {
+        public var expected: String
+        public init(_ expected: String) { self.expected = expected }
+    }
+
+    /// Hours per unit. A year is 365 days here; calendar conventions apply to periods only.
+    public static let hoursPerUnit: [(suffix: String, hours: Double)] = [
+        ("ms", 1.0 / 3_600_000), ("s", 1.0 / 3600), ("min", 1.0 / 60), ("m", 1.0 / 60), ("h", 1), ("d", 24),
+        ("w", 168), ("y", 8760),
+    ]
+
+    static let unitNames = "s, m, h, d, w, y"
+
+    /// A finite decimal number in plain or scientific notation, with its exact decimal text kept.
+    public static func decimal(_ text: String) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard isDecimalSyntax(trimmed), let value = Double(trimmed), value.isFinite else { return nil }
+        // Refuse underflow: a literal with a non-zero digit that became 0 (e.g. 1e-999).
+        let mantissa = trimmed.prefix { $0 != "e" && $0 != "E" }
+        if value == 0 && mantissa.contains(where: { ("1"..."9").contains($0) }) { return nil }
+        return value
+    }
+
+    /// Digits with an optional sign, one optional point and an optional exponent; no leading
+    /// zero before another digit (so `017` is refused instead of guessing octal).
+    static func isDecimalSyntax(_ text: String) -> Bool {
+        var chars = Substring(text)
+        if chars.first == "+" || chars.first == "-" { chars = chars.dropFirst() }
+        let parts = chars.split(separator: "e", maxSplits: 1, omittingEmptySubsequences: false)
+            .flatMap { $0.split(separator: "E", maxSplits: 1, omittingEmptySubsequences: false) }
+        guard let mantissa = parts.first, !mantissa.isEmpty, parts.count <= 2 else { return false }
+        let pieces = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = pieces[0]
+        let fraction = pieces.count > 1 ? pieces[1] : ""
+        guard !(whole.isEmpty && fraction.isEmpty), whole.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit) else { return false }
+        if whole.count > 1 && whole.first == "0" { return false }
+        if pieces.count > 1 && fraction.isEmpty { return false }
+        if parts.count == 2 {
+            var exponent = parts[1]
+            if exponent.first == "+" || exponent.first == "-" { exponent = exponent.dropFirst() }
+            guard !exponent.isEmpty, exponent.count <= 4, exponent.allSatisfy(\.isASCIIDigit) else { return false }
+        }
+        return true
+    }
+
+    /// An availability as a fraction in (0, 1] or a percentage in (0, 100]%, with the
+    /// unavailability derived from the decimal text so that `99.9999999%` keeps every digit.
+    public static func availability(_ text: String) -> Result<Probability, Failure> {
+        probability(text, allowZero: false, what: "a fraction in (0, 1] or a percentage in (0, 100]%")
+    }
+
+    /// A probability in [0, 1] (or 0–100%), e.g. a beta factor or a switchover success rate.
+    public static func fraction(_ text: String) -> Result<Probability, Failure> {
+        probability(text, allowZero: true, what: "a fraction in [0, 1] or a percentage in [0, 100]%")
+    }
+
+    static func probability(_ text: String, allowZero: Bool, what: String) -> Result<Probability, Failure> {
+        var body = text.trimmingCharacters(in: .whitespaces)
+        var scale: Decimal = 1
+        if body.hasSuffix("%") {
+            body = String(body.dropLast()).trimmingCharacters(in: .whitespaces)
+            scale = 100
+        }
+        guard let double = decimal(body), let exact = Decimal(string: body, locale: Locale(identifier: "en_US_POSIX")) else {
+            return .failure(Failure(what))
+        }
+        let up = exact / scale
+        guard up <= 1, up >= 0, allowZero || up > 0, double >= 0 else { return .failure(Failure(what)) }
+        let down = 1 - up
+        return .success(Probability(up: correctlyRounded(up), down: correctlyRounded(down)))
+    }
+
+    /// Decimal → Double through the exact decimal text, which `Double(String)` rounds correctly
+    /// (`NSDecimalNumber.doubleValue` can be off by an ulp: 0.9999 would read 0.9998999999999999).
+    static func correctlyRounded(_ value: Decimal) -> Double {
+        Double(value.description) ?? NSDecimalNumber(decimal: value).doubleValue
+    }
+
+    /// A duration with a unit (`30s`, `20m`, `2000h`, `1.5d`, `2w`, `1y`), in hours; must be ≥ 0
+    /// (or > 0 when `positive`).
+    public static func duration(_ text: String, positive: Bool) -> Result<Double, Failure> {
+        let expected = "\(positive ? "a positive" : "a non-negative") duration with a unit (\(unitNames)), e.g. '30m'"
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for (suffix, hours) in hoursPerUnit where trimmed.hasSuffix(suffix) {
+            let number = String(trimmed.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            guard let value = decimal(number) else { continue }
+            let result = value * hours
+            guard result.isFinite, value >= 0, !(positive && value == 0), !(value > 0 && result == 0) else {
+                return .failure(Failure(expected))
+            }
+            return .success(result)
+        }
+        return .failure(Failure(expected))
+    }
+
+    /// A rate such as `2/y`, `0.001/h` or `3 per month`, in events per hour; must be > 0.
+    public static func rate(_ text: String) -> Result<Double, Failure> {
+        let expected = "a positive rate such as '2/y' or '0.001/h'"
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let parts: [String]
+        if trimmed.contains("/") {
+            parts = trimmed.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        } else if let range = trimmed.range(of: " per ") {
+            parts = [String(trimmed[..<range.lowerBound]), String(trimmed[range.upperBound...])].map { $0.trimmingCharacters(in: .whitespaces) }
+        } else {
+            return .failure(Failure(expected))
+        }
+        guard parts.count == 2, let count = decimal(parts[0]), count > 0 else { return .failure(Failure(expected)) }
+        let unitHours: Double?
+        switch parts[1] {
+        case "s", "second": unitHours = 1.0 / 3600
+        case "m", "min", "minute": unitHours = 1.0 / 60
+        case "h", "hour": unitHours = 1
+        case "d", "day": unitHours = 24
+        case "w", "week": unitHours = 168
+        case "month": unitHours = 720
+        case "y", "year": unitHours = 8760
+        default:
+            if case .success(let hours) = duration(parts[1], positive: true) { unitHours = hours } else { unitHours = nil }
+        }
+        guard let unitHours else { return .failure(Failure(expected)) }
+        let rate = count / unitHours
+        guard rate.isFinite, rate > 0 else { return .failure(Failure(expected)) }
+        return .success(rate)
+    }
+
+    /// A whole number in decimal digits.
+    public static func integer(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.count <= 9 else { return nil }
+        var digits = Substring(trimmed)
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), !(digits.count > 1 && digits.first == "0") else { return nil }
+        return Int(trimmed)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,53 @@
+/// A parsed YAML document reduced to what model files may contain: string scalars, sequences and
+/// mappings with scalar keys, every node with its location. Only `Loading/` sees YAML.
+///
+/// Scalars are kept as text; callers decide the type (so `017`, `0x10`, `1:30` or `.nan` never
+/// silently become numbers).
+public indirect enum YAMLValue: Sendable {
+    case scalar(YAMLScalar)
+    case sequence([YAMLValue], SourceLocation)
+    case mapping([(key: YAMLScalar, value: YAMLValue)], SourceLocation)
+
+    public var location: SourceLocation {
+        switch self {
+        case .scalar(let scalar): return scalar.location
+        case .sequence(_, let location), .mapping(_, let location): return location
+        }
+    }
+
+    /// "a mapping", "a list", "'text'": how a found value is described in errors.
+    public var kindDescription: String {
+        switch self {
+        case .scalar(let scalar): return scalar.isNull ? "nothing" : "'\(scalar.clipped)'"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+}
+
+public struct YAMLScalar: Sendable {
+    public var text: String
+    /// Quoted scalars are always strings; plain ones may be numbers, null, etc.
+    public var isQuoted: Bool
+    /// An explicit tag such as `!!str`, when the file wrote one.
+    public var explicitTag: String?
+    public var location: SourceLocation
+
+    public init(text: String, isQuoted: Bool, explicitTag: String? = nil, location: SourceLocation) {
+        self.text = text
+        self.isQuoted = isQuoted
+        self.explicitTag = explicitTag
+        self.location = location
+    }
+
+    /// `~`, `null`, `Null`, `NULL` or an empty plain scalar.
+    public var isNull: Bool {
+        !isQuoted && ["", "~", "null", "Null", "NULL"].contains(text)
+    }
+
+    /// The text cut to a readable length for messages.
+    public var clipped: String {
+        let oneLine = text.replacingOccurrences(of: "\n", with: "\\n")
+        return oneLine.count > 40 ? String(oneLine.prefix(40)) + "…" : oneLine
+    }
+}

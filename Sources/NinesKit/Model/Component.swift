@@ -1,0 +1,144 @@
+/// One box of the stack diagram: a service, a node, a zone, a provider.
+///
+/// Times are in hours and rates per hour throughout.
+public struct Component: Hashable, Sendable {
+    public var name: String
+    public var layer: String
+    /// How reliable one instance is, as the model stated it.
+    public var figures: UnitFigures
+    /// Number of identical instances (replicas); at least 1.
+    public var replicas: Int
+    /// Instances that must be up for the component to be up (k of n); 1 ≤ needs ≤ replicas.
+    public var needs: Int
+    /// Beta factor: the share of an instance's failures that take every replica down at once.
+    public var commonCause: Double
+    public var dependencies: [Dependency]
+    public var responsibility: Responsibility
+    public var failover: Failover?
+    public var data: DataProtection?
+    /// Outages of this component shorter than this window are hidden from its callers (hours).
+    public var maskedFor: Double?
+    public var description: String?
+    public var location: SourceLocation
+
+    public init(
+        name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,
+        commonCause: Double = 0, dependencies: [Dependency] = [], responsibility: Responsibility = .ours,
+        failover: Failover? = nil, data: DataProtection? = nil, maskedFor: Double? = nil,
+        description: String? = nil, location: SourceLocation = SourceLocation(file: "<memory>", line: 1, column: 1)
+    ) {
+        self.name = name
+        self.layer = layer
+        self.figures = figures
+        self.replicas = replicas
+        self.needs = needs
+        self.commonCause = commonCause
+        self.dependencies = dependencies
+        self.responsibility = responsibility
+        self.failover = failover
+        self.data = data
+        self.maskedFor = maskedFor
+        self.description = description
+        self.location = location
+    }
+
+    /// Names of every component this one depends on directly (plain or inside groups), in model order.
+    public var dependencyNames: [String] {
+        dependencies.flatMap { dependency -> [String] in
+            switch dependency {
+            case .component(let name, _): return [name]
+            case .group(_, let members, _): return members
+            }
+        }
+    }
+}
+
+/// Who answers for a component's outages. Only `ours` and `provider` count against our SLA.
+public enum Responsibility: String, Hashable, Sendable, Codable, CaseIterable {
+    case ours, provider, customer
+}
+
+/// The reliability of a single instance, as given in the model.
+public enum UnitFigures: Hashable, Sendable {
+    /// A stated availability, optionally with a mean repair time (hours) so failure frequency is known.
+    case availability(Probability, mttr: Double?)
+    /// Mean time between failures and mean time to repair, in hours.
+    case mtbf(Double, mttr: Double)
+    /// Failure rate per hour and mean time to repair in hours.
+    case rate(Double, mttr: Double)
+
+    /// Steady-state availability of one instance.
+    public var probability: Probability {
+        switch self {
+        case .availability(let p, _): return p
+        case .mtbf(let mtbf, let mttr): return .repairable(mtbf: mtbf, mttr: mttr)
+        case .rate(let rate, let mttr): return .repairable(mtbf: 1 / rate, mttr: mttr)
+        }
+    }
+
+    /// Mean repair time in hours, when known.
+    public var mttr: Double? {
+        switch self {
+        case .availability(_, let mttr): return mttr
+        case .mtbf(_, let mttr), .rate(_, let mttr): return mttr
+        }
+    }
+
+    /// Failure rate λ per hour of up time, when known. For a stated availability A with repair
+    /// time r, λ = (1 − A) / (A · r), the rate that reproduces A = MTBF / (MTBF + r).
+    public var failureRate: Double? {
+        switch self {
+        case .availability(let p, let mttr):
+            guard let mttr, mttr > 0, p.up > 0 else { return nil }
+            return p.down / (p.up * mttr)
+        case .mtbf(let mtbf, _): return 1 / mtbf
+        case .rate(let rate, _): return rate
+        }
+    }
+}
+
+/// Active-passive failover: a failure of the active instance costs detection + switch time.
+public struct Failover: Hashable, Sendable {
+    public enum Mode: String, Hashable, Sendable, CaseIterable { case activePassive = "active-passive", activeActive = "active-active" }
+    public var mode: Mode
+    /// Time to notice the failure, hours.
+    public var detect: Double
+    /// Time to move the load to the standby, hours.
+    public var switchover: Double
+    /// Probability that a switchover succeeds (1 by default).
+    public var success: Double
+    public var location: SourceLocation
+
+    public init(mode: Mode, detect: Double, switchover: Double, success: Double = 1, location: SourceLocation) {
+        self.mode = mode
+        self.detect = detect
+        self.switchover = switchover
+        self.success = success
+        self.location = location
+    }
+}
+
+/// How a component's data survives: replication and backups give the RPO, restore the RTO.
+public struct DataProtection: Hashable, Sendable {
+    public enum Replication: String, Hashable, Sendable, CaseIterable { case none, sync, async }
+    public var replication: Replication
+    /// Asynchronous replication lag, hours.
+    public var lag: Double?
+    /// Interval between backups, hours.
+    public var backupEvery: Double?
+    /// Time a backup takes to complete, hours.
+    public var backupDuration: Double?
+    /// Time to restore from backup, hours.
+    public var restore: Double?
+    public var location: SourceLocation
+
+    public init(replication: Replication = .none, lag: Double? = nil, backupEvery: Double? = nil,
+                backupDuration: Double? = nil, restore: Double? = nil, location: SourceLocation) {
+        self.replication = replication
+        self.lag = lag
+        self.backupEvery = backupEvery
+        self.backupDuration = backupDuration
+        self.restore = restore
+        self.location = location
+    }
+}

@@ -1,0 +1,72 @@
+/// Everything `nines report` shows, as plain data: renderers format it and never compute.
+///
+/// Times are hours; frequencies are per year of the model's calendar. The JSON renderer encodes
+/// this type directly (sorted keys), so field names here are the documented JSON format.
+public struct AvailabilityReport: Hashable, Sendable, Codable {
+    public var system: String
+    public var description: String?
+    public var sources: [String]
+    public var period: String
+    public var periodHours: Double
+    public var calendar: String
+    /// Objectives first (model order), then the whole system.
+    public var figures: [FigureReport]
+    public var components: [ComponentReport]
+}
+
+public struct FigureReport: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable { case objective, system }
+    public var name: String
+    public var kind: Kind
+    /// "availability" or "reliability" for objectives; "availability" for the system.
+    public var measure: String
+    /// The components whose closures must be up.
+    public var components: [String]
+    public var availability: Double
+    public var unavailability: Double
+    public var nines: Double?
+    public var target: Double?
+    public var targetUnavailability: Double?
+    public var meetsTarget: Bool?
+    /// Expected downtime per period of the model (hours).
+    public var downtimeHours: Double
+    /// Downtime allowed by the target per period (hours).
+    public var errorBudgetHours: Double?
+    /// Expected downtime over every standard period.
+    public var downtime: [DowntimeTable.Entry]
+    public var outagesPerYear: Double?
+    public var mtbfHours: Double?
+    public var meanDownTimeHours: Double?
+    public var componentsWithoutRates: [String]
+    /// Components ranked by downtime contributed (most first).
+    public var contributors: [ContributorReport]
+    public var diagramNodes: Int
+}
+
+public struct ContributorReport: Hashable, Sendable, Codable {
+    public var component: String
+    public var layer: String
+    /// How much the figure's downtime per period would fall if this component never failed (hours).
+    public var downtimeHours: Double
+    /// Share of the figure's unavailability (Fussell–Vesely).
+    public var share: Double
+    public var birnbaum: Double
+    public var riskAchievementWorth: Double?
+    public var riskReductionWorth: Double?
+}
+
+public struct ComponentReport: Hashable, Sendable, Codable {
+    public var name: String
+    public var layer: String
+    public var responsibility: String
+    public var replicas: Int
+    public var needs: Int
+    /// Availability of the component's own replicas.
+    public var ownAvailability: Double
+    public var ownUnavailability: Double
+    /// Availability with everything the component depends on.
+    public var availability: Double
+    public var unavailability: Double
+    public var outagesPerYear: Double?
+    public var dependsOn: [String]
+}

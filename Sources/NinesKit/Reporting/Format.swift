@@ -1,0 +1,52 @@
+import Foundation
+
+/// Number formatting shared by the human-readable renderers. Locale-independent (POSIX).
+public enum Format {
+    /// An availability as a percentage with as many decimals as it has nines, plus two
+    /// (99.95% → "99.9500%"), and never rounded up to 100% when the unavailability is not 0.
+    public static func percent(_ p: Probability) -> String {
+        if p.down == 0 { return "100%" }
+        if p.down < 1e-12 { return "99.9999999999+%" }
+        let nines = Nines.count(unavailability: p.down)
+        let decimals = max(2, min(12, Int(nines.rounded(.down)) + 1))
+        var text = String(format: "%.\(decimals)f%%", p.up * 100)
+        if text.hasPrefix("100.") { text = "99." + String(repeating: "9", count: decimals) + "%" }
+        return text
+    }
+
+    /// Nines with one decimal: "3.3"; "∞" for a perfect figure.
+    public static func nines(_ n: Double?) -> String {
+        guard let n else { return "∞" }
+        return String(format: "%.1f", n)
+    }
+
+    /// A probability near 0 in scientific notation when tiny: "5.0e-04", "1.00e-30".
+    public static func small(_ q: Double) -> String {
+        if q == 0 { return "0" }
+        return String(format: "%.3g", q).replacingOccurrences(of: "e-0", with: "e-")
+    }
+
+    /// A duration in hours, shown in the unit that reads best: "0.8 s", "21.6 min", "4.38 h", "3.2 d".
+    public static func duration(hours: Double) -> String {
+        let seconds = hours * 3600
+        if seconds == 0 { return "0 s" }
+        if seconds < 0.001 { return String(format: "%.2g s", seconds) }
+        if seconds < 60 { return String(format: "%.3g s", seconds) }
+        if seconds < 3600 { return String(format: "%.3g min", seconds / 60) }
+        if hours < 48 { return String(format: "%.3g h", hours) }
+        if hours < 24 * 365 { return String(format: "%.3g d", hours / 24) }
+        return String(format: "%.3g y", hours / 8760)
+    }
+
+    /// A count per year: "4.2/y".
+    public static func perYear(_ value: Double) -> String {
+        String(format: "%.3g/y", value)
+    }
+
+    /// Pads or clips to a column width (display width counted in characters).
+    public static func column(_ text: String, _ width: Int, right: Bool = false) -> String {
+        if text.count >= width { return text.count > width ? String(text.prefix(width - 1)) + "…" : text }
+        let pad = String(repeating: " ", count: width - text.count)
+        return right ? pad + text : text + pad
+    }
+}

@@ -1,0 +1,52 @@
+/// Assembles an `AvailabilityReport` from the analysis: the one place figures are put per period.
+public enum ReportBuilder {
+    public static func availabilityReport(_ analysis: AvailabilityAnalysis) -> AvailabilityReport {
+        let model = analysis.model
+        let calendar = model.calendar
+        let periodHours = calendar.hours(in: model.period)
+        var figures: [FigureReport] = []
+        for (index, objective) in model.objectives.enumerated() {
+            let hours = calendar.hours(in: objective.period ?? model.period)
+            figures.append(figure(analysis.objective(index), kind: .objective, measure: objective.measure.rawValue,
+                                  components: objective.components, target: objective.target,
+                                  periodHours: hours, calendar: calendar))
+        }
+        figures.append(figure(analysis.system(), kind: .system, measure: "availability",
+                              components: model.roots.map(\.name), target: nil, periodHours: periodHours, calendar: calendar))
+        let components = model.components.enumerated().map { index, component in
+            let own = analysis.own[index]
+            let closure = analysis.nodes[analysis.structure.closure[index]]
+            return ComponentReport(name: component.name, layer: component.layer, responsibility: component.responsibility.rawValue,
+                                   replicas: component.replicas, needs: component.needs,
+                                   ownAvailability: own.probability.up, ownUnavailability: own.probability.down,
+                                   availability: closure.up, unavailability: closure.down,
+                                   outagesPerYear: own.frequency.map { $0 * calendar.yearHours },
+                                   dependsOn: component.dependencyNames)
+        }
+        return AvailabilityReport(system: model.name, description: model.description, sources: model.sources,
+                                  period: model.period.name, periodHours: periodHours, calendar: calendar.summary,
+                                  figures: figures, components: components)
+    }
+
+    static func figure(_ flow: FlowFigures, kind: FigureReport.Kind, measure: String, components: [String],
+                       target: Probability?, periodHours: Double, calendar: CalendarConvention) -> FigureReport {
+        let q = flow.probability.down
+        let nines = Nines.count(unavailability: q)
+        let contributors = flow.importance.map { item in
+            ContributorReport(component: item.component, layer: item.layer, downtimeHours: item.criticality * periodHours,
+                              share: item.share, birnbaum: item.birnbaum,
+                              riskAchievementWorth: item.achievementWorth.isFinite ? item.achievementWorth : nil,
+                              riskReductionWorth: item.reductionWorth.isFinite ? item.reductionWorth : nil)
+        }
+        return FigureReport(name: flow.name, kind: kind, measure: measure, components: components,
+                            availability: flow.probability.up, unavailability: q, nines: nines.isFinite ? nines : nil,
+                            target: target?.up, targetUnavailability: target?.down,
+                            meetsTarget: target.map { q <= $0.down },
+                            downtimeHours: q * periodHours, errorBudgetHours: target.map { $0.down * periodHours },
+                            downtime: DowntimeTable(unavailability: q, calendar: calendar).entries,
+                            outagesPerYear: flow.frequency.map { $0 * calendar.yearHours },
+                            mtbfHours: flow.mtbf, meanDownTimeHours: flow.meanDownTime,
+                            componentsWithoutRates: flow.componentsWithoutRates, contributors: contributors,
+                            diagramNodes: flow.diagramSize)
+    }
+}

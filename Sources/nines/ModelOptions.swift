@@ -1,0 +1,39 @@
+import ArgumentParser
+import NinesKit
+
+/// The model files and the calendar convention; shared by every command that reads a model.
+struct ModelOptions: ParsableArguments {
+    @Argument(help: "Model file(s) in YAML; several files are merged into one model.")
+    var files: [String]
+
+    @Option(name: .customLong("year-days"), help: "Length of a year in days: 365 or 365.25 (default: the model's, else 365).")
+    var yearDays: Double?
+
+    @Option(help: "Month rule: '30d' or 'year/12' (default: the model's, else 30d).")
+    var month: String?
+
+    @Option(name: .customLong("max-input-size"), help: "Largest model file to read, in MB (default 64).")
+    var maxInputSize: Int?
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one model file") }
+        if let yearDays, yearDays != 365, yearDays != 365.25 {
+            throw ValidationError("--year-days must be 365 or 365.25, found \(yearDays)")
+        }
+        if let month, CalendarConvention.MonthRule(rawValue: month) == nil {
+            throw ValidationError("--month must be '30d' or 'year/12', found '\(month)'")
+        }
+        if let maxInputSize, maxInputSize < 1 || maxInputSize > 4096 {
+            throw ValidationError("--max-input-size must be between 1 and 4096 MB")
+        }
+    }
+
+    func applyCalendar(to model: inout SystemModel) {
+        if let yearDays { model.calendar.yearDays = yearDays }
+        if let month, let rule = CalendarConvention.MonthRule(rawValue: month) { model.calendar.month = rule }
+    }
+}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

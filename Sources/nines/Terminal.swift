@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import NinesKit
+
+/// The only place that writes to stdout/stderr and decides about colour.
+enum Terminal {
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Colour only on a TTY and when NO_COLOR is not set.
+    static var stdoutIsColourTerminal: Bool {
+        isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+
+    /// Prints every diagnostic with its source line and caret, then a count.
+    static func report(_ error: DiagnosticError) {
+        var sources: [String: String] = [:]
+        var text = ""
+        for diagnostic in error.diagnostics {
+            let file = diagnostic.location.file
+            if sources[file] == nil, case .success(let source)? = Optional(SourceFile.read(file)) { sources[file] = source }
+            text += diagnostic.rendered(source: sources[file]) + "\n"
+        }
+        let count = error.diagnostics.count
+        text += "\(count) error\(count == 1 ? "" : "s")\n"
+        self.error(text)
+    }
+}
+
+/// Exit codes shared by every command.
+enum ExitStatus {
+    static let ok: Int32 = 0
+    static let fallsShort: Int32 = 1
+    static let invalidInput: Int32 = 2
+}
+
+/// Thrown after diagnostics were printed: ends the command with exit 2.
+struct InvalidInput: Error {}
+
+extension ParsableCommand {
+    /// Loads model files, printing diagnostics and exiting 2 when they are invalid.
+    func loadModel(_ options: ModelOptions) throws -> SystemModel {
+        if let limit = options.maxInputSize { SourceFile.sizeLimit = limit * 1_048_576 }
+        do {
+            var model = try ModelLoader.load(files: options.files)
+            options.applyCalendar(to: &model)
+            return model
+        } catch {
+            Terminal.report(error)
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+}
