@@ -28,9 +28,12 @@ public struct FigureReport: Hashable, Sendable, Codable {
     public var target: Double?
     public var targetUnavailability: Double?
     public var meetsTarget: Bool?
-    /// Expected downtime per period of the model (hours).
+    /// The accounting period of this figure: the objective's own `period`, else the model's.
+    public var period: String
+    public var periodHours: Double
+    /// Expected downtime per `period` (hours).
     public var downtimeHours: Double
-    /// Downtime allowed by the target per period (hours).
+    /// Downtime allowed by the target per `period` (hours).
     public var errorBudgetHours: Double?
     /// Expected downtime over every standard period.
     public var downtime: [DowntimeTable.Entry]
@@ -46,7 +49,7 @@ public struct FigureReport: Hashable, Sendable, Codable {
 public struct ContributorReport: Hashable, Sendable, Codable {
     public var component: String
     public var layer: String
-    /// How much the figure's downtime per period would fall if this component never failed (hours).
+    /// How much the figure's downtime per its period would fall if this component never failed (hours).
     public var downtimeHours: Double
     /// Share of the figure's unavailability (Fussell–Vesely).
     public var share: Double

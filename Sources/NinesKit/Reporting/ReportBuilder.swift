@@ -6,13 +6,12 @@ public enum ReportBuilder {
         let periodHours = calendar.hours(in: model.period)
         var figures: [FigureReport] = []
         for (index, objective) in model.objectives.enumerated() {
-            let hours = calendar.hours(in: objective.period ?? model.period)
             figures.append(figure(analysis.objective(index), kind: .objective, measure: objective.measure.rawValue,
                                   components: objective.components, target: objective.target,
-                                  periodHours: hours, calendar: calendar))
+                                  period: objective.period ?? model.period, calendar: calendar))
         }
         figures.append(figure(analysis.system(), kind: .system, measure: "availability",
-                              components: model.roots.map(\.name), target: nil, periodHours: periodHours, calendar: calendar))
+                              components: model.roots.map(\.name), target: nil, period: model.period, calendar: calendar))
         let components = model.components.enumerated().map { index, component in
             let own = analysis.own[index]
             let closure = analysis.nodes[analysis.structure.closure[index]]
@@ -29,7 +28,8 @@ public enum ReportBuilder {
     }
 
     static func figure(_ flow: FlowFigures, kind: FigureReport.Kind, measure: String, components: [String],
-                       target: Probability?, periodHours: Double, calendar: CalendarConvention) -> FigureReport {
+                       target: Probability?, period: Period, calendar: CalendarConvention) -> FigureReport {
+        let periodHours = calendar.hours(in: period)
         let q = flow.probability.down
         let nines = Nines.count(unavailability: q)
         let contributors = flow.importance.map { item in
@@ -41,7 +41,7 @@ public enum ReportBuilder {
         return FigureReport(name: flow.name, kind: kind, measure: measure, components: components,
                             availability: flow.probability.up, unavailability: q, nines: nines.isFinite ? nines : nil,
                             target: target?.up, targetUnavailability: target?.down,
-                            meetsTarget: target.map { q <= $0.down },
+                            meetsTarget: target.map { q <= $0.down }, period: period.name, periodHours: periodHours,
                             downtimeHours: q * periodHours, errorBudgetHours: target.map { $0.down * periodHours },
                             downtime: DowntimeTable(unavailability: q, calendar: calendar).entries,
                             outagesPerYear: flow.frequency.map { $0 * calendar.yearHours },

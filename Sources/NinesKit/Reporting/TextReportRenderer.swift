@@ -16,12 +16,13 @@ public struct TextReportRenderer {
         out.append("period: \(report.period) (\(Format.duration(hours: report.periodHours))); calendar: \(report.calendar)")
         for figure in report.figures {
             out.append("")
-            out.append(contentsOf: render(figure, period: report.period))
+            out.append(contentsOf: render(figure))
         }
         return out.joined(separator: "\n") + "\n"
     }
 
-    func render(_ figure: FigureReport, period: String) -> [String] {
+    func render(_ figure: FigureReport) -> [String] {
+        let period = figure.period
         var lines: [String] = []
         let title = figure.kind == .system ? "system (all top-level components)" : "objective \(figure.name) (\(figure.measure))"
         lines.append(bold(title))
