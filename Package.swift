@@ -27,6 +27,7 @@ let package = Package(
         .testTarget(
             name: "NinesKitTests",
             dependencies: ["NinesKit"],
+            exclude: ["Golden"],
             resources: [.copy("Fixtures")]
         ),
     ]
