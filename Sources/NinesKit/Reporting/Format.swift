@@ -14,6 +14,14 @@ public enum Format {
         return text
     }
 
+    /// A stated target as the user would write it: "99.95%", "99.999%", no padding zeros.
+    public static func target(_ p: Probability) -> String {
+        var text = String(format: "%.10f", p.up * 100)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text + "%"
+    }
+
     /// Nines with one decimal: "3.3"; "∞" for a perfect figure.
     public static func nines(_ n: Double?) -> String {
         guard let n else { return "∞" }
@@ -41,6 +49,21 @@ public enum Format {
     /// A count per year: "4.2/y".
     public static func perYear(_ value: Double) -> String {
         String(format: "%.3g/y", value)
+    }
+
+    /// Breaks text into lines of at most `width` characters at spaces (a longer word stays whole).
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     /// Pads or clips to a column width (display width counted in characters).
