@@ -96,12 +96,14 @@ enum GoldenFiles {
     }
 }
 
-/// The built `nines` executable, which SwiftPM puts in the same directory as the test bundle.
+/// The built `nines` executable, which SwiftPM puts in the same directory as the test bundle
+/// (`.build/debug` of this package is the last resort, for runners that start tests from elsewhere).
 enum NinesExecutable {
     static let url: URL? = {
         var directories = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
                            Bundle.main.bundleURL.deletingLastPathComponent()]
         directories += Bundle.allBundles.filter { $0.bundlePath.hasSuffix(".xctest") }.map { $0.bundleURL.deletingLastPathComponent() }
+        directories.append(GoldenFiles.root.appendingPathComponent(".build/debug"))
         return directories.map { $0.appendingPathComponent("nines") }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
