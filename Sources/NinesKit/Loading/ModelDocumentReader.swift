@@ -18,7 +18,8 @@ struct ModelDocumentReader {
 
     static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives"]
     static let componentKeys = ["layer", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
-                                "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for"]
+                                "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
+                                "failure", "repair"]
     static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "description"]
 
     func read(_ root: YAMLValue) -> ModelDraft {
@@ -104,7 +105,10 @@ struct ModelDocumentReader {
         guard let fields = MappingReader(body, context: "component '\(name)'", diagnostics: diagnostics) else { return nil }
         defer { fields.rejectUnknownKeys(known: Self.componentKeys) }
         let layer = fields.string("layer") ?? "software"
-        let figures = readFigures(fields)
+        let reader = DistributionReader(diagnostics: diagnostics)
+        let failure = reader.read("failure", of: fields)
+        let repair = reader.read("repair", of: fields)
+        let figures = readFigures(fields, failure: failure, repair: repair)
         let replicas = fields.integer("replicas", in: 1...10_000) ?? 1
         let needs = fields.integer("needs", in: 1...10_000) ?? 1
         if needs > replicas, fields.has("needs") {
@@ -122,34 +126,46 @@ struct ModelDocumentReader {
         let maskedFor = fields.duration("masked_for", positive: true)
         let description = fields.string("description") ?? fields.string("source")
         guard let figures else { return nil }
-        return Component(name: name, layer: layer, figures: figures, replicas: replicas, needs: min(needs, replicas),
-                         commonCause: commonCause, dependencies: dependencies, responsibility: responsibility,
-                         failover: failover, data: data, maskedFor: maskedFor, description: description,
-                         location: fields.location)
+        var component = Component(name: name, layer: layer, figures: figures, replicas: replicas, needs: min(needs, replicas),
+                                  commonCause: commonCause, dependencies: dependencies, responsibility: responsibility,
+                                  failover: failover, data: data, maskedFor: maskedFor, description: description,
+                                  location: fields.location)
+        component.failure = failure
+        component.repair = repair
+        return component
     }
 
     /// Exactly one of: `availability` (optionally with `mttr`), `mtbf` + `mttr`, `rate` + `mttr`.
-    private func readFigures(_ fields: MappingReader) -> UnitFigures? {
-        let given = ["availability", "mtbf", "rate"].filter(fields.has)
+    /// A `failure:` distribution stands for `mtbf` and a `repair:` one for `mttr` (their means).
+    private func readFigures(_ fields: MappingReader, failure: TimeDistribution? = nil, repair: TimeDistribution? = nil) -> UnitFigures? {
+        let given = ["availability", "mtbf", "rate", "failure"].filter(fields.has)
         if given.count > 1 {
             diagnostics.error(fields.keyLocation(given[1]), "\(fields.context) gives both '\(given[0])' and '\(given[1])'; give one of 'availability', 'mtbf' + 'mttr' or 'rate' + 'mttr'")
             return nil
         }
-        let mttr = fields.duration("mttr", positive: true)
+        if fields.has("mttr") && fields.has("repair") {
+            diagnostics.error(fields.keyLocation("repair"), "\(fields.context) gives both 'mttr' and 'repair'; give one")
+            return nil
+        }
+        let mttr = fields.duration("mttr", positive: true) ?? repair?.mean
         switch given.first {
         case "availability":
             guard let availability = fields.availability("availability") else { return nil }
             return .availability(availability, mttr: mttr)
         case "mtbf":
             let mtbf = fields.duration("mtbf", positive: true)
-            if !fields.has("mttr") { fields.missing("mttr", expected: "the mean time to repair, e.g. '30m', needed with 'mtbf'") }
+            if !fields.has("mttr") && !fields.has("repair") { fields.missing("mttr", expected: "the mean time to repair, e.g. '30m', needed with 'mtbf'") }
             guard let mtbf, let mttr else { return nil }
             return .mtbf(mtbf, mttr: mttr)
         case "rate":
             let rate = fields.rate("rate")
-            if !fields.has("mttr") { fields.missing("mttr", expected: "the mean time to repair, e.g. '30m', needed with 'rate'") }
+            if !fields.has("mttr") && !fields.has("repair") { fields.missing("mttr", expected: "the mean time to repair, e.g. '30m', needed with 'rate'") }
             guard let rate, let mttr else { return nil }
             return .rate(rate, mttr: mttr)
+        case "failure":
+            if !fields.has("mttr") && !fields.has("repair") { fields.missing("repair", expected: "a repair distribution or 'mttr', needed with 'failure'") }
+            guard let failure, let mttr else { return nil }
+            return .mtbf(failure.mean, mttr: mttr)
         default:
             fields.missing("availability", expected: "give 'availability' (e.g. 99.95%), 'mtbf' + 'mttr', or 'rate' + 'mttr'")
             return nil

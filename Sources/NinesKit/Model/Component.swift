@@ -20,6 +20,12 @@ public struct Component: Hashable, Sendable {
     public var maskedFor: Double?
     public var description: String?
     public var location: SourceLocation
+    /// Time to failure of one instance, when the model gives a distribution (`failure:`); else
+    /// exponential from the figures. Only the simulator looks past its mean.
+    public var failure: TimeDistribution?
+    /// Time to repair of one instance, when the model gives a distribution (`repair:`); else
+    /// exponential with the MTTR.
+    public var repair: TimeDistribution?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,

@@ -1,0 +1,70 @@
+/// Everything `nines simulate` shows, as plain data (JSON field names are the documented format).
+/// Times in hours; probabilities as fractions.
+public struct SimulationReport: Hashable, Sendable, Codable {
+    public var system: String
+    public var period: String
+    public var periodHours: Double
+    public var calendar: String
+    public var seed: UInt64
+    public var periodsRequested: Int
+    /// Periods of the model simulated (fewer than requested when the precision was reached first).
+    public var periodsSimulated: Int
+    public var stoppedEarly: Bool
+    public var precision: Double?
+    public var events: Int
+    /// Repair time assumed for components that state only an availability, and which those are.
+    public var assumedRepairHours: Double
+    public var componentsWithAssumedRepair: [String]
+    public var objectives: [SimulatedObjective]
+}
+
+public struct SimulatedObjective: Hashable, Sendable, Codable {
+    public var name: String
+    public var measure: String
+    public var components: [String]
+    public var period: String
+    public var periodHours: Double
+    /// Objective periods accounted.
+    public var periods: Int
+    public var target: Double?
+    public var targetUnavailability: Double?
+    /// Downtime per period the target allows.
+    public var budgetHours: Double?
+    /// The exact steady-state figure (no failover delay, no masking) for comparison.
+    public var exactAvailability: Double
+    public var availability: Double
+    public var unavailability: Double
+    /// 95% confidence interval of the mean availability (from the spread of per-period downtime).
+    public var availabilityLow: Double
+    public var availabilityHigh: Double
+    public var meanDowntimeHours: Double
+    public var downtimeP50Hours: Double
+    public var downtimeP90Hours: Double
+    public var downtimeP99Hours: Double
+    public var downtimeMaxHours: Double
+    public var histogram: [DowntimeBucket]
+    /// Probability that one period meets the target, with its 95% interval.
+    public var meetProbability: Double?
+    public var meetLow: Double?
+    public var meetHigh: Double?
+    /// Probability that every period of a year meets the target, with its 95% interval.
+    public var periodsPerYear: Int
+    public var years: Int
+    public var meetEveryPeriodOfYear: Double?
+    public var meetEveryPeriodOfYearLow: Double?
+    public var meetEveryPeriodOfYearHigh: Double?
+    public var outages: Int
+    public var outagesPerPeriod: Double
+    public var meanOutageHours: Double?
+    public var longestOutageHours: Double
+    /// Mean time from a steady start to the end of the first period that misses the target;
+    /// nil when no period missed it.
+    public var timeToFirstBreachHours: Double?
+}
+
+public struct DowntimeBucket: Hashable, Sendable, Codable {
+    public var label: String
+    /// Upper edge in hours; nil for the open last bucket.
+    public var upToHours: Double?
+    public var periods: Int
+}

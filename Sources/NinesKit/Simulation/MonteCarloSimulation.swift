@@ -1,0 +1,126 @@
+import Foundation
+
+/// Runs the discrete-event simulation of a model in fixed chunks of periods, each with its own
+/// random stream derived from (seed, chunk index), on as many threads as asked, and merges the
+/// chunks in chunk order: the same seed gives the same bits whatever the thread count.
+public struct MonteCarloSimulation: Sendable {
+    public let model: SystemModel
+    public let plan: SimulationPlan
+
+    public init(_ model: SystemModel, assumedRepairHours: Double = 1) {
+        self.model = model
+        plan = SimulationPlan(model, assumedRepairHours: assumedRepairHours)
+    }
+
+    /// Expected number of events for `periods` periods, warm-ups included.
+    public func estimatedEvents(periods: Int) -> Double {
+        let chunks = (periods + SimulationSettings.chunkPeriods - 1) / SimulationSettings.chunkPeriods
+        return plan.eventsPerHour * (Double(periods) * plan.modelPeriodHours + Double(chunks) * plan.warmupHours)
+    }
+
+    /// Checks the work fits before anything runs.
+    public func check(_ settings: SimulationSettings) throws(SimulationRefusal) {
+        if model.objectives.isEmpty { throw .noObjectives }
+        if settings.precision != nil && !model.objectives.contains(where: { $0.target != nil }) { throw .precisionWithoutTarget }
+        let events = estimatedEvents(periods: settings.periods)
+        if events > SimulationSettings.eventLimit {
+            let perPeriod = events / Double(settings.periods)
+            throw .tooMuchWork(estimatedEvents: events, periods: settings.periods,
+                               affordablePeriods: max(1, Int(SimulationSettings.eventLimit / perPeriod)))
+        }
+    }
+
+    /// Simulates and summarises. `progress` is called between rounds with the share done (0…1).
+    public func run(_ settings: SimulationSettings, progress: ((Double) -> Void)? = nil) throws(SimulationRefusal) -> SimulationReport {
+        try check(settings)
+        let chunkPeriods = SimulationSettings.chunkPeriods
+        let chunkCount = (settings.periods + chunkPeriods - 1) / chunkPeriods
+        let threads = max(1, min(settings.threads, chunkCount))
+        let round = threads * 4
+        var total = [ObjectiveTally](repeating: ObjectiveTally(), count: model.objectives.count)
+        var events = 0
+        var chunksDone = 0
+        var stoppedEarly = false
+        let plan = self.plan
+        let seed = settings.seed
+
+        rounds: while chunksDone < chunkCount {
+            let first = chunksDone
+            let count = min(round, chunkCount - first)
+            let results = ResultSlots(count: count)
+            DispatchQueue.concurrentPerform(iterations: min(threads, count)) { worker in
+                for offset in stride(from: worker, to: count, by: threads) {
+                    let chunk = first + offset
+                    let periods = min(chunkPeriods, settings.periods - chunk * chunkPeriods)
+                    results.store(offset, ChunkSimulator.run(plan, seed: seed, chunk: chunk,
+                                                             hours: Double(periods) * plan.modelPeriodHours))
+                }
+            }
+            for offset in 0..<count {
+                let (tallies, chunkEvents) = results.take(offset)
+                for index in total.indices { total[index].merge(tallies[index]) }
+                events += chunkEvents
+                chunksDone += 1
+                if let precision = settings.precision, chunksDone < chunkCount, precisionReached(total, precision) {
+                    stoppedEarly = true
+                    break rounds
+                }
+            }
+            progress?(Double(chunksDone) / Double(chunkCount))
+        }
+        let periodsDone = min(settings.periods, chunksDone * chunkPeriods)
+        return SimulationSummary.report(model: model, plan: plan, settings: settings, tallies: total,
+                                        periods: periodsDone, events: events, stoppedEarly: stoppedEarly)
+    }
+
+    /// Every objective with a target has P(meet) known to ±precision (95%, Agresti–Coull).
+    func precisionReached(_ tallies: [ObjectiveTally], _ precision: Double) -> Bool {
+        for (index, objective) in model.objectives.enumerated() where objective.target != nil {
+            let interval = ProportionInterval(successes: tallies[index].met, trials: tallies[index].periods)
+            if interval.halfWidth > precision { return false }
+        }
+        return true
+    }
+}
+
+/// Chunk results written by worker threads, each into its own slot, read after they all finish.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [([ObjectiveTally], Int)?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ index: Int, _ result: ([ObjectiveTally], Int)) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = result
+    }
+
+    func take(_ index: Int) -> ([ObjectiveTally], Int) {
+        lock.lock(); defer { lock.unlock() }
+        guard let result = slots[index] else { preconditionFailure("chunk \(index) was not simulated") }
+        slots[index] = nil
+        return result
+    }
+}
+
+/// A 95% confidence interval for a proportion (Agresti–Coull: add two successes and two failures),
+/// which stays honest when the estimate is 0 or 1.
+public struct ProportionInterval: Hashable, Sendable {
+    public let estimate: Double
+    public let low: Double
+    public let high: Double
+    public let halfWidth: Double
+
+    public init(successes: Int, trials: Int, z: Double = 1.959964) {
+        guard trials > 0 else {
+            estimate = 0; low = 0; high = 1; halfWidth = 1
+            return
+        }
+        estimate = Double(successes) / Double(trials)
+        let n = Double(trials) + z * z
+        let center = (Double(successes) + z * z / 2) / n
+        halfWidth = z * (center * (1 - center) / n).squareRoot()
+        low = max(0, center - halfWidth)
+        high = min(1, center + halfWidth)
+    }
+}

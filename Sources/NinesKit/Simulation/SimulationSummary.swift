@@ -1,0 +1,62 @@
+/// Turns merged tallies into the figures of a `SimulationReport`: means, intervals, percentiles.
+enum SimulationSummary {
+    static func report(model: SystemModel, plan: SimulationPlan, settings: SimulationSettings, tallies: [ObjectiveTally],
+                       periods: Int, events: Int, stoppedEarly: Bool) -> SimulationReport {
+        let exact = AvailabilityAnalysis(model)
+        let objectives = model.objectives.enumerated().map { index, objective in
+            summarize(objective, tally: tallies[index], periodHours: plan.objectivePeriodHours[index],
+                      periodsPerYear: Int(plan.objectivePeriodsPerYear[index]),
+                      exact: exact.objective(index).probability.up, periodName: (objective.period ?? model.period).name)
+        }
+        return SimulationReport(system: model.name, period: model.period.name, periodHours: plan.modelPeriodHours,
+                                calendar: model.calendar.summary, seed: settings.seed, periodsRequested: settings.periods,
+                                periodsSimulated: periods, stoppedEarly: stoppedEarly, precision: settings.precision,
+                                events: events, assumedRepairHours: settings.assumedRepairHours,
+                                componentsWithAssumedRepair: plan.assumedRepair, objectives: objectives)
+    }
+
+    static func summarize(_ objective: Objective, tally: ObjectiveTally, periodHours: Double, periodsPerYear: Int,
+                          exact: Double, periodName: String) -> SimulatedObjective {
+        let n = Double(max(1, tally.periods))
+        let mean = tally.downtimeSum / n
+        let variance = tally.periods > 1 ? max(0, (tally.downtimeSquares - n * mean * mean) / (n - 1)) : 0
+        let half = 1.959964 * (variance / n).squareRoot() / periodHours
+        let unavailability = mean / periodHours
+        let maximum = tally.downtimeMax
+        let quantile = { (q: Double) in tally.histogram.quantile(q, total: tally.periods, maximum: maximum) }
+        let buckets = DowntimeBuckets.labels.indices.map { index in
+            DowntimeBucket(label: DowntimeBuckets.labels[index],
+                           upToHours: DowntimeBuckets.edges[index].isFinite ? DowntimeBuckets.edges[index] : nil,
+                           periods: tally.buckets.counts[index])
+        }
+        var result = SimulatedObjective(
+            name: objective.name, measure: objective.measure.rawValue, components: objective.components,
+            period: periodName, periodHours: periodHours, periods: tally.periods,
+            target: objective.target?.up, targetUnavailability: objective.target?.down,
+            budgetHours: objective.target.map { $0.down * periodHours }, exactAvailability: exact,
+            availability: 1 - unavailability, unavailability: unavailability,
+            availabilityLow: max(0, 1 - unavailability - half), availabilityHigh: min(1, 1 - unavailability + half),
+            meanDowntimeHours: mean, downtimeP50Hours: quantile(0.5), downtimeP90Hours: quantile(0.9),
+            downtimeP99Hours: quantile(0.99), downtimeMaxHours: maximum, histogram: buckets,
+            periodsPerYear: periodsPerYear, years: tally.years,
+            outages: tally.outages, outagesPerPeriod: Double(tally.outages) / n,
+            meanOutageHours: tally.outages > 0 ? tally.outageHours / Double(tally.outages) : nil,
+            longestOutageHours: tally.longestOutage)
+        if objective.target != nil {
+            let one = ProportionInterval(successes: tally.met, trials: tally.periods)
+            result.meetProbability = one.estimate
+            result.meetLow = one.low
+            result.meetHigh = one.high
+            if tally.years > 0 {
+                let year = ProportionInterval(successes: tally.yearsMet, trials: tally.years)
+                result.meetEveryPeriodOfYear = year.estimate
+                result.meetEveryPeriodOfYearLow = year.low
+                result.meetEveryPeriodOfYearHigh = year.high
+            }
+            if tally.firstBreaches > 0 {
+                result.timeToFirstBreachHours = Double(tally.periodsToFirstBreach) / Double(tally.firstBreaches) * periodHours
+            }
+        }
+        return result
+    }
+}
