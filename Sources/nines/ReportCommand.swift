@@ -15,9 +15,15 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Contributors listed per figure in text output.")
     var top: Int = 5
 
+    @Flag(help: "Add Monte Carlo figures (downtime spread, chance of meeting each target); see 'nines simulate'.")
+    var simulate = false
+
+    @OptionGroup(title: "Simulation (with --simulate)") var simulation: SimulationOptions
+
     func run() throws {
         let system = try loadModel(model)
-        let report = ReportBuilder.availabilityReport(AvailabilityAnalysis(system))
+        var report = ReportBuilder.availabilityReport(AvailabilityAnalysis(system))
+        if simulate { report.simulation = try simulation.run(system) }
         switch format {
         case .text: Terminal.write(TextReportRenderer(colour: Terminal.stdoutIsColourTerminal, topContributors: top).render(report))
         case .json: Terminal.write(JSONReportRenderer.render(report))

@@ -12,6 +12,8 @@ public struct AvailabilityReport: Hashable, Sendable, Codable {
     /// Objectives first (model order), then the whole system.
     public var figures: [FigureReport]
     public var components: [ComponentReport]
+    /// Simulated figures (`nines report --simulate`); absent otherwise.
+    public var simulation: SimulationReport? = nil
 }
 
 public struct FigureReport: Hashable, Sendable, Codable {

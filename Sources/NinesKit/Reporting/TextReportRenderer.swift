@@ -18,6 +18,10 @@ public struct TextReportRenderer {
             out.append("")
             out.append(contentsOf: render(figure))
         }
+        if let simulation = report.simulation {
+            out.append("")
+            out.append(String(SimulationTextRenderer(colour: colour).render(simulation).dropLast()))
+        }
         return out.joined(separator: "\n") + "\n"
     }
 
