@@ -142,6 +142,14 @@ import Testing
             components: { a: { mtbf: 10h, mttr: 1h } }
             objectives: { o: { at: a } }
             """)
+        let yearly = try Self.load("""
+            version: 1
+            system: s
+            components: { a: { mtbf: 10h, mttr: 1h } }
+            objectives: { o: { at: a, period: year } }
+            """)
+        #expect(throws: SimulationRefusal.self) { try MonteCarloSimulation(yearly).check(SimulationSettings(periods: 11)) }
+        #expect(throws: Never.self) { try MonteCarloSimulation(yearly).check(SimulationSettings(periods: 13)) }
         #expect(throws: SimulationRefusal.precisionWithoutTarget) {
             try MonteCarloSimulation(noTarget).check(SimulationSettings(periods: 10, precision: 0.01))
         }
@@ -171,6 +179,29 @@ import Testing
         #expect(abs(b.unavailability - q) <= Self.wideHalfWidth(b))
         #expect(a.availabilityHigh - a.availabilityLow < b.availabilityHigh - b.availabilityLow)
         #expect(a.longestOutageHours <= 1 + 1e-9)
+    }
+
+    @Test func objectivesCountTheirOwnPeriods() throws {
+        let model = try Self.load("""
+            version: 1
+            system: weekly
+            components:
+              unit: { mtbf: 100h, mttr: 1h }
+            objectives:
+              monthly: { at: unit, target: 98.5% }
+              weekly: { at: unit, target: 98.5%, period: week }
+            """)
+        let report = try Self.simulate(model, periods: 2400)
+        // Two chunks of 1,200 months (864,000 h): 5,142 whole weeks each.
+        #expect(report.objectives[0].periods == 2400)
+        #expect(report.objectives[1].periods == 2 * 5142)
+        #expect(report.objectives[1].periodsPerYear == 52)
+        #expect(report.objectives[0].periodsPerYear == 12)
+        #expect(report.objectives[0].years == 200)
+        // Weekly downtime varies more around the same budget share, so weeks miss more often.
+        let monthly = try #require(report.objectives[0].meetProbability)
+        let weekly = try #require(report.objectives[1].meetProbability)
+        #expect(weekly < monthly)
     }
 
     static let smallModel = """

@@ -14,7 +14,7 @@ public struct MonteCarloSimulation: Sendable {
 
     /// Expected number of events for `periods` periods, warm-ups included.
     public func estimatedEvents(periods: Int) -> Double {
-        let chunks = (periods + SimulationSettings.chunkPeriods - 1) / SimulationSettings.chunkPeriods
+        let chunks = (periods + plan.chunkPeriods - 1) / plan.chunkPeriods
         return plan.eventsPerHour * (Double(periods) * plan.modelPeriodHours + Double(chunks) * plan.warmupHours)
     }
 
@@ -22,6 +22,11 @@ public struct MonteCarloSimulation: Sendable {
     public func check(_ settings: SimulationSettings) throws(SimulationRefusal) {
         if model.objectives.isEmpty { throw .noObjectives }
         if settings.precision != nil && !model.objectives.contains(where: { $0.target != nil }) { throw .precisionWithoutTarget }
+        let hours = Double(settings.periods) * plan.modelPeriodHours
+        for (index, objective) in model.objectives.enumerated() where plan.objectivePeriodHours[index] > hours * (1 + 1e-12) {
+            throw .shorterThanAPeriod(objective: objective.name, period: (objective.period ?? model.period).name,
+                                      periods: settings.periods, modelPeriod: model.period.name)
+        }
         let events = estimatedEvents(periods: settings.periods)
         if events > SimulationSettings.eventLimit {
             let perPeriod = events / Double(settings.periods)
@@ -33,7 +38,7 @@ public struct MonteCarloSimulation: Sendable {
     /// Simulates and summarises. `progress` is called between rounds with the share done (0…1).
     public func run(_ settings: SimulationSettings, progress: ((Double) -> Void)? = nil) throws(SimulationRefusal) -> SimulationReport {
         try check(settings)
-        let chunkPeriods = SimulationSettings.chunkPeriods
+        let chunkPeriods = plan.chunkPeriods
         let chunkCount = (settings.periods + chunkPeriods - 1) / chunkPeriods
         let threads = max(1, min(settings.threads, chunkCount))
         let round = threads * 4

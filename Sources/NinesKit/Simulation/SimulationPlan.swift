@@ -58,6 +58,9 @@ public struct SimulationPlan: Sendable {
     public let modelPeriodHours: Double
     /// Hours simulated before accounting starts in each chunk, so it starts near steady state.
     public let warmupHours: Double
+    /// Model periods per chunk: at least `SimulationSettings.chunkPeriods`, and enough for ten of the
+    /// longest objective period, so every chunk accounts whole periods of every objective.
+    public let chunkPeriods: Int
     /// Expected events per simulated hour (failures, repairs, timers), for the work estimate.
     public let eventsPerHour: Double
     /// Components given as an availability with no repair time, simulated with the assumed repair time.
@@ -158,6 +161,8 @@ public struct SimulationPlan: Sendable {
         objectivePeriodsPerYear = objectivePeriodHours.map { Int32(max(1, (calendar.yearHours / $0).rounded(.down))) }
         modelPeriodHours = calendar.hours(in: model.period)
         warmupHours = modelPeriodHours
+        let longest = objectivePeriodHours.max() ?? modelPeriodHours
+        chunkPeriods = max(SimulationSettings.chunkPeriods, Int((10 * longest / modelPeriodHours).rounded(.up)))
         self.eventsPerHour = eventsPerHour
         assumedRepair = assumed
     }

@@ -26,6 +26,7 @@ public struct SimulationSettings: Hashable, Sendable {
     /// The run is refused above this many expected events (about 10 minutes on one core).
     public static let eventLimit = 1e10
     /// Periods per chunk: the unit of work, of seeding and of the early-stop decision.
+    /// (The least: a model whose objectives have longer periods gets longer chunks.)
     public static let chunkPeriods = 1200
 }
 
@@ -34,6 +35,7 @@ public enum SimulationRefusal: Error, Equatable, CustomStringConvertible {
     case tooMuchWork(estimatedEvents: Double, periods: Int, affordablePeriods: Int)
     case precisionWithoutTarget
     case noObjectives
+    case shorterThanAPeriod(objective: String, period: String, periods: Int, modelPeriod: String)
 
     public var description: String {
         switch self {
@@ -43,6 +45,8 @@ public enum SimulationRefusal: Error, Equatable, CustomStringConvertible {
                 + "ask for at most \(affordable) periods (--periods), or use --precision to stop when the answer is good enough"
         case .precisionWithoutTarget:
             return "--precision applies to the probability of meeting a target, but no objective has a 'target'"
+        case .shorterThanAPeriod(let objective, let period, let periods, let modelPeriod):
+            return "\(periods) \(modelPeriod)(s) do not cover one '\(period)' period of objective '\(objective)'; ask for more --periods"
         case .noObjectives:
             return "the model has no objectives to simulate; add one under 'objectives' (e.g. at: <front door>, target: 99.9%)"
         }
