@@ -55,9 +55,10 @@ import Testing
         let folder = root.appendingPathComponent("models")
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.count >= 3, "bundled models not found in \(folder.path)")
         for file in files {
-            guard var model = try? ModelLoader.load(files: [folder.appendingPathComponent(file).path]),
-                  !model.objectives.isEmpty else { continue }
+            var model = try ModelLoader.load(files: [folder.appendingPathComponent(file).path])
+            #expect(!model.objectives.isEmpty, "\(file) has no objectives")
             for index in model.components.indices {
                 model.components[index].failover = nil
                 model.components[index].maskedFor = nil
