@@ -51,10 +51,8 @@ import Testing
     /// engine and the simulation describe the same system. Components without a repair time are
     /// simulated with the assumed one, which keeps their availability.
     @Test func bundledModelsAgreeWithTheExactEngine() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let folder = root.appendingPathComponent("models")
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".yaml") }.sorted()
+        let folder = GoldenFiles.root.appendingPathComponent("models")
+        let files = GoldenFiles.models.map { $0 + ".yaml" }
         #expect(files.count >= 3, "bundled models not found in \(folder.path)")
         for file in files {
             var model = try ModelLoader.load(files: [folder.appendingPathComponent(file).path])
