@@ -15,6 +15,8 @@ public struct SimulationReport: Hashable, Sendable, Codable {
     /// Repair time assumed for components that state only an availability, and which those are.
     public var assumedRepairHours: Double
     public var componentsWithAssumedRepair: [String]
+    /// Components whose active-passive failover has no standby to switch to, so it changes nothing.
+    public var failoverWithoutStandby: [String]
     public var objectives: [SimulatedObjective]
 }
 

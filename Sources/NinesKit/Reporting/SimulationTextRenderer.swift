@@ -17,6 +17,9 @@ public struct SimulationTextRenderer {
             out.append("repair time assumed \(Format.duration(hours: report.assumedRepairHours)) (no mttr given): "
                        + report.componentsWithAssumedRepair.joined(separator: ", "))
         }
+        if !report.failoverWithoutStandby.isEmpty {
+            out.append("failover not simulated (one replica, no standby): " + report.failoverWithoutStandby.joined(separator: ", "))
+        }
         for objective in report.objectives {
             out.append("")
             out.append(contentsOf: render(objective))

@@ -65,6 +65,8 @@ public struct SimulationPlan: Sendable {
     public let eventsPerHour: Double
     /// Components given as an availability with no repair time, simulated with the assumed repair time.
     public let assumedRepair: [String]
+    /// Components with an active-passive `failover` but no standby (replicas ≤ needs): nothing to switch to.
+    public let failoverWithoutStandby: [String]
 
     /// - Parameter assumedRepairHours: repair time used for a component that states only an
     ///   availability (its failure rate then follows from A = MTBF / (MTBF + MTTR)).
@@ -78,7 +80,7 @@ public struct SimulationPlan: Sendable {
         var delay: [Double] = [], success: [Double] = []
         var iFail: [Sampler] = [], iRepair: [Sampler] = [], cFail: [Sampler] = [], cRepair: [Sampler] = []
         var kinds: [SlotKind] = [], owners: [Int32] = []
-        var assumed: [String] = []
+        var assumed: [String] = [], withoutStandby: [String] = []
         var eventsPerHour = 0.0
         for (index, component) in components.enumerated() {
             let (failure, repair, usedAssumption) = Self.lifetimes(component, assumedRepairHours: assumedRepairHours)
@@ -112,6 +114,7 @@ public struct SimulationPlan: Sendable {
                 success.append(plan.success)
                 eventsPerHour += 2 * Double(component.needs) / cycle
             } else {
+                if component.failover?.mode == .activePassive && n <= component.needs { withoutStandby.append(component.name) }
                 failover.append(-1)
                 delay.append(0)
                 success.append(1)
@@ -165,6 +168,7 @@ public struct SimulationPlan: Sendable {
         chunkPeriods = max(SimulationSettings.chunkPeriods, Int((10 * longest / modelPeriodHours).rounded(.up)))
         self.eventsPerHour = eventsPerHour
         assumedRepair = assumed
+        failoverWithoutStandby = withoutStandby
     }
 
     /// Time-to-failure and time-to-repair distributions of one instance: as the model gives them,

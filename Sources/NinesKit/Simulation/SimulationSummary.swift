@@ -12,7 +12,8 @@ enum SimulationSummary {
                                 calendar: model.calendar.summary, seed: settings.seed, periodsRequested: settings.periods,
                                 periodsSimulated: periods, stoppedEarly: stoppedEarly, precision: settings.precision,
                                 events: events, assumedRepairHours: settings.assumedRepairHours,
-                                componentsWithAssumedRepair: plan.assumedRepair, objectives: objectives)
+                                componentsWithAssumedRepair: plan.assumedRepair,
+                                failoverWithoutStandby: plan.failoverWithoutStandby, objectives: objectives)
     }
 
     static func summarize(_ objective: Objective, tally: ObjectiveTally, periodHours: Double, periodsPerYear: Int,
