@@ -16,6 +16,19 @@ struct SimulateCommandTests {
         #expect(csv.stdout.hasPrefix("objective,measure,period,periods,target,availability,"))
     }
 
+    @Test func reportAddsSimulatedFiguresOnlyWhenAsked() throws {
+        let plain = try NinesExecutable.run(["report", "models/two-tier-service.yaml"])
+        let simulated = try NinesExecutable.run(["report", "models/two-tier-service.yaml", "--simulate", "--periods", "1200"])
+        #expect(simulated.status == 0, "stderr: \(simulated.stderr)")
+        #expect(simulated.stdout.hasPrefix(plain.stdout))
+        #expect(!plain.stdout.contains("Monte Carlo"))
+        #expect(simulated.stdout.contains("Monte Carlo simulation\n1200 months simulated (seed 1"))
+        let json = try NinesExecutable.run(["report", "models/two-tier-service.yaml", "--simulate", "--periods", "1200", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let simulation = try #require(object?["simulation"] as? [String: Any])
+        #expect(simulation["periodsSimulated"] as? Int == 1200)
+    }
+
     @Test(arguments: [
         (["--periods", "0"], "--periods must be from 1 to 1000000000"),
         (["--seed", "abc"], "The value 'abc' is invalid for '--seed <seed>'"),
