@@ -7,10 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODEL=${1:-}
-if [[ -z "$MODEL" ]]; then
-    MODEL=$(ls models/*job*runner*.yaml models/*jobrunner*.yaml 2>/dev/null | head -1 || true)
-    MODEL=${MODEL:-benchmarks/job-runner.yaml}
-fi
+MODEL=${MODEL:-models/devops-job-runner.yaml}
 MONTHS=${2:-1000000}
 swift build -c release --product nines >/dev/null
 NINES=$(swift build -c release --show-bin-path)/nines
