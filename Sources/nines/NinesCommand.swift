@@ -29,7 +29,9 @@ struct NinesCommand: ParsableCommand {
                     print(text)  // --help and --version
                     return 0
                 }
-                if code != .success { Terminal.error(fullMessage(for: error)) }
+                // An ExitCode thrown after diagnostics were printed has no message of its own.
+                let message = fullMessage(for: error)
+                if code != .success && !message.isEmpty { Terminal.error(message) }
                 return code.rawValue
             }
         }
