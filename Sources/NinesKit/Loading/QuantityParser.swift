@@ -65,24 +65,17 @@ public enum QuantityParser {
 
     static func probability(_ text: String, allowZero: Bool, what: String) -> Result<Probability, Failure> {
         var body = text.trimmingCharacters(in: .whitespaces)
-        var scale: Decimal = 1
+        var places = 0
         if body.hasSuffix("%") {
             body = String(body.dropLast()).trimmingCharacters(in: .whitespaces)
-            scale = 100
+            places = 2
         }
-        guard let double = decimal(body), let exact = Decimal(string: body, locale: Locale(identifier: "en_US_POSIX")) else {
+        guard decimal(body) != nil, let up = DecimalText(body)?.shifted(by: places), up.isAtMostOne, allowZero || !up.isZero else {
             return .failure(Failure(what))
         }
-        let up = exact / scale
-        guard up <= 1, up >= 0, allowZero || up > 0, double >= 0 else { return .failure(Failure(what)) }
-        let down = 1 - up
-        return .success(Probability(up: correctlyRounded(up), down: correctlyRounded(down)))
-    }
-
-    /// Decimal → Double through the exact decimal text, which `Double(String)` rounds correctly
-    /// (`NSDecimalNumber.doubleValue` can be off by an ulp: 0.9999 would read 0.9998999999999999).
-    static func correctlyRounded(_ value: Decimal) -> Double {
-        Double(value.description) ?? NSDecimalNumber(decimal: value).doubleValue
+        let probability = Probability(up: up.double, down: up.complement().double)
+        guard allowZero || probability.up > 0 else { return .failure(Failure(what)) }
+        return .success(probability)
     }
 
     /// A duration with a unit (`30s`, `20m`, `2000h`, `1.5d`, `2w`, `1y`), in hours; must be ≥ 0
