@@ -34,7 +34,11 @@ struct EngineDifferentialTests {
                         "\(label): objective \(objective.name)")
             }
             compare(engine.system(), reference.system(), model: model, "\(label): system")
-            checkedFigures += model.components.count + model.objectives.count + 1
+            // An ad-hoc flow, compiled after the model (new diagram nodes on the shared BDD).
+            let flow = Array(model.components.map(\.name).shuffled(using: &rng).prefix(rng.int(in: 1...3)))
+            compare(engine.figure(named: "flow", requiring: flow), reference.figure(requiring: flow), model: model,
+                    "\(label): flow \(flow)")
+            checkedFigures += model.components.count + model.objectives.count + 2
         }
         #expect(checkedFigures > Self.modelCount / Self.seeds.count * 5)
     }

@@ -29,6 +29,27 @@ struct OwnAvailabilityTests {
         }
     }
 
+    /// Many replicas (the log-space binomial terms past n = 60) against a dynamic programme over
+    /// the number of failed units, which sums exact terms without binomial coefficients.
+    @Test(arguments: [(100, 1), (100, 50), (100, 99), (1000, 990), (1000, 500), (1000, 1)])
+    func manyReplicasAgreeWithDynamicProgramme(n: Int, k: Int) {
+        let unit = Probability(up: 0.99, down: 0.01)
+        let engine = KOutOfN.probability(k: k, n: n, unit: unit)
+        // failed[j] = P(exactly j of the units so far failed).
+        var failed = [Double](repeating: 0, count: n + 1)
+        failed[0] = 1
+        for count in 1...n {
+            for j in stride(from: count, through: 1, by: -1) { failed[j] = failed[j] * unit.up + failed[j - 1] * unit.down }
+            failed[0] *= unit.up
+        }
+        let down = failed[(n - k + 1)...].reduce(0, +)
+        let up = failed[...(n - k)].reduce(0, +)
+        #expect(Closeness.relative(engine.down, down, within: 1e-10), "\(k) of \(n): Q \(engine.down) vs \(down)")
+        #expect(Closeness.relative(engine.up, up, within: 1e-10), "\(k) of \(n): A \(engine.up) vs \(up)")
+        let frequency = KOutOfN.frequency(k: k, n: n, unit: unit, rate: 0.001)
+        #expect(Closeness.relative(frequency, failed[n - k] * Double(k) * 0.001, within: 1e-10))
+    }
+
     /// No repair time, no rate: the frequency is unknown rather than guessed.
     @Test func availabilityWithoutRepairTimeHasNoFrequency() {
         let own = OwnAvailability(figures: .availability(Probability(up: 0.999, down: 0.001), mttr: nil), replicas: 2, needs: 1, beta: 0.1)

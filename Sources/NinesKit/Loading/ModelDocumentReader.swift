@@ -121,9 +121,11 @@ struct ModelDocumentReader {
         defer { fields.rejectUnknownKeys(known: Self.componentKeys) }
         let layer = fields.string("layer") ?? "software"
         let figures = readFigures(fields)
-        let replicas = fields.integer("replicas", in: 1...10_000) ?? 1
+        let statedReplicas = fields.integer("replicas", in: 1...10_000)
+        let replicas = statedReplicas ?? 1
         let needs = fields.integer("needs", in: 1...10_000) ?? 1
-        if needs > replicas, fields.has("needs") {
+        // A refused 'replicas' is reported already; comparing 'needs' with the default would mislead.
+        if needs > replicas, fields.has("needs"), statedReplicas != nil || !fields.has("replicas") {
             diagnostics.error(fields.keyLocation("needs"), "'needs' of component '\(name)' is \(needs) but it has only \(replicas) replica\(replicas == 1 ? "" : "s"); k of n needs 1 ≤ k ≤ n")
         }
         var commonCause = 0.0
