@@ -36,7 +36,7 @@ struct ModelValidator {
             diagnostics.error(first.systemLocation, "the model has no components; add at least one under 'components'")
         }
         let knownLayers = Layer.builtIn + layers.map(\.name)
-        let names = components.map(\.name)
+        let names = components.map(\.name) + unread.sorted()   // candidates for "did you mean"
         for component in components {
             if !knownLayers.contains(component.layer) {
                 diagnostics.error(component.location, "component '\(component.name)' is on unknown layer '\(component.layer)' "
