@@ -20,6 +20,12 @@ public enum QuantityParser {
 
     static let unitNames = "s, m, h, d, w, y"
 
+    /// Limits that keep every derived figure (MTBF + MTTR, λ·MTTR, λ = q / (p·MTTR)) a finite
+    /// double: times from 1 ms to a million years, availabilities from one in a million.
+    public static let shortestDuration = 1.0 / 3_600_000
+    public static let longestDuration = 1_000_000 * 8760.0
+    public static let lowestAvailability = 1e-6
+
     /// A finite decimal number in plain or scientific notation, with its exact decimal text kept.
     public static func decimal(_ text: String) -> Double? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -55,7 +61,11 @@ public enum QuantityParser {
     /// An availability as a fraction in (0, 1] or a percentage in (0, 100]%, with the
     /// unavailability derived from the decimal text so that `99.9999999%` keeps every digit.
     public static func availability(_ text: String) -> Result<Probability, Failure> {
-        probability(text, allowZero: false, what: "a fraction in (0, 1] or a percentage in (0, 100]%")
+        let result = probability(text, allowZero: false, what: "a fraction in (0, 1] or a percentage in (0, 100]%")
+        if case .success(let value) = result, value.up < lowestAvailability {
+            return .failure(Failure("an availability of at least 0.000001 (0.0001%)"))
+        }
+        return result
     }
 
     /// A probability in [0, 1] (or 0–100%), e.g. a beta factor or a switchover success rate.
@@ -90,6 +100,8 @@ public enum QuantityParser {
             guard result.isFinite, value >= 0, !(positive && value == 0), !(value > 0 && result == 0) else {
                 return .failure(Failure(expected))
             }
+            if result > longestDuration { return .failure(Failure("a duration of at most 1000000y")) }
+            if positive && result < shortestDuration { return .failure(Failure("a duration of at least 1ms")) }
             return .success(result)
         }
         return .failure(Failure(expected))
@@ -110,6 +122,7 @@ public enum QuantityParser {
         guard parts.count == 2, let count = decimal(parts[0]), count > 0 else { return .failure(Failure(expected)) }
         let unitHours: Double?
         switch parts[1] {
+        case "ms": unitHours = 1.0 / 3_600_000
         case "s", "second": unitHours = 1.0 / 3600
         case "m", "min", "minute": unitHours = 1.0 / 60
         case "h", "hour": unitHours = 1
@@ -123,6 +136,8 @@ public enum QuantityParser {
         guard let unitHours else { return .failure(Failure(expected)) }
         let rate = count / unitHours
         guard rate.isFinite, rate > 0 else { return .failure(Failure(expected)) }
+        if rate < 1 / longestDuration { return .failure(Failure("a rate of at least 1 per 1000000y")) }
+        if rate > 1 / shortestDuration { return .failure(Failure("a rate of at most 1 per ms")) }
         return .success(rate)
     }
 
