@@ -46,7 +46,11 @@ struct ModelDocumentReader {
             draft.componentsReadable = entries.readable
         } else {
             draft.componentsReadable = false
-            top.missing("components", expected: "a mapping from component name to its figures")
+            if top.has("components") {
+                diagnostics.error(top.keyLocation("components"), "'components' must be a mapping from name to fields, found nothing")
+            } else {
+                top.missing("components", expected: "a mapping from component name to its figures")
+            }
         }
         if let objectives = top.value("objectives") {
             draft.objectives = readEntries(objectives, what: "objectives") { readObjective(name: $0, at: $1, $2) }.read
