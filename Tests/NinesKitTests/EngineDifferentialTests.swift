@@ -7,8 +7,8 @@ import Testing
 ///
 /// Tolerance: 1e-12 absolute on availability and on unavailability, as the issue asks; the
 /// unavailability is also held to 1e-9 relative, since both sides sum non-negative terms and a
-/// tiny Q must not lose its digits. Birnbaum importance within 1e-12, failure frequency within
-/// 1e-10 relative.
+/// tiny Q must not lose its digits. Birnbaum importance and criticality within 1e-12, risk
+/// achievement worth within 1e-9 relative, failure frequency within 1e-10 relative.
 struct EngineDifferentialTests {
     static let modelCount = 1_200
     static let seeds: [UInt64] = [0x5EED_0001, 0x5EED_0002, 0x5EED_0003]
@@ -68,10 +68,19 @@ struct EngineDifferentialTests {
 
     func compare(_ engine: FlowFigures, _ reference: BruteForce.Figure, model: SystemModel, _ label: String) {
         #expect(agrees(engine.probability, reference.probability), "\(label): \(engine.probability) vs \(reference.probability)")
+        let birnbaum = reference.birnbaum
         for (index, component) in model.components.enumerated() {
-            let actual = engine.importance.first { $0.component == component.name }?.birnbaum ?? 0
-            #expect(Closeness.absolute(actual, reference.birnbaum[index], within: 1e-12),
-                    "\(label): Birnbaum of \(component.name) \(actual) vs \(reference.birnbaum[index])")
+            let importance = engine.importance.first { $0.component == component.name }
+            #expect(Closeness.absolute(importance?.birnbaum ?? 0, birnbaum[index], within: 1e-12),
+                    "\(label): Birnbaum of \(component.name) \(importance?.birnbaum ?? 0) vs \(birnbaum[index])")
+            // Criticality q_i·I_B = Q − Q(i up); RAW = Q(i down)/Q; RRW = Q/Q(i up) (checked where Q(i up) is not tiny).
+            guard let importance, reference.probability.down > 1e-9 else { continue }
+            let q = reference.probability.down
+            #expect(Closeness.absolute(importance.criticality, q - reference.downWhenUp[index], within: 1e-12), "\(label): criticality")
+            #expect(Closeness.relative(importance.achievementWorth, reference.downWhenDown[index] / q, within: 1e-9), "\(label): RAW")
+            if reference.downWhenUp[index] > 1e-6 {
+                #expect(Closeness.relative(importance.reductionWorth, q / reference.downWhenUp[index], within: 1e-8), "\(label): RRW")
+            }
         }
         switch (engine.frequency, reference.frequency) {
         case (let actual?, let expected?):

@@ -9,8 +9,11 @@ struct BruteForce {
     /// Figures of one "all these up" structure (a component's closure, an objective, the system).
     struct Figure {
         var probability: Probability
+        /// Unavailability with component i held down, and held up (by component index).
+        var downWhenDown: [Double]
+        var downWhenUp: [Double]
         /// Birnbaum importance per component index: Q(i down) − Q(i up).
-        var birnbaum: [Double]
+        var birnbaum: [Double] { zip(downWhenDown, downWhenUp).map { $0 - $1 } }
         /// Outages per hour: Σ over up states of P(state) · Σ λ_i over the up components i whose
         /// single failure brings the figure down, with λ_i = w_i / p_i the component's own failure rate.
         /// nil when such a component (with q_i > 0) has no known rate.
@@ -119,8 +122,8 @@ struct BruteForce {
                 frequency += probability * w / own[i].up
             }
         }
-        let birnbaum = (0..<n).map { downGivenDown[$0] - downGivenUp[$0] }
-        return Figure(probability: Probability(up: up, down: down), birnbaum: birnbaum, frequency: missingRate ? nil : frequency)
+        return Figure(probability: Probability(up: up, down: down), downWhenDown: downGivenDown, downWhenUp: downGivenUp,
+                      frequency: missingRate ? nil : frequency)
     }
 
     private func weight(_ i: Int, _ state: Int) -> Double {
