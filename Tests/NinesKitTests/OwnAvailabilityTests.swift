@@ -33,7 +33,12 @@ struct OwnAvailabilityTests {
     /// the number of failed units, which sums exact terms without binomial coefficients.
     @Test(arguments: [(100, 1), (100, 50), (100, 99), (1000, 990), (1000, 500), (1000, 1)])
     func manyReplicasAgreeWithDynamicProgramme(n: Int, k: Int) {
-        let unit = Probability(up: 0.99, down: 0.01)
+        for unit in [Probability(up: 0.99, down: 0.01), Probability(up: 1 - 1e-9, down: 1e-9)] {
+            Self.checkAgainstDynamicProgramme(n: n, k: k, unit: unit)
+        }
+    }
+
+    static func checkAgainstDynamicProgramme(n: Int, k: Int, unit: Probability) {
         let engine = KOutOfN.probability(k: k, n: n, unit: unit)
         // failed[j] = P(exactly j of the units so far failed).
         var failed = [Double](repeating: 0, count: n + 1)
@@ -44,8 +49,8 @@ struct OwnAvailabilityTests {
         }
         let down = failed[(n - k + 1)...].reduce(0, +)
         let up = failed[...(n - k)].reduce(0, +)
-        #expect(Closeness.relative(engine.down, down, within: 1e-10), "\(k) of \(n): Q \(engine.down) vs \(down)")
-        #expect(Closeness.relative(engine.up, up, within: 1e-10), "\(k) of \(n): A \(engine.up) vs \(up)")
+        #expect(Closeness.relative(engine.down, down, within: 1e-10), "\(k) of \(n), q \(unit.down): Q \(engine.down) vs \(down)")
+        #expect(Closeness.relative(engine.up, up, within: 1e-10), "\(k) of \(n), q \(unit.down): A \(engine.up) vs \(up)")
         let frequency = KOutOfN.frequency(k: k, n: n, unit: unit, rate: 0.001)
         #expect(Closeness.relative(frequency, failed[n - k] * Double(k) * 0.001, within: 1e-10))
     }
