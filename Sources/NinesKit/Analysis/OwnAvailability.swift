@@ -32,8 +32,8 @@ public struct OwnAvailability: Hashable, Sendable {
             return
         }
         let odds = unit.down / unit.up
-        let independent = Probability(up: 1 / (1 + (1 - beta) * odds), down: (1 - beta) * odds / (1 + (1 - beta) * odds))
-        let common = Probability(up: 1 / (1 + beta * odds), down: beta * odds / (1 + beta * odds))
+        let independent = Probability(odds: (1 - beta) * odds)
+        let common = Probability(odds: beta * odds)
         let group = KOutOfN.probability(k: k, n: n, unit: independent)
         let probability = common.and(group)
         var frequency: Double?

@@ -9,6 +9,11 @@ struct ModelDraft {
     var layers: [Layer] = []
     var components: [Component] = []
     var objectives: [Objective] = []
+    /// Components named in the file but refused (already reported): known names, so references
+    /// to them do not cause a second, misleading "unknown component" error.
+    var unreadComponents: Set<String> = []
+    /// False when the `components` section itself could not be read: references cannot be checked.
+    var componentsReadable = true
 }
 
 /// Reads the top-level mapping of one model file and each component and objective in it.
@@ -24,21 +29,32 @@ struct ModelDocumentReader {
 
     func read(_ root: YAMLValue) -> ModelDraft {
         var draft = ModelDraft(file: file, systemLocation: root.location)
-        guard let top = MappingReader(root, context: "the model", diagnostics: diagnostics) else { return draft }
+        guard let top = MappingReader(root, context: "the model", diagnostics: diagnostics) else {
+            draft.componentsReadable = false
+            return draft
+        }
         readVersion(top)
-        draft.system = top.string("system", required: true)
+        draft.system = top.scalar("system", required: true, expected: "the system's name, e.g. 'system: Web shop'")?.text
         draft.systemLocation = top.keyLocation("system")
         draft.description = top.string("description")
         draft.period = top.parsed("period", expected: "a period", PeriodParser.parse)
         if let calendar = top.value("calendar") { draft.calendar = readCalendar(calendar) }
         if let layers = top.value("layers") { draft.layers = readLayers(layers) }
         if let components = top.value("components") {
-            draft.components = readEntries(components, what: "components") { readComponent(name: $0, $1) }
+            let entries = readEntries(components, what: "components") { readComponent(name: $0, at: $1, $2) }
+            draft.components = entries.read
+            draft.unreadComponents = entries.unread
+            draft.componentsReadable = entries.readable
         } else {
-            top.missing("components", expected: "a mapping from component name to its figures")
+            draft.componentsReadable = false
+            if top.has("components") {
+                diagnostics.error(top.keyLocation("components"), "'components' must be a mapping from name to fields, found nothing")
+            } else {
+                top.missing("components", expected: "a mapping from component name to its figures")
+            }
         }
         if let objectives = top.value("objectives") {
-            draft.objectives = readEntries(objectives, what: "objectives") { readObjective(name: $0, $1) }
+            draft.objectives = readEntries(objectives, what: "objectives") { readObjective(name: $0, at: $1, $2) }.read
         }
         top.rejectUnknownKeys(known: Self.topLevelKeys)
         return draft
@@ -75,33 +91,37 @@ struct ModelDocumentReader {
     }
 
     private func readLayers(_ value: YAMLValue) -> [Layer] {
-        readEntries(value, what: "layers") { name, body in
+        readEntries(value, what: "layers") { name, _, body in
             if case .scalar(let scalar) = body { return Layer(name: name, description: scalar.isNull ? nil : scalar.text) }
             guard let fields = MappingReader(body, context: "layer '\(name)'", diagnostics: diagnostics) else { return nil }
             defer { fields.rejectUnknownKeys(known: ["description"]) }
             return Layer(name: name, description: fields.string("description"))
-        }
+        }.read
     }
 
-    /// Reads a mapping of named entries (components, objectives, layers) in file order.
-    private func readEntries<T>(_ value: YAMLValue, what: String, _ read: (String, YAMLValue) -> T?) -> [T] {
+    /// Reads a mapping of named entries (components, objectives, layers) in file order; `read` gets
+    /// the name, the name's location and the body. Also returns the names whose entries were refused.
+    private func readEntries<T>(_ value: YAMLValue, what: String, _ read: (String, SourceLocation, YAMLValue) -> T?)
+        -> (read: [T], unread: Set<String>, readable: Bool) {
         guard case .mapping(let pairs, _) = value else {
             diagnostics.error(value.location, "'\(what)' must be a mapping from name to fields, found \(value.kindDescription)")
-            return []
+            return ([], [], false)
         }
         var result: [T] = []
+        var unread: Set<String> = []
         for (key, body) in pairs {
             guard NameRules.isValid(key.text) else {
                 diagnostics.error(key.location, "'\(key.clipped)' is not a valid name in '\(what)'; " + NameRules.explanation,
                                   length: key.text.count)
+                unread.insert(key.text)
                 continue
             }
-            if let entry = read(key.text, body) { result.append(entry) }
+            if let entry = read(key.text, key.location, body) { result.append(entry) } else { unread.insert(key.text) }
         }
-        return result
+        return (result, unread, true)
     }
 
-    private func readComponent(name: String, _ body: YAMLValue) -> Component? {
+    private func readComponent(name: String, at location: SourceLocation, _ body: YAMLValue) -> Component? {
         guard let fields = MappingReader(body, context: "component '\(name)'", diagnostics: diagnostics) else { return nil }
         defer { fields.rejectUnknownKeys(known: Self.componentKeys) }
         let layer = fields.string("layer") ?? "software"
@@ -109,15 +129,20 @@ struct ModelDocumentReader {
         let failure = reader.read("failure", of: fields)
         let repair = reader.read("repair", of: fields)
         let figures = readFigures(fields, failure: failure, repair: repair)
-        let replicas = fields.integer("replicas", in: 1...10_000) ?? 1
+        let statedReplicas = fields.integer("replicas", in: 1...10_000)
+        let replicas = statedReplicas ?? 1
         let needs = fields.integer("needs", in: 1...10_000) ?? 1
-        if needs > replicas, fields.has("needs") {
+        // A refused 'replicas' is reported already; comparing 'needs' with the default would mislead.
+        if needs > replicas, fields.has("needs"), statedReplicas != nil || !fields.has("replicas") {
             diagnostics.error(fields.keyLocation("needs"), "'needs' of component '\(name)' is \(needs) but it has only \(replicas) replica\(replicas == 1 ? "" : "s"); k of n needs 1 ≤ k ≤ n")
         }
         var commonCause = 0.0
         if let beta = fields.fraction("common_cause") {
             commonCause = beta.up
-            if beta.up >= 1 { diagnostics.error(fields.keyLocation("common_cause"), "'common_cause' of component '\(name)' must be below 100%") }
+            if beta.up >= 1 {
+                diagnostics.error(fields.keyLocation("common_cause"), "'common_cause' of component '\(name)' must be below 100% "
+                                  + "(the share of failures that strike every replica at once), found '\(fields.scalar("common_cause")?.clipped ?? "")'")
+            }
         }
         let dependencies = fields.value("depends_on").map { readDependencies($0, owner: name) } ?? []
         let responsibility = fields.choice("responsibility", as: Responsibility.self) ?? .ours
@@ -129,7 +154,7 @@ struct ModelDocumentReader {
         var component = Component(name: name, layer: layer, figures: figures, replicas: replicas, needs: min(needs, replicas),
                                   commonCause: commonCause, dependencies: dependencies, responsibility: responsibility,
                                   failover: failover, data: data, maskedFor: maskedFor, description: description,
-                                  location: fields.location)
+                                  location: location)
         component.failure = failure
         component.repair = repair
         return component
@@ -167,14 +192,16 @@ struct ModelDocumentReader {
             guard let failure, let mttr else { return nil }
             return .mtbf(failure.mean, mttr: mttr)
         default:
-            fields.missing("availability", expected: "give 'availability' (e.g. 99.95%), 'mtbf' + 'mttr', or 'rate' + 'mttr'")
+            diagnostics.error(fields.location, "\(fields.context) has no reliability figures; give 'availability' (e.g. 99.95%), "
+                              + "'mtbf' + 'mttr', or 'rate' + 'mttr'")
             return nil
         }
     }
 
     private func readDependencies(_ value: YAMLValue, owner: String) -> [Dependency] {
         guard case .sequence(let items, _) = value else {
-            diagnostics.error(value.location, "'depends_on' of component '\(owner)' must be a list, found \(value.kindDescription)")
+            let hint = if case .scalar(let scalar) = value, !scalar.isNull { "; write it as a list: [\(scalar.clipped)]" } else { "" }
+            diagnostics.error(value.location, "'depends_on' of component '\(owner)' must be a list, found \(value.kindDescription)" + hint)
             return []
         }
         return items.compactMap { item -> Dependency? in
@@ -194,6 +221,11 @@ struct ModelDocumentReader {
     private func readGroup(_ item: YAMLValue, owner: String) -> Dependency? {
         guard let group = MappingReader(item, context: "a redundancy group of '\(owner)'", diagnostics: diagnostics) else { return nil }
         defer { group.rejectUnknownKeys(known: ["any", "k_of"]) }
+        if group.has("any") && group.has("k_of") {
+            diagnostics.error(group.keyLocation("k_of"), "a redundancy group of '\(owner)' gives both 'any' and 'k_of'; "
+                              + "give one per group, e.g. {any: [a, b]} or {k_of: {k: 2, of: [a, b, c]}}")
+            return nil
+        }
         if group.has("any") {
             guard let members = group.nameList("any") else { return nil }
             if members.isEmpty { diagnostics.error(group.location, "an 'any' group of '\(owner)' needs at least one member"); return nil }
@@ -205,7 +237,8 @@ struct ModelDocumentReader {
             let k = fields.integer("k", in: 1...10_000, required: true)
             guard let members = fields.nameList("of", required: true), let k else { return nil }
             if k > members.count {
-                diagnostics.error(fields.keyLocation("k"), "'k' of 'k_of' in '\(owner)' is \(k) but the group has only \(members.count) member\(members.count == 1 ? "" : "s")")
+                diagnostics.error(fields.keyLocation("k"), "'k' of 'k_of' of '\(owner)' is \(k) but the group has only "
+                                  + "\(members.count) member\(members.count == 1 ? "" : "s"); k of n needs 1 ≤ k ≤ n")
                 return nil
             }
             return .group(k: k, members: members.map(\.name), group.location)
@@ -237,17 +270,21 @@ struct ModelDocumentReader {
                               restore: fields.duration("restore", positive: false), location: fields.location)
     }
 
-    private func readObjective(name: String, _ body: YAMLValue) -> Objective? {
+    private func readObjective(name: String, at location: SourceLocation, _ body: YAMLValue) -> Objective? {
         guard let fields = MappingReader(body, context: "objective '\(name)'", diagnostics: diagnostics) else { return nil }
         defer { fields.rejectUnknownKeys(known: Self.objectiveKeys) }
         let at = fields.scalar("at", expected: "a component name")
         let path = fields.nameList("path")
         var components: [String] = []
+        var componentLocations: [SourceLocation] = []
         switch (at, path) {
-        case (let at?, nil): components = [at.text]
+        case (let at?, nil):
+            components = [at.text]
+            componentLocations = [at.location]
         case (nil, let path?):
             if path.isEmpty { diagnostics.error(fields.keyLocation("path"), "'path' of objective '\(name)' is empty; list the components of the flow") }
             components = path.map(\.name)
+            componentLocations = path.map(\.location)
         case (.some, .some):
             diagnostics.error(fields.keyLocation("path"), "objective '\(name)' gives both 'at' and 'path'; give one")
             return nil
@@ -263,7 +300,7 @@ struct ModelDocumentReader {
                          target: fields.availability("target"),
                          period: fields.parsed("period", expected: "a period", PeriodParser.parse),
                          rto: fields.duration("rto", positive: false), rpo: fields.duration("rpo", positive: false),
-                         description: fields.string("description"), location: fields.location)
+                         description: fields.string("description"), location: location, componentLocations: componentLocations)
     }
 }
 

@@ -35,7 +35,8 @@ public enum ModelLoader {
             case .failure(let error): collector.append(contentsOf: error.diagnostics)
             }
         }
-        guard !collector.hasErrors, let first = drafts.first else { throw DiagnosticError(collector.diagnostics) }
+        // Cross-checks run even after field errors, so one run shows every problem of the files read.
+        guard let first = drafts.first else { throw DiagnosticError(collector.diagnostics) }
         let model = ModelValidator(drafts: drafts, diagnostics: collector).merge(into: first)
         guard !collector.hasErrors, let model else { throw DiagnosticError(collector.diagnostics) }
         return model

@@ -29,33 +29,37 @@ struct ModelValidator {
                 objectives.append(objective)
             }
         }
-        if components.isEmpty {
+        // Names whose entries were refused (and reported) still count as defined, so nothing is reported twice.
+        let unread = drafts.reduce(into: Set<String>()) { $0.formUnion($1.unreadComponents) }
+        let referencesCheckable = drafts.allSatisfy(\.componentsReadable)
+        if components.isEmpty && unread.isEmpty && referencesCheckable {
             diagnostics.error(first.systemLocation, "the model has no components; add at least one under 'components'")
         }
         let knownLayers = Layer.builtIn + layers.map(\.name)
-        let names = components.map(\.name)
+        let names = components.map(\.name) + unread.sorted()   // candidates for "did you mean"
         for component in components {
             if !knownLayers.contains(component.layer) {
-                diagnostics.error(component.location, "component '\(component.name)' is on unknown layer '\(component.layer)'"
-                                  + Suggestion.hint(for: component.layer, in: knownLayers)
-                                  + "; declare it under 'layers' or use one of " + Layer.builtIn.joined(separator: ", "))
+                diagnostics.error(component.location, "component '\(component.name)' is on unknown layer '\(component.layer)' "
+                                  + "(declare it under 'layers' or use one of \(Layer.builtIn.joined(separator: ", ")))"
+                                  + Suggestion.hint(for: component.layer, in: knownLayers))
             }
-            checkDependencies(of: component, known: componentIndex, names: names)
+            if referencesCheckable { checkDependencies(of: component, known: componentIndex, unread: unread, names: names) }
         }
-        for objective in objectives {
-            for name in objective.components where componentIndex[name] == nil {
-                diagnostics.error(objective.location, "objective '\(objective.name)' names unknown component '\(name)'"
-                                  + Suggestion.hint(for: name, in: names))
+        for objective in objectives where referencesCheckable {
+            for (position, name) in objective.components.enumerated() where componentIndex[name] == nil && !unread.contains(name) {
+                let location = position < objective.componentLocations.count ? objective.componentLocations[position] : objective.location
+                diagnostics.error(location, "objective '\(objective.name)' names unknown component '\(name)'"
+                                  + Suggestion.hint(for: name, in: names), length: name.count)
             }
         }
-        if !diagnostics.hasErrors { reportCycles(components, index: componentIndex) }
+        reportCycles(components, index: componentIndex)
         guard !diagnostics.hasErrors, let system = first.system else { return nil }
         return SystemModel(name: system, description: first.description, period: first.period ?? .month,
                            calendar: first.calendar ?? .standard, layers: layers, components: components,
                            objectives: objectives, sources: drafts.map(\.file))
     }
 
-    private func checkDependencies(of component: Component, known: [String: Component], names: [String]) {
+    private func checkDependencies(of component: Component, known: [String: Component], unread: Set<String>, names: [String]) {
         var seen: Set<String> = []
         for dependency in component.dependencies {
             let (members, location): ([String], SourceLocation)
@@ -64,7 +68,9 @@ struct ModelValidator {
             case .group(_, let list, let at): (members, location) = (list, at)
             }
             for name in members {
-                if known[name] == nil {
+                if unread.contains(name) {
+                    continue
+                } else if known[name] == nil {
                     diagnostics.error(location, "component '\(component.name)' depends on unknown component '\(name)'"
                                       + Suggestion.hint(for: name, in: names), length: name.count)
                 } else if name == component.name {
@@ -89,6 +95,7 @@ struct ModelValidator {
                 if top.next < dependencies.count {
                     stack[stack.count - 1].next += 1
                     let child = dependencies[top.next]
+                    if child == top.name { continue }   // reported as "depends on itself"
                     switch marks[child] {
                     case .active?:
                         let cycleStart = path.firstIndex(of: child) ?? 0

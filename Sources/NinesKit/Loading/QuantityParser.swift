@@ -20,6 +20,12 @@ public enum QuantityParser {
 
     static let unitNames = "s, m, h, d, w, y"
 
+    /// Limits that keep every derived figure (MTBF + MTTR, λ·MTTR, λ = q / (p·MTTR)) a finite
+    /// double: times from 1 ms to a million years, availabilities from one in a million.
+    public static let shortestDuration = 1.0 / 3_600_000
+    public static let longestDuration = 1_000_000 * 8760.0
+    public static let lowestAvailability = 1e-6
+
     /// A finite decimal number in plain or scientific notation, with its exact decimal text kept.
     public static func decimal(_ text: String) -> Double? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -55,7 +61,11 @@ public enum QuantityParser {
     /// An availability as a fraction in (0, 1] or a percentage in (0, 100]%, with the
     /// unavailability derived from the decimal text so that `99.9999999%` keeps every digit.
     public static func availability(_ text: String) -> Result<Probability, Failure> {
-        probability(text, allowZero: false, what: "a fraction in (0, 1] or a percentage in (0, 100]%")
+        let result = probability(text, allowZero: false, what: "a fraction in (0, 1] or a percentage in (0, 100]%")
+        if case .success(let value) = result, value.up < lowestAvailability {
+            return .failure(Failure("an availability of at least 0.000001 (0.0001%)"))
+        }
+        return result
     }
 
     /// A probability in [0, 1] (or 0–100%), e.g. a beta factor or a switchover success rate.
@@ -65,24 +75,17 @@ public enum QuantityParser {
 
     static func probability(_ text: String, allowZero: Bool, what: String) -> Result<Probability, Failure> {
         var body = text.trimmingCharacters(in: .whitespaces)
-        var scale: Decimal = 1
+        var places = 0
         if body.hasSuffix("%") {
             body = String(body.dropLast()).trimmingCharacters(in: .whitespaces)
-            scale = 100
+            places = 2
         }
-        guard let double = decimal(body), let exact = Decimal(string: body, locale: Locale(identifier: "en_US_POSIX")) else {
+        guard decimal(body) != nil, let up = DecimalText(body)?.shifted(by: places), up.isAtMostOne, allowZero || !up.isZero else {
             return .failure(Failure(what))
         }
-        let up = exact / scale
-        guard up <= 1, up >= 0, allowZero || up > 0, double >= 0 else { return .failure(Failure(what)) }
-        let down = 1 - up
-        return .success(Probability(up: correctlyRounded(up), down: correctlyRounded(down)))
-    }
-
-    /// Decimal → Double through the exact decimal text, which `Double(String)` rounds correctly
-    /// (`NSDecimalNumber.doubleValue` can be off by an ulp: 0.9999 would read 0.9998999999999999).
-    static func correctlyRounded(_ value: Decimal) -> Double {
-        Double(value.description) ?? NSDecimalNumber(decimal: value).doubleValue
+        let probability = Probability(up: up.double, down: up.complement().double)
+        guard allowZero || probability.up > 0 else { return .failure(Failure(what)) }
+        return .success(probability)
     }
 
     /// A duration with a unit (`30s`, `20m`, `2000h`, `1.5d`, `2w`, `1y`), in hours; must be ≥ 0
@@ -97,6 +100,8 @@ public enum QuantityParser {
             guard result.isFinite, value >= 0, !(positive && value == 0), !(value > 0 && result == 0) else {
                 return .failure(Failure(expected))
             }
+            if result > longestDuration { return .failure(Failure("a duration of at most 1000000y")) }
+            if positive && result < shortestDuration { return .failure(Failure("a duration of at least 1ms")) }
             return .success(result)
         }
         return .failure(Failure(expected))
@@ -117,6 +122,7 @@ public enum QuantityParser {
         guard parts.count == 2, let count = decimal(parts[0]), count > 0 else { return .failure(Failure(expected)) }
         let unitHours: Double?
         switch parts[1] {
+        case "ms": unitHours = 1.0 / 3_600_000
         case "s", "second": unitHours = 1.0 / 3600
         case "m", "min", "minute": unitHours = 1.0 / 60
         case "h", "hour": unitHours = 1
@@ -130,6 +136,8 @@ public enum QuantityParser {
         guard let unitHours else { return .failure(Failure(expected)) }
         let rate = count / unitHours
         guard rate.isFinite, rate > 0 else { return .failure(Failure(expected)) }
+        if rate < 1 / longestDuration { return .failure(Failure("a rate of at least 1 per 1000000y")) }
+        if rate > 1 / shortestDuration { return .failure(Failure("a rate of at most 1 per ms")) }
         return .success(rate)
     }
 

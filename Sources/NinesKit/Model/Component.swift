@@ -78,7 +78,7 @@ public enum UnitFigures: Hashable, Sendable {
         switch self {
         case .availability(let p, _): return p
         case .mtbf(let mtbf, let mttr): return .repairable(mtbf: mtbf, mttr: mttr)
-        case .rate(let rate, let mttr): return .repairable(mtbf: 1 / rate, mttr: mttr)
+        case .rate(let rate, let mttr): return .repairable(rate: rate, mttr: mttr)
         }
     }
 

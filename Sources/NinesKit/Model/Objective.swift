@@ -24,10 +24,13 @@ public struct Objective: Hashable, Sendable {
     public var rpo: Double?
     public var description: String?
     public var location: SourceLocation
+    /// Where each of `components` is named in the file (parallel to `components`; empty when built in code).
+    public var componentLocations: [SourceLocation]
 
     public init(name: String, measure: Measure, kind: Kind = .slo, components: [String], target: Probability? = nil,
                 period: Period? = nil, rto: Double? = nil, rpo: Double? = nil, description: String? = nil,
-                location: SourceLocation = SourceLocation(file: "<memory>", line: 1, column: 1)) {
+                location: SourceLocation = SourceLocation(file: "<memory>", line: 1, column: 1),
+                componentLocations: [SourceLocation] = []) {
         self.name = name
         self.measure = measure
         self.kind = kind
@@ -38,5 +41,6 @@ public struct Objective: Hashable, Sendable {
         self.rpo = rpo
         self.description = description
         self.location = location
+        self.componentLocations = componentLocations
     }
 }

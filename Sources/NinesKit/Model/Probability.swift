@@ -23,7 +23,24 @@ public struct Probability: Hashable, Sendable, Codable {
     /// Steady-state availability of a repairable unit: MTBF / (MTBF + MTTR), both in hours.
     public static func repairable(mtbf: Double, mttr: Double) -> Probability {
         let cycle = mtbf + mttr
-        return Probability(up: mtbf / cycle, down: mttr / cycle)
+        if cycle.isFinite { return Probability(up: mtbf / cycle, down: mttr / cycle) }
+        // Past the double range: scale both times by the longer first (never NaN).
+        let longest = max(mtbf, mttr)
+        if longest.isInfinite { return Probability(odds: mttr / mtbf) }   // one time infinite: perfect or failed
+        let (up, down) = (mtbf / longest, mttr / longest)
+        return Probability(up: up / (up + down), down: down / (up + down))
+    }
+
+    /// A repairable unit from its failure rate λ (per hour) and MTTR (hours), for rates so small
+    /// that 1/λ overflows: the odds down : up are λ·MTTR.
+    public static func repairable(rate: Double, mttr: Double) -> Probability {
+        let mtbf = 1 / rate
+        return mtbf.isFinite ? repairable(mtbf: mtbf, mttr: mttr) : Probability(odds: rate * mttr)
+    }
+
+    /// From the odds q/p of being down (λ·MTTR for a repairable unit); infinite odds are "failed".
+    public init(odds: Double) {
+        if odds.isInfinite { self.init(up: 0, down: 1) } else { self.init(up: 1 / (1 + odds), down: odds / (1 + odds)) }
     }
 
     /// Both events must happen (independent): down = d1 + u1·d2, a sum of non-negative terms.

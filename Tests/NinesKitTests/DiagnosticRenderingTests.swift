@@ -1,0 +1,44 @@
+import Testing
+@testable import NinesKit
+
+/// The compiler-style rendering: location, message, the source line and a caret under the value.
+struct DiagnosticRenderingTests {
+    static let location = SourceLocation(file: "m.yaml", line: 2, column: 23)
+
+    @Test func caretUnderlinesTheValue() {
+        let diagnostic = Diagnostic(at: Self.location, "bad value", length: 4)
+        let source = "version: 1\n  a: { availability: 120% }\n"
+        let caret = String(repeating: " ", count: 4 + 22) + "^~~~"
+        #expect(diagnostic.rendered(source: source) == "m.yaml:2:23: error: bad value\n      a: { availability: 120% }\n" + caret)
+    }
+
+    /// Long lines are clipped around the column; the caret still points at the same character.
+    @Test func longLinesAreClippedAroundTheColumn() throws {
+        let line = String(repeating: "x", count: 150) + "HERE" + String(repeating: "y", count: 150)
+        let diagnostic = Diagnostic(at: SourceLocation(file: "m.yaml", line: 1, column: 151), "here", length: 4)
+        let lines = diagnostic.rendered(source: line).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 3)
+        let text = Array(lines[1].dropFirst(4)), caret = Array(lines[2].dropFirst(4))
+        let column = try #require(caret.firstIndex(of: "^"))
+        #expect(String(text[column..<(column + 4)]) == "HERE")
+        #expect(text.first == "…" && text.last == "…" && text.count <= 102)
+        #expect(String(caret[column...]) == "^~~~")
+    }
+
+    /// Without the source (or past its end) only the location line is printed.
+    @Test func withoutSourceOnlyTheLine() {
+        let diagnostic = Diagnostic(at: Self.location, "bad value")
+        #expect(diagnostic.rendered(source: nil) == "m.yaml:2:23: error: bad value")
+        #expect(diagnostic.rendered(source: "one line") == "m.yaml:2:23: error: bad value")
+    }
+
+    /// Diagnostics of several files come out sorted by file, line and column.
+    @Test func errorsAreSortedByPosition() {
+        let error = DiagnosticError([
+            Diagnostic(at: SourceLocation(file: "b.yaml", line: 1, column: 1), "third"),
+            Diagnostic(at: SourceLocation(file: "a.yaml", line: 3, column: 2), "second"),
+            Diagnostic(at: SourceLocation(file: "a.yaml", line: 3, column: 1), "first"),
+        ])
+        #expect(error.diagnostics.map(\.message) == ["first", "second", "third"])
+    }
+}
