@@ -20,13 +20,32 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup(title: "Simulation (with --simulate)") var simulation: SimulationOptions
 
+    @Option(help: "FMEA worksheet whose top risks to add (default: the model file's own 'failure_modes:', if any).")
+    var fmea: String?
+
+    @Option(name: .customLong("top-risks"), help: "Failure modes listed under 'ranked risks'.")
+    var topRisks: Int = 10
+
     func run() throws {
         let system = try loadModel(model)
-        var report = ReportBuilder.availabilityReport(AvailabilityAnalysis(system))
+        let worksheet = try fmea.map { try loadWorksheet($0).worksheet } ?? embeddedWorksheet(model.files, system)
+        var report = ReportBuilder.availabilityReport(AvailabilityAnalysis(system), worksheet: worksheet, topRisks: topRisks)
         if simulate { report.simulation = try simulation.run(system) }
         switch format {
         case .text: Terminal.write(TextReportRenderer(colour: Terminal.stdoutIsColourTerminal, topContributors: top).render(report))
         case .json: Terminal.write(JSONReportRenderer.render(report))
+        }
+    }
+}
+
+extension ReportCommand {
+    /// The failure modes written in the model files themselves, if any.
+    func embeddedWorksheet(_ files: [String], _ system: SystemModel) throws -> FMEAWorksheet? {
+        do {
+            return try WorksheetLoader.embedded(in: files, model: system)
+        } catch {
+            Terminal.report(error)
+            throw ExitCode(ExitStatus.invalidInput)
         }
     }
 }

@@ -45,6 +45,26 @@ enum ExitStatus {
 struct InvalidInput: Error {}
 
 extension ParsableCommand {
+    /// Loads a model from plain file paths, printing diagnostics and exiting 2 when it is invalid.
+    func loadModel(files: [String]) throws -> SystemModel {
+        do {
+            return try ModelLoader.load(files: files)
+        } catch {
+            Terminal.report(error)
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+
+    /// Loads an FMEA worksheet and its model, printing diagnostics and exiting 2 when invalid.
+    func loadWorksheet(_ file: String) throws -> LoadedWorksheet {
+        do {
+            return try WorksheetLoader.load(file: file)
+        } catch {
+            Terminal.report(error)
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+
     /// Loads model files, printing diagnostics and exiting 2 when they are invalid.
     func loadModel(_ options: ModelOptions) throws -> SystemModel {
         if let limit = options.maxInputSize { SourceFile.sizeLimit = limit * 1_048_576 }

@@ -22,6 +22,7 @@ struct ModelDocumentReader {
     let diagnostics: DiagnosticCollector
 
     static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives"]
+        + WorksheetReader.embeddedKeys
     static let componentKeys = ["layer", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
                                 "failure", "repair"]

@@ -14,6 +14,8 @@ public struct AvailabilityReport: Hashable, Sendable, Codable {
     public var components: [ComponentReport]
     /// Simulated figures (`nines report --simulate`); absent otherwise.
     public var simulation: SimulationReport? = nil
+    /// Top failure modes of the model's FMEA worksheet, when it has one.
+    public var risks: RiskReport? = nil
 }
 
 public struct FigureReport: Hashable, Sendable, Codable {

@@ -46,6 +46,13 @@ public enum Format {
         return String(format: "%.3g y", hours / 8760)
     }
 
+    /// A fraction as a percentage with one decimal: "35.2%"; "<0.1%" for tiny non-zero shares.
+    public static func share(_ value: Double) -> String {
+        if !value.isFinite { return "∞%" }
+        if value > 0 && value < 0.001 { return "<0.1%" }
+        return String(format: "%.1f%%", value * 100)
+    }
+
     /// A count per year: "4.2/y".
     public static func perYear(_ value: Double) -> String {
         String(format: "%.3g/y", value)

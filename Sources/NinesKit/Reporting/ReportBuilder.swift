@@ -27,6 +27,13 @@ public enum ReportBuilder {
                                   figures: figures, components: components)
     }
 
+    /// The report with a "ranked risks" section: the `top` failure modes of `worksheet` by AP, then RPN.
+    public static func availabilityReport(_ analysis: AvailabilityAnalysis, worksheet: FMEAWorksheet?, topRisks: Int) -> AvailabilityReport {
+        var report = availabilityReport(analysis)
+        report.risks = worksheet.map { RiskReportBuilder.report($0, analysis: analysis, limit: topRisks) }
+        return report
+    }
+
     static func figure(_ flow: FlowFigures, kind: FigureReport.Kind, measure: String, components: [String],
                        target: Probability?, period: Period, calendar: CalendarConvention) -> FigureReport {
         let periodHours = calendar.hours(in: period)

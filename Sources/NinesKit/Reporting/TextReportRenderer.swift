@@ -22,6 +22,10 @@ public struct TextReportRenderer {
             out.append("")
             out.append(String(SimulationTextRenderer(colour: colour).render(simulation).dropLast()))
         }
+        if let risks = report.risks {
+            out.append("")
+            out.append(contentsOf: RiskTextRenderer(colour: colour).section(risks))
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

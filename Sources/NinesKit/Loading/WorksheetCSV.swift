@@ -1,0 +1,71 @@
+/// The spreadsheet form of a worksheet's failure modes: one header row with the column names of
+/// `FailureModeField` in their fixed order, one row per failure mode. Reading accepts the columns
+/// in any order and any subset that includes the required ones, and refuses unknown or repeated
+/// columns, ragged rows and bad values, each with its row and column name.
+public enum WorksheetCSV {
+    public static func export(_ worksheet: FMEAWorksheet) -> String {
+        let fields = FailureModeField.allCases
+        var text = CSVTable.line(fields.map(\.rawValue))
+        for mode in worksheet.failureModes {
+            text += CSVTable.line(fields.map { $0.text(of: mode) ?? "" })
+        }
+        return text
+    }
+
+    /// Reads failure modes from CSV text, validated against `model` like a YAML worksheet.
+    public static func read(_ text: String, file: String, model: SystemModel, extraLayers: [String] = []) throws(DiagnosticError) -> [FailureMode] {
+        let table: CSVTable
+        switch CSVTable.parse(text, file: file) {
+        case .success(let parsed): table = parsed
+        case .failure(let error): throw error
+        }
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        guard let header = table.records.first, !(header.count == 1 && header[0].text.isEmpty) else {
+            throw DiagnosticError([Diagnostic(at: start, "the CSV file is empty; expected a header row with "
+                                              + FailureModeField.required.map { "'\($0.rawValue)'" }.joined(separator: ", ") + " and the other columns")])
+        }
+        let collector = DiagnosticCollector()
+        var columns: [FailureModeField?] = []
+        var seen: [FailureModeField: SourceLocation] = [:]
+        let names = FailureModeField.allCases.map(\.rawValue)
+        for cell in header {
+            let name = cell.text.trimmingCharacters(in: .whitespaces)
+            guard let field = FailureModeField(rawValue: name) else {
+                collector.error(cell.location, "row 1: unknown column '\(FailureModeRowReader.clip(cell.text))'"
+                                + Suggestion.hint(for: name, in: names) + "; known columns: " + names.joined(separator: ", "),
+                                length: max(1, cell.text.count))
+                columns.append(nil)
+                continue
+            }
+            if let first = seen[field] {
+                collector.error(cell.location, "row 1: column '\(name)' appears twice (first at column \(first.column))", length: name.count)
+            }
+            seen[field] = cell.location
+            columns.append(field)
+        }
+        for field in FailureModeField.required where seen[field] == nil {
+            collector.error(start, "row 1: the header has no column '\(field.rawValue)', which every worksheet needs")
+        }
+        if collector.hasErrors { throw DiagnosticError(collector.diagnostics) }
+
+        var rows: [FailureModeCells] = []
+        for (offset, record) in table.records.enumerated().dropFirst() {
+            let number = offset + 1
+            if record.count == 1 && record[0].text.isEmpty { continue }   // a blank line
+            guard record.count == header.count else {
+                collector.error(record.last?.location ?? start, "row \(number) has \(record.count) field\(record.count == 1 ? "" : "s") "
+                                + "but the header has \(header.count) columns; check for an unquoted comma or a missing cell")
+                continue
+            }
+            var row = FailureModeCells(location: record[0].location, describe: { field in "row \(number), column '\(field.rawValue)'" })
+            for (column, cell) in zip(columns, record) {
+                guard let column else { continue }
+                row.cells[column] = FailureModeCells.Cell(text: cell.text, location: cell.location)
+            }
+            rows.append(row)
+        }
+        let modes = FailureModeRowReader(model: model, extraLayers: extraLayers, diagnostics: collector).readAll(rows)
+        if collector.hasErrors { throw DiagnosticError(collector.diagnostics) }
+        return modes
+    }
+}

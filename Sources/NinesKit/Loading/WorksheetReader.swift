@@ -1,0 +1,142 @@
+/// Reads an FMEA worksheet from YAML: a separate file (`model:` + `failure_modes:`) or the
+/// `failure_modes:` section of a model file. See docs/fmea.md for the format.
+struct WorksheetReader {
+    let file: String
+    let model: SystemModel
+    let diagnostics: DiagnosticCollector
+
+    static let worksheetKeys = ["version", "model", "failure_modes", "scoring", "fmea_layers"]
+    /// Keys a model file may carry for its worksheet (ModelDocumentReader skips them).
+    static let embeddedKeys = ["failure_modes", "scoring", "fmea_layers"]
+
+    /// - Parameter embedded: the file is the model itself, so its other keys belong to the model.
+    func read(_ root: YAMLValue, embedded: Bool) -> FMEAWorksheet {
+        guard let top = MappingReader(root, context: embedded ? "the model" : "the worksheet", diagnostics: diagnostics) else {
+            return FMEAWorksheet(failureModes: [])
+        }
+        var worksheet = FMEAWorksheet(failureModes: [])
+        if !embedded {
+            if let version = top.scalar("version", expected: "the format version, 1"), version.text != "1" {
+                diagnostics.error(version.location, "unsupported worksheet format version '\(version.clipped)'; this nines reads version 1")
+            }
+            worksheet.modelReference = top.string("model", required: true)
+        }
+        if let layers = top.nameList("fmea_layers") { worksheet.extraLayers = layers.map(\.name) }
+        if let scoring = top.value("scoring") { worksheet.scoring = readScoring(scoring) }
+        let rowReader = FailureModeRowReader(model: model, extraLayers: worksheet.extraLayers, diagnostics: diagnostics)
+        if let modes = top.value("failure_modes") {
+            worksheet.failureModes = rowReader.readAll(readRows(modes))
+        } else if !embedded {
+            top.missing("failure_modes", expected: "a list of failure modes")
+        }
+        if !embedded { top.rejectUnknownKeys(known: Self.worksheetKeys) }
+        return worksheet
+    }
+
+    private func readRows(_ value: YAMLValue) -> [FailureModeCells] {
+        guard case .sequence(let items, _) = value else {
+            diagnostics.error(value.location, "'failure_modes' must be a list of failure modes (entries starting with '- id:'), found \(value.kindDescription)")
+            return []
+        }
+        var rows: [FailureModeCells] = []
+        for (index, item) in items.enumerated() {
+            let label = "failure mode \(index + 1)"
+            guard let fields = MappingReader(item, context: label, diagnostics: diagnostics) else { continue }
+            var name = label
+            if case .scalar(let id)? = fields.entries.first(where: { $0.key.text == "id" })?.value, !id.isNull { name = "failure mode '\(id.clipped)'" }
+            var row = FailureModeCells(location: fields.location, describe: { [name] field in "'\(field.rawValue)' of \(name)" })
+            for field in FailureModeField.allCases {
+                guard let value = fields.value(field.rawValue) else { continue }
+                guard case .scalar(let scalar) = value else {
+                    diagnostics.error(value.location, "'\(field.rawValue)' of \(name) must be text, found \(value.kindDescription)")
+                    continue
+                }
+                // Quoted scalars come back tagged as strings; every worksheet value is text, so only other tags are refused.
+                if let tag = scalar.explicitTag, tag != "tag:yaml.org,2002:str" {
+                    diagnostics.error(scalar.location, "'\(field.rawValue)' of \(name) has a YAML tag '\(tag)'; tags are not supported")
+                    continue
+                }
+                row.cells[field] = FailureModeCells.Cell(text: scalar.text, location: scalar.location)
+            }
+            fields.rejectUnknownKeys(known: FailureModeField.allCases.map(\.rawValue))
+            rows.append(row)
+        }
+        return rows
+    }
+
+    /// `scoring:` holds either `action_priority:` (a team's own table, first matching rule wins)
+    /// or `rpn_thresholds: {high: 200, medium: 80}`.
+    private func readScoring(_ value: YAMLValue) -> FMEAScoring? {
+        guard let fields = MappingReader(value, context: "'scoring'", diagnostics: diagnostics) else { return nil }
+        defer { fields.rejectUnknownKeys(known: ["name", "action_priority", "rpn_thresholds"]) }
+        let name = fields.string("name")
+        switch (fields.value("action_priority"), fields.value("rpn_thresholds")) {
+        case (let table?, nil):
+            return readTable(table, name: name ?? "custom")
+        case (nil, let thresholds?):
+            guard let limits = MappingReader(thresholds, context: "'rpn_thresholds'", diagnostics: diagnostics) else { return nil }
+            defer { limits.rejectUnknownKeys(known: ["high", "medium"]) }
+            let high = limits.integer("high", in: 1...1000, required: true)
+            let medium = limits.integer("medium", in: 1...1000, required: true)
+            guard let high, let medium else { return nil }
+            if medium > high {
+                diagnostics.error(limits.location, "'rpn_thresholds' has medium \(medium) above high \(high); medium must be ≤ high")
+                return nil
+            }
+            return .rpnThresholds(high: high, medium: medium)
+        case (.some, .some):
+            diagnostics.error(fields.location, "'scoring' gives both 'action_priority' and 'rpn_thresholds'; give one")
+            return nil
+        case (nil, nil):
+            fields.missing("action_priority", expected: "a list of rules, or 'rpn_thresholds' with 'high' and 'medium'")
+            return nil
+        }
+    }
+
+    private func readTable(_ value: YAMLValue, name: String) -> FMEAScoring? {
+        guard case .sequence(let items, let location) = value, !items.isEmpty else {
+            diagnostics.error(value.location, "'action_priority' of 'scoring' must be a non-empty list of rules such as "
+                              + "{severity: 9-10, occurrence: 1-10, detection: 1-10, priority: H}, found \(value.kindDescription)")
+            return nil
+        }
+        var rules: [ActionPriorityTable.Rule] = []
+        var failed = false
+        for (index, item) in items.enumerated() {
+            guard let fields = MappingReader(item, context: "rule \(index + 1) of 'action_priority'", diagnostics: diagnostics) else {
+                failed = true
+                continue
+            }
+            defer { fields.rejectUnknownKeys(known: ["severity", "occurrence", "detection", "priority"]) }
+            let bands = ["severity", "occurrence", "detection"].map { key in
+                fields.parsed(key, required: true, expected: "a rating or a band such as '7-10'", Self.band)
+            }
+            let priority = fields.choice("priority", as: ActionPriority.self)
+            if priority == nil && !fields.has("priority") { fields.missing("priority", expected: "H, M or L") }
+            guard let s = bands[0], let o = bands[1], let d = bands[2], let priority else {
+                failed = true
+                continue
+            }
+            rules.append(.init(severity: s, occurrence: o, detection: d, priority: priority))
+        }
+        guard !failed else { return nil }
+        let table = ActionPriorityTable(name: name, rules: rules)
+        if let gap = table.firstUncovered {
+            diagnostics.error(location, "the 'action_priority' table covers no rule for severity \(gap.severity), occurrence "
+                              + "\(gap.occurrence), detection \(gap.detection); every combination of 1–10 needs a rule (end with a catch-all)")
+            return nil
+        }
+        return .actionPriority(table)
+    }
+
+    /// "7", "7-10" or "7–10" within 1–10.
+    static func band(_ text: String) -> Result<ClosedRange<Int>, QuantityParser.Failure> {
+        let failure = QuantityParser.Failure("a rating 1–10 or a band such as '7-10'")
+        let parts = text.replacingOccurrences(of: "–", with: "-").split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return .failure(failure) }
+        let numbers = parts.map { QuantityParser.integer(String($0)) }
+        guard let low = numbers.first!, let high = numbers.last!, Scores.range.contains(low), Scores.range.contains(high), low <= high else {
+            return .failure(failure)
+        }
+        return .success(low...high)
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+
+/// Writes command output: to stdout, or to a file through a temporary file in the same folder and
+/// a rename, so a failure part-way never leaves the user's file half written.
+enum OutputFile {
+    static func emit(_ text: String, to path: String?) throws {
+        guard let path else {
+            Terminal.write(text)
+            return
+        }
+        let target = URL(fileURLWithPath: path)
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).nines-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if rename(temporary.path, target.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            Terminal.error("error: cannot write '\(path)': \(error.localizedDescription)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+
+    /// `file` as a path relative to the folder of `output` (the current folder when writing to stdout
+    /// means "next to the model": just its name).
+    static func relativePath(to file: String, from output: String?) -> String {
+        guard let output else { return URL(fileURLWithPath: file).lastPathComponent }
+        let from = URL(fileURLWithPath: output).deletingLastPathComponent().standardized.pathComponents
+        let to = URL(fileURLWithPath: file).standardized.pathComponents
+        var common = 0
+        while common < min(from.count, to.count) && from[common] == to[common] { common += 1 }
+        let ups = Array(repeating: "..", count: from.count - common)
+        return (ups + to[common...]).joined(separator: "/")
+    }
+}
