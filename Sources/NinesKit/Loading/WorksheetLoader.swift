@@ -35,7 +35,7 @@ public enum WorksheetLoader {
             do {
                 model = try ModelLoader.load(files: [path])
             } catch {
-                let note = Diagnostic(at: reference.location, "the model '\(reference.clipped)' named here does not load (errors below)",
+                let note = Diagnostic(at: reference.location, "the model '\(reference.clipped)' named here does not load (its errors are listed with it)",
                                       length: reference.text.count)
                 throw DiagnosticError([note] + error.diagnostics)
             }

@@ -59,7 +59,7 @@ public struct RiskTextRenderer {
                 .map { (risk, $0) }
         }
         if !costly.isEmpty {
-            lines.append("  error budget taken (the objective it strains most, per that objective's period):")
+            lines.append("  error budget taken (on the objective strained most, per its period):")
             for (risk, cost) in costly {
                 lines.append(clip("    " + Format.column(risk.id, 11) + " \(cost.objective): \(Format.duration(hours: cost.downtimeHours))"
                                   + " = \(Format.share(cost.budgetShare!)) of its budget", 80))
