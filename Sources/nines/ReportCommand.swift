@@ -26,9 +26,13 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("top-risks"), help: "Failure modes listed under 'ranked risks'.")
     var topRisks: Int = 10
 
+    func validate() throws {
+        if topRisks < 0 { throw ValidationError("--top-risks must be 0 or more") }
+    }
+
     func run() throws {
         let system = try loadModel(model)
-        let worksheet = try fmea.map { try loadWorksheet($0).worksheet } ?? embeddedWorksheet(model.files, system)
+        let worksheet = try fmea.map { try worksheetFor(system, from: $0) } ?? embeddedWorksheet(model.files, system)
         var report = ReportBuilder.availabilityReport(AvailabilityAnalysis(system), worksheet: worksheet, topRisks: topRisks)
         if simulate { report.simulation = try simulation.run(system) }
         switch format {
@@ -39,6 +43,18 @@ struct ReportCommand: ParsableCommand {
 }
 
 extension ReportCommand {
+    /// A separate worksheet, which must be about this model: every failure mode's component in it.
+    func worksheetFor(_ system: SystemModel, from file: String) throws -> FMEAWorksheet {
+        let worksheet = try loadWorksheet(file).worksheet
+        let names = Set(system.components.map(\.name))
+        if let stranger = worksheet.failureModes.first(where: { !names.contains($0.component) }) {
+            Terminal.error("\(stranger.location): error: failure mode '\(stranger.id)' is about component '\(stranger.component)', "
+                           + "which the model given to 'report' does not have; is '\(file)' the worksheet of another model?")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        return worksheet
+    }
+
     /// The failure modes written in the model files themselves, if any.
     func embeddedWorksheet(_ files: [String], _ system: SystemModel) throws -> FMEAWorksheet? {
         do {

@@ -124,3 +124,37 @@ import Testing
         #expect(modes.map(\.layer) == ["storage", "application"])
     }
 }
+
+/// The CSV layer on arbitrary text: never a crash, and whatever parses is written back to the same records.
+@Suite struct CSVPropertyTests {
+    /// SplitMix64, seeded: the same inputs on every run.
+    struct SplitMix64 {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func randomTextParsesOrFailsAndRoundTrips() {
+        var random = SplitMix64(state: 42)
+        let alphabet: [Character] = ["a", "é", ",", "\"", "\n", "\r", " ", "🚀"]
+        var parsed = 0
+        for _ in 0..<2000 {
+            let length = Int(random.next() % 24)
+            let text = String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+            guard case .success(let table) = CSVTable.parse(text, file: "r.csv") else { continue }
+            parsed += 1
+            let written = table.records.map { CSVTable.line($0.map(\.text)) }.joined()
+            guard case .success(let again) = CSVTable.parse(written, file: "r.csv") else {
+                Issue.record("written form of \(text.debugDescription) does not parse: \(written.debugDescription)")
+                continue
+            }
+            #expect(again.records.map { $0.map(\.text) } == table.records.map { $0.map(\.text) }, "\(text.debugDescription)")
+        }
+        #expect(parsed > 100)
+    }
+}

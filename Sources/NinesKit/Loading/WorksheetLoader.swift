@@ -41,6 +41,11 @@ public enum WorksheetLoader {
             }
         } else {
             model = try ModelLoader.load(documents: [(file, text)])
+            if topLevelValue("failure_modes", in: root) == nil {
+                throw DiagnosticError([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
+                    "this model has no 'failure_modes:' section and is no worksheet (a worksheet names its model with 'model:'); "
+                    + "start one with 'nines fmea init \(file)'")])
+            }
         }
         let collector = DiagnosticCollector()
         let worksheet = WorksheetReader(file: file, model: model, diagnostics: collector).read(root, embedded: modelScalar == nil)

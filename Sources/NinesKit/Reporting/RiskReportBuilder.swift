@@ -7,7 +7,7 @@ public enum RiskReportBuilder {
         let impacts = FailureModeImpact.compute(worksheet, analysis: analysis)
         let scoring = worksheet.effectiveScoring
         let ranked = RiskRanking(scoring: scoring).rank(worksheet.failureModes, impacts: impacts, by: order, filter: filter)
-        let kept = limit.map { Array(ranked.prefix($0)) } ?? ranked
+        let kept = limit.map { Array(ranked.prefix(max(0, $0))) } ?? ranked
         let entries = kept.enumerated().map { entry(rank: $0 + 1, $1) }
         var components: [ComponentRiskReport] = []
         for (name, probability) in FailureModeImpact.componentUnavailability(worksheet, impacts: impacts)
