@@ -82,6 +82,25 @@ import Testing
         #expect(abs(impacts["t"]!.unavailability.down - r / (1 + r)) <= 1e-15 * r)
     }
 
+    /// A component no objective depends on is still costed on the whole system: slope A_a.
+    @Test func componentOffEveryObjectiveCountsOnTheSystem() throws {
+        let loaded = try WorksheetLoader.load(text: """
+        version: 1
+        system: two roots
+        components:
+          a: {layer: software, availability: 99.9%}
+          c: {layer: software, availability: 99%, mttr: 1h}
+        objectives:
+          front: {at: a, target: 99%}
+        failure_modes:
+          - {id: c-1, component: c, failure_mode: crash, rate: 1/y, outage: until-repaired}
+        """, file: "two.yaml")
+        let impact = try #require(FailureModeImpact.compute(loaded.worksheet, analysis: AvailabilityAnalysis(loaded.model))["c-1"])
+        #expect(impact.objectives.isEmpty)
+        let q = (1 / 8760.0) / (1 + 1 / 8760.0)
+        #expect(abs(impact.visibleDowntimeHours - 0.999 * q * 720) <= 1e-12)
+    }
+
     @Test func downtimeOrder() {
         let impacts = FailureModeImpact.compute(loaded.worksheet, analysis: analysis)
         let ids = RiskRanking(scoring: .standard).rank(loaded.worksheet.failureModes, impacts: impacts, by: .downtime).map(\.mode.id)

@@ -30,8 +30,8 @@ public struct FailureModeImpact: Hashable, Sendable {
     public let criticality: Double
     /// Cost on each objective that depends on the component, in model order.
     public let objectives: [ObjectiveCost]
-    /// Downtime per period of the model that users see: on the objective this mode hurts most
-    /// (largest Birnbaum slope), or the component's own downtime when the model has no objective.
+    /// Downtime per period of the model that users see: on the objective (or the whole system)
+    /// this mode hurts most, i.e. with the largest Birnbaum slope.
     public let visibleDowntimeHours: Double
 
     public struct ObjectiveCost: Hashable, Sendable, Codable {
@@ -48,6 +48,8 @@ public struct FailureModeImpact: Hashable, Sendable {
         let model = analysis.model
         let periodHours = model.calendar.hours(in: model.period)
         let objectiveSlopes = model.objectives.indices.map { analysis.birnbaumByComponent(objective: $0) }
+        var systemSlopes: [String: Double] = [:]
+        for item in analysis.system().importance { systemSlopes[item.component] = item.birnbaum }
         var result: [String: FailureModeImpact] = [:]
         for mode in worksheet.failureModes {
             guard let rate = mode.rate?.value, let outage = mode.outage,
@@ -63,7 +65,7 @@ public struct FailureModeImpact: Hashable, Sendable {
             let q = Probability(up: 1 / (1 + odds), down: odds / (1 + odds))
             let beta = mode.effectProbability?.value ?? 1
             var costs: [ObjectiveCost] = []
-            var steepest = model.objectives.isEmpty ? 1.0 : 0.0
+            var steepest = systemSlopes[mode.component] ?? 0
             for (index, objective) in model.objectives.enumerated() {
                 let slope = objectiveSlopes[index][mode.component] ?? 0
                 guard slope > 0 else { continue }

@@ -57,8 +57,8 @@ public struct RiskEntry: Hashable, Sendable, Codable {
     public var unavailability: Double?
     /// Expected downtime of the component from this mode per period.
     public var componentDowntimeHours: Double?
-    /// Expected downtime per period that users see: on the objective this mode strains most
-    /// (largest Birnbaum importance), or the component's own when the model has no objective.
+    /// Expected downtime per period that users see: on the objective (or the whole system) this
+    /// mode strains most, i.e. with the largest Birnbaum importance.
     public var downtimeHours: Double?
     /// MIL-STD-1629A mode criticality β·λ·t over the period.
     public var criticality: Double?
