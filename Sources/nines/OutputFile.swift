@@ -25,16 +25,4 @@ enum OutputFile {
             throw ExitCode(ExitStatus.invalidInput)
         }
     }
-
-    /// `file` as a path relative to the folder of `output` (the current folder when writing to stdout
-    /// means "next to the model": just its name).
-    static func relativePath(to file: String, from output: String?) -> String {
-        guard let output else { return URL(fileURLWithPath: file).lastPathComponent }
-        let from = URL(fileURLWithPath: output).deletingLastPathComponent().standardized.pathComponents
-        let to = URL(fileURLWithPath: file).standardized.pathComponents
-        var common = 0
-        while common < min(from.count, to.count) && from[common] == to[common] { common += 1 }
-        let ups = Array(repeating: "..", count: from.count - common)
-        return (ups + to[common...]).joined(separator: "/")
-    }
 }

@@ -1,0 +1,65 @@
+import Foundation
+
+/// `nines fmea import`: the worksheet YAML that results from putting a CSV file's rows into a
+/// worksheet, validated in full and read back before the caller writes anything.
+public enum WorksheetImport {
+    public struct Result: Sendable {
+        /// The new worksheet file's text.
+        public var yaml: String
+        public var failureModes: Int
+    }
+
+    /// - Parameters:
+    ///   - csvFile: the spreadsheet export (UTF-8).
+    ///   - worksheetFile: the worksheet to replace; when it exists its model, scoring and layers are kept.
+    ///   - modelFile: the model, needed only when `worksheetFile` does not exist yet.
+    public static func run(csvFile: String, worksheetFile: String, modelFile: String?) throws(DiagnosticError) -> Result {
+        let here = SourceLocation(file: worksheetFile, line: 1, column: 1)
+        var worksheet = FMEAWorksheet(failureModes: [])
+        let model: SystemModel
+        let reference: String
+        if FileManager.default.fileExists(atPath: worksheetFile) {
+            let loaded = try WorksheetLoader.load(file: worksheetFile)
+            guard !loaded.isEmbedded else {
+                throw DiagnosticError([Diagnostic(at: here, "this is a model file with its own 'failure_modes:'; import into a "
+                                                  + "separate worksheet instead (--worksheet NEW.fmea.yaml --model \(worksheetFile))")])
+            }
+            worksheet = loaded.worksheet
+            model = loaded.model
+            reference = loaded.worksheet.modelReference ?? ""
+        } else {
+            guard let modelFile else {
+                throw DiagnosticError([Diagnostic(at: here, "no such worksheet; give --model MODEL.yaml to create it")])
+            }
+            model = try ModelLoader.load(files: [modelFile])
+            reference = relativePath(to: modelFile, fromFolderOf: worksheetFile)
+        }
+        let text: String
+        switch SourceFile.read(csvFile) {
+        case .success(let read): text = read
+        case .failure(let error): throw error
+        }
+        worksheet.failureModes = try WorksheetCSV.read(text, file: csvFile, model: model, extraLayers: worksheet.extraLayers)
+        let yaml = WorksheetYAMLWriter.write(worksheet, system: model.name, modelReference: reference)
+        // What replaces the user's file must read back to the same rows.
+        let reread: LoadedWorksheet
+        do {
+            reread = try WorksheetLoader.load(text: yaml, file: worksheetFile)
+        } catch {
+            throw DiagnosticError([Diagnostic(at: here, "internal error: the worksheet to write does not read back: \(error)")])
+        }
+        guard WorksheetCSV.export(reread.worksheet) == WorksheetCSV.export(worksheet) else {
+            throw DiagnosticError([Diagnostic(at: here, "internal error: the worksheet to write reads back differently")])
+        }
+        return Result(yaml: yaml, failureModes: worksheet.failureModes.count)
+    }
+
+    /// `file` relative to the folder of `other` (both as given, resolved against the current folder).
+    public static func relativePath(to file: String, fromFolderOf other: String) -> String {
+        let from = URL(fileURLWithPath: other).deletingLastPathComponent().standardized.pathComponents
+        let to = URL(fileURLWithPath: file).standardized.pathComponents
+        var common = 0
+        while common < min(from.count, to.count) && from[common] == to[common] { common += 1 }
+        return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import NinesKit
+
+struct FMEAImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Replace a worksheet's failure modes with those of a CSV file; nothing is written unless all of it is valid."
+    )
+
+    @Argument(help: "The CSV file (UTF-8, header row with the column names of 'nines fmea export').")
+    var csv: String
+
+    @Option(help: "The worksheet YAML to write (its model and scoring are kept when it exists).")
+    var worksheet: String
+
+    @Option(help: "The model file, when the worksheet does not exist yet.")
+    var model: String?
+
+    func run() throws {
+        do {
+            let result = try WorksheetImport.run(csvFile: csv, worksheetFile: worksheet, modelFile: model)
+            try OutputFile.emit(result.yaml, to: worksheet)
+            Terminal.error("wrote \(result.failureModes) failure mode\(result.failureModes == 1 ? "" : "s") to \(worksheet)")
+        } catch let error as DiagnosticError {
+            Terminal.report(error)
+            Terminal.error("nothing written to '\(worksheet)'")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+}
