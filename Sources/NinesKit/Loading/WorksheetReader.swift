@@ -45,12 +45,18 @@ struct WorksheetReader {
             var name = label
             if case .scalar(let id)? = fields.entries.first(where: { $0.key.text == "id" })?.value, !id.isNull { name = "failure mode '\(id.clipped)'" }
             var row = FailureModeCells(location: fields.location, describe: { [name] field in "'\(field.rawValue)' of \(name)" })
-            for field in FailureModeField.allCases {
-                guard let value = fields.value(field.rawValue) else { continue }
+            // One pass over the entry's keys (worksheets can be long; no per-field search).
+            for (key, value) in fields.entries {
+                guard let field = FailureModeField(rawValue: key.text) else {
+                    diagnostics.error(key.location, "unknown field '\(key.clipped)' in \(label)"
+                                      + Suggestion.hint(for: key.text, in: FailureModeField.allCases.map(\.rawValue)), length: key.text.count)
+                    continue
+                }
                 guard case .scalar(let scalar) = value else {
                     diagnostics.error(value.location, "'\(field.rawValue)' of \(name) must be text, found \(value.kindDescription)")
                     continue
                 }
+                if scalar.isNull { continue }
                 // Quoted scalars come back tagged as strings; every worksheet value is text, so only other tags are refused.
                 if let tag = scalar.explicitTag, tag != "tag:yaml.org,2002:str" {
                     diagnostics.error(scalar.location, "'\(field.rawValue)' of \(name) has a YAML tag '\(tag)'; tags are not supported")
@@ -58,7 +64,6 @@ struct WorksheetReader {
                 }
                 row.cells[field] = FailureModeCells.Cell(text: scalar.text, location: scalar.location)
             }
-            fields.rejectUnknownKeys(known: FailureModeField.allCases.map(\.rawValue))
             rows.append(row)
         }
         return rows
