@@ -96,6 +96,19 @@ import Testing
         #expect(again.stderr.contains("exists; pass --force"))
     }
 
+    @Test func reportReadsFailureModesInsideTheModel() throws {
+        let folder = try FMEAFixtures.scratch()
+        let model = folder.appendingPathComponent("shop.yaml")
+        let text = try String(contentsOf: model, encoding: .utf8)
+            + "failure_modes:\n  - {id: p-1, component: provider, failure_mode: outage, severity: 8, occurrence: 5, detection: 3}\n"
+        try Data(text.utf8).write(to: model)
+        let run = try NinesExecutable.run(["report", model.path, "--format", "json"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("\"priority\" : \"M\""))
+        let rank = try NinesExecutable.run(["fmea", "rank", model.path, "--format", "csv"])
+        #expect(rank.stdout.hasSuffix("\n1,M,120,8,5,3,p-1,provider,external,outage,open,,,,,,,,,,\n"), "\(rank.stdout)")
+    }
+
     @Test func reportGainsRankedRisks() throws {
         let run = try NinesExecutable.run(["report", "models/retail-omnichannel.yaml", "--fmea", "models/retail-omnichannel.fmea.yaml",
                                            "--top-risks", "3"])

@@ -38,7 +38,7 @@ public struct FailureModeImpact: Hashable, Sendable {
         public let objective: String
         /// Added downtime of the objective per its period, hours.
         public let downtimeHours: Double
-        /// Share of the objective's error budget per period (nil without a target).
+        /// Share of the objective's error budget per period (nil without a target, or with a 100% target: no budget).
         public let budgetShare: Double?
     }
 
@@ -74,7 +74,7 @@ public struct FailureModeImpact: Hashable, Sendable {
                 let downtime = slope * q.down * objectiveHours
                 let budget = objective.target.map { $0.down * objectiveHours }
                 costs.append(ObjectiveCost(objective: objective.name, downtimeHours: downtime,
-                                           budgetShare: budget.map { $0 > 0 ? downtime / $0 : .infinity }))
+                                           budgetShare: budget.flatMap { $0 > 0 ? downtime / $0 : nil }))
             }
             result[mode.id] = FailureModeImpact(
                 id: mode.id, outageHours: hours, unavailability: q, componentDowntimeHours: q.down * periodHours,
