@@ -64,7 +64,7 @@ struct FailureModeRowReader {
             missing = true
         }
         if let cell = text(.id), !Self.isValidID(cell.text) {
-            fail(.id, cell, expected: "an id of letters, digits, '-', '_' or '.' (up to 100 characters)")
+            fail(.id, cell, expected: "an id of letters, digits, '-', '_' or '.' (up to 128 characters)")
             missing = true
         }
         var component: Component?
@@ -170,7 +170,7 @@ struct FailureModeRowReader {
     }
 
     static func isValidID(_ id: String) -> Bool {
-        id.count <= 100 && id.unicodeScalars.allSatisfy {
+        id.count <= 128 && id.unicodeScalars.allSatisfy {
             $0 == "-" || $0 == "_" || $0 == "." || $0.properties.isAlphabetic || ("0"..."9").contains($0)
         }
     }

@@ -15,7 +15,8 @@ public struct RiskReport: Hashable, Sendable, Codable {
     public var totalFailureModes: Int
     /// Ranked rows (after filters, and cut to the requested number).
     public var risks: [RiskEntry]
-    /// Unavailability each component gets from its quantified failure modes, worst first.
+    /// Unavailability each component of the listed risks gets from all its quantified failure
+    /// modes, worst first.
     public var components: [ComponentRiskReport]
 }
 

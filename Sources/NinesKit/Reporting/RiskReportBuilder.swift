@@ -10,8 +10,8 @@ public enum RiskReportBuilder {
         let kept = limit.map { Array(ranked.prefix(max(0, $0))) } ?? ranked
         let entries = kept.enumerated().map { entry(rank: $0 + 1, $1) }
         var components: [ComponentRiskReport] = []
-        for (name, probability) in FailureModeImpact.componentUnavailability(worksheet, impacts: impacts)
-        where filter.component == nil || filter.component == name {
+        let shown = Set(kept.map(\.mode.component))
+        for (name, probability) in FailureModeImpact.componentUnavailability(worksheet, impacts: impacts) where shown.contains(name) {
             guard let index = analysis.structure.indexOf[name] else { continue }
             let count = worksheet.failureModes.filter { $0.component == name && impacts[$0.id] != nil }.count
             components.append(ComponentRiskReport(component: name, quantifiedFailureModes: count, unavailability: probability.down,
