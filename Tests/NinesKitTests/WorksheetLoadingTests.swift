@@ -102,6 +102,12 @@ import Testing
         #expect(errors.first?.contains(expected) == true, "\(errors)")
     }
 
+    @Test func layerListIsChecked() {
+        let errors = FMEAFixtures.errors("version: 1\nmodel: shop.yaml\nfmea_layers: [ok, \"not ok\"]\nfailure_modes: []\n")
+        #expect(errors.count == 1)
+        #expect(errors.first?.contains(":3:19: error: 'fmea_layers' must list layer names, found 'not ok'") == true, "\(errors)")
+    }
+
     @Test func duplicateIDsPointAtTheSecond() {
         let errors = FMEAFixtures.errors("""
         version: 1

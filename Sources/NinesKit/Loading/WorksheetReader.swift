@@ -21,7 +21,7 @@ struct WorksheetReader {
             }
             worksheet.modelReference = top.string("model", required: true)
         }
-        if let layers = top.nameList("fmea_layers") { worksheet.extraLayers = layers.map(\.name) }
+        if let layers = top.value("fmea_layers") { worksheet.extraLayers = readLayerNames(layers) }
         if let scoring = top.value("scoring") { worksheet.scoring = readScoring(scoring) }
         let rowReader = FailureModeRowReader(model: model, extraLayers: worksheet.extraLayers, diagnostics: diagnostics)
         if let modes = top.value("failure_modes") {
@@ -31,6 +31,23 @@ struct WorksheetReader {
         }
         if !embedded { top.rejectUnknownKeys(known: Self.worksheetKeys) }
         return worksheet
+    }
+
+    /// `fmea_layers: [vendor, people]`: names as for components.
+    private func readLayerNames(_ value: YAMLValue) -> [String] {
+        guard case .sequence(let items, _) = value else {
+            diagnostics.error(value.location, "'fmea_layers' must be a list of layer names, found \(value.kindDescription)")
+            return []
+        }
+        var names: [String] = []
+        for item in items {
+            guard case .scalar(let scalar) = item, NameRules.isValid(scalar.text) else {
+                diagnostics.error(item.location, "'fmea_layers' must list layer names, found \(item.kindDescription); " + NameRules.explanation)
+                continue
+            }
+            if !names.contains(scalar.text) { names.append(scalar.text) }
+        }
+        return names
     }
 
     private func readRows(_ value: YAMLValue) -> [FailureModeCells] {
