@@ -117,6 +117,16 @@ import Testing
         #expect(error.description == "w.csv:2:9: error: invalid UTF-8 at byte offset 34; save the file as UTF-8")
     }
 
+    /// What a spreadsheet saves as "CSV UTF-8": a byte-order mark and CRLF line ends.
+    @Test func spreadsheetBOMAndCRLF() throws {
+        let model = try FMEAFixtures.shopModelValue()
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("id,component,failure_mode,notes\r\na,db,x,\"two\r\nlines\"\r\n".utf8)
+        let text = try SourceFile.decode(Data(bytes), file: "w.csv").get()
+        let modes = try WorksheetCSV.read(text, file: "w.csv", model: model)
+        #expect(modes.map(\.id) == ["a"])
+        #expect(modes[0].notes == "two\r\nlines")
+    }
+
     @Test func columnsInAnyOrderAndBlankLines() throws {
         let model = try FMEAFixtures.shopModelValue()
         let modes = try WorksheetCSV.read("failure_mode,id,component\nx,a,db\n\ny,b,front\n", file: "w.csv", model: model)
