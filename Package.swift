@@ -24,6 +24,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "nines-genmodel"),
         .testTarget(
             name: "NinesKitTests",
             dependencies: ["NinesKit"],

@@ -26,19 +26,35 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("top-risks"), help: "Failure modes listed under 'ranked risks'.")
     var topRisks: Int = 10
 
+    /// Phase timings on stderr, for benchmarks/scale.sh.
+    @Flag(help: .hidden)
+    var timings = false
+
     func validate() throws {
         if topRisks < 0 { throw ValidationError("--top-risks must be 0 or more") }
     }
 
     func run() throws {
-        let system = try loadModel(model)
+        let clock = timings ? PhaseTimings() : nil
+        let system = try loadModel(model, timings: clock)
         let worksheet = try fmea.map { try worksheetFor(system, from: $0) } ?? embeddedWorksheet(model.files, system)
-        var report = ReportBuilder.availabilityReport(AvailabilityAnalysis(system), worksheet: worksheet, topRisks: topRisks)
-        if simulate { report.simulation = try simulation.run(system) }
-        switch format {
-        case .text: Terminal.write(TextReportRenderer(colour: Terminal.stdoutIsColourTerminal, topContributors: top).render(report))
-        case .json: Terminal.write(JSONReportRenderer.render(report))
+        let structure = CompiledStructure(system)
+        clock?.mark("compile BDD")
+        var report = ReportBuilder.availabilityReport(AvailabilityAnalysis(system, structure: structure),
+                                                      worksheet: worksheet, topRisks: topRisks)
+        clock?.mark("evaluate")
+        if simulate {
+            report.simulation = try simulation.run(system)
+            clock?.mark("simulate")
         }
+        let text = switch format {
+        case .text: TextReportRenderer(colour: Terminal.stdoutIsColourTerminal, topContributors: top).render(report)
+        case .json: JSONReportRenderer.render(report)
+        }
+        clock?.mark("render")
+        Terminal.write(text)
+        clock?.mark("write")
+        if let clock { Terminal.timings(clock, diagramNodes: structure.bdd.nodeCount) }
     }
 }
 

@@ -19,6 +19,15 @@ enum Terminal {
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 
+    /// `--timings`: one line per phase on stderr, e.g. `timing parse YAML 0.4120 s`.
+    static func timings(_ timings: PhaseTimings, diagramNodes: Int) {
+        var text = ""
+        for phase in timings.phases { text += "timing \(phase.name) \(String(format: "%.4f", phase.seconds)) s\n" }
+        let total = timings.phases.reduce(0) { $0 + $1.seconds }
+        text += "timing total \(String(format: "%.4f", total)) s\ndiagram nodes \(diagramNodes)\n"
+        error(text)
+    }
+
     /// Prints every diagnostic with its source line and caret, then a count.
     static func report(_ error: DiagnosticError) {
         var sources: [String: String] = [:]
@@ -66,10 +75,10 @@ extension ParsableCommand {
     }
 
     /// Loads model files, printing diagnostics and exiting 2 when they are invalid.
-    func loadModel(_ options: ModelOptions) throws -> SystemModel {
+    func loadModel(_ options: ModelOptions, timings: PhaseTimings? = nil) throws -> SystemModel {
         if let limit = options.maxInputSize { SourceFile.sizeLimit = limit * 1_048_576 }
         do {
-            var model = try ModelLoader.load(files: options.files)
+            var model = try ModelLoader.load(files: options.files, timings: timings)
             options.applyCalendar(to: &model)
             return model
         } catch {

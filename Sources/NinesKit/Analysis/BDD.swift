@@ -17,13 +17,19 @@ public final class BDD {
     public private(set) var low: [Ref] = [0, 1]
     public private(set) var high: [Ref] = [0, 1]
 
-    private var unique: [Triple: Ref] = [:]
-    private var andCache: [Pair: Ref] = [:]
-    private var orCache: [Pair: Ref] = [:]
-    private var iteCache: [Triple: Ref] = [:]
+    /// Hash-consing table: open addressing over a flat array of node refs (0 = empty slot),
+    /// keyed by the node's (level, low, high). Kept at most half full.
+    private var unique = [Ref](repeating: 0, count: 1 << 12)
+    /// Memo of recent operations: direct-mapped and lossy (a collision overwrites), as in most BDD
+    /// packages. Losing an entry only costs a recomputation, never exactness.
+    private var cache = [CacheEntry](repeating: CacheEntry(), count: 1 << 12)
 
-    private struct Pair: Hashable { let a: Ref, b: Ref }
-    private struct Triple: Hashable { let a: Int32, b: Int32, c: Int32 }
+    private enum Operation: Int32 { case and = 1, or, ite }
+    private struct CacheEntry {
+        var operation: Int32 = 0
+        var f: Ref = 0, g: Ref = 0, h: Ref = 0
+        var result: Ref = 0
+    }
 
     public init() {}
 
@@ -35,27 +41,69 @@ public final class BDD {
     /// The unique node testing `level` (reduced: a test with equal branches is its branch).
     public func node(_ level: Int32, low lowRef: Ref, high highRef: Ref) -> Ref {
         if lowRef == highRef { return lowRef }
-        let key = Triple(a: level, b: lowRef, c: highRef)
-        if let existing = unique[key] { return existing }
+        let mask = unique.count - 1
+        var slot = Self.hash(level, lowRef, highRef) & mask
+        while true {
+            let existing = unique[slot]
+            if existing == 0 { break }
+            let index = Int(existing)
+            if self.level[index] == level && low[index] == lowRef && high[index] == highRef { return existing }
+            slot = (slot + 1) & mask
+        }
         let ref = Ref(self.level.count)
         self.level.append(level)
         low.append(lowRef)
         high.append(highRef)
-        unique[key] = ref
+        unique[slot] = ref
+        if self.level.count * 2 > unique.count { growTables() }
         return ref
+    }
+
+    /// Doubles the unique table (rehashing every node) and the operation cache (emptied).
+    private func growTables() {
+        unique = [Ref](repeating: 0, count: unique.count * 2)
+        let mask = unique.count - 1
+        for index in 2..<level.count {
+            var slot = Self.hash(level[index], low[index], high[index]) & mask
+            while unique[slot] != 0 { slot = (slot + 1) & mask }
+            unique[slot] = Ref(index)
+        }
+        if cache.count < unique.count { cache = [CacheEntry](repeating: CacheEntry(), count: unique.count) }
+    }
+
+    private static func hash(_ a: Int32, _ b: Int32, _ c: Int32) -> Int {
+        var x = UInt64(UInt32(bitPattern: a)) &* 0x9E37_79B9_7F4A_7C15
+        x = (x ^ UInt64(UInt32(bitPattern: b))) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ UInt64(UInt32(bitPattern: c))) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: x ^ (x >> 29))
+    }
+
+    private func cacheSlot(_ operation: Operation, _ f: Ref, _ g: Ref, _ h: Ref) -> Int {
+        Self.hash(f ^ (operation.rawValue << 28), g, h) & (cache.count - 1)
+    }
+
+    private func cached(_ operation: Operation, _ f: Ref, _ g: Ref, _ h: Ref) -> Ref? {
+        let entry = cache[cacheSlot(operation, f, g, h)]
+        let hit = entry.operation == operation.rawValue && entry.f == f && entry.g == g && entry.h == h
+        return hit ? entry.result : nil
+    }
+
+    /// Stores a result; the slot is recomputed because the cache may have grown meanwhile.
+    private func remember(_ operation: Operation, _ f: Ref, _ g: Ref, _ h: Ref, _ result: Ref) {
+        cache[cacheSlot(operation, f, g, h)] = CacheEntry(operation: operation.rawValue, f: f, g: g, h: h, result: result)
     }
 
     public func and(_ f: Ref, _ g: Ref) -> Ref {
         if f == Self.down || g == Self.down { return Self.down }
         if f == Self.up || f == g { return g }
         if g == Self.up { return f }
-        let key = f < g ? Pair(a: f, b: g) : Pair(a: g, b: f)
-        if let cached = andCache[key] { return cached }
+        let (f, g) = f < g ? (f, g) : (g, f)
+        if let hit = cached(.and, f, g, 0) { return hit }
         let top = min(level[Int(f)], level[Int(g)])
         let (f0, f1) = cofactors(f, top)
         let (g0, g1) = cofactors(g, top)
         let result = node(top, low: and(f0, g0), high: and(f1, g1))
-        andCache[key] = result
+        remember(.and, f, g, 0, result)
         return result
     }
 
@@ -63,13 +111,13 @@ public final class BDD {
         if f == Self.up || g == Self.up { return Self.up }
         if f == Self.down || f == g { return g }
         if g == Self.down { return f }
-        let key = f < g ? Pair(a: f, b: g) : Pair(a: g, b: f)
-        if let cached = orCache[key] { return cached }
+        let (f, g) = f < g ? (f, g) : (g, f)
+        if let hit = cached(.or, f, g, 0) { return hit }
         let top = min(level[Int(f)], level[Int(g)])
         let (f0, f1) = cofactors(f, top)
         let (g0, g1) = cofactors(g, top)
         let result = node(top, low: or(f0, g0), high: or(f1, g1))
-        orCache[key] = result
+        remember(.or, f, g, 0, result)
         return result
     }
 
@@ -81,19 +129,48 @@ public final class BDD {
         if g == Self.up && h == Self.down { return f }
         if g == Self.up { return or(f, h) }
         if h == Self.down { return and(f, g) }
-        let key = Triple(a: f, b: g, c: h)
-        if let cached = iteCache[key] { return cached }
+        if let hit = cached(.ite, f, g, h) { return hit }
         let top = min(level[Int(f)], level[Int(g)], level[Int(h)])
         let (f0, f1) = cofactors(f, top)
         let (g0, g1) = cofactors(g, top)
         let (h0, h1) = cofactors(h, top)
         let result = node(top, low: ite(f0, g0, h0), high: ite(f1, g1, h1))
-        iteCache[key] = result
+        remember(.ite, f, g, h, result)
         return result
     }
 
+    /// All of `functions` up.
+    ///
+    /// A left-to-right fold walks the growing conjunction again for every operand: quadratic when
+    /// the operands share variables near the bottom, as front doors sharing zones and databases do.
+    /// Instead the operands are sorted by their top variable and the result is built in one descent;
+    /// an operand is conjoined only when the descent reaches its first variable, and each
+    /// (node, operands still pending) state is built once.
     public func and(_ functions: [Ref]) -> Ref {
-        functions.reduce(Self.up) { and($0, $1) }
+        if functions.contains(Self.down) { return Self.down }
+        let operands = Set(functions).subtracting([Self.up]).sorted { (level[Int($0)], $0) < (level[Int($1)], $1) }
+        if operands.count <= 2 { return operands.reduce(Self.up) { and($0, $1) } }
+        var memo: [Int64: Ref] = [:]
+        return conjoin(Self.up, pending: 0, operands, &memo)
+    }
+
+    /// `current` ∧ operands[pending...], where operands are sorted by top level.
+    private func conjoin(_ current: Ref, pending: Int, _ operands: [Ref], _ memo: inout [Int64: Ref]) -> Ref {
+        var current = current, pending = pending
+        while pending < operands.count && level[Int(operands[pending])] <= level[Int(current)] {
+            current = and(current, operands[pending])
+            pending += 1
+            if current == Self.down { return Self.down }
+        }
+        if pending == operands.count { return current }
+        let key = Int64(current) << 32 | Int64(pending)
+        if let known = memo[key] { return known }
+        // current's top variable lies above every pending operand: branch on it.
+        let index = Int(current)
+        let result = node(level[index], low: conjoin(low[index], pending: pending, operands, &memo),
+                          high: conjoin(high[index], pending: pending, operands, &memo))
+        memo[key] = result
+        return result
     }
 
     /// At least `k` of `functions` are up. Dynamic programming over (member, still needed):
@@ -122,10 +199,8 @@ public final class BDD {
         level[Int(f)] == top ? (low[Int(f)], high[Int(f)]) : (f, f)
     }
 
-    /// Drops the operation caches (the diagram itself stays); call after compilation to free memory.
+    /// Drops the operation cache (the diagram itself stays); call after compilation to free memory.
     public func clearCaches() {
-        andCache = [:]
-        orCache = [:]
-        iteCache = [:]
+        cache = [CacheEntry](repeating: CacheEntry(), count: 1 << 12)
     }
 }

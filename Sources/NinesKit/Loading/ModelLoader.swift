@@ -8,7 +8,8 @@ public enum ModelLoader {
     public static let supportedVersions = [1]
 
     /// Loads and merges one or more model files. The first file names the system and its period.
-    public static func load(files: [String]) throws(DiagnosticError) -> SystemModel {
+    /// `timings`, when given, records the read, parse and load phases.
+    public static func load(files: [String], timings: PhaseTimings? = nil) throws(DiagnosticError) -> SystemModel {
         var documents: [(file: String, text: String)] = []
         var diagnostics: [Diagnostic] = []
         for file in files {
@@ -17,8 +18,9 @@ public enum ModelLoader {
             case .failure(let error): diagnostics.append(contentsOf: error.diagnostics)
             }
         }
+        timings?.mark("read")
         guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
-        return try load(documents: documents)
+        return try load(documents: documents, timings: timings)
     }
 
     /// Loads model text already in memory (`file` is only used in messages).
@@ -26,12 +28,15 @@ public enum ModelLoader {
         try load(documents: [(file, text)])
     }
 
-    public static func load(documents: [(file: String, text: String)]) throws(DiagnosticError) -> SystemModel {
+    public static func load(documents: [(file: String, text: String)], timings: PhaseTimings? = nil) throws(DiagnosticError) -> SystemModel {
         let collector = DiagnosticCollector()
+        let parsed = documents.map { YAMLParser.parse($0.text, file: $0.file) }
+        timings?.mark("parse YAML")
+        defer { timings?.mark("load model") }
         var drafts: [ModelDraft] = []
-        for (file, text) in documents {
-            switch YAMLParser.parse(text, file: file) {
-            case .success(let root): drafts.append(ModelDocumentReader(file: file, diagnostics: collector).read(root))
+        for (document, result) in zip(documents, parsed) {
+            switch result {
+            case .success(let root): drafts.append(ModelDocumentReader(file: document.file, diagnostics: collector).read(root))
             case .failure(let error): collector.append(contentsOf: error.diagnostics)
             }
         }

@@ -1,0 +1,25 @@
+/// Wall-clock time spent in each phase of a command (read, parse, compile, …), for `--timings`.
+///
+/// The library only records; the executable decides whether and where to print.
+public final class PhaseTimings {
+    public private(set) var phases: [(name: String, seconds: Double)] = []
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+
+    public init() { last = clock.now }
+
+    /// Closes the phase that ran since the previous mark (or since creation) under `name`.
+    public func mark(_ name: String) {
+        let now = clock.now
+        let elapsed = last.duration(to: now).components
+        phases.append((name, Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18))
+        last = now
+    }
+
+    /// Runs `body` as one phase named `name`.
+    public func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
+        last = clock.now
+        defer { mark(name) }
+        return try body()
+    }
+}

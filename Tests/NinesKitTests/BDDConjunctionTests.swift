@@ -1,0 +1,77 @@
+import Testing
+@testable import NinesKit
+
+/// The n-ary conjunction (one descent over operands sorted by top variable) and the flat hash
+/// tables must give exactly the diagrams the plain binary operations give.
+@Suite struct BDDConjunctionTests {
+    /// Deterministic pseudo-random numbers (SplitMix64).
+    struct Random {
+        var state: UInt64
+        mutating func below(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
+    /// A random monotone function of a few of `variables` variables: an AND or OR of 2–3 variables,
+    /// sometimes a 2-of-3.
+    static func randomFunction(_ bdd: BDD, variables: Int32, _ random: inout Random) -> BDD.Ref {
+        let members = (0..<(2 + random.below(2))).map { _ in bdd.variable(Int32(random.below(Int(variables)))) }
+        switch random.below(3) {
+        case 0: return members.reduce(BDD.up) { bdd.and($0, $1) }
+        case 1: return members.reduce(BDD.down) { bdd.or($0, $1) }
+        default: return bdd.atLeast(2, of: members)
+        }
+    }
+
+    /// Evaluates `f` on one assignment (bit i of `assignment` = variable i up).
+    static func evaluate(_ bdd: BDD, _ f: BDD.Ref, _ assignment: Int) -> Bool {
+        var node = f
+        while node > BDD.up {
+            node = (assignment >> Int(bdd.level[Int(node)])) & 1 == 1 ? bdd.high[Int(node)] : bdd.low[Int(node)]
+        }
+        return node == BDD.up
+    }
+
+    @Test func naryConjunctionEqualsFoldAndTruthTable() {
+        var random = Random(state: 42)
+        for _ in 0..<300 {
+            let bdd = BDD()
+            let variables: Int32 = 10
+            let operands = (0..<(3 + random.below(8))).map { _ in Self.randomFunction(bdd, variables: variables, &random) }
+            let nary = bdd.and(operands)
+            let fold = operands.reduce(BDD.up) { bdd.and($0, $1) }
+            #expect(nary == fold)   // canonical diagrams: same function, same node
+            for assignment in 0..<(1 << Int(variables)) {
+                let expected = operands.allSatisfy { Self.evaluate(bdd, $0, assignment) }
+                #expect(Self.evaluate(bdd, nary, assignment) == expected)
+            }
+        }
+    }
+
+    @Test func constantsAndDuplicatesInConjunction() {
+        let bdd = BDD()
+        let a = bdd.variable(0), b = bdd.variable(1), c = bdd.variable(2)
+        #expect(bdd.and([]) == BDD.up)
+        #expect(bdd.and([a, BDD.down, b, c]) == BDD.down)
+        #expect(bdd.and([c, a, BDD.up, a, b, c]) == bdd.and(bdd.and(a, b), c))
+    }
+
+    /// Enough nodes to grow the unique table several times: every node stays findable afterwards.
+    @Test func uniqueTableKeepsNodesCanonicalAcrossGrowth() {
+        let bdd = BDD()
+        let members = (0..<300).map { bdd.variable(Int32($0)) }
+        let majority = bdd.atLeast(150, of: members)
+        #expect(bdd.nodeCount > 20_000)
+        let count = bdd.nodeCount
+        #expect(bdd.atLeast(150, of: members) == majority)
+        #expect(bdd.nodeCount == count)
+        // P(at least 150 of 300 fair coins) = 1/2 + P(exactly 150)/2.
+        let nodes = NodeProbabilities(bdd, variables: Array(repeating: Probability(up: 0.5, down: 0.5), count: 300))
+        let exactly150 = KOutOfN.binomialTerm(n: 300, j: 150, q: 0.5, p: 0.5)
+        #expect(abs(nodes[majority].up - (0.5 + exactly150 / 2)) < 1e-12)
+    }
+}
