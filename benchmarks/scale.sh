@@ -28,7 +28,9 @@ for n in "${sizes[@]}"; do
     /usr/bin/time -f '%e %M' -o "$work/time-$n" timeout "$limit" \
         "$bin/nines" report --format json --timings "$model" > "$work/out-$n.json" 2> "$work/phases-$n" || status=$?
     if [ "$status" -ne 0 ]; then
-        printf '%-8s %9.1f   failed or over %ss (exit %s)\n' "$n" "$(stat -c %s "$model" | awk '{print $1/1048576}')" "$limit" "$status"
+        printf '%-8s %9.1f   failed or over %ss (exit %s); phases finished:\n' "$n" "$(stat -c %s "$model" | awk '{print $1/1048576}')" "$limit" "$status"
+        sed 's/^/         /' "$work/phases-$n"
+        previous_total=""
         continue
     fi
     read -r total peak < <(tail -n 1 "$work/time-$n")

@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let clock = timings ? PhaseTimings() : nil
+        let clock = timings ? Terminal.phaseTimings() : nil
         let system = try loadModel(model, timings: clock)
         let worksheet = try fmea.map { try worksheetFor(system, from: $0) } ?? embeddedWorksheet(model.files, system)
         let structure = CompiledStructure(system)
@@ -54,7 +54,7 @@ struct ReportCommand: ParsableCommand {
         clock?.mark("render")
         Terminal.write(text)
         clock?.mark("write")
-        if let clock { Terminal.timings(clock, diagramNodes: structure.bdd.nodeCount) }
+        if let clock { Terminal.timingsSummary(clock, diagramNodes: structure.bdd.nodeCount) }
     }
 }
 

@@ -19,13 +19,16 @@ enum Terminal {
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 
-    /// `--timings`: one line per phase on stderr, e.g. `timing parse YAML 0.4120 s`.
-    static func timings(_ timings: PhaseTimings, diagramNodes: Int) {
-        var text = ""
-        for phase in timings.phases { text += "timing \(phase.name) \(String(format: "%.4f", phase.seconds)) s\n" }
+    /// `--timings`: a clock that prints one line per phase on stderr as it ends,
+    /// e.g. `timing parse YAML 0.4120 s`.
+    static func phaseTimings() -> PhaseTimings {
+        PhaseTimings { name, seconds in error("timing \(name) \(String(format: "%.4f", seconds)) s") }
+    }
+
+    /// The closing `--timings` lines: total time and the size of the compiled diagram.
+    static func timingsSummary(_ timings: PhaseTimings, diagramNodes: Int) {
         let total = timings.phases.reduce(0) { $0 + $1.seconds }
-        text += "timing total \(String(format: "%.4f", total)) s\ndiagram nodes \(diagramNodes)\n"
-        error(text)
+        error("timing total \(String(format: "%.4f", total)) s\ndiagram nodes \(diagramNodes)")
     }
 
     /// Prints every diagnostic with its source line and caret, then a count.
