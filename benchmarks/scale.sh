@@ -35,14 +35,14 @@ for n in "${sizes[@]}"; do
     fi
     read -r total peak < <(tail -n 1 "$work/time-$n")
     phase() { awk -v name="$1" '$1 == "timing" { $1 = ""; sub(/^ /, ""); n = $0; sub(/ [0-9.]+ s$/, "", n); if (n == name) { print $(NF - 1) } }' "$work/phases-$n"; }
-    read_s=$(phase read); parse_s=$(phase "parse YAML"); load_s=$(phase "load model")
+    read_s=$(phase read); parse_s=$(phase "parse YAML"); load_s=$(phase "load model"); fmea_s=$(phase "FMEA worksheet")
     compile_s=$(phase "compile BDD"); eval_s=$(phase evaluate); render_s=$(phase render)
     printf '%-8s %9.1f %9.2f %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f %9.0f\n' "$n" \
         "$(stat -c %s "$model" | awk '{print $1/1048576}')" "$total" "$read_s" "$parse_s" "$load_s" \
         "$compile_s" "$eval_s" "$render_s" "$(awk -v kb="$peak" 'BEGIN { print kb / 1024 }')"
     analysis=$(awk -v a="$compile_s" -v b="$eval_s" -v c="$render_s" 'BEGIN { printf "%.4f", a + b + c }')
-    parsing=$(awk -v a="$read_s" -v b="$parse_s" -v c="$load_s" 'BEGIN { printf "%.4f", a + b + c }')
-    echo "         parsing (read + YAML + load) ${parsing}s, analysis (compile + evaluate + render) ${analysis}s, $(grep '^diagram nodes' "$work/phases-$n")"
+    parsing=$(awk -v a="$read_s" -v b="$parse_s" -v c="$load_s" -v d="$fmea_s" 'BEGIN { printf "%.4f", a + b + c + d }')
+    echo "         parsing (read + YAML + load + FMEA worksheet look-up ${fmea_s:-0}s) ${parsing}s, analysis (compile + evaluate + render) ${analysis}s, $(grep '^diagram nodes' "$work/phases-$n")"
     if [ -n "$previous_total" ]; then
         awk -v t="$total" -v pt="$previous_total" -v a="$analysis" -v pa="$previous_analysis" \
             'BEGIN { printf "         growth vs previous size: whole process x%.1f, analysis x%.1f\n", t / pt, a / pa }'

@@ -38,6 +38,7 @@ struct ReportCommand: ParsableCommand {
         let clock = timings ? Terminal.phaseTimings() : nil
         let system = try loadModel(model, timings: clock)
         let worksheet = try fmea.map { try worksheetFor(system, from: $0) } ?? embeddedWorksheet(model.files, system)
+        clock?.mark("FMEA worksheet")
         let structure = CompiledStructure(system)
         clock?.mark("compile BDD")
         var report = ReportBuilder.availabilityReport(AvailabilityAnalysis(system, structure: structure),
