@@ -1,0 +1,46 @@
+import ArgumentParser
+import NinesKit
+
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, junit, github, markdown, sarif
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "The CI gate: every objective, recovery objective and risk rule; exit 0 when all hold, 1 when any falls short, 2 on invalid input."
+    )
+
+    @OptionGroup var model: ModelOptions
+
+    @Option(help: "Output format: \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: CheckFormat = .text
+
+    @Option(name: .customLong("min-margin"),
+            help: "Share of each error budget that must stay unspent, e.g. '10%' or '0.1' (default 0).")
+    var minMargin: String?
+
+    func validate() throws { _ = try margin() }
+
+    func margin() throws -> Double {
+        guard let minMargin else { return 0 }
+        guard case .success(let share) = QuantityParser.fraction(minMargin), share.up < 1 else {
+            throw ValidationError("--min-margin must be a percentage in [0, 100)% or a fraction in [0, 1), found '\(minMargin)'")
+        }
+        return share.up
+    }
+
+    func run() throws {
+        let system = try loadModel(model)
+        let report = CheckReportBuilder.checkReport(SLAPrediction(system), minMargin: try margin())
+        switch format {
+        case .text: Terminal.write(CheckTextRenderer(colour: Terminal.stdoutIsColourTerminal).render(report))
+        case .json: Terminal.write(JSONReportRenderer.render(report))
+        case .junit: Terminal.write(CheckJUnitRenderer.render(report))
+        case .github: Terminal.write(CheckGitHubRenderer.render(report))
+        case .markdown: Terminal.write(CheckMarkdownRenderer.render(report))
+        case .sarif: Terminal.write(CheckSARIFRenderer.render(report))
+        }
+        if !report.holds { throw ExitCode(ExitStatus.fallsShort) }
+    }
+}
