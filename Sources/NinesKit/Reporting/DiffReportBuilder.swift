@@ -32,9 +32,9 @@ public enum DiffReportBuilder {
     /// The fields that differ, each value as the model would write it.
     static func fields(_ change: ModelComparison.ComponentChange) -> [FieldChange] {
         guard let a = change.before, let b = change.after else { return [] }
-        let pairs: [(String, String, String)] = [
-            ("layer", a.layer, b.layer),
-            ("figures", figures(a.figures), figures(b.figures)),
+        let before = figures(a.figures), after = figures(b.figures)
+        let pairs: [(String, String, String)] = [("layer", a.layer, b.layer)]
+            + zip(before, after).map { ($0.0, $0.1, $1.1) } + [
             ("replicas", "\(a.replicas)", "\(b.replicas)"),
             ("needs", "\(a.needs)", "\(b.needs)"),
             ("common_cause", SLAText.percent(a.commonCause), SLAText.percent(b.commonCause)),
@@ -48,13 +48,16 @@ public enum DiffReportBuilder {
         return pairs.filter { $0.1 != $0.2 }.map { FieldChange(field: $0.0, before: $0.1, after: $0.2) }
     }
 
-    static func figures(_ figures: UnitFigures) -> String {
+    /// availability, mtbf, rate and mttr as written ("none" when not given), always in this order.
+    static func figures(_ figures: UnitFigures) -> [(String, String)] {
+        var availability = "none", mtbf = "none", rate = "none"
         switch figures {
-        case .availability(let p, let mttr):
-            return "availability \(SLAText.targetPercent(p.up))" + (mttr.map { " mttr \(Format.duration(hours: $0))" } ?? "")
-        case .mtbf(let mtbf, let mttr): return "mtbf \(Format.duration(hours: mtbf)) mttr \(Format.duration(hours: mttr))"
-        case .rate(let rate, let mttr): return "rate \(Format.perYear(rate * 8760)) mttr \(Format.duration(hours: mttr))"
+        case .availability(let p, _): availability = SLAText.targetPercent(p.up)
+        case .mtbf(let hours, _): mtbf = Format.duration(hours: hours)
+        case .rate(let perHour, _): rate = Format.perYear(perHour * 8760)
         }
+        return [("availability", availability), ("mtbf", mtbf), ("rate", rate),
+                ("mttr", figures.mttr.map { Format.duration(hours: $0) } ?? "none")]
     }
 
     static func failover(_ failover: Failover?) -> String {
