@@ -4,49 +4,26 @@ import Testing
 
 /// Runs the built `nines` executable (built with the tests by `swift test`) the way CI does:
 /// exit codes for each outcome, and the exact commands of the examples/ci pipelines.
-@Suite struct CheckCommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    struct Run { let status: Int32; let stdout: String; let stderr: String }
-
-    static func nines(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        let executable = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("nines")
-        try #require(FileManager.default.isExecutableFile(atPath: executable.path), "build the nines executable first (swift build)")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"].merging(environment) { $1 }) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
+@Suite(.enabled(if: NinesExecutable.url != nil)) struct CheckCommandTests {
     static let fallsShort = "Tests/NinesKitTests/Fixtures/sla/check-model.yaml"
 
     @Test func exitsZeroWhenEverythingHolds() throws {
-        let run = try Self.nines(["check", "examples/ci/model.yaml"])
+        let run = try NinesExecutable.run(["check", "examples/ci/model.yaml"])
         #expect(run.status == 0)
         #expect(run.stdout.hasSuffix("4 passed, 0 failed, 0 warnings: all objectives hold\n"))
     }
 
     @Test(arguments: CheckFormatTestsFormats.all)
     func exitsOneWhenAnythingFallsShort(format: String) throws {
-        let run = try Self.nines(["check", Self.fallsShort, "--format", format])
+        let run = try NinesExecutable.run(["check", Self.fallsShort, "--format", format])
         #expect(run.status == 1)
         #expect(!run.stdout.isEmpty)
         #expect(run.stderr.isEmpty)
     }
 
     @Test func minimumMarginCanFailAModelThatHolds() throws {
-        #expect(try Self.nines(["check", "examples/ci/model.yaml", "--min-margin", "10%"]).status == 0)
-        let strict = try Self.nines(["check", "examples/ci/model.yaml", "--min-margin", "0.99"])
+        #expect(try NinesExecutable.run(["check", "examples/ci/model.yaml", "--min-margin", "10%"]).status == 0)
+        let strict = try NinesExecutable.run(["check", "examples/ci/model.yaml", "--min-margin", "0.99"])
         #expect(strict.status == 1)
         #expect(strict.stdout.contains("under the required 99.0%"))
     }
@@ -60,7 +37,7 @@ import Testing
         (["diff", "--base", "--no-such-rev", "examples/ci/model.yaml"], "--base"),
     ])
     func exitsTwoOnInvalidInput(arguments: [String], message: String) throws {
-        let run = try Self.nines(arguments)
+        let run = try NinesExecutable.run(arguments)
         #expect(run.status == 2)
         #expect(run.stderr.contains(message))
     }
@@ -68,7 +45,7 @@ import Testing
     /// The `nines check` lines of both pipeline examples, run exactly as written with their MODEL.
     @Test(arguments: ["github-actions.yml", "gitlab-ci.yml"])
     func pipelineExamplesRunAsWritten(file: String) throws {
-        let text = try String(contentsOf: Self.root.appendingPathComponent("examples/ci/\(file)"), encoding: .utf8)
+        let text = try String(contentsOf: GoldenFiles.root.appendingPathComponent("examples/ci/\(file)"), encoding: .utf8)
         let model = try #require(text.split(separator: "\n").compactMap { line -> String? in
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             return trimmed.hasPrefix("MODEL: ") ? String(trimmed.dropFirst(7)) : nil
@@ -79,17 +56,17 @@ import Testing
             let words = command.split(separator: " ").map(String.init)
             let start = try #require(words.firstIndex(of: "check"))
             let format = try #require(words.firstIndex(of: "--format").map { words[$0 + 1] })
-            let run = try Self.nines(["check", model, "--format", format])
+            let run = try NinesExecutable.run(["check", model, "--format", format])
             #expect(run.status == 0, "\(file): \(command)")
             #expect(words[start + 1] == "\"$MODEL\"")
             if format == "markdown" {
-                try SLAGolden.check(run.stdout, named: "examples-ci-check.md")
+                GoldenFiles.compare(run.stdout, with: "examples-ci-check.md")
             }
         }
     }
 
     @Test func diffAgainstAFileAndAGitRevision() throws {
-        let run = try Self.nines(["diff", "examples/ci/model.yaml", "examples/ci/model.yaml"])
+        let run = try NinesExecutable.run(["diff", "examples/ci/model.yaml", "examples/ci/model.yaml"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("submit-job: 99.99886% → 99.99886%, 29.4 s → 29.4 s/month (unchanged)"))
         #expect(run.stdout.contains("no component changed"))

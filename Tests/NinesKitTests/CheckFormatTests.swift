@@ -8,7 +8,7 @@ import Testing
 /// `nines check` in every format against golden files, and the JUnit shape CI readers expect.
 @Suite struct CheckFormatTests {
     static func report(minMargin: Double = 0) throws -> CheckReport {
-        let text = try String(contentsOf: SLAGolden.fixture("check-model.yaml"), encoding: .utf8)
+        let text = try String(contentsOf: GoldenFiles.root.appendingPathComponent("Tests/NinesKitTests/Fixtures/sla/check-model.yaml"), encoding: .utf8)
         let model = try ModelLoader.load(text: text, file: "models/check-model.yaml")
         return CheckReportBuilder.checkReport(SLAPrediction(model), minMargin: minMargin)
     }
@@ -23,7 +23,7 @@ import Testing
 
     @Test func minimumMarginTurnsAThinPassIntoAFailure() throws {
         let plain = try Self.report()
-        let margin = try #require(try ModelComparisonFixture.marginShare(of: "browse"))
+        let margin = try #require(try CheckFixture.marginShare(of: "browse"))
         #expect(margin > 0.1 && margin < 0.9)
         let strict = try Self.report(minMargin: (margin + 1) / 2)
         #expect(plain.results[0].status == .pass)
@@ -31,12 +31,12 @@ import Testing
         #expect(strict.results[0].message.hasSuffix("under the required \(SLAText.percent((margin + 1) / 2))"))
     }
 
-    @Test func text() throws { try SLAGolden.check(CheckTextRenderer().render(try Self.report()), named: "check.txt") }
-    @Test func json() throws { try SLAGolden.check(JSONReportRenderer.render(try Self.report()), named: "check.json") }
-    @Test func junit() throws { try SLAGolden.check(CheckJUnitRenderer.render(try Self.report()), named: "check.xml") }
-    @Test func github() throws { try SLAGolden.check(CheckGitHubRenderer.render(try Self.report()), named: "check.github.txt") }
-    @Test func markdown() throws { try SLAGolden.check(CheckMarkdownRenderer.render(try Self.report()), named: "check.md") }
-    @Test func sarif() throws { try SLAGolden.check(CheckSARIFRenderer.render(try Self.report()), named: "check.sarif") }
+    @Test func text() throws { GoldenFiles.compare(CheckTextRenderer().render(try Self.report()), with: "check.text") }
+    @Test func json() throws { GoldenFiles.compare(JSONReportRenderer.render(try Self.report()), with: "check.json") }
+    @Test func junit() throws { GoldenFiles.compare(CheckJUnitRenderer.render(try Self.report()), with: "check.junit.xml") }
+    @Test func github() throws { GoldenFiles.compare(CheckGitHubRenderer.render(try Self.report()), with: "check.github.txt") }
+    @Test func markdown() throws { GoldenFiles.compare(CheckMarkdownRenderer.render(try Self.report()), with: "check.md") }
+    @Test func sarif() throws { GoldenFiles.compare(CheckSARIFRenderer.render(try Self.report()), with: "check.sarif.json") }
 
     @Test func jsonRoundTrips() throws {
         let report = try Self.report()
@@ -96,9 +96,9 @@ import Testing
 }
 
 /// The browse objective's margin, computed independently of the check builder.
-enum ModelComparisonFixture {
+enum CheckFixture {
     static func marginShare(of objective: String) throws -> Double? {
-        let text = try String(contentsOf: SLAGolden.fixture("check-model.yaml"), encoding: .utf8)
+        let text = try String(contentsOf: GoldenFiles.root.appendingPathComponent("Tests/NinesKitTests/Fixtures/sla/check-model.yaml"), encoding: .utf8)
         let model = try ModelLoader.load(text: text, file: "check-model.yaml")
         return SLAPrediction(model).objectives.first { $0.objective.name == objective }?.marginShare
     }

@@ -52,7 +52,7 @@ public enum DiffReportBuilder {
     static func figures(_ figures: UnitFigures) -> [(String, String)] {
         var availability = "none", mtbf = "none", rate = "none"
         switch figures {
-        case .availability(let p, _): availability = SLAText.targetPercent(p.up)
+        case .availability(let p, _): availability = Format.target(p)
         case .mtbf(let hours, _): mtbf = Format.duration(hours: hours)
         case .rate(let perHour, _): rate = Format.perYear(perHour * 8760)
         }

@@ -50,10 +50,14 @@ public struct DiffTextRenderer {
 
     func verdict(_ before: SLAReport, _ after: SLAReport) -> String {
         switch (before.holds, after.holds) {
-        case (true?, false?): return "; target \(SLAText.targetPercent(after.target ?? 0)) now falls short"
-        case (false?, true?): return "; target \(SLAText.targetPercent(after.target ?? 0)) now holds"
+        case (true?, false?): return "; target \(target(after)) now falls short"
+        case (false?, true?): return "; target \(target(after)) now holds"
         default: return ""
         }
+    }
+
+    func target(_ r: SLAReport) -> String {
+        Format.target(Probability(up: r.target ?? 0, down: r.targetUnavailability ?? 1 - (r.target ?? 0)))
     }
 
     func percent(_ r: SLAReport) -> String { Format.percent(Probability(up: r.availability, down: r.unavailability)) }
