@@ -38,6 +38,16 @@ import Testing
     @Test func markdown() throws { GoldenFiles.compare(CheckMarkdownRenderer.render(try Self.report()), with: "check.md") }
     @Test func sarif() throws { GoldenFiles.compare(CheckSARIFRenderer.render(try Self.report()), with: "check.sarif.json") }
 
+    /// `nines check` on every bundled model, text and Markdown.
+    @Test(arguments: GoldenFiles.models, ["text", "md"])
+    func bundledModel(model: String, format: String) throws {
+        let path = "models/\(model).yaml"
+        let text = try String(contentsOf: GoldenFiles.root.appendingPathComponent(path), encoding: .utf8)
+        let report = CheckReportBuilder.checkReport(SLAPrediction(try ModelLoader.load(text: text, file: path)))
+        let output = format == "md" ? CheckMarkdownRenderer.render(report) : CheckTextRenderer().render(report)
+        GoldenFiles.compare(output, with: "\(model).check.\(format)")
+    }
+
     @Test func jsonRoundTrips() throws {
         let report = try Self.report()
         let decoded = try JSONDecoder().decode(CheckReport.self, from: Data(JSONReportRenderer.render(report).utf8))
