@@ -113,3 +113,14 @@ enum CheckFixture {
         return SLAPrediction(model).objectives.first { $0.objective.name == objective }?.marginShare
     }
 }
+
+extension CheckFormatTests {
+    @Test func aModelWithNothingToCheckWarnsInsteadOfPassingSilently() throws {
+        let model = try ModelLoader.load(text: "version: 1\nsystem: t\ncomponents: { api: { availability: 99% } }\nobjectives: { front: { at: api } }\n",
+                                         file: "t.yaml")
+        let report = CheckReportBuilder.checkReport(SLAPrediction(model))
+        #expect(report.results.map(\.status) == [.warning])
+        #expect(report.results[0].file == "t.yaml" && report.results[0].line == 1)
+        #expect(report.holds)
+    }
+}

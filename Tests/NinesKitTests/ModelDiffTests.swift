@@ -71,3 +71,19 @@ import Testing
         #expect(text.contains("changing api (availability 99.95% → 99.8%) costs 1.08 h/month on submit-job"))
     }
 }
+
+extension ModelDiffTests {
+    @Test func manyChangesAreListedWithoutPricingEachAlone() throws {
+        let count = ModelComparison.maxAttributed + 1
+        let old = try Self.model((0..<count).map { "  c\($0): { availability: 99.9% }" }.joined(separator: "\n")
+                                 + "\n  api: { availability: 100%, depends_on: [" + (0..<count).map { "c\($0)" }.joined(separator: ", ") + "] }")
+        let new = try Self.model((0..<count).map { "  c\($0): { availability: 99.99% }" }.joined(separator: "\n")
+                                 + "\n  api: { availability: 100%, depends_on: [" + (0..<count).map { "c\($0)" }.joined(separator: ", ") + "] }")
+        let report = DiffReportBuilder.diffReport(ModelComparison(old: old, new: new), old: "a", new: "b")
+        #expect(!report.attributed)
+        #expect(report.components.count == count)
+        #expect(report.objectives[0].attributions.isEmpty)
+        #expect(try #require(report.objectives[0].deltaHours) < 0)
+        #expect(DiffTextRenderer().render(report).contains("\(count) components changed: too many to price each change on its own"))
+    }
+}

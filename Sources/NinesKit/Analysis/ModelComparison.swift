@@ -24,25 +24,37 @@ public struct ModelComparison {
         public let attribution: SLAPrediction?
     }
 
+    /// Above this many changed components nothing is priced one by one (each costs a full analysis).
+    public static let maxAttributed = 50
+
+    /// False when more than `maxAttributed` components changed, so no change was priced alone.
+    public let attributed: Bool
+
     public init(old oldModel: SystemModel, new newModel: SystemModel) {
         old = SLAPrediction(oldModel)
         new = SLAPrediction(newModel)
         var changes: [ComponentChange] = []
+        let oldIndex = DependencyClosure.index(oldModel), newIndex = DependencyClosure.index(newModel)
+        let counterpart = { (before: Component) in newIndex[before.name].map { newModel.components[$0] } }
+        let changedCount = oldModel.components.filter { before in
+            counterpart(before).map { !Self.sameDefinition(before, $0) } ?? true
+        }.count
+        attributed = changedCount <= Self.maxAttributed
         for before in oldModel.components {
-            guard let after = newModel.component(named: before.name) else {
+            guard let after = counterpart(before) else {
                 changes.append(ComponentChange(name: before.name, kind: .removed, before: before, after: nil, attribution: nil))
                 continue
             }
             guard !Self.sameDefinition(before, after) else { continue }
             var variant: SLAPrediction?
-            if before.dependencies.map(Self.names) == after.dependencies.map(Self.names) {
+            if attributed && before.dependencies.map(Self.names) == after.dependencies.map(Self.names) {
                 var model = oldModel
                 model.components = oldModel.components.map { $0.name == before.name ? after : $0 }
                 variant = SLAPrediction(model)
             }
             changes.append(ComponentChange(name: before.name, kind: .changed, before: before, after: after, attribution: variant))
         }
-        for after in newModel.components where oldModel.component(named: after.name) == nil {
+        for after in newModel.components where oldIndex[after.name] == nil {
             changes.append(ComponentChange(name: after.name, kind: .added, before: nil, after: after, attribution: nil))
         }
         changed = changes

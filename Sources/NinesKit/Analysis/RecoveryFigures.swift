@@ -86,10 +86,11 @@ public struct ObjectiveRecovery: Hashable, Sendable {
     /// In-scope single points of failure, in model order.
     public let singlePoints: [RecoveryFigures]
 
-    public init(_ objective: Objective, in model: SystemModel, singlePointsOfFailure: [String]) {
-        components = DependencyClosure.of(objective.components, in: model).compactMap { name in
-            guard let component = model.component(named: name), component.responsibility.countsAgainstSLA else { return nil }
-            return RecoveryFigures(component)
+    public init(_ objective: Objective, in model: SystemModel, singlePointsOfFailure: [String], index: [String: Int]? = nil) {
+        let index = index ?? DependencyClosure.index(model)
+        components = DependencyClosure.of(objective.components, in: model, index: index).compactMap { name in
+            guard let position = index[name], model.components[position].responsibility.countsAgainstSLA else { return nil }
+            return RecoveryFigures(model.components[position])
         }
         let single = Set(singlePointsOfFailure)
         singlePoints = components.filter { single.contains($0.component) }

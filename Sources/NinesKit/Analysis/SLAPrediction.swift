@@ -21,28 +21,30 @@ public struct SLAPrediction {
         self.full = full
         self.inScope = inScope
         self.excluded = excluded
+        let positions = DependencyClosure.index(model)
         objectives = model.objectives.indices.map { index in
             let objective = model.objectives[index]
             let period = objective.period ?? model.period
             let hours = model.calendar.hours(in: period)
             let figure = inScope.objective(index)
-            let closure = Set(DependencyClosure.of(objective.components, in: model))
+            let closure = Set(DependencyClosure.of(objective.components, in: model, index: positions))
             let relevant = excluded.filter(closure.contains)
             var withExcluded: FlowFigures?
             var costs: [ExcludedCost] = []
             if !relevant.isEmpty {
                 let everything = full.objective(index)
                 withExcluded = everything
+                let criticality = Dictionary(everything.importance.map { ($0.component, $0.criticality) }, uniquingKeysWith: max)
                 costs = relevant.map { name in
-                    let criticality = everything.importance.first { $0.component == name }?.criticality ?? 0
-                    return ExcludedCost(component: name, responsibility: model.component(named: name)?.responsibility ?? .customer,
-                                        downtimeHours: criticality * hours)
+                    ExcludedCost(component: name, responsibility: positions[name].map { model.components[$0].responsibility } ?? .customer,
+                                 downtimeHours: (criticality[name] ?? 0) * hours)
                 }
             }
             return ObjectivePrediction(objective: objective, period: period, periodHours: hours, figure: figure,
                                        withExcluded: withExcluded, excluded: costs,
                                        recovery: ObjectiveRecovery(objective, in: model,
-                                                                  singlePointsOfFailure: full.singlePointsOfFailure(objective: index)))
+                                                                  singlePointsOfFailure: full.singlePointsOfFailure(objective: index),
+                                                                  index: positions))
         }
     }
 

@@ -10,6 +10,12 @@ public enum CheckReportBuilder {
         for (report, item) in zip(ReportBuilder.slaReports(prediction), prediction.objectives) {
             results.append(contentsOf: objectiveResults(report, location: item.objective.location, minMargin: minMargin))
         }
+        if results.isEmpty {
+            // A gate with nothing to gate would pass silently: say so (a warning, exit status 0).
+            results.append(CheckResult(id: "\(model.name)/objectives", rule: "objectives-present", category: .objective, status: .warning,
+                                       message: "no objective has a 'target', 'rto' or 'rpo': nothing to check",
+                                       location: SourceLocation(file: model.sources.first ?? "<memory>", line: 1, column: 1)))
+        }
         for rule in rules { results.append(contentsOf: rule.evaluate(model)) }
         for (component, note) in prediction.notes {
             results.append(CheckResult(id: "\(component.name)/model", rule: "model-note", category: .model, status: .warning,

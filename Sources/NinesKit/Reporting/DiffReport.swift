@@ -5,6 +5,8 @@ public struct DiffReport: Hashable, Sendable, Codable {
     public var new: String
     public var objectives: [ObjectiveDiff]
     public var components: [ComponentDiff]
+    /// False when too many components changed to price each change on its own.
+    public var attributed: Bool
 }
 
 public struct ObjectiveDiff: Hashable, Sendable, Codable {

@@ -24,7 +24,7 @@ public enum DiffReportBuilder {
                                  deltaHours: delta, attributions: attributions)
         }
         let components = comparison.changed.map { ComponentDiff(name: $0.name, change: $0.kind, fields: fields($0)) }
-        return DiffReport(old: old, new: new, objectives: objectives, components: components)
+        return DiffReport(old: old, new: new, objectives: objectives, components: components, attributed: comparison.attributed)
     }
 
     static func describe(_ field: FieldChange) -> String { "\(field.field) \(field.before) → \(field.after)" }

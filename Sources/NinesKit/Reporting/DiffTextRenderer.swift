@@ -14,6 +14,9 @@ public struct DiffTextRenderer {
                 lines.append(bullet(1) + Self.sentence(item, objective: objective))
             }
         }
+        if !report.attributed {
+            lines.append(bullet(0) + "\(report.components.count) components changed: too many to price each change on its own")
+        }
         if report.components.isEmpty {
             lines.append(bullet(0) + "no component changed")
         } else {
