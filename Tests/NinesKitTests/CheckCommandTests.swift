@@ -65,7 +65,36 @@ import Testing
         }
     }
 
-    @Test func diffAgainstAFileAndAGitRevision() throws {
+    /// `--base` reads the committed version with `git show`; the working copy drops a replica.
+    @Test func diffAgainstAGitRevision() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nines-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = directory.appendingPathComponent("model.yaml")
+        let text = try String(contentsOf: GoldenFiles.root.appendingPathComponent("examples/ci/model.yaml"), encoding: .utf8)
+        try text.write(to: model, atomically: true, encoding: .utf8)
+        for arguments in [["init", "-q"], ["add", "model.yaml"],
+                          ["-c", "user.email=ci@example.com", "-c", "user.name=ci", "commit", "-q", "-m", "model"]] {
+            let git = Process()
+            git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            git.arguments = ["git", "-C", directory.path] + arguments
+            try git.run()
+            git.waitUntilExit()
+            try #require(git.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
+        }
+        let changed = text.replacingOccurrences(of: "    mttr: 2h\n    replicas: 2\n", with: "    mttr: 2h\n    replicas: 1\n")
+        try #require(changed != text)
+        try changed.write(to: model, atomically: true, encoding: .utf8)
+        let run = try NinesExecutable.run(["diff", "--base", "HEAD", model.path])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("changing postgres (replicas 2 → 1) costs 21.6 min/month on submit-job"))
+        #expect(run.stdout.contains("target 99.95% now falls short"))
+        let missing = try NinesExecutable.run(["diff", "--base", "no-such-revision", model.path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("cannot read"))
+    }
+
+    @Test func diffAgainstAFile() throws {
         let run = try NinesExecutable.run(["diff", "examples/ci/model.yaml", "examples/ci/model.yaml"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("submit-job: 99.99886% → 99.99886%, 29.4 s → 29.4 s/month (unchanged)"))
