@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["check", "Tests/NinesKitTests/Fixtures/sla/invalid-objective.yaml"], "6:10: error: objective 'front' names unknown component 'apii'"),
+        (["check", "Tests/NinesKitTests/Fixtures/sla/invalid-objective.yaml"], "6:16: error: objective 'front' names unknown component 'apii'"),
         (["check", "no-such-model.yaml"], "no-such-model.yaml:1:1: error: no such file"),
         (["check", "examples/ci/model.yaml", "--min-margin", "120%"], "--min-margin must be"),
         (["check", "examples/ci/model.yaml", "--format", "xml"], "format"),

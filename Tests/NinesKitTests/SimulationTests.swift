@@ -82,7 +82,12 @@ import Testing
         // Windows cut short by a second switchover are second order: O(λτ·μτ) ≈ 0.5% of the window term.
         #expect(abs(objective.unavailability - expected) <= Self.wideHalfWidth(objective) + 0.005 * expected,
                 "simulated \(objective.unavailability) vs \(expected)")
-        #expect(objective.exactAvailability > 1 - q * q * 1.0001)   // the exact engine has no failover delay
+        // The exact engine costs failover as λ·d per failure of the active instance (docs/sla.md); it
+        // also counts switches while the standby is down (already in q²), so it sits above the
+        // simulation by about 2q of the window term.
+        let exactUnavailability = 1 - objective.exactAvailability
+        #expect(exactUnavailability > expected && exactUnavailability - expected <= 3 * q * expected,
+                "exact \(exactUnavailability) vs \(expected)")
     }
 
     @Test func maskedDependencyHidesShortOutages() throws {
