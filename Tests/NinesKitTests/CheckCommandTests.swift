@@ -97,7 +97,7 @@ import Testing
     @Test func diffAgainstAFile() throws {
         let run = try NinesExecutable.run(["diff", "examples/ci/model.yaml", "examples/ci/model.yaml"])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("submit-job: 99.99886% → 99.99886%, 29.4 s → 29.4 s/month (unchanged)"))
+        #expect(run.stdout.contains("submit-job: 99.99887% → 99.99887%, 29.4 s → 29.4 s/month (unchanged)"))
         #expect(run.stdout.contains("no component changed"))
     }
 }

@@ -54,8 +54,9 @@ import Testing
         #expect(try #require(prediction.objectives[1].marginHours) < 0)
     }
 
-    /// λ = 1/1000 h, detect 30 s + switch 90 s = 2 min per failover: 0.72 failovers a month cost
-    /// 1.44 min/month on top of both replicas being down (q² with q = 1/1001).
+    /// λ = 1/1000 h, detect 30 s + switch 90 s = 2 min per failover. The active fails while the
+    /// standby is up at λ·p² ≈ 0.7186 times a month, costing ≈ 1.437 min/month on top of both replicas
+    /// being down (q² with q = 1/1001).
     @Test func failoverAddsFailuresTimesSwitchTime() throws {
         let system = try Self.model("""
             components:
@@ -65,18 +66,29 @@ import Testing
         let prediction = try #require(SLAPrediction(system).objectives.first)
         let q = 1.0 / 1001, p = 1000.0 / 1001
         let bothDown = q * q
-        let odds = (1.0 / 1000) * (2.0 / 60)                  // λ·d
+        let switches = (1.0 / 1000) * p * p                   // λ·P(standby up too)
+        let odds = switches * (2.0 / 60)                      // switches per hour × d
         let expected = bothDown + (1 - bothDown) * odds / (1 + odds)
         #expect(Self.near(prediction.figure.probability.down, expected, relative: 1e-12))
         let addedMinutes = (prediction.figure.probability.down - bothDown) * 720 * 60
-        #expect(abs(addedMinutes - 1.44) < 1.44 * 1e-4)       // first order: 0.72 × 2 min
+        #expect(abs(addedMinutes - 0.72 * p * p * 2) < 1.44 * 1e-4)   // first order: failovers × 2 min
         let effective = EffectiveAvailability(system.components[0])
         #expect(Self.near(try #require(effective.downtimePerFailover), 2.0 / 60))
-        #expect(Self.near(try #require(effective.failoversPerHour), 1.0 / 1000 / (1 + odds)))
+        #expect(Self.near(try #require(effective.failoversPerHour), switches / (1 + odds)))
         // Frequency of the series: both-down outages plus failovers, each weighted by the other being up.
         let bothDownRate = 2 * p * q * (1.0 / 1000)
-        #expect(Self.near(try #require(effective.effective.frequency), bothDownRate / (1 + odds) + (1.0 / 1000) / (1 + odds) * (1 - bothDown),
+        #expect(Self.near(try #require(effective.effective.frequency), bothDownRate / (1 + odds) + switches / (1 + odds) * (1 - bothDown),
                           relative: 1e-12))
+    }
+
+    /// One instance whose standby the model does not list (n = k = 1): every failure switches.
+    @Test func failoverOfASingleInstanceSwitchesOnEveryFailure() throws {
+        let system = try Self.model("""
+            components: { db: { mtbf: 1000h, mttr: 1h, failover: { detect: 30s, switch: 90s } } }
+            """)
+        let effective = EffectiveAvailability(system.components[0])
+        let odds = (1.0 / 1000) * (2.0 / 60)
+        #expect(Self.near(effective.effective.probability.down, 1.0 / 1001 + (1000.0 / 1001) * odds / (1 + odds), relative: 1e-12))
     }
 
     /// A failed switch (probability 10%) costs the 1 h repair: d = 0.9 × 2 min + 0.1 × 60 min = 7.8 min.

@@ -12,7 +12,7 @@ public struct EffectiveAvailability: Hashable, Sendable {
     public let effective: OwnAvailability
     /// `effective` with outages shorter than the masking window hidden: what availability objectives count.
     public let masked: OwnAvailability
-    /// Failovers per hour (failures of the active instance), when failover is modelled and costed.
+    /// Failovers per hour (failures of an active instance while a standby is up), when failover is modelled and costed.
     public let failoversPerHour: Double?
     /// Expected downtime of one failover, hours: s·(detect + switch) + (1 − s)·MTTR.
     public let downtimePerFailover: Double?
@@ -47,7 +47,9 @@ public struct EffectiveAvailability: Hashable, Sendable {
         if let failover = component.failover, failover.mode == .activePassive {
             if let rate = component.figures.failureRate, let mttr = component.figures.mttr {
                 let cost = Self.downtimePerFailover(failover, mttr: mttr)
-                let block = Self.switchBlock(rate: rate, downtimePerFailover: cost)
+                let switches = Self.switchRate(unitRate: rate, unit: component.figures.probability,
+                                               replicas: component.replicas, needs: component.needs)
+                let block = Self.switchBlock(rate: switches, downtimePerFailover: cost)
                 effective = Self.series(own, block.figures)
                 failovers = block.figures.frequency
                 perFailover = cost
@@ -82,8 +84,17 @@ public struct EffectiveAvailability: Hashable, Sendable {
         failover.success * (failover.detect + failover.switchover) + (1 - failover.success) * mttr
     }
 
-    /// The switchover as a block in series with the replicas: it "fails" whenever the active
-    /// instance fails (rate λ per hour of up time) and is "repaired" after d hours. Its odds of
+    /// Switchovers per hour: one of the k active instances fails (rate k·λ) while a standby is up to
+    /// take over, i.e. at least k + 1 of the n replicas are up: k·λ·P(≥ k+1 of n up). Failures with
+    /// no standby left are outages the k-of-n figure already counts. With n = k the standby is not
+    /// modelled as a replica (e.g. a managed database's hidden secondary): every failure switches, k·λ.
+    public static func switchRate(unitRate λ: Double, unit: Probability, replicas n: Int, needs k: Int) -> Double {
+        guard n > k else { return Double(k) * λ }
+        return Double(k) * λ * KOutOfN.probability(k: k + 1, n: n, unit: unit).up
+    }
+
+    /// The switchover as a block in series with the replicas: it "fails" at the switchover rate
+    /// (per hour of up time) and is "repaired" after d hours. Its odds of
     /// being down are λ·d, so q = λd / (1 + λd) and p = 1 / (1 + λd), both without cancellation;
     /// to first order it adds λ·d of unavailability: failures per period × (detect + switch).
     public static func switchBlock(rate: Double, downtimePerFailover d: Double) -> (figures: OwnAvailability, odds: Double) {
