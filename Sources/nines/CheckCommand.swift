@@ -20,7 +20,19 @@ struct CheckCommand: ParsableCommand {
             help: "Share of each error budget that must stay unspent, e.g. '10%' or '0.1' (default 0).")
     var minMargin: String?
 
-    func validate() throws { _ = try margin() }
+    @Option(help: "FMEA worksheet for the risk rule (default: the model file's own 'failure_modes:', if any).")
+    var fmea: String?
+
+    @Option(name: .customLong("fail-on-open"),
+            help: "Fail when a failure mode is still open with at least this action priority: H (default), M, L, or 'none' to skip the rule.")
+    var failOnOpen: String = "H"
+
+    func validate() throws {
+        _ = try margin()
+        if failOnOpen != "none" && ActionPriority(rawValue: failOnOpen) == nil {
+            throw ValidationError("--fail-on-open must be H, M, L or none, found '\(failOnOpen)'")
+        }
+    }
 
     func margin() throws -> Double {
         guard let minMargin else { return 0 }
@@ -32,7 +44,12 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let system = try loadModel(model)
-        let report = CheckReportBuilder.checkReport(SLAPrediction(system), minMargin: try margin())
+        var rules: [any RiskRule] = []
+        if let threshold = ActionPriority(rawValue: failOnOpen),
+           let worksheet = try fmea.map({ try worksheetFor(system, from: $0) }) ?? embeddedWorksheet(model.files, system) {
+            rules.append(OpenRiskRule(worksheet: worksheet, threshold: threshold))
+        }
+        let report = CheckReportBuilder.checkReport(SLAPrediction(system), minMargin: try margin(), rules: rules)
         switch format {
         case .text: Terminal.write(CheckTextRenderer(colour: Terminal.stdoutIsColourTerminal).render(report))
         case .json: Terminal.write(JSONReportRenderer.render(report))

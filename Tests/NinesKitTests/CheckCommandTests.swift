@@ -94,6 +94,19 @@ import Testing
         #expect(missing.stderr.contains("cannot read"))
     }
 
+    @Test func fmeaRuleFailsOnAnOpenHighPriorityRow() throws {
+        let model = "models/devops-job-runner.yaml", worksheet = "models/devops-job-runner.fmea.yaml"
+        let run = try NinesExecutable.run(["check", model, "--fmea", worksheet, "--format", "markdown"])
+        #expect(run.status == 1)
+        GoldenFiles.compare(run.stdout, with: "devops-job-runner.check-fmea.md")
+        let skipped = try NinesExecutable.run(["check", model, "--fmea", worksheet, "--fail-on-open", "none"])
+        #expect(!skipped.stdout.contains("failure mode"))
+        let bad = try NinesExecutable.run(["check", model, "--fail-on-open", "X"])
+        #expect(bad.status == 2 && bad.stderr.contains("--fail-on-open must be H, M, L or none"))
+        let stranger = try NinesExecutable.run(["check", model, "--fmea", "models/retail-omnichannel.fmea.yaml"])
+        #expect(stranger.status == 2 && stranger.stderr.contains("which the model given to 'check' does not have"))
+    }
+
     @Test func diffAgainstAFile() throws {
         let run = try NinesExecutable.run(["diff", "examples/ci/model.yaml", "examples/ci/model.yaml"])
         #expect(run.status == 0)

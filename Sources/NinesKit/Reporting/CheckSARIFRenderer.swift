@@ -30,6 +30,7 @@ public enum CheckSARIFRenderer {
         case "objective-rto": return "The worst recovery time on the objective's path is within its rto."
         case "objective-rpo": return "The worst data loss on the objective's path is within its rpo."
         case "model-note": return "A modelled failover or masking window could be applied."
+        case "fmea-open-priority": return "No FMEA failure mode is still open with a high action priority."
         case "objectives-present": return "The model states at least one objective with a target, rto or rpo."
         default: return "Risk rule '\(rule)'."
         }
