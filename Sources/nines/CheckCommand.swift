@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
 
-    @Option(help: "Output format: \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Output format (github: Actions annotations; junit: JUnit XML; sarif: SARIF 2.1.0).")
     var format: CheckFormat = .text
 
     @Option(name: .customLong("min-margin"),

@@ -19,7 +19,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Compare MODEL.yaml with its version at this git revision (e.g. origin/main).")
     var base: String?
 
-    @Option(help: "Output format: \(DiffFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Output format.")
     var format: DiffFormat = .text
 
     func validate() throws {
