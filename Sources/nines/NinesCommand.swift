@@ -8,7 +8,7 @@ struct NinesCommand: ParsableCommand {
         commandName: "nines",
         abstract: "Reliability modelling from a YAML stack diagram: availability, risks and SLA figures.",
         version: "0.1.0",
-        subcommands: [ReportCommand.self, SimulateCommand.self, FMEACommand.self]
+        subcommands: [ReportCommand.self, SimulateCommand.self, FMEACommand.self, CheckCommand.self, DiffCommand.self]
     )
 
     /// Runs on a thread with a large stack (deep models recurse), and maps usage errors to exit 2.

@@ -59,14 +59,14 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-extension ReportCommand {
+extension ParsableCommand {
     /// A separate worksheet, which must be about this model: every failure mode's component in it.
     func worksheetFor(_ system: SystemModel, from file: String) throws -> FMEAWorksheet {
         let worksheet = try loadWorksheet(file).worksheet
         let names = Set(system.components.map(\.name))
         if let stranger = worksheet.failureModes.first(where: { !names.contains($0.component) }) {
             Terminal.error("\(stranger.location): error: failure mode '\(stranger.id)' is about component '\(stranger.component)', "
-                           + "which the model given to 'report' does not have; is '\(file)' the worksheet of another model?")
+                           + "which the model given to '\(Self.configuration.commandName ?? "nines")' does not have; is '\(file)' the worksheet of another model?")
             throw ExitCode(ExitStatus.invalidInput)
         }
         return worksheet

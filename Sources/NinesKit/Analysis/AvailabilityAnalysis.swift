@@ -1,13 +1,22 @@
 /// Exact steady-state figures for a model: every component (with what it needs), every objective
 /// and the whole system. Pure: reads the model, never prints, never throws.
+///
+/// Two views share one compiled diagram: the path view (each variable is the component's own figure
+/// with failover folded in) for reliability objectives and closures, and the caller view (outages
+/// shorter than a component's `masked_for` window hidden) for availability objectives and the system.
 public struct AvailabilityAnalysis {
     public let model: SystemModel
     public let structure: CompiledStructure
     /// Own (replicas and common cause) figures of each component, by component index.
     public let own: [OwnAvailability]
-    /// Probability of each BDD variable (by level).
+    /// Own figures plus failover and masking, by component index.
+    public let effective: [EffectiveAvailability]
+    /// Probability of each BDD variable (by level) in the path view.
     public let variables: [Probability]
     public let nodes: NodeProbabilities
+    /// Probability of each BDD variable (by level) in the caller view (masking applied).
+    public let maskedVariables: [Probability]
+    public let maskedNodes: NodeProbabilities
 
     /// - Parameter perfect: components treated as never failing (e.g. customer-responsible ones
     ///   excluded from an SLA figure).
@@ -15,40 +24,62 @@ public struct AvailabilityAnalysis {
         self.model = model
         let structure = structure ?? CompiledStructure(model)
         self.structure = structure
-        let own = model.components.map { component in
-            perfect.contains(component.name) ? OwnAvailability(probability: .perfect, frequency: 0) : OwnAvailability(component)
+        let effective = model.components.map { component in
+            perfect.contains(component.name) ? EffectiveAvailability.perfect : EffectiveAvailability(component)
         }
-        self.own = own
-        let variables = structure.componentAtLevel.map { own[$0].probability }
+        self.effective = effective
+        own = effective.map(\.own)
+        let variables = structure.componentAtLevel.map { effective[$0].effective.probability }
         self.variables = variables
-        nodes = NodeProbabilities(structure.bdd, variables: variables)
+        let nodes = NodeProbabilities(structure.bdd, variables: variables)
+        self.nodes = nodes
+        let maskedVariables = structure.componentAtLevel.map { effective[$0].masked.probability }
+        self.maskedVariables = maskedVariables
+        maskedNodes = maskedVariables == variables ? nodes : NodeProbabilities(structure.bdd, variables: maskedVariables)
     }
+
+    /// Which variable figures a figure is evaluated with.
+    enum View { case path, callers }
 
     /// Availability of a component together with its whole dependency closure.
     public func closure(of name: String) -> Probability? {
         structure.indexOf[name].map { nodes[structure.closure[$0]] }
     }
 
-    /// Figures of "all these components up" (an objective's front door or path, or the system).
+    /// Figures of "all these components up" (an objective's front door or path, or the system),
+    /// in the path view, or in the caller view when `masked`.
     /// Builds new diagram nodes, so the node probabilities are recomputed for it.
-    public func figure(named name: String, requiring components: [String]) -> FlowFigures {
+    public func figure(named name: String, requiring components: [String], masked: Bool = false) -> FlowFigures {
         let root = structure.allUp(components)
-        let nodes = Int(root) < self.nodes.up.count ? self.nodes : NodeProbabilities(structure.bdd, variables: variables)
-        return figure(named: name, root: root, nodes: nodes)
+        let view: View = masked ? .callers : .path
+        let known = masked ? maskedNodes : nodes
+        let nodes = Int(root) < known.up.count ? known : NodeProbabilities(structure.bdd, variables: masked ? maskedVariables : variables)
+        return figure(named: name, root: root, nodes: nodes, view: view)
     }
 
-    /// The whole system: every root component (one nothing depends on) up.
+    /// The whole system: every root component (one nothing depends on) up, as callers see it.
     public func system() -> FlowFigures {
-        figure(named: model.name, root: structure.system, nodes: nodes)
+        figure(named: model.name, root: structure.system, nodes: maskedNodes, view: .callers)
     }
 
-    /// The figures of objective number `index` (in model order).
+    /// The figures of objective number `index` (in model order): availability objectives in the
+    /// caller view (masking applies), reliability objectives in the path view (masked outages count).
     public func objective(_ index: Int) -> FlowFigures {
-        figure(named: model.objectives[index].name, root: structure.objectives[index], nodes: nodes)
+        let view: View = model.objectives[index].measure == .availability ? .callers : .path
+        return figure(named: model.objectives[index].name, root: structure.objectives[index],
+                      nodes: view == .callers ? maskedNodes : nodes, view: view)
     }
 
-    func figure(named name: String, root: BDD.Ref, nodes: NodeProbabilities) -> FlowFigures {
+    /// Components whose outage alone takes objective number `index` down, in model order.
+    public func singlePointsOfFailure(objective index: Int) -> [String] {
+        let indices = Set(structure.bdd.singleFailureLevels(root: structure.objectives[index]).map { structure.componentAtLevel[Int($0)] })
+        return model.components.indices.filter(indices.contains).map { model.components[$0].name }
+    }
+
+    func figure(named name: String, root: BDD.Ref, nodes: NodeProbabilities, view: View) -> FlowFigures {
         let probability = nodes[root]
+        let variables = view == .callers ? maskedVariables : self.variables
+        let own = effective.map { view == .callers ? $0.masked : $0.effective }
         let birnbaum = structure.bdd.birnbaum(root: root, variables: variables, nodes: nodes)
         var importances: [Importance] = []
         var frequency = 0.0

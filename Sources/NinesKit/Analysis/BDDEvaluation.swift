@@ -67,3 +67,20 @@ extension BDD {
         return seen.count
     }
 }
+
+extension BDD {
+    /// Variables whose failure alone (every other variable up) makes `root` false: the single
+    /// points of failure. Only variables tested on the all-up path can matter, so this walks that
+    /// path and, at each node, follows the "down" branch and then all-up to its terminal.
+    public func singleFailureLevels(root: Ref) -> [Int32] {
+        var result: [Int32] = []
+        var node = root
+        while node > BDD.up {
+            var rest = low[Int(node)]
+            while rest > BDD.up { rest = high[Int(rest)] }
+            if rest == BDD.down { result.append(level[Int(node)]) }
+            node = high[Int(node)]
+        }
+        return result
+    }
+}

@@ -62,6 +62,11 @@ public struct Component: Hashable, Sendable {
 /// Who answers for a component's outages. Only `ours` and `provider` count against our SLA.
 public enum Responsibility: String, Hashable, Sendable, Codable, CaseIterable {
     case ours, provider, customer
+    /// Not part of the service at all (e.g. the user's own network); excluded like `customer`.
+    case outOfScope = "out-of-scope"
+
+    /// Whether outages of such a component count against our SLA/SLO figures.
+    public var countsAgainstSLA: Bool { self == .ours || self == .provider }
 }
 
 /// The reliability of a single instance, as given in the model.

@@ -16,6 +16,8 @@ public struct AvailabilityReport: Hashable, Sendable, Codable {
     public var simulation: SimulationReport? = nil
     /// Top failure modes of the model's FMEA worksheet, when it has one.
     public var risks: RiskReport? = nil
+    /// SLA/SLO prediction per objective (customer-responsible and out-of-scope components excluded).
+    public var sla: [SLAReport]? = nil
 }
 
 public struct FigureReport: Hashable, Sendable, Codable {

@@ -13,7 +13,7 @@ public enum ReportBuilder {
         figures.append(figure(analysis.system(), kind: .system, measure: "availability",
                               components: model.roots.map(\.name), target: nil, period: model.period, calendar: calendar))
         let components = model.components.enumerated().map { index, component in
-            let own = analysis.own[index]
+            let own = analysis.effective[index].effective   // replicas, common cause and failover
             let closure = analysis.nodes[analysis.structure.closure[index]]
             return ComponentReport(name: component.name, layer: component.layer, responsibility: component.responsibility.rawValue,
                                    replicas: component.replicas, needs: component.needs,
@@ -24,7 +24,8 @@ public enum ReportBuilder {
         }
         return AvailabilityReport(system: model.name, description: model.description, sources: model.sources,
                                   period: model.period.name, periodHours: periodHours, calendar: calendar.summary,
-                                  figures: figures, components: components)
+                                  figures: figures, components: components,
+                                  sla: model.objectives.isEmpty ? nil : slaReports(SLAPrediction(model, full: analysis)))
     }
 
     /// The report with a "ranked risks" section: the `top` failure modes of `worksheet` by AP, then RPN.
@@ -55,5 +56,42 @@ public enum ReportBuilder {
                             mtbfHours: flow.mtbf, meanDownTimeHours: flow.meanDownTime,
                             componentsWithoutRates: flow.componentsWithoutRates, contributors: contributors,
                             diagramNodes: flow.diagramSize)
+    }
+}
+
+extension ReportBuilder {
+    /// The SLA/SLO prediction of every objective, in model order.
+    public static func slaReports(_ prediction: SLAPrediction) -> [SLAReport] {
+        let calendar = prediction.model.calendar.summary
+        return prediction.objectives.map { item in
+            let objective = item.objective
+            let q = item.figure.probability.down
+            let nines = Nines.count(unavailability: q)
+            let withExcluded = item.withExcluded?.probability
+            return SLAReport(
+                objective: objective.name, kind: objective.kind.rawValue, measure: objective.measure.rawValue,
+                period: item.period.name, periodHours: item.periodHours, calendar: calendar,
+                target: item.target?.up, targetUnavailability: item.target?.down,
+                availability: item.figure.probability.up, unavailability: q, nines: nines.isFinite ? nines : nil,
+                errorBudgetHours: item.budgetHours, downtimeHours: item.downtimeHours, marginHours: item.marginHours,
+                marginShare: item.marginShare, holds: item.holds(),
+                excluded: item.excluded.map { ExcludedReport(component: $0.component, responsibility: $0.responsibility.rawValue,
+                                                             downtimeHours: $0.downtimeHours) },
+                availabilityWithExcluded: withExcluded?.up, unavailabilityWithExcluded: withExcluded?.down,
+                downtimeWithExcludedHours: withExcluded.map { $0.down * item.periodHours },
+                outagesPerPeriod: item.outagesPerPeriod, meanRecoveryHours: item.meanRecoveryHours,
+                allowedRecoveryHours: item.allowedRecoveryHours, rto: objective.rto, rpo: objective.rpo,
+                worstRTO: item.recovery.worstRTO.flatMap { figures in
+                    figures.rto.map { RecoveryReport(component: figures.component, hours: $0, meanHours: nil,
+                                                     basis: figures.rtoBasis?.rawValue ?? "") }
+                },
+                worstRPO: item.recovery.worstRPO.flatMap { figures in
+                    figures.rpo.map { RecoveryReport(component: figures.component, hours: $0, meanHours: figures.meanRPO,
+                                                     basis: figures.rpoBasis?.rawValue ?? "") }
+                },
+                rtoHolds: item.rtoHolds, rpoHolds: item.rpoHolds,
+                unknownRTO: item.recovery.unknownRTO, unprotected: item.recovery.unprotected,
+                file: objective.location.file, line: objective.location.line, column: objective.location.column)
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The terminal report, readable at 80 columns. Colour (ANSI) only when asked, i.e. on a TTY.
 public struct TextReportRenderer {
     public var colour: Bool
@@ -16,7 +18,12 @@ public struct TextReportRenderer {
         out.append("period: \(report.period) (\(Format.duration(hours: report.periodHours))); calendar: \(report.calendar)")
         for figure in report.figures {
             out.append("")
-            out.append(contentsOf: render(figure))
+            let covered = figure.kind == .objective && report.sla?.contains { $0.objective == figure.name } == true
+            out.append(contentsOf: render(figure, slaCovers: covered))
+        }
+        if let sla = report.sla, !sla.isEmpty {
+            out.append("")
+            out.append(contentsOf: render(sla))
         }
         if let simulation = report.simulation {
             out.append("")
@@ -29,7 +36,27 @@ public struct TextReportRenderer {
         return out.joined(separator: "\n") + "\n"
     }
 
-    func render(_ figure: FigureReport) -> [String] {
+    /// The SLA prediction: per objective its budget, margin and verdict, exclusions, recovery.
+    func render(_ sla: [SLAReport]) -> [String] {
+        var lines = [bold("SLA prediction")]
+        for r in sla {
+            var head = "  \(r.objective) (\(r.kind), \(r.measure)): "
+            if let holds = r.holds {
+                head += holds ? paint("holds", green: true) : paint("falls short", green: false)
+            } else {
+                head += "no target"
+            }
+            lines.append(head)
+            let rows = [SLAText.predicted(r), SLAText.budget(r), SLAText.period(r), SLAText.exclusions(r),
+                        SLAText.allowedRecovery(r), SLAText.rto(r), SLAText.rpo(r)].compactMap { $0 }
+            lines.append(contentsOf: rows.flatMap { wrap($0, indent: 4) })
+        }
+        return lines
+    }
+
+    /// - Parameter slaCovers: the SLA prediction section gives this objective's verdict (with
+    ///   exclusions applied), so the all-components figure does not repeat a possibly different one.
+    func render(_ figure: FigureReport, slaCovers: Bool = false) -> [String] {
         let period = figure.period
         var lines: [String] = []
         switch figure.kind {
@@ -45,7 +72,7 @@ public struct TextReportRenderer {
         var headline = "  availability \(Format.percent(probability))  (\(Format.nines(figure.nines)) nines, unavailability \(Format.small(figure.unavailability)))"
         if headline.count > 80 { headline = "  availability \(Format.percent(probability))  (\(Format.nines(figure.nines)) nines)" }
         lines.append(headline)
-        if let target = figure.target, let met = figure.meetsTarget, let budget = figure.errorBudgetHours {
+        if let target = figure.target, let met = figure.meetsTarget, let budget = figure.errorBudgetHours, !slaCovers {
             let targetText = Format.target(Probability(up: target, down: figure.targetUnavailability ?? 1 - target))
             let verdict = met ? paint("meets", green: true) : paint("misses", green: false)
             lines.append("  target \(targetText): \(verdict) (budget \(Format.duration(hours: budget))/\(period), "
@@ -83,6 +110,16 @@ public struct TextReportRenderer {
             others.removeLast()
         }
         return own
+    }
+
+    /// Wraps to 80 columns under `indent` spaces (continuations two more), keeping a number with
+    /// the unit after it ("1.24 h/month").
+    func wrap(_ text: String, indent: Int) -> [String] {
+        let glued = text.replacingOccurrences(of: #"(\d) "#, with: "$1\u{00A0}", options: .regularExpression)
+        let lines = Format.wrap(glued, width: 80 - indent - 2)
+        return lines.enumerated().map { index, line in
+            String(repeating: " ", count: indent + (index == 0 ? 0 : 2)) + line.replacingOccurrences(of: "\u{00A0}", with: " ")
+        }
     }
 
     func clip(_ text: String, _ width: Int) -> String { text.count > width ? String(text.prefix(width - 1)) + "…" : text }

@@ -1,0 +1,125 @@
+import Foundation
+
+/// A component's own figures as the rest of the model meets them: its replicas and common cause
+/// (`OwnAvailability`), plus the downtime its active-passive failover costs, plus, for callers'
+/// availability only, the outages its `masked_for` window hides. These become the BDD variables.
+///
+/// Times in hours, frequencies per hour. See docs/sla.md for the derivations.
+public struct EffectiveAvailability: Hashable, Sendable {
+    /// Replicas and common cause only.
+    public let own: OwnAvailability
+    /// `own` with failover downtime folded in: what reliability (path) objectives count.
+    public let effective: OwnAvailability
+    /// `effective` with outages shorter than the masking window hidden: what availability objectives count.
+    public let masked: OwnAvailability
+    /// Failovers per hour (failures of an active instance while a standby is up), when failover is modelled and costed.
+    public let failoversPerHour: Double?
+    /// Expected downtime of one failover, hours: s·(detect + switch) + (1 − s)·MTTR.
+    public let downtimePerFailover: Double?
+    /// Share of the effective unavailability callers still see, e^(−w/r); nil when nothing is masked.
+    public let maskedFraction: Double?
+    /// Why a modelled failover or masking window could not be applied (no failure rate or repair time).
+    public let notes: [String]
+
+    public static let perfect = EffectiveAvailability(own: OwnAvailability(probability: .perfect, frequency: 0))
+
+    /// A component with nothing beyond its own figures.
+    public init(own: OwnAvailability) {
+        self.own = own
+        effective = own
+        masked = own
+        failoversPerHour = nil
+        downtimePerFailover = nil
+        maskedFraction = nil
+        notes = []
+    }
+
+    public init(_ component: Component) {
+        self.init(component, own: OwnAvailability(component))
+    }
+
+    public init(_ component: Component, own: OwnAvailability) {
+        self.own = own
+        var notes: [String] = []
+        var effective = own
+        var failovers: Double?
+        var perFailover: Double?
+        if let failover = component.failover, failover.mode == .activePassive {
+            if let rate = component.figures.failureRate, let mttr = component.figures.mttr {
+                let cost = Self.downtimePerFailover(failover, mttr: mttr)
+                let switches = Self.switchRate(unitRate: rate, unit: component.figures.probability,
+                                               replicas: component.replicas, needs: component.needs)
+                let block = Self.switchBlock(rate: switches, downtimePerFailover: cost)
+                effective = Self.series(own, block.figures)
+                failovers = block.figures.frequency
+                perFailover = cost
+            } else {
+                notes.append("failover of '\(component.name)' not costed: it has no failure rate (give 'mttr' or 'mtbf' + 'mttr')")
+            }
+        }
+        var masked = effective
+        var fraction: Double?
+        if let window = component.maskedFor {
+            if let frequency = effective.frequency, frequency > 0, effective.probability.down > 0 {
+                let meanOutage = effective.probability.down / frequency
+                let seen = exp(-window / meanOutage)
+                masked = Self.masking(effective, window: window, meanOutage: meanOutage)
+                fraction = seen
+            } else if effective.probability.down > 0 {
+                notes.append("masking of '\(component.name)' not applied: its outages have no known duration (give 'mttr')")
+            }
+        }
+        self.effective = effective
+        self.masked = masked
+        failoversPerHour = failovers
+        downtimePerFailover = perFailover
+        maskedFraction = fraction
+        self.notes = notes
+    }
+
+    /// Expected downtime of one failover, hours: a successful switch (probability s) costs
+    /// detection + switch time; a failed one leaves the service down until the failed instance is
+    /// repaired, i.e. its MTTR. d = s·(t_detect + t_switch) + (1 − s)·MTTR.
+    public static func downtimePerFailover(_ failover: Failover, mttr: Double) -> Double {
+        failover.success * (failover.detect + failover.switchover) + (1 - failover.success) * mttr
+    }
+
+    /// Switchovers per hour: one of the k active instances fails (rate k·λ) while a standby is up to
+    /// take over, i.e. at least k + 1 of the n replicas are up: k·λ·P(≥ k+1 of n up). Failures with
+    /// no standby left are outages the k-of-n figure already counts. With n = k the standby is not
+    /// modelled as a replica (e.g. a managed database's hidden secondary): every failure switches, k·λ.
+    public static func switchRate(unitRate λ: Double, unit: Probability, replicas n: Int, needs k: Int) -> Double {
+        guard n > k else { return Double(k) * λ }
+        return Double(k) * λ * KOutOfN.probability(k: k + 1, n: n, unit: unit).up
+    }
+
+    /// The switchover as a block in series with the replicas: it "fails" at the switchover rate
+    /// (per hour of up time) and is "repaired" after d hours. Its odds of
+    /// being down are λ·d, so q = λd / (1 + λd) and p = 1 / (1 + λd), both without cancellation;
+    /// to first order it adds λ·d of unavailability: failures per period × (detect + switch).
+    public static func switchBlock(rate: Double, downtimePerFailover d: Double) -> (figures: OwnAvailability, odds: Double) {
+        let odds = rate * d
+        let probability = Probability(up: 1 / (1 + odds), down: odds / (1 + odds))
+        return (OwnAvailability(probability: probability, frequency: rate * probability.up), odds)
+    }
+
+    /// Two independent blocks in series: Q = q1 + p1·q2, w = w1·p2 + w2·p1.
+    public static func series(_ a: OwnAvailability, _ b: OwnAvailability) -> OwnAvailability {
+        let frequency: Double? = {
+            guard let wa = a.frequency, let wb = b.frequency else { return nil }
+            return wa * b.probability.up + wb * a.probability.up
+        }()
+        return OwnAvailability(probability: a.probability.and(b.probability), frequency: frequency)
+    }
+
+    /// Outages are exponential with mean r; a window w hides the first w hours of each. The down
+    /// time callers still see per outage is E[(D − w)⁺] = r·e^(−w/r), so Q_seen = Q·e^(−w/r) and
+    /// the outages they notice arrive at w·e^(−w/r). Up side: P + Q·(1 − e^(−w/r)) via expm1.
+    public static func masking(_ figures: OwnAvailability, window: Double, meanOutage r: Double) -> OwnAvailability {
+        let q = figures.probability.down
+        let hidden = -expm1(-window / r)
+        let seen = exp(-window / r)
+        return OwnAvailability(probability: Probability(up: figures.probability.up + q * hidden, down: q * seen),
+                               frequency: figures.frequency.map { $0 * seen })
+    }
+}

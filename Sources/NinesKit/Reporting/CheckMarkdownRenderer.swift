@@ -1,0 +1,49 @@
+/// `nines check` as Markdown for a pull-request comment: a verdict heading, one table row per
+/// result, details for those that do not pass, and the calendar the figures use.
+public enum CheckMarkdownRenderer {
+    public static func render(_ report: CheckReport) -> String {
+        var lines: [String] = []
+        let verdict = report.holds ? "✅ all objectives hold" : "❌ \(report.failed) of \(report.results.count) checks fall short"
+        lines.append("### nines check: \(cell(report.system)) — \(verdict)")
+        lines.append("")
+        lines.append("| | Check | Result |")
+        lines.append("|---|---|---|")
+        for result in report.results {
+            lines.append("| \(icon(result.status)) | `\(cell(result.id))` | \(cell(result.message)) |")
+        }
+        let explained = report.results.filter { $0.status != .pass && !$0.details.isEmpty }
+        if !explained.isEmpty {
+            lines.append("")
+            for result in explained {
+                lines.append("<details><summary>\(html(result.id))</summary>")
+                lines.append("")
+                lines.append(contentsOf: result.details.map { "- " + cell($0) })
+                lines.append("")
+                lines.append("</details>")
+            }
+        }
+        lines.append("")
+        var footer = "\(CheckSummary.line(report)). Calendar: \(report.calendar)"
+        if report.minMargin > 0 { footer += "; required margin \(SLAText.percent(report.minMargin)) of each budget" }
+        lines.append("<sub>\(html(footer)); model: \(report.sources.map(html).joined(separator: ", ")).</sub>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func icon(_ status: CheckResult.Status) -> String {
+        switch status {
+        case .pass: return "✅"
+        case .fail: return "❌"
+        case .warning: return "⚠️"
+        }
+    }
+
+    /// Text safe inside a table cell: pipes escaped, newlines as spaces, HTML brackets neutralised.
+    static func cell(_ text: String) -> String {
+        html(text).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    static func html(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+}

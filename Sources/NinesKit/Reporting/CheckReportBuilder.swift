@@ -1,0 +1,53 @@
+/// Turns the SLA prediction into `nines check` results: one per objective target, `rto` and `rpo`,
+/// then each risk rule's findings, then model notes (failovers or masking that could not be costed).
+public enum CheckReportBuilder {
+    /// - Parameters:
+    ///   - minMargin: share of each error budget that must stay unspent (0 to 1).
+    ///   - rules: risk rules evaluated after the objectives, in this order.
+    public static func checkReport(_ prediction: SLAPrediction, minMargin: Double = 0, rules: [any RiskRule] = []) -> CheckReport {
+        let model = prediction.model
+        var results: [CheckResult] = []
+        for (report, item) in zip(ReportBuilder.slaReports(prediction), prediction.objectives) {
+            results.append(contentsOf: objectiveResults(report, location: item.objective.location, minMargin: minMargin))
+        }
+        if results.isEmpty {
+            // A gate with nothing to gate would pass silently: say so (a warning, exit status 0).
+            results.append(CheckResult(id: "\(model.name)/objectives", rule: "objectives-present", category: .objective, status: .warning,
+                                       message: "no objective has a 'target', 'rto' or 'rpo': nothing to check",
+                                       location: SourceLocation(file: model.sources.first ?? "<memory>", line: 1, column: 1)))
+        }
+        for rule in rules { results.append(contentsOf: rule.evaluate(model)) }
+        for (component, note) in prediction.notes {
+            results.append(CheckResult(id: "\(component.name)/model", rule: "model-note", category: .model, status: .warning,
+                                       message: note, location: component.location))
+        }
+        return CheckReport(system: model.name, sources: model.sources, calendar: model.calendar.summary,
+                           minMargin: minMargin, results: results)
+    }
+
+    static func objectiveResults(_ r: SLAReport, location: SourceLocation, minMargin: Double) -> [CheckResult] {
+        var results: [CheckResult] = []
+        if let targetQ = r.targetUnavailability {
+            let withinBudget = r.unavailability <= targetQ
+            let withMargin = r.unavailability <= targetQ * (1 - minMargin)
+            var message = "\(r.objective): " + SLAText.headline(r)
+            if withinBudget && !withMargin {
+                message += ", under the required \(SLAText.percent(minMargin))"
+            }
+            let details = [SLAText.period(r), SLAText.exclusions(r), SLAText.allowedRecovery(r)].compactMap { $0 }
+            results.append(CheckResult(id: "\(r.objective)/target", rule: "objective-target", category: .objective,
+                                       status: withMargin ? .pass : .fail, message: message, details: details, location: location))
+        }
+        if let text = SLAText.rto(r), let holds = r.rtoHolds {
+            let status: CheckResult.Status = !holds ? .fail : (r.unknownRTO.isEmpty ? .pass : .warning)
+            results.append(CheckResult(id: "\(r.objective)/rto", rule: "objective-rto", category: .recovery, status: status,
+                                       message: "\(r.objective): " + text,
+                                       details: [SLAText.allowedRecovery(r)].compactMap { $0 }, location: location))
+        }
+        if let text = SLAText.rpo(r), let holds = r.rpoHolds {
+            results.append(CheckResult(id: "\(r.objective)/rpo", rule: "objective-rpo", category: .recovery,
+                                       status: holds ? .pass : .fail, message: "\(r.objective): " + text, location: location))
+        }
+        return results
+    }
+}

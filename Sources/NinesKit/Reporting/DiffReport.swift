@@ -1,0 +1,43 @@
+/// `nines diff` as plain data: per objective the SLA figure before and after, and what changed in
+/// the components with each change's own cost. Hours throughout; "per period" is the objective's.
+public struct DiffReport: Hashable, Sendable, Codable {
+    public var old: String
+    public var new: String
+    public var objectives: [ObjectiveDiff]
+    public var components: [ComponentDiff]
+    /// False when too many components changed to price each change on its own.
+    public var attributed: Bool
+}
+
+public struct ObjectiveDiff: Hashable, Sendable, Codable {
+    public var name: String
+    public var period: String
+    public var periodHours: Double
+    /// Nil when the objective is only in the other version.
+    public var before: SLAReport?
+    public var after: SLAReport?
+    /// Downtime per period after minus before (positive = worse).
+    public var deltaHours: Double?
+    /// Each changed component's own effect on this objective (non-zero ones, largest first).
+    public var attributions: [Attribution]
+}
+
+public struct Attribution: Hashable, Sendable, Codable {
+    public var component: String
+    /// e.g. "replicas 2 → 1"
+    public var change: String
+    /// Downtime per period the change alone adds (negative = saves).
+    public var deltaHours: Double
+}
+
+public struct ComponentDiff: Hashable, Sendable, Codable {
+    public var name: String
+    public var change: ModelComparison.ChangeKind
+    public var fields: [FieldChange]
+}
+
+public struct FieldChange: Hashable, Sendable, Codable {
+    public var field: String
+    public var before: String
+    public var after: String
+}

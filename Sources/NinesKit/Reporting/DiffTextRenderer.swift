@@ -1,0 +1,68 @@
+/// `nines diff` as text (or Markdown for a PR comment): per objective before → after, the cost of
+/// each change on it, then the component changes field by field.
+public struct DiffTextRenderer {
+    public var markdown: Bool
+
+    public init(markdown: Bool = false) { self.markdown = markdown }
+
+    public func render(_ report: DiffReport) -> String {
+        var lines = [markdown ? "### nines diff: `\(report.old)` → `\(report.new)`" : "nines diff: \(report.old) → \(report.new)"]
+        if markdown { lines.append("") }
+        for objective in report.objectives {
+            lines.append(bullet(0) + headline(objective))
+            for item in objective.attributions {
+                lines.append(bullet(1) + Self.sentence(item, objective: objective))
+            }
+        }
+        if !report.attributed {
+            lines.append(bullet(0) + "\(report.components.count) components changed: too many to price each change on its own")
+        }
+        if report.components.isEmpty {
+            lines.append(bullet(0) + "no component changed")
+        } else {
+            lines.append(markdown ? "" : "components:")
+            if markdown { lines.append("**Components**"); lines.append("") }
+            for component in report.components {
+                let fields = component.fields.map(DiffReportBuilder.describe).joined(separator: "; ")
+                lines.append(bullet(markdown ? 0 : 1) + "\(component.name): \(component.change.rawValue)" + (fields.isEmpty ? "" : ": " + fields))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "submit-job: 99.9712% → 99.9531%, 12.4 min → 24.8 min/month (+12.4 min)"
+    func headline(_ o: ObjectiveDiff) -> String {
+        let name = markdown ? "**\(o.name)**" : o.name
+        switch (o.before, o.after) {
+        case (let b?, let a?):
+            let delta = o.deltaHours ?? 0
+            let change = delta == 0 ? "unchanged" : (delta > 0 ? "+" : "−") + Format.duration(hours: abs(delta))
+            return "\(name): \(percent(b)) → \(percent(a)), \(Format.duration(hours: b.downtimeHours)) → "
+                + "\(Format.duration(hours: a.downtimeHours))/\(o.period) (\(change))" + verdict(b, a)
+        case (nil, let a?): return "\(name): new objective, \(percent(a)), \(Format.duration(hours: a.downtimeHours))/\(o.period)"
+        case (let b?, nil): return "\(name): removed (was \(percent(b)), \(Format.duration(hours: b.downtimeHours))/\(o.period))"
+        case (nil, nil): return name
+        }
+    }
+
+    /// "changing postgres (replicas 2 → 1) costs 12.4 min/month on submit-job"
+    public static func sentence(_ item: Attribution, objective: ObjectiveDiff) -> String {
+        let verb = item.deltaHours > 0 ? "costs" : "saves"
+        return "changing \(item.component) (\(item.change)) \(verb) \(Format.duration(hours: abs(item.deltaHours)))/\(objective.period) on \(objective.name)"
+    }
+
+    func verdict(_ before: SLAReport, _ after: SLAReport) -> String {
+        switch (before.holds, after.holds) {
+        case (true?, false?): return "; target \(target(after)) now falls short"
+        case (false?, true?): return "; target \(target(after)) now holds"
+        default: return ""
+        }
+    }
+
+    func target(_ r: SLAReport) -> String {
+        Format.target(Probability(up: r.target ?? 0, down: r.targetUnavailability ?? 1 - (r.target ?? 0)))
+    }
+
+    func percent(_ r: SLAReport) -> String { Format.percent(Probability(up: r.availability, down: r.unavailability)) }
+    func bullet(_ depth: Int) -> String { markdown ? String(repeating: "  ", count: depth) + "- " : String(repeating: "  ", count: depth + 1) }
+}

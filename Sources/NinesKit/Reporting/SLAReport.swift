@@ -1,0 +1,67 @@
+/// The SLA/SLO prediction of one objective, as plain data (part of `AvailabilityReport` and the
+/// source of `nines check`). Hours throughout; "per period" is the objective's period.
+public struct SLAReport: Hashable, Sendable, Codable {
+    public var objective: String
+    /// "sla" (contractual, external) or "slo" (internal).
+    public var kind: String
+    /// "availability" (front door) or "reliability" (end-to-end path).
+    public var measure: String
+    public var period: String
+    public var periodHours: Double
+    public var calendar: String
+    public var target: Double?
+    public var targetUnavailability: Double?
+    /// The SLA figure: customer-responsible and out-of-scope components treated as perfect.
+    public var availability: Double
+    public var unavailability: Double
+    public var nines: Double?
+    public var errorBudgetHours: Double?
+    public var downtimeHours: Double
+    /// Budget left after the expected downtime; negative when over budget.
+    public var marginHours: Double?
+    /// Margin as a share of the budget.
+    public var marginShare: Double?
+    /// Expected downtime within the budget (no safety margin).
+    public var holds: Bool?
+    /// Components left out of the SLA figure, with the downtime each would add.
+    public var excluded: [ExcludedReport]
+    /// The figure with the excluded components counted.
+    public var availabilityWithExcluded: Double?
+    public var unavailabilityWithExcluded: Double?
+    public var downtimeWithExcludedHours: Double?
+    public var outagesPerPeriod: Double?
+    /// Modelled mean recovery per outage (Q / w).
+    public var meanRecoveryHours: Double?
+    /// Longest mean recovery per outage that still meets the target ((1 − target) / w).
+    public var allowedRecoveryHours: Double?
+    public var rto: Double?
+    public var rpo: Double?
+    public var worstRTO: RecoveryReport?
+    public var worstRPO: RecoveryReport?
+    public var rtoHolds: Bool?
+    public var rpoHolds: Bool?
+    /// In-scope components whose recovery time is not modelled.
+    public var unknownRTO: [String]
+    /// In-scope components that keep data with neither replication nor backups.
+    public var unprotected: [String]
+    /// Where the objective is defined.
+    public var file: String
+    public var line: Int
+    public var column: Int
+}
+
+public struct ExcludedReport: Hashable, Sendable, Codable {
+    public var component: String
+    public var responsibility: String
+    public var downtimeHours: Double
+}
+
+/// The component with the worst recovery figure on an objective, and where the figure comes from.
+public struct RecoveryReport: Hashable, Sendable, Codable {
+    public var component: String
+    public var hours: Double
+    /// Mean (for RPO from backups: interval / 2 + duration).
+    public var meanHours: Double?
+    /// e.g. "failover", "restore from backup", "async replication", "backups".
+    public var basis: String
+}

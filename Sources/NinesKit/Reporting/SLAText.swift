@@ -1,0 +1,95 @@
+import Foundation
+
+/// The sentences every human-readable format uses for an SLA prediction (text report, `check`
+/// results, Markdown), so they read the same everywhere. Formats data; computes nothing.
+public enum SLAText {
+    /// "SLO 99.95% per month"
+    public static func targetName(_ r: SLAReport) -> String {
+        guard let target = r.target else { return "no target" }
+        return "\(r.kind.uppercased()) \(Format.target(Probability(up: target, down: r.targetUnavailability ?? 1 - target))) per \(r.period)"
+    }
+
+    /// "predicted 99.9712% (12.4 min/month) against SLO 99.95% per month (budget 21.6 min): margin 9.2 min (42.6%)"
+    public static func headline(_ r: SLAReport) -> String {
+        guard let budget = budget(r) else { return predicted(r) }
+        return predicted(r) + " against " + budget
+    }
+
+    /// "predicted 99.9712% (12.4 min/month)"
+    public static func predicted(_ r: SLAReport) -> String {
+        "predicted \(Format.percent(Probability(up: r.availability, down: r.unavailability))) "
+            + "(\(Format.duration(hours: r.downtimeHours))/\(r.period))"
+    }
+
+    /// "SLO 99.95% per month (budget 21.6 min): margin 9.2 min (42.6%)"; nil without a target.
+    public static func budget(_ r: SLAReport) -> String? {
+        guard let budget = r.errorBudgetHours, let margin = r.marginHours else { return nil }
+        var text = "\(targetName(r)) (budget \(Format.duration(hours: budget)))"
+        if margin >= 0 {
+            text += ": margin \(Format.duration(hours: margin))"
+            if let share = r.marginShare { text += " (\(percent(share)))" }
+        } else {
+            text += ": over budget by \(Format.duration(hours: -margin))"
+        }
+        return text
+    }
+
+    /// "excluded: sso (customer) 43.2 min/month; counting them 99.8500% (64.8 min/month)"; nil when nothing is excluded.
+    public static func exclusions(_ r: SLAReport) -> String? {
+        guard !r.excluded.isEmpty, let a = r.availabilityWithExcluded, let q = r.unavailabilityWithExcluded,
+              let downtime = r.downtimeWithExcludedHours else { return nil }
+        let items = r.excluded.map { "\($0.component) (\($0.responsibility)) \(Format.duration(hours: $0.downtimeHours))/\(r.period)" }
+        return "excluded: " + items.joined(separator: ", ")
+            + "; counting them \(Format.percent(Probability(up: a, down: q))) (\(Format.duration(hours: downtime))/\(r.period))"
+    }
+
+    /// "with 4.2 outages/month each must end within 13 min for 99.99% (modelled mean 8 min)"
+    public static func allowedRecovery(_ r: SLAReport) -> String? {
+        guard let allowed = r.allowedRecoveryHours, let outages = r.outagesPerPeriod, let target = r.target else { return nil }
+        var text = "with \(String(format: "%.3g", outages)) outages/\(r.period) each must end within "
+            + "\(Format.duration(hours: allowed)) for \(Format.target(Probability(up: target, down: r.targetUnavailability ?? 1 - target)))"
+        if let mean = r.meanRecoveryHours { text += " (modelled mean \(Format.duration(hours: mean)))" }
+        return text
+    }
+
+    /// "worst RTO 1.5 min (postgres, failover) within rto 15 min"; nil without an `rto`.
+    public static func rto(_ r: SLAReport) -> String? {
+        guard let limit = r.rto else { return nil }
+        var text: String
+        if let worst = r.worstRTO {
+            text = "worst RTO \(Format.duration(hours: worst.hours)) (\(worst.component), \(worst.basis)) "
+                + (worst.hours <= limit ? "within" : "exceeds") + " rto \(Format.duration(hours: limit))"
+        } else if r.unknownRTO.isEmpty {
+            text = "no in-scope component takes it down alone; rto \(Format.duration(hours: limit)) holds"
+        } else {
+            text = "recovery time not modelled; rto \(Format.duration(hours: limit))"
+        }
+        if !r.unknownRTO.isEmpty { text += "; unknown for " + list(r.unknownRTO) }
+        return text
+    }
+
+    /// "worst RPO 25 h (db, backups; mean 13 h) exceeds rpo 5 min"; nil without an `rpo`.
+    public static func rpo(_ r: SLAReport) -> String? {
+        guard let limit = r.rpo else { return nil }
+        if !r.unprotected.isEmpty {
+            return "no replication or backups for " + list(r.unprotected) + ": any loss is unbounded, rpo \(Format.duration(hours: limit))"
+        }
+        guard let worst = r.worstRPO else { return "no component on the path keeps data; rpo \(Format.duration(hours: limit)) holds" }
+        var source = "\(worst.component), \(worst.basis)"
+        if let mean = worst.meanHours, mean != worst.hours { source += "; mean \(Format.duration(hours: mean))" }
+        return "worst RPO \(Format.duration(hours: worst.hours)) (\(source)) "
+            + (worst.hours <= limit ? "within" : "exceeds") + " rpo \(Format.duration(hours: limit))"
+    }
+
+    /// "period: month (30 d), 365-day year, 30-day month"
+    public static func period(_ r: SLAReport) -> String {
+        "period: \(r.period) (\(Format.duration(hours: r.periodHours))); calendar: \(r.calendar)"
+    }
+
+    /// A share as a percentage with one decimal: "42.6%".
+    public static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
+
+    static func list(_ names: [String]) -> String {
+        names.prefix(4).map { "'\($0)'" }.joined(separator: ", ") + (names.count > 4 ? " and \(names.count - 4) more" : "")
+    }
+}

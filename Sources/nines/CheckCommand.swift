@@ -1,0 +1,63 @@
+import ArgumentParser
+import NinesKit
+
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, junit, github, markdown, sarif
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "The CI gate: every objective, recovery objective and risk rule; exit 0 when all hold, 1 when any falls short, 2 on invalid input."
+    )
+
+    @OptionGroup var model: ModelOptions
+
+    @Option(help: "Output format (github: Actions annotations; junit: JUnit XML; sarif: SARIF 2.1.0).")
+    var format: CheckFormat = .text
+
+    @Option(name: .customLong("min-margin"),
+            help: "Share of each error budget that must stay unspent, e.g. '10%' or '0.1' (default 0).")
+    var minMargin: String?
+
+    @Option(help: "FMEA worksheet for the risk rule (default: the model file's own 'failure_modes:', if any).")
+    var fmea: String?
+
+    @Option(name: .customLong("fail-on-open"),
+            help: "Fail when a failure mode is still open with at least this action priority: H (default), M, L, or 'none' to skip the rule.")
+    var failOnOpen: String = "H"
+
+    func validate() throws {
+        _ = try margin()
+        if failOnOpen != "none" && ActionPriority(rawValue: failOnOpen) == nil {
+            throw ValidationError("--fail-on-open must be H, M, L or none, found '\(failOnOpen)'")
+        }
+    }
+
+    func margin() throws -> Double {
+        guard let minMargin else { return 0 }
+        guard case .success(let share) = QuantityParser.fraction(minMargin), share.up < 1 else {
+            throw ValidationError("--min-margin must be a percentage in [0, 100)% or a fraction in [0, 1), found '\(minMargin)'")
+        }
+        return share.up
+    }
+
+    func run() throws {
+        let system = try loadModel(model)
+        var rules: [any RiskRule] = []
+        if let threshold = ActionPriority(rawValue: failOnOpen),
+           let worksheet = try fmea.map({ try worksheetFor(system, from: $0) }) ?? embeddedWorksheet(model.files, system) {
+            rules.append(OpenRiskRule(worksheet: worksheet, threshold: threshold))
+        }
+        let report = CheckReportBuilder.checkReport(SLAPrediction(system), minMargin: try margin(), rules: rules)
+        switch format {
+        case .text: Terminal.write(CheckTextRenderer(colour: Terminal.stdoutIsColourTerminal).render(report))
+        case .json: Terminal.write(JSONReportRenderer.render(report))
+        case .junit: Terminal.write(CheckJUnitRenderer.render(report))
+        case .github: Terminal.write(CheckGitHubRenderer.render(report))
+        case .markdown: Terminal.write(CheckMarkdownRenderer.render(report))
+        case .sarif: Terminal.write(CheckSARIFRenderer.render(report))
+        }
+        if !report.holds { throw ExitCode(ExitStatus.fallsShort) }
+    }
+}

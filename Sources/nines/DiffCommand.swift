@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import NinesKit
+
+enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+}
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Two versions of a model side by side: per objective availability and downtime before and after, and what each change costs.",
+        discussion: "nines diff OLD.yaml NEW.yaml, or nines diff --base <git-rev> MODEL.yaml (the old version is read with 'git show')."
+    )
+
+    @Argument(help: "OLD.yaml NEW.yaml, or with --base only MODEL.yaml.")
+    var files: [String]
+
+    @Option(help: "Compare MODEL.yaml with its version at this git revision (e.g. origin/main).")
+    var base: String?
+
+    @Option(help: "Output format.")
+    var format: DiffFormat = .text
+
+    func validate() throws {
+        if base == nil && files.count != 2 { throw ValidationError("give OLD.yaml and NEW.yaml, or --base <rev> and one model file") }
+        if base != nil && files.count != 1 { throw ValidationError("with --base give exactly one model file") }
+    }
+
+    func run() throws {
+        let old: SystemModel
+        let oldName: String
+        let new: SystemModel
+        if let base {
+            let path = files[0]
+            oldName = "\(base):\(path)"
+            old = try load { try ModelLoader.load(text: try GitShow.read(revision: base, path: path), file: oldName) }
+            new = try load { try ModelLoader.load(files: [path]) }
+        } else {
+            oldName = files[0]
+            old = try load { try ModelLoader.load(files: [files[0]]) }
+            new = try load { try ModelLoader.load(files: [files[1]]) }
+        }
+        let report = DiffReportBuilder.diffReport(ModelComparison(old: old, new: new), old: oldName, new: files.last!)
+        switch format {
+        case .text: Terminal.write(DiffTextRenderer().render(report))
+        case .markdown: Terminal.write(DiffTextRenderer(markdown: true).render(report))
+        case .json: Terminal.write(JSONReportRenderer.render(report))
+        }
+    }
+
+    /// Loads one version, printing its diagnostics and exiting 2 when it is invalid.
+    func load(_ body: () throws -> SystemModel) throws -> SystemModel {
+        do {
+            return try body()
+        } catch let error as DiagnosticError {
+            Terminal.report(error)
+            throw ExitCode(ExitStatus.invalidInput)
+        } catch let error as GitShow.Failure {
+            Terminal.error("error: \(error.message)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+}
+
+/// Reads a file as it was at a git revision (`git show REV:./FILE`, run in the file's directory).
+enum GitShow {
+    struct Failure: Error { let message: String }
+
+    static func read(revision: String, path: String) throws -> String {
+        if revision.hasPrefix("-") { throw Failure(message: "--base must be a git revision, found '\(revision)'") }
+        let url = URL(fileURLWithPath: path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", url.deletingLastPathComponent().path, "show", "\(revision):./\(url.lastPathComponent)"]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do { try process.run() } catch { throw Failure(message: "cannot run git: \(error.localizedDescription)") }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Failure(message: "cannot read '\(path)' at revision '\(revision)': \(text)")
+        }
+        switch SourceFile.decode(data, file: "\(revision):\(path)") {
+        case .success(let text): return text
+        case .failure(let error): throw error
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import NinesKit
+
+/// Runs the built `nines` executable (built with the tests by `swift test`) the way CI does:
+/// exit codes for each outcome, and the exact commands of the examples/ci pipelines.
+@Suite(.enabled(if: NinesExecutable.url != nil)) struct CheckCommandTests {
+    static let fallsShort = "Tests/NinesKitTests/Fixtures/sla/check-model.yaml"
+
+    @Test func exitsZeroWhenEverythingHolds() throws {
+        let run = try NinesExecutable.run(["check", "examples/ci/model.yaml"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasSuffix("4 passed, 0 failed, 0 warnings: all objectives hold\n"))
+    }
+
+    @Test(arguments: CheckFormatTestsFormats.all)
+    func exitsOneWhenAnythingFallsShort(format: String) throws {
+        let run = try NinesExecutable.run(["check", Self.fallsShort, "--format", format])
+        #expect(run.status == 1)
+        #expect(!run.stdout.isEmpty)
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func minimumMarginCanFailAModelThatHolds() throws {
+        #expect(try NinesExecutable.run(["check", "examples/ci/model.yaml", "--min-margin", "10%"]).status == 0)
+        let strict = try NinesExecutable.run(["check", "examples/ci/model.yaml", "--min-margin", "0.99"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.contains("under the required 99.0%"))
+    }
+
+    @Test(arguments: [
+        (["check", "Tests/NinesKitTests/Fixtures/sla/invalid-objective.yaml"], "6:16: error: objective 'front' names unknown component 'apii'"),
+        (["check", "no-such-model.yaml"], "no-such-model.yaml:1:1: error: no such file"),
+        (["check", "examples/ci/model.yaml", "--min-margin", "120%"], "--min-margin must be"),
+        (["check", "examples/ci/model.yaml", "--format", "xml"], "format"),
+        (["diff", "examples/ci/model.yaml"], "give OLD.yaml and NEW.yaml"),
+        (["diff", "--base", "--no-such-rev", "examples/ci/model.yaml"], "--base"),
+    ])
+    func exitsTwoOnInvalidInput(arguments: [String], message: String) throws {
+        let run = try NinesExecutable.run(arguments)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(message))
+    }
+
+    /// The `nines check` lines of both pipeline examples, run exactly as written with their MODEL.
+    @Test(arguments: ["github-actions.yml", "gitlab-ci.yml"])
+    func pipelineExamplesRunAsWritten(file: String) throws {
+        let text = try String(contentsOf: GoldenFiles.root.appendingPathComponent("examples/ci/\(file)"), encoding: .utf8)
+        let model = try #require(text.split(separator: "\n").compactMap { line -> String? in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasPrefix("MODEL: ") ? String(trimmed.dropFirst(7)) : nil
+        }.first)
+        let commands = text.split(separator: "\n").filter { $0.contains("nines check \"$MODEL\"") }
+        #expect(commands.count == 2)
+        for command in commands {
+            let words = command.split(separator: " ").map(String.init)
+            let start = try #require(words.firstIndex(of: "check"))
+            let format = try #require(words.firstIndex(of: "--format").map { words[$0 + 1] })
+            let run = try NinesExecutable.run(["check", model, "--format", format])
+            #expect(run.status == 0, "\(file): \(command)")
+            #expect(words[start + 1] == "\"$MODEL\"")
+            if format == "markdown" {
+                GoldenFiles.compare(run.stdout, with: "examples-ci-check.md")
+            }
+        }
+    }
+
+    /// `--base` reads the committed version with `git show`; the working copy drops a replica.
+    @Test func diffAgainstAGitRevision() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nines-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = directory.appendingPathComponent("model.yaml")
+        let text = try String(contentsOf: GoldenFiles.root.appendingPathComponent("examples/ci/model.yaml"), encoding: .utf8)
+        try text.write(to: model, atomically: true, encoding: .utf8)
+        for arguments in [["init", "-q"], ["add", "model.yaml"],
+                          ["-c", "user.email=ci@example.com", "-c", "user.name=ci", "commit", "-q", "-m", "model"]] {
+            let git = Process()
+            git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            git.arguments = ["git", "-C", directory.path] + arguments
+            try git.run()
+            git.waitUntilExit()
+            try #require(git.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
+        }
+        let changed = text.replacingOccurrences(of: "    mttr: 2h\n    replicas: 2\n", with: "    mttr: 2h\n    replicas: 1\n")
+        try #require(changed != text)
+        try changed.write(to: model, atomically: true, encoding: .utf8)
+        let run = try NinesExecutable.run(["diff", "--base", "HEAD", model.path])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("changing postgres (replicas 2 → 1) costs 21.6 min/month on submit-job"))
+        #expect(run.stdout.contains("target 99.95% now falls short"))
+        let missing = try NinesExecutable.run(["diff", "--base", "no-such-revision", model.path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("cannot read"))
+    }
+
+    @Test func fmeaRuleFailsOnAnOpenHighPriorityRow() throws {
+        let model = "models/devops-job-runner.yaml", worksheet = "models/devops-job-runner.fmea.yaml"
+        let run = try NinesExecutable.run(["check", model, "--fmea", worksheet, "--format", "markdown"])
+        #expect(run.status == 1)
+        GoldenFiles.compare(run.stdout, with: "devops-job-runner.check-fmea.md")
+        let skipped = try NinesExecutable.run(["check", model, "--fmea", worksheet, "--fail-on-open", "none"])
+        #expect(!skipped.stdout.contains("failure mode"))
+        let bad = try NinesExecutable.run(["check", model, "--fail-on-open", "X"])
+        #expect(bad.status == 2 && bad.stderr.contains("--fail-on-open must be H, M, L or none"))
+        let stranger = try NinesExecutable.run(["check", model, "--fmea", "models/retail-omnichannel.fmea.yaml"])
+        #expect(stranger.status == 2 && stranger.stderr.contains("which the model given to 'check' does not have"))
+    }
+
+    @Test func diffAgainstAFile() throws {
+        let run = try NinesExecutable.run(["diff", "examples/ci/model.yaml", "examples/ci/model.yaml"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("submit-job: 99.99887% → 99.99887%, 29.4 s → 29.4 s/month (unchanged)"))
+        #expect(run.stdout.contains("no component changed"))
+    }
+}
+
+enum CheckFormatTestsFormats {
+    static let all = ["text", "json", "junit", "github", "markdown", "sarif"]
+}
