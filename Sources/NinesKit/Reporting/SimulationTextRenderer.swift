@@ -19,6 +19,7 @@ public struct SimulationTextRenderer {
         }
         if !report.failoverWithoutStandby.isEmpty {
             out.append("failover not simulated (one replica, no standby): " + report.failoverWithoutStandby.joined(separator: ", "))
+            out.append("  (the exact figure charges their detect + switch time per failure, so it can sit below the interval)")
         }
         for objective in report.objectives {
             out.append("")
@@ -36,8 +37,7 @@ public struct SimulationTextRenderer {
         lines.append("  availability \(availability(objective.availability, objective.unavailability)) "
                      + "(95% CI \(availability(objective.availabilityLow, 1 - objective.availabilityLow))"
                      + " – \(availability(objective.availabilityHigh, 1 - objective.availabilityHigh)))")
-        lines.append("  exact steady state \(availability(objective.exactAvailability, 1 - objective.exactAvailability)) "
-                     + "(without failover delays and masking)")
+        lines.append("  exact steady state \(availability(objective.exactAvailability, 1 - objective.exactAvailability))")
         lines.append("  downtime per \(period): mean \(Format.duration(hours: objective.meanDowntimeHours)), "
                      + "p50 \(Format.duration(hours: objective.downtimeP50Hours)), p90 \(Format.duration(hours: objective.downtimeP90Hours)), "
                      + "p99 \(Format.duration(hours: objective.downtimeP99Hours)), max \(Format.duration(hours: objective.downtimeMaxHours))")
