@@ -5,21 +5,27 @@ import Testing
 /// tables must give exactly the diagrams the plain binary operations give.
 @Suite struct BDDConjunctionTests {
     /// Deterministic pseudo-random numbers (SplitMix64).
-    struct Random {
+    struct Random: RandomNumberGenerator {
         var state: UInt64
-        mutating func below(_ bound: Int) -> Int {
+        mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
+            return z ^ (z >> 31)
         }
+        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
     }
 
     /// A random monotone function of a few of `variables` variables: an AND or OR of 2–3 variables,
     /// sometimes a 2-of-3.
     static func randomFunction(_ bdd: BDD, variables: Int32, _ random: inout Random) -> BDD.Ref {
-        let members = (0..<(2 + random.below(2))).map { _ in bdd.variable(Int32(random.below(Int(variables)))) }
+        randomFunction(bdd, of: Array(0..<variables), &random)
+    }
+
+    /// The same over variables drawn from `candidates`.
+    static func randomFunction(_ bdd: BDD, of candidates: [Int32], _ random: inout Random) -> BDD.Ref {
+        let members = (0..<(2 + random.below(2))).map { _ in bdd.variable(candidates[random.below(candidates.count)]) }
         switch random.below(3) {
         case 0: return members.reduce(BDD.up) { bdd.and($0, $1) }
         case 1: return members.reduce(BDD.down) { bdd.or($0, $1) }
@@ -46,6 +52,33 @@ import Testing
             let fold = operands.reduce(BDD.up) { bdd.and($0, $1) }
             #expect(nary == fold)   // canonical diagrams: same function, same node
             for assignment in 0..<(1 << Int(variables)) {
+                let expected = operands.allSatisfy { Self.evaluate(bdd, $0, assignment) }
+                #expect(Self.evaluate(bdd, nary, assignment) == expected)
+            }
+        }
+    }
+
+    /// Operands laid out as `CompiledStructure` lays out front doors: each with a private block of
+    /// variables, all sharing a few variables below every block, sometimes reaching into the next
+    /// operand's block too. The descent carries residuals over the shared variables here.
+    @Test func blockOperandsWithSharedBottomEqualFold() {
+        var random = Random(state: 7)
+        let blockSize = 2, shared: Int32 = 4
+        for _ in 0..<150 {
+            let bdd = BDD()
+            let count = 2 + random.below(4)
+            let sharedBase = Int32(count * blockSize)
+            let operands = (0..<count).map { index -> BDD.Ref in
+                let own = (0..<blockSize).map { Int32(index * blockSize + $0) }
+                let below = (0..<3).map { _ in sharedBase + Int32(random.below(Int(shared))) }
+                let spill = index + 1 < count && random.below(4) == 0 ? [Int32((index + 1) * blockSize)] : []
+                let parts = (0..<(1 + random.below(3))).map { _ in Self.randomFunction(bdd, of: own + below + spill, &random) }
+                return random.below(2) == 0 ? parts.reduce(BDD.up) { bdd.and($0, $1) } : parts.reduce(BDD.down) { bdd.or($0, $1) }
+            }
+            let nary = bdd.and(operands.shuffled(using: &random))
+            #expect(nary == operands.reduce(BDD.up) { bdd.and($0, $1) })
+            let variables = Int(sharedBase + shared)
+            for assignment in stride(from: 0, to: 1 << variables, by: 1 + random.below(5)) {
                 let expected = operands.allSatisfy { Self.evaluate(bdd, $0, assignment) }
                 #expect(Self.evaluate(bdd, nary, assignment) == expected)
             }

@@ -143,33 +143,52 @@ public final class BDD {
     ///
     /// A left-to-right fold walks the growing conjunction again for every operand: quadratic when
     /// the operands share variables near the bottom, as front doors sharing zones and databases do.
-    /// Instead the operands are sorted by their top variable and the result is built in one descent;
-    /// an operand is conjoined only when the descent reaches its first variable, and each
-    /// (node, operands still pending) state is built once.
+    /// Instead the operands are sorted by their top variable and the result is built in one descent
+    /// that walks one operand at a time and carries a *residual*: the conjunction of what is left
+    /// of the operands already passed, itself one canonical diagram. When the descent through an
+    /// operand reaches the next operand's top variable, what is left of it is folded into the
+    /// residual and the descent goes on in the next operand. Each state (operand, node, residual)
+    /// is built once. When each operand's own variables sit above those it shares with later
+    /// operands (as `CompiledStructure`'s reverse post-order places them), the residual only holds
+    /// shared variables and each operand costs its own size times the number of distinct
+    /// residuals, instead of the size of everything built so far. Exact for any operands and any
+    /// order: only the speed depends on the layout.
     public func and(_ functions: [Ref]) -> Ref {
         if functions.contains(Self.down) { return Self.down }
         let operands = Set(functions).subtracting([Self.up]).sorted { (level[Int($0)], $0) < (level[Int($1)], $1) }
         if operands.count <= 2 { return operands.reduce(Self.up) { and($0, $1) } }
-        var memo: [Int64: Ref] = [:]
-        return conjoin(Self.up, pending: 0, operands, &memo)
+        var memo: [ConjunctionState: Ref] = [:]
+        return conjoin(ConjunctionState(operand: 0, node: operands[0], residual: Self.up), operands, &memo)
     }
 
-    /// `current` ∧ operands[pending...], where operands are sorted by top level.
-    private func conjoin(_ current: Ref, pending: Int, _ operands: [Ref], _ memo: inout [Int64: Ref]) -> Ref {
-        var current = current, pending = pending
-        while pending < operands.count && level[Int(operands[pending])] <= level[Int(current)] {
-            current = and(current, operands[pending])
-            pending += 1
-            if current == Self.down { return Self.down }
+    /// A point of the n-ary conjunction's descent: `node` (inside `operands[operand]`) ∧ `residual`
+    /// ∧ every operand after `operand`.
+    private struct ConjunctionState: Hashable {
+        var operand: Int
+        var node: Ref
+        var residual: Ref
+    }
+
+    /// The function of `state`, for `operands` sorted by top level.
+    private func conjoin(_ state: ConjunctionState, _ operands: [Ref], _ memo: inout [ConjunctionState: Ref]) -> Ref {
+        var state = state
+        // Fold the current operand into the residual once it no longer lies above the next one.
+        while true {
+            if state.node == Self.down || state.residual == Self.down { return Self.down }
+            if state.operand == operands.count - 1 { return and(state.node, state.residual) }
+            let next = operands[state.operand + 1]
+            if level[Int(state.node)] < level[Int(next)] { break }
+            state = ConjunctionState(operand: state.operand + 1, node: next, residual: and(state.residual, state.node))
         }
-        if pending == operands.count { return current }
-        let key = Int64(current) << 32 | Int64(pending)
-        if let known = memo[key] { return known }
-        // current's top variable lies above every pending operand: branch on it.
-        let index = Int(current)
-        let result = node(level[index], low: conjoin(low[index], pending: pending, operands, &memo),
-                          high: conjoin(high[index], pending: pending, operands, &memo))
-        memo[key] = result
+        if let known = memo[state] { return known }
+        // The current node's variable lies above every later operand; the residual's may lie higher still.
+        let top = min(level[Int(state.node)], level[Int(state.residual)])
+        let (node0, node1) = cofactors(state.node, top)
+        let (residual0, residual1) = cofactors(state.residual, top)
+        let low = conjoin(ConjunctionState(operand: state.operand, node: node0, residual: residual0), operands, &memo)
+        let high = conjoin(ConjunctionState(operand: state.operand, node: node1, residual: residual1), operands, &memo)
+        let result = node(top, low: low, high: high)
+        memo[state] = result
         return result
     }
 
