@@ -58,8 +58,21 @@ public struct AvailabilityAnalysis {
     }
 
     /// The whole system: every root component (one nothing depends on) up, as callers see it.
+    /// When the exact diagram was over budget (see `CompiledStructure.system`) the figure holds
+    /// bounds instead: the events "root i up" are increasing in independent components, so by
+    /// Harris' inequality Π A_i ≤ A_system ≤ min A_i. `probability` is then the lower bound.
     public func system() -> FlowFigures {
-        figure(named: model.name, root: structure.system, nodes: maskedNodes, view: .callers)
+        guard let root = structure.system else { return boundedSystem() }
+        return figure(named: model.name, root: root, nodes: maskedNodes, view: .callers)
+    }
+
+    func boundedSystem() -> FlowFigures {
+        let roots = model.roots.compactMap { structure.indexOf[$0.name].map { maskedNodes[structure.closure[$0]] } }
+        // Product of independent-looking factors, unavailability-first: down = d1 + u1·d2 + …
+        let lower = roots.reduce(Probability.perfect) { $0.and($1) }
+        let upper = roots.max { $0.down < $1.down } ?? .perfect   // the least available root
+        return FlowFigures(name: model.name, probability: lower, frequency: nil, importance: [], componentsWithoutRates: [],
+                           diagramSize: 0, bounds: AvailabilityBounds(lower: lower, upper: upper))
     }
 
     /// The figures of objective number `index` (in model order): availability objectives in the
@@ -113,9 +126,17 @@ public struct FlowFigures: Hashable, Sendable {
     public let componentsWithoutRates: [String]
     /// Number of BDD nodes of this figure's structure function.
     public let diagramSize: Int
+    /// Set when the figure is not exact but bounded (`probability` is then the lower bound).
+    public var bounds: AvailabilityBounds? = nil
 
     /// Mean time between outages (mean up time), hours: A / w.
     public var mtbf: Double? { frequency.flatMap { $0 > 0 ? probability.up / $0 : nil } }
     /// Mean down time per outage, hours: Q / w.
     public var meanDownTime: Double? { frequency.flatMap { $0 > 0 ? probability.down / $0 : nil } }
+}
+
+/// Lower and upper bounds on an availability that could not be computed exactly.
+public struct AvailabilityBounds: Hashable, Sendable, Codable {
+    public let lower: Probability
+    public let upper: Probability
 }

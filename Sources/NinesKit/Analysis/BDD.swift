@@ -41,6 +41,10 @@ public final class BDD {
     /// The unique node testing `level` (reduced: a test with equal branches is its branch).
     public func node(_ level: Int32, low lowRef: Ref, high highRef: Ref) -> Ref {
         if lowRef == highRef { return lowRef }
+        if self.level.count >= nodeLimit {
+            exceededLimit = true   // the result under construction is void; `withNodeLimit` discards it
+            return Self.down
+        }
         let mask = unique.count - 1
         var slot = Self.hash(level, lowRef, highRef) & mask
         while true {
@@ -216,6 +220,26 @@ public final class BDD {
 
     private func cofactors(_ f: Ref, _ top: Int32) -> (Ref, Ref) {
         level[Int(f)] == top ? (low[Int(f)], high[Int(f)]) : (f, f)
+    }
+
+    /// Largest number of nodes the diagram may grow to; see `withNodeLimit`.
+    private var nodeLimit = Int.max
+    private var exceededLimit = false
+
+    /// Runs `build` allowing the diagram at most `extraNodes` new nodes. Returns nil when the
+    /// build would need more: the nodes already made stay valid (they are hash-consed functions),
+    /// but results computed after the limit was hit are void, so the operation cache is dropped.
+    public func withNodeLimit(_ extraNodes: Int, _ build: () -> Ref) -> Ref? {
+        nodeLimit = level.count + extraNodes
+        exceededLimit = false
+        let result = build()
+        nodeLimit = Int.max
+        guard !exceededLimit else {
+            exceededLimit = false
+            clearCaches()
+            return nil
+        }
+        return result
     }
 
     /// Drops the operation cache (the diagram itself stays); call after compilation to free memory.

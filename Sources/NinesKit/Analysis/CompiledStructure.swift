@@ -12,15 +12,21 @@ public struct CompiledStructure {
     public let componentAtLevel: [Int]
     /// Diagram of "component i and its dependency closure are up" (by component index).
     public let closure: [BDD.Ref]
-    /// Diagram of the whole system: every root component up.
-    public let system: BDD.Ref
+    /// Diagram of the whole system: every root component up. Nil when it would exceed
+    /// `systemNodeBudget`: on some large models with many top-level components sharing
+    /// regional dependencies the exact conjunction grows much faster than the model.
+    public let system: BDD.Ref?
+    /// Extra diagram nodes the whole-system conjunction may build: twice the diagram so far, at least 2 million.
+    public static func systemNodeBudget(existing: Int) -> Int { max(2_000_000, 2 * existing) }
     /// Diagram of each objective (by objective index): all its components up.
     public let objectives: [BDD.Ref]
 
     /// Compiles `model`. Variables are ordered parents-before-dependencies (reverse post-order of a
     /// depth-first walk from the roots), so adding a component on top of its dependencies costs one node
     /// and shared dependencies end up below everything that uses them.
-    public init(_ model: SystemModel) {
+    /// - Parameter systemNodeLimit: extra nodes the whole-system diagram may build (default:
+    ///   `systemNodeBudget`); over it `system` is nil and the analysis reports bounds.
+    public init(_ model: SystemModel, systemNodeLimit: Int? = nil) {
         let names = model.components.map(\.name)
         var indexOf: [String: Int] = [:]
         for (index, name) in names.enumerated() { indexOf[name] = index }
@@ -50,8 +56,9 @@ public struct CompiledStructure {
             closure[index] = bdd.and(bdd.variable(levelOf[index]), bdd.and(parts))
         }
         let allUp = { (components: [String]) in bdd.and(components.compactMap { indexOf[$0].map { closure[$0] } }) }
-        system = allUp(model.roots.map(\.name))
         objectives = model.objectives.map { allUp($0.components) }
+        let rootNames = model.roots.map(\.name)
+        system = bdd.withNodeLimit(systemNodeLimit ?? Self.systemNodeBudget(existing: bdd.nodeCount)) { allUp(rootNames) }
         bdd.clearCaches()
         self.bdd = bdd
         self.names = names

@@ -50,6 +50,9 @@ public struct FigureReport: Hashable, Sendable, Codable {
     /// Components ranked by downtime contributed (most first).
     public var contributors: [ContributorReport]
     public var diagramNodes: Int
+    /// Present only when the figure is bounded rather than exact (the whole-system diagram of a very
+    /// large model); `availability` is then the lower bound.
+    public var bounds: BoundsReport? = nil
 }
 
 public struct ContributorReport: Hashable, Sendable, Codable {
@@ -78,4 +81,12 @@ public struct ComponentReport: Hashable, Sendable, Codable {
     public var unavailability: Double
     public var outagesPerYear: Double?
     public var dependsOn: [String]
+}
+
+/// Harris bounds on a figure that was not computed exactly: Π A_i ≤ A ≤ min A_i over the top-level components.
+public struct BoundsReport: Hashable, Sendable, Codable {
+    public var lowerAvailability: Double
+    public var lowerUnavailability: Double
+    public var upperAvailability: Double
+    public var upperUnavailability: Double
 }

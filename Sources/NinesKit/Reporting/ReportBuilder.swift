@@ -55,7 +55,9 @@ public enum ReportBuilder {
                             outagesPerYear: flow.frequency.map { $0 * calendar.yearHours },
                             mtbfHours: flow.mtbf, meanDownTimeHours: flow.meanDownTime,
                             componentsWithoutRates: flow.componentsWithoutRates, contributors: contributors,
-                            diagramNodes: flow.diagramSize)
+                            diagramNodes: flow.diagramSize,
+                            bounds: flow.bounds.map { BoundsReport(lowerAvailability: $0.lower.up, lowerUnavailability: $0.lower.down,
+                                                                   upperAvailability: $0.upper.up, upperUnavailability: $0.upper.down) })
     }
 }
 

@@ -71,7 +71,15 @@ public struct TextReportRenderer {
         let probability = Probability(up: figure.availability, down: figure.unavailability)
         var headline = "  availability \(Format.percent(probability))  (\(Format.nines(figure.nines)) nines, unavailability \(Format.small(figure.unavailability)))"
         if headline.count > 80 { headline = "  availability \(Format.percent(probability))  (\(Format.nines(figure.nines)) nines)" }
-        lines.append(headline)
+        if let bounds = figure.bounds {
+            let low = Format.percent(Probability(up: bounds.lowerAvailability, down: bounds.lowerUnavailability))
+            let high = Format.percent(Probability(up: bounds.upperAvailability, down: bounds.upperUnavailability))
+            headline = "  availability between \(low) and \(high) (bounds; downtime below uses the lower)"
+            lines.append(headline)
+            lines.append("  not exact: the whole-system diagram outgrew its node budget; the objectives are exact")
+        } else {
+            lines.append(headline)
+        }
         if let target = figure.target, let met = figure.meetsTarget, let budget = figure.errorBudgetHours, !slaCovers {
             let targetText = Format.target(Probability(up: target, down: figure.targetUnavailability ?? 1 - target))
             let verdict = met ? paint("meets", green: true) : paint("misses", green: false)
