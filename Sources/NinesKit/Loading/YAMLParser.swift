@@ -103,7 +103,7 @@ public enum YAMLParser {
             let names = duplicates.prefix(5).map { "'\(YAMLScalar(text: $0, isQuoted: true, location: start).clipped)'" }
             let more = duplicates.count > 5 ? " and \(duplicates.count - 5) more" : ""
             return Diagnostic(at: location(context.mark, file: file),
-                              "duplicate key \(names.joined(separator: ", "))\(more) in the same mapping; each key may appear once")
+                              "duplicate key \(names.joined(separator: ", "))\(more) in the same mapping")
         default:
             return Diagnostic(at: start, "could not parse the file as YAML")
         }

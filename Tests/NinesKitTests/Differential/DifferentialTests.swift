@@ -3,7 +3,9 @@ import Testing
 @testable import NinesKit
 
 /// Random models, written as YAML and loaded by the real loader, evaluated by nines' BDD engine and
-/// by independent evaluators: brute-force enumeration when the model has at most 16 elementary
+/// by independent evaluators (unlike EngineDifferentialTests, which enumerates component states with
+/// nines' own `OwnAvailability`, these enumerate every replica and common-cause event and share no
+/// nines code at all): brute-force enumeration when the model has at most 16 elementary
 /// events, factoring on shared components always. The system figure and an objective must agree
 /// within 1e-12 (absolute, on availability and on unavailability).
 ///
@@ -41,7 +43,7 @@ struct DifferentialTests {
     }
 
     func check(seed: UInt64, tally: inout Tally) throws {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         // Three in four cases small (brute force feasible), the rest up to 150 components.
         let small = Int.random(in: 0..<4, using: &random) != 0
         let count = small ? Int.random(in: 2...12, using: &random) : Int.random(in: 20...150, using: &random)
@@ -78,7 +80,7 @@ struct DifferentialTests {
         return references.filter { $0 > 1 }.count
     }
 
-    func dropOneDependency(_ units: [GeneratedModel.Unit], using random: inout SeededGenerator) -> [GeneratedModel.Unit] {
+    func dropOneDependency(_ units: [GeneratedModel.Unit], using random: inout SplitMix64) -> [GeneratedModel.Unit] {
         var units = units
         let candidates = units.indices.filter { !units[$0].dependencies.isEmpty && !units[$0].isPerfect }
         guard let index = candidates.randomElement(using: &random) else { return units }
@@ -91,7 +93,7 @@ struct DifferentialTests {
         let p = 0.9, q = 0.1
         var units = (1...5).map { GeneratedModel.Unit(name: "e\($0)", availabilityText: "0.9") }
         units.insert(GeneratedModel.Unit(name: "user", availabilityText: "1"), at: 0)
-        var random = SeededGenerator(seed: 1)
+        var random = SplitMix64(seed: 1)
         var shifted = units
         // Put the links at 1…5 and wire the bridge with the generator's own gates.
         RandomModelGenerator.addBridge(to: &shifted, using: &random)

@@ -1,18 +1,5 @@
 import Foundation
 
-/// SplitMix64: a small, fast, seedable generator so every differential case can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A random model as plain data (what the evaluators read) and as YAML text (what nines reads).
 ///
 /// Components only depend on components after them, so the graph is a DAG by construction;
@@ -89,7 +76,7 @@ struct GeneratedModel {
 
 enum RandomModelGenerator {
     /// A model with `count` ordinary components (plus gates for bridges).
-    static func make(count: Int, using random: inout SeededGenerator) -> GeneratedModel {
+    static func make(count: Int, using random: inout SplitMix64) -> GeneratedModel {
         var units = (0..<count).map { GeneratedModel.Unit(name: "c\($0)", availabilityText: availabilityText(using: &random)) }
         for index in units.indices {
             if Int.random(in: 0..<4, using: &random) == 0 {
@@ -118,7 +105,7 @@ enum RandomModelGenerator {
 
     /// Wires a bridge over five distinct components e1…e5 (the classic s–t bridge, e3 the rung)
     /// with perfect gates, and makes a component before all of them depend on its terminal.
-    static func addBridge(to units: inout [GeneratedModel.Unit], using random: inout SeededGenerator) {
+    static func addBridge(to units: inout [GeneratedModel.Unit], using random: inout SplitMix64) {
         let count = units.count
         let links = Array((1..<count).shuffled(using: &random).prefix(5))
         guard links.count == 5, let first = links.min(), first > 0 else { return }
@@ -141,7 +128,7 @@ enum RandomModelGenerator {
     }
 
     /// Availabilities as people write them: short decimals, long decimals, percentages.
-    static func availabilityText(using random: inout SeededGenerator) -> String {
+    static func availabilityText(using random: inout SplitMix64) -> String {
         switch Int.random(in: 0..<5, using: &random) {
         case 0: return ["0.9", "0.95", "0.99", "0.999", "0.5", "0.8"].randomElement(using: &random)!
         case 1: return "99.\(Int.random(in: 0...99, using: &random))%"
