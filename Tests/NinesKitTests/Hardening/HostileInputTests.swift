@@ -97,3 +97,39 @@ struct YAMLPreflightTests {
         #expect(!YAMLPreflight.check(text, file: "t.yaml").isEmpty)
     }
 }
+
+/// The preflight against libyaml itself: random YAML-like text from a token soup; whenever the
+/// preflight lets a text through, the tree libyaml builds must hold no alias and no written tag
+/// (the later safety nets report those with their own messages).
+@Suite("YAML preflight against libyaml")
+struct YAMLPreflightAgreementTests {
+    static let tokens = ["&a", "*a", "!t", "!!str", "- ", "-", " ", "  ", "\n", "\r", ": ", ":", "[", "]", "{", "}", ", ", ",",
+                         "#", " #", "'", "\"", "\\", "| ", ">-", "\n  ", "x", "key", "? ", "---", "<<: ", "0.9", "\t", "%"]
+
+    @Test func nothingLibyamlReadsAsAnAliasOrTagGetsThrough() {
+        var random = SplitMix64(seed: 42)
+        var passed = 0
+        for _ in 0..<10_000 {
+            let text = (0..<random.int(in: 1...24)).map { _ in random.pick(Self.tokens) }.joined()
+            guard YAMLPreflight.check(text, file: "t.yaml").isEmpty else { continue }
+            passed += 1
+            if case .failure(let error) = YAMLParser.parse(text, file: "t.yaml") {
+                for diagnostic in error.diagnostics {
+                    #expect(!diagnostic.message.hasPrefix("aliases ('*name') are not supported"), "\(text.debugDescription)")
+                }
+            }
+            if case .success(let tree) = YAMLParser.parse(text, file: "t.yaml") {
+                #expect(!Self.hasTag(tree), "\(text.debugDescription)")
+            }
+        }
+        #expect(passed > 300)   // the soup is not all refused, so the check has something to check
+    }
+
+    static func hasTag(_ value: YAMLValue) -> Bool {
+        switch value {
+        case .scalar(let scalar): return scalar.explicitTag != nil
+        case .sequence(let items, _): return items.contains(where: hasTag)
+        case .mapping(let pairs, _): return pairs.contains { hasTag($0.value) }
+        }
+    }
+}
