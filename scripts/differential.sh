@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 export NINES_DIFFERENTIAL_CASES="${1:-10000}"
 export NINES_DIFFERENTIAL_SEED="${2:-20261126}"
 start=$(date +%s)
-swift test -c release -Xswiftc -enable-testing --filter 'Differential' 2>&1 \
+swift test -c release -Xswiftc -enable-testing --filter '\.DifferentialTests' 2>&1 \
     | grep -E 'differential:|✘|Test run|error:' | head -n 40
 status=${PIPESTATUS[0]}
 echo "differential.sh: ${NINES_DIFFERENTIAL_CASES} cases from seed ${NINES_DIFFERENTIAL_SEED} in $(( $(date +%s) - start ))s (exit $status)"
