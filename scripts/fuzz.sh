@@ -20,7 +20,7 @@ mkdir -p "$corpus" "$crashes"
 # Seed corpus: every model and fixture we ship (each file once, by content hash).
 while IFS= read -r -d '' seed; do
     cp "$seed" "$corpus/seed-$(sha1sum "$seed" | cut -c1-16)"
-done < <(find models docs Tests/NinesKitTests/Fixtures -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.csv' \) -print0 2>/dev/null)
+done < <(find models docs Fuzz/seeds Tests/NinesKitTests/Fixtures -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.csv' \) -print0 2>/dev/null)
 
 echo "fuzz.sh: $(ls "$corpus" | wc -l) corpus inputs, running ${seconds}s"
 # -rss_limit_mb bounds memory (the 2 GB default is too much next to other jobs); -timeout flags hangs.

@@ -19,6 +19,7 @@ struct ReportCommand: ParsableCommand {
     var simulate = false
 
     @OptionGroup(title: "Simulation (with --simulate)") var simulation: SimulationOptions
+
     @Option(name: [.short, .long], help: "Write the report to this file (replaced whole, never half-written) instead of stdout.")
     var output: String?
 
@@ -55,7 +56,7 @@ struct ReportCommand: ParsableCommand {
         case .json: JSONReportRenderer.render(report)
         }
         clock?.mark("render")
-        try Terminal.output(text, to: output)
+        try OutputFile.emit(text, to: output)
         clock?.mark("write")
         if let clock { Terminal.timingsSummary(clock, diagramNodes: structure.bdd.nodeCount) }
     }

@@ -24,9 +24,9 @@ struct SimulateCommand: ParsableCommand {
         switch format {
         case .text:
             let colour = output == nil && Terminal.stdoutIsColourTerminal
-            try Terminal.output(SimulationTextRenderer(colour: colour).render(report), to: output)
-        case .json: try Terminal.output(JSONReportRenderer.render(report), to: output)
-        case .csv: try Terminal.output(SimulationCSVRenderer.render(report), to: output)
+            try OutputFile.emit(SimulationTextRenderer(colour: colour).render(report), to: output)
+        case .json: try OutputFile.emit(JSONReportRenderer.render(report), to: output)
+        case .csv: try OutputFile.emit(SimulationCSVRenderer.render(report), to: output)
         }
     }
 }

@@ -8,17 +8,6 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// Writes a command's output to `path` atomically (never a half-written file), or to stdout.
-    static func output(_ text: String, to path: String?) throws {
-        guard let path else { return write(text) }
-        do {
-            try AtomicFile.write(text, to: path)
-        } catch {
-            self.error("error: \(error)")
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-    }
-
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
