@@ -50,8 +50,9 @@ public enum ModelLoader {
 
 /// Reads an input file as UTF-8 text, refusing binary data and oversized files with a clear error.
 public enum SourceFile {
-    /// Largest input read without `--max-input-size`; parsing costs about 25 MB of memory per MB of YAML.
-    nonisolated(unsafe) public static var sizeLimit = 64 * 1024 * 1024
+    /// Largest input read without `--max-input-size`. Reading a model costs about 0.75 s and 80 MB of
+    /// memory per MB of YAML (measured, docs/hardening.md); 16 MB is 30 times a 10,000-component model.
+    nonisolated(unsafe) public static var sizeLimit = 16 * 1024 * 1024
 
     public static func read(_ path: String) -> Result<String, DiagnosticError> {
         read(path, sizeLimit: sizeLimit)
@@ -68,7 +69,7 @@ public enum SourceFile {
         if isDirectory.boolValue { return .failure(DiagnosticError([Diagnostic(at: start, "is a directory, expected a YAML file")])) }
         let tooLarge = { (size: String) in
             DiagnosticError([Diagnostic(at: start, "the file is \(size), over the \(describe(bytes: sizeLimit)) input limit; "
-                                        + "raise it with --max-input-size (parsing takes about 25 MB of memory per MB of YAML)")])
+                                        + "raise it with --max-input-size (reading takes about 80 MB of memory per MB)")])
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > sizeLimit {
             return .failure(tooLarge(describe(bytes: size)))
