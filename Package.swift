@@ -33,3 +33,14 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer entry point over the loader, only when scripts/fuzz.sh asks for it
+// (NINES_FUZZ=1): it has no main of its own, so ordinary builds must not see it.
+if Context.environment["NINES_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "NinesFuzz",
+        dependencies: ["NinesKit"],
+        path: "Fuzz/NinesFuzz",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+    ))
+}

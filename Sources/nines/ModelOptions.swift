@@ -12,7 +12,7 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Month rule: '30d' or 'year/12' (default: the model's, else 30d).")
     var month: String?
 
-    @Option(name: .customLong("max-input-size"), help: "Largest model file to read, in MB (default 64).")
+    @Option(name: .customLong("max-input-size"), help: "Largest model file to read, in MB (default 16; parsing takes about 80 MB of memory per MB).")
     var maxInputSize: Int?
 
     func validate() throws {

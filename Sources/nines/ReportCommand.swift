@@ -20,6 +20,9 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup(title: "Simulation (with --simulate)") var simulation: SimulationOptions
 
+    @Option(name: [.short, .long], help: "Write the report to this file (replaced whole, never half-written) instead of stdout.")
+    var output: String?
+
     @Option(help: "FMEA worksheet whose top risks to add (default: the model file's own 'failure_modes:', if any).")
     var fmea: String?
 
@@ -49,11 +52,11 @@ struct ReportCommand: ParsableCommand {
             clock?.mark("simulate")
         }
         let text = switch format {
-        case .text: TextReportRenderer(colour: Terminal.stdoutIsColourTerminal, topContributors: top).render(report)
+        case .text: TextReportRenderer(colour: output == nil && Terminal.stdoutIsColourTerminal, topContributors: top).render(report)
         case .json: JSONReportRenderer.render(report)
         }
         clock?.mark("render")
-        Terminal.write(text)
+        try OutputFile.emit(text, to: output)
         clock?.mark("write")
         if let clock { Terminal.timingsSummary(clock, diagramNodes: structure.bdd.nodeCount) }
     }

@@ -15,13 +15,18 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Output format: \(SimulationFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: SimulationFormat = .text
 
+    @Option(name: [.short, .long], help: "Write the result to this file (replaced whole, never half-written) instead of stdout.")
+    var output: String?
+
     func run() throws {
         let system = try loadModel(model)
         let report = try simulation.run(system)
         switch format {
-        case .text: Terminal.write(SimulationTextRenderer(colour: Terminal.stdoutIsColourTerminal).render(report))
-        case .json: Terminal.write(JSONReportRenderer.render(report))
-        case .csv: Terminal.write(SimulationCSVRenderer.render(report))
+        case .text:
+            let colour = output == nil && Terminal.stdoutIsColourTerminal
+            try OutputFile.emit(SimulationTextRenderer(colour: colour).render(report), to: output)
+        case .json: try OutputFile.emit(JSONReportRenderer.render(report), to: output)
+        case .csv: try OutputFile.emit(SimulationCSVRenderer.render(report), to: output)
         }
     }
 }

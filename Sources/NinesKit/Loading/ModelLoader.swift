@@ -50,10 +50,16 @@ public enum ModelLoader {
 
 /// Reads an input file as UTF-8 text, refusing binary data and oversized files with a clear error.
 public enum SourceFile {
-    /// Largest input read without `--max-input-size`; parsing costs about 25 MB of memory per MB of YAML.
-    nonisolated(unsafe) public static var sizeLimit = 64 * 1024 * 1024
+    /// Largest input read without `--max-input-size`. Reading a model costs about 0.75 s and 80 MB of
+    /// memory per MB of YAML (measured, docs/hardening.md); 16 MB is 30 times a 10,000-component model.
+    nonisolated(unsafe) public static var sizeLimit = 16 * 1024 * 1024
 
     public static func read(_ path: String) -> Result<String, DiagnosticError> {
+        read(path, sizeLimit: sizeLimit)
+    }
+
+    /// Reads `path`, refusing files larger than `sizeLimit` bytes.
+    public static func read(_ path: String, sizeLimit: Int) -> Result<String, DiagnosticError> {
         let start = SourceLocation(file: path, line: 1, column: 1)
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
@@ -61,14 +67,34 @@ public enum SourceFile {
             return .failure(DiagnosticError([Diagnostic(at: start, "no such file")]))
         }
         if isDirectory.boolValue { return .failure(DiagnosticError([Diagnostic(at: start, "is a directory, expected a YAML file")])) }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > sizeLimit {
-            return .failure(DiagnosticError([Diagnostic(at: start,
-                "the file is \(size / 1_048_576) MB, over the \(sizeLimit / 1_048_576) MB input limit; raise it with --max-input-size")]))
+        let tooLarge = { (size: String) in
+            DiagnosticError([Diagnostic(at: start, "the file is \(size), over the \(describe(bytes: sizeLimit)) input limit; "
+                                        + "raise it with --max-input-size (reading takes about 80 MB of memory per MB)")])
         }
-        guard let data = try? Data(contentsOf: url) else {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > sizeLimit {
+            return .failure(tooLarge(describe(bytes: size)))
+        }
+        // Read at most one byte past the limit, so devices and pipes (/dev/zero, a FIFO) cannot exhaust memory.
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
             return .failure(DiagnosticError([Diagnostic(at: start, "cannot read the file")]))
         }
+        defer { try? handle.close() }
+        var data = Data()
+        while data.count <= sizeLimit {
+            let chunk: Data?
+            do { chunk = try handle.read(upToCount: min(1 << 20, sizeLimit + 1 - data.count)) } catch {
+                return .failure(DiagnosticError([Diagnostic(at: start, "cannot read the file: \(error.localizedDescription)")]))
+            }
+            guard let chunk, !chunk.isEmpty else { break }   // nil or empty: end of file
+            data.append(chunk)
+        }
+        if data.count > sizeLimit { return .failure(tooLarge("larger than that")) }
         return decode(data, file: path)
+    }
+
+    /// "812 bytes", "3.5 MB": sizes in messages.
+    static func describe(bytes: Int) -> String {
+        bytes < 1_048_576 ? "\(bytes) bytes" : String(format: "%.1f MB", Double(bytes) / 1_048_576)
     }
 
     /// Decodes UTF-8 (an optional BOM is dropped); reports the byte offset of the first invalid byte.
@@ -77,9 +103,13 @@ public enum SourceFile {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return .failure(DiagnosticError([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
-                                                        "the file is UTF-16; save it as UTF-8")]))
+                                                        "the file is UTF-16 or UTF-32 (it starts with that byte order mark); save it as UTF-8")]))
         }
         if let zero = bytes.firstIndex(of: 0) {
+            if zero < 4 && bytes.count >= 4 && bytes.prefix(64).filter({ $0 == 0 }).count * 4 >= min(bytes.count, 64) {
+                return .failure(DiagnosticError([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
+                                                            "the file looks like UTF-16 or UTF-32 (every other byte is NUL); save it as UTF-8")]))
+            }
             return .failure(DiagnosticError([located(bytes, offset: zero, file: file,
                                                      "the file contains a NUL byte at byte offset \(zero); expected UTF-8 text")]))
         }
