@@ -16,8 +16,9 @@ public struct CompiledStructure {
     /// `systemNodeBudget`: on some large models with many top-level components sharing
     /// regional dependencies the exact conjunction grows much faster than the model.
     public let system: BDD.Ref?
-    /// Extra diagram nodes the whole-system conjunction may build: twice the diagram so far, at least 2 million.
-    public static func systemNodeBudget(existing: Int) -> Int { max(2_000_000, 2 * existing) }
+    /// Extra diagram nodes the whole-system conjunction may build: as many as the diagram already
+    /// has, between 400 thousand and 1 million (about 1–3 s of work in a release build).
+    public static func systemNodeBudget(existing: Int) -> Int { min(1_000_000, max(400_000, existing)) }
     /// Diagram of each objective (by objective index): all its components up.
     public let objectives: [BDD.Ref]
 

@@ -56,7 +56,10 @@ public enum WorksheetLoader {
     /// The failure modes embedded in model files (the first file with a `failure_modes:` section), if any.
     public static func embedded(in files: [String], model: SystemModel) throws(DiagnosticError) -> FMEAWorksheet? {
         for file in files {
-            guard case .success(let text) = SourceFile.read(file), case .success(let root) = YAMLParser.parse(text, file: file),
+            // Parsing a large model twice is costly: skip files that cannot hold the key. A key written
+            // with escapes ("\x66ailure_modes") contains a backslash, so those files are still parsed.
+            guard case .success(let text) = SourceFile.read(file), text.contains("failure_modes") || text.contains("\\"),
+                  case .success(let root) = YAMLParser.parse(text, file: file),
                   topLevelValue("failure_modes", in: root) != nil else { continue }
             let collector = DiagnosticCollector()
             let worksheet = WorksheetReader(file: file, model: model, diagnostics: collector).read(root, embedded: true)
