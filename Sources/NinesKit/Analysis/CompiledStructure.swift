@@ -42,8 +42,25 @@ public struct CompiledStructure {
             componentAtLevel[position] = component
         }
 
+        let (bdd, closure, objectives, system) = DeepStack.run {
+            Self.compile(model, indexOf: indexOf, postOrder: postOrder, levelOf: levelOf, systemNodeLimit: systemNodeLimit)
+        }
+        self.objectives = objectives
+        self.system = system
+        bdd.clearCaches()
+        self.bdd = bdd
+        self.names = names
+        self.indexOf = indexOf
+        self.levelOf = levelOf
+        self.componentAtLevel = componentAtLevel
+        self.closure = closure
+    }
+
+    /// Builds every closure, objective and the system diagram (recursive: run on a deep stack).
+    private static func compile(_ model: SystemModel, indexOf: [String: Int], postOrder: [Int], levelOf: [Int32],
+                                systemNodeLimit: Int?) -> (BDD, [BDD.Ref], [BDD.Ref], BDD.Ref?) {
         let bdd = BDD()
-        var closure = [BDD.Ref](repeating: BDD.down, count: names.count)
+        var closure = [BDD.Ref](repeating: BDD.down, count: model.components.count)
         for index in postOrder {   // dependencies before the components that need them
             var parts: [BDD.Ref] = []
             for dependency in model.components[index].dependencies {
@@ -57,16 +74,10 @@ public struct CompiledStructure {
             closure[index] = bdd.and(bdd.variable(levelOf[index]), bdd.and(parts))
         }
         let allUp = { (components: [String]) in bdd.and(components.compactMap { indexOf[$0].map { closure[$0] } }) }
-        objectives = model.objectives.map { allUp($0.components) }
+        let objectives = model.objectives.map { allUp($0.components) }
         let rootNames = model.roots.map(\.name)
-        system = bdd.withNodeLimit(systemNodeLimit ?? Self.systemNodeBudget(existing: bdd.nodeCount)) { allUp(rootNames) }
-        bdd.clearCaches()
-        self.bdd = bdd
-        self.names = names
-        self.indexOf = indexOf
-        self.levelOf = levelOf
-        self.componentAtLevel = componentAtLevel
-        self.closure = closure
+        let system = bdd.withNodeLimit(systemNodeLimit ?? Self.systemNodeBudget(existing: bdd.nodeCount)) { allUp(rootNames) }
+        return (bdd, closure, objectives, system)
     }
 
     /// Diagram of "all of these components (and what they need) are up".

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Runs deeply recursive work on a thread with a large stack and waits for it.
+///
+/// BDD operations recurse once per diagram level, and a chain of 10,000 components is 10,000
+/// levels: fine on the CLI's 512 MB thread, but enough to overflow a library caller's small
+/// thread (test workers, sanitizer builds). Compilation therefore always runs here.
+enum DeepStack {
+    static let stackSize = 256 << 20
+
+    static func run<T>(_ body: () -> T) -> T {
+        withoutActuallyEscaping(body) { escapable in
+            let box = DeepStackBox(escapable)
+            let done = DispatchSemaphore(value: 0)
+            let thread = Thread {
+                box.value = box.body()
+                done.signal()
+            }
+            thread.stackSize = stackSize
+            thread.start()
+            done.wait()
+            return box.value!
+        }
+    }
+}
+
+/// Carries the work and its result across the thread hop; the semaphore orders the accesses.
+private final class DeepStackBox<T>: @unchecked Sendable {
+    let body: () -> T
+    var value: T?
+    init(_ body: @escaping () -> T) { self.body = body }
+}
