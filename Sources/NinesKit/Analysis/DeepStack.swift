@@ -13,7 +13,8 @@ enum DeepStack {
             let box = DeepStackBox(escapable)
             let done = DispatchSemaphore(value: 0)
             let thread = Thread {
-                box.value = box.body()
+                box.value = box.body?()
+                box.body = nil   // release the closure before the caller's non-escaping scope ends
                 done.signal()
             }
             thread.stackSize = stackSize
@@ -26,7 +27,7 @@ enum DeepStack {
 
 /// Carries the work and its result across the thread hop; the semaphore orders the accesses.
 private final class DeepStackBox<T>: @unchecked Sendable {
-    let body: () -> T
+    var body: (() -> T)?
     var value: T?
     init(_ body: @escaping () -> T) { self.body = body }
 }
