@@ -24,7 +24,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "nines-genmodel"),
+        .executableTarget(name: "nines-genmodel", dependencies: ["NinesKit"]),
         .testTarget(
             name: "NinesKitTests",
             dependencies: ["NinesKit"],

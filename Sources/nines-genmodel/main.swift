@@ -12,17 +12,13 @@
 // Objectives sit at some front doors and along front door → service → database paths.
 
 import Foundation
+import NinesKit
 
-/// SplitMix64: small, fast and identical on every platform, so a seed always gives the same model.
+/// NinesKit's SplitMix64: identical on every platform, so a seed always gives the same model.
 struct SeededGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    var mixer: SplitMix64
+    init(state: UInt64) { mixer = SplitMix64(state: state) }
+    mutating func next() -> UInt64 { mixer.next() }
     /// Uniform in 0..<bound.
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
     mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }

@@ -4,27 +4,14 @@ import Testing
 /// The n-ary conjunction (one descent over operands sorted by top variable) and the flat hash
 /// tables must give exactly the diagrams the plain binary operations give.
 @Suite struct BDDConjunctionTests {
-    /// Deterministic pseudo-random numbers (SplitMix64).
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     /// A random monotone function of a few of `variables` variables: an AND or OR of 2–3 variables,
     /// sometimes a 2-of-3.
-    static func randomFunction(_ bdd: BDD, variables: Int32, _ random: inout Random) -> BDD.Ref {
+    static func randomFunction(_ bdd: BDD, variables: Int32, _ random: inout SplitMix64) -> BDD.Ref {
         randomFunction(bdd, of: Array(0..<variables), &random)
     }
 
     /// The same over variables drawn from `candidates`.
-    static func randomFunction(_ bdd: BDD, of candidates: [Int32], _ random: inout Random) -> BDD.Ref {
+    static func randomFunction(_ bdd: BDD, of candidates: [Int32], _ random: inout SplitMix64) -> BDD.Ref {
         let members = (0..<(2 + random.below(2))).map { _ in bdd.variable(candidates[random.below(candidates.count)]) }
         switch random.below(3) {
         case 0: return members.reduce(BDD.up) { bdd.and($0, $1) }
@@ -43,7 +30,7 @@ import Testing
     }
 
     @Test func naryConjunctionEqualsFoldAndTruthTable() {
-        var random = Random(state: 42)
+        var random = SplitMix64(seed: 42)
         for _ in 0..<300 {
             let bdd = BDD()
             let variables: Int32 = 10
@@ -62,7 +49,7 @@ import Testing
     /// variables, all sharing a few variables below every block, sometimes reaching into the next
     /// operand's block too. The descent carries residuals over the shared variables here.
     @Test func blockOperandsWithSharedBottomEqualFold() {
-        var random = Random(state: 7)
+        var random = SplitMix64(seed: 7)
         let blockSize = 2, shared: Int32 = 4
         for _ in 0..<150 {
             let bdd = BDD()

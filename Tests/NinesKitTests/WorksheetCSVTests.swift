@@ -137,20 +137,8 @@ import Testing
 
 /// The CSV layer on arbitrary text: never a crash, and whatever parses is written back to the same records.
 @Suite struct CSVPropertyTests {
-    /// SplitMix64, seeded: the same inputs on every run.
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func randomTextParsesOrFailsAndRoundTrips() {
-        var random = SplitMix64(state: 42)
+        var random = SplitMix64(seed: 42)
         let alphabet: [Character] = ["a", "é", ",", "\"", "\n", "\r", " ", "🚀"]
         var parsed = 0
         for _ in 0..<2000 {

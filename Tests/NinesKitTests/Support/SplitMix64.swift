@@ -13,6 +13,9 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 
+    /// An integer in 0..<bound (modulo reduction: cheap, and bias is irrelevant for tests).
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
     /// A uniform integer in `range`.
     mutating func int(in range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
 
