@@ -24,7 +24,7 @@ import Testing
     static func evaluate(_ bdd: BDD, _ f: BDD.Ref, _ assignment: Int) -> Bool {
         var node = f
         while node > BDD.up {
-            node = (assignment >> Int(bdd.level[Int(node)])) & 1 == 1 ? bdd.high[Int(node)] : bdd.low[Int(node)]
+            node = (assignment >> Int(bdd.level(node))) & 1 == 1 ? bdd.high(node) : bdd.low(node)
         }
         return node == BDD.up
     }

@@ -93,7 +93,8 @@ public struct AvailabilityAnalysis {
         let probability = nodes[root]
         let variables = view == .callers ? maskedVariables : self.variables
         let own = effective.map { view == .callers ? $0.masked : $0.effective }
-        let birnbaum = structure.bdd.birnbaum(root: root, variables: variables, nodes: nodes)
+        let diagram = structure.bdd.nodes(below: root)
+        let birnbaum = structure.bdd.birnbaum(root: root, diagram: diagram, variables: variables, nodes: nodes)
         var importances: [Importance] = []
         var frequency = 0.0
         var missingRates: [String] = []
@@ -110,7 +111,7 @@ public struct AvailabilityAnalysis {
         }
         return FlowFigures(name: name, probability: probability, frequency: missingRates.isEmpty ? frequency : nil,
                            importance: Importance.ranked(importances), componentsWithoutRates: missingRates.sorted(),
-                           diagramSize: structure.bdd.size(of: root))
+                           diagramSize: diagram.count)
     }
 }
 

@@ -12,18 +12,20 @@ public struct NodeProbabilities: Sendable {
     /// One flat pass over all nodes (children precede parents): O(nodes).
     public init(_ bdd: BDD, variables: [Probability]) {
         let count = bdd.nodeCount
+        let variableUp = variables.map(\.up), variableDown = variables.map(\.down)
         var up = [Double](repeating: 0, count: count)
         var down = [Double](repeating: 0, count: count)
-        up[0] = 0; down[0] = 1
-        up[1] = 1; down[1] = 0
-        bdd.level.withUnsafeBufferPointer { level in
-            bdd.low.withUnsafeBufferPointer { low in
-                bdd.high.withUnsafeBufferPointer { high in
-                    for node in 2..<max(2, count) {
-                        let variable = variables[Int(level[node])]
-                        let h = Int(high[node]), l = Int(low[node])
-                        up[node] = variable.up * up[h] + variable.down * up[l]
-                        down[node] = variable.up * down[h] + variable.down * down[l]
+        up.withUnsafeMutableBufferPointer { up in
+            down.withUnsafeMutableBufferPointer { down in
+                bdd.withNodes { nodes in
+                    up[0] = 0; down[0] = 1
+                    up[1] = 1; down[1] = 0
+                    for index in 2..<max(2, count) {
+                        let node = nodes[index]
+                        let p = variableUp[Int(node.level)], q = variableDown[Int(node.level)]
+                        let h = Int(node.high), l = Int(node.low)
+                        up[index] = p * up[h] + q * up[l]
+                        down[index] = p * down[h] + q * down[l]
                     }
                 }
             }
@@ -34,38 +36,53 @@ public struct NodeProbabilities: Sendable {
 }
 
 extension BDD {
+    /// The nodes of the diagram rooted at `root` (terminals excluded), parents before children
+    /// (descending refs). Costs the size of that diagram, not of the whole BDD.
+    public func nodes(below root: Ref) -> [Ref] {
+        guard root > BDD.up else { return [] }
+        var seen = Set<Ref>([root])
+        var stack = [root]
+        var found: [Ref] = []
+        while let node = stack.popLast() {
+            found.append(node)
+            for child in [low(node), high(node)] where child > BDD.up && seen.insert(child).inserted {
+                stack.append(child)
+            }
+        }
+        return found.sorted(by: >)
+    }
+
     /// Birnbaum importance ∂A/∂p_v of every variable for the function rooted at `root`:
     /// I_B(v) = Σ over nodes n testing v of P(reach n) · (Q(low n) − Q(high n)).
-    /// One backward pass over the nodes below `root`; returns one value per variable level.
-    public func birnbaum(root: Ref, variables: [Probability], nodes: NodeProbabilities) -> [Double] {
+    /// One backward pass over `diagram` (the nodes below `root`, from `nodes(below:)`); returns one
+    /// value per variable level.
+    public func birnbaum(root: Ref, diagram: [Ref], variables: [Probability], nodes: NodeProbabilities) -> [Double] {
         var importance = [Double](repeating: 0, count: variables.count)
         guard root > BDD.up else { return importance }
-        var reach = [Double](repeating: 0, count: Int(root) + 1)
-        reach[Int(root)] = 1
-        for node in stride(from: Int(root), through: 2, by: -1) {
-            let r = reach[node]
+        var position: [Ref: Int] = [:]
+        position.reserveCapacity(diagram.count)
+        for (index, node) in diagram.enumerated() { position[node] = index }
+        var reach = [Double](repeating: 0, count: diagram.count)
+        reach[position[root]!] = 1
+        for (index, ref) in diagram.enumerated() {
+            let r = reach[index]
             if r == 0 { continue }
-            let v = Int(level[node])
-            let h = Int(high[node]), l = Int(low[node])
-            importance[v] += r * (nodes.down[l] - nodes.down[h])
-            if h >= 2 { reach[h] += r * variables[v].up }
-            if l >= 2 { reach[l] += r * variables[v].down }
+            let v = Int(level(ref))
+            let h = high(ref), l = low(ref)
+            importance[v] += r * (nodes.down[Int(l)] - nodes.down[Int(h)])
+            if h > BDD.up { reach[position[h]!] += r * variables[v].up }
+            if l > BDD.up { reach[position[l]!] += r * variables[v].down }
         }
         return importance
     }
 
-    /// Number of nodes reachable from `root` (its size as a diagram), terminals excluded.
-    public func size(of root: Ref) -> Int {
-        guard root > BDD.up else { return 0 }
-        var seen = Set<Ref>([root])
-        var stack = [root]
-        while let node = stack.popLast() {
-            for child in [low[Int(node)], high[Int(node)]] where child > BDD.up && seen.insert(child).inserted {
-                stack.append(child)
-            }
-        }
-        return seen.count
+    /// Birnbaum importance of every variable for `root` (see `birnbaum(root:diagram:variables:nodes:)`).
+    public func birnbaum(root: Ref, variables: [Probability], nodes: NodeProbabilities) -> [Double] {
+        birnbaum(root: root, diagram: self.nodes(below: root), variables: variables, nodes: nodes)
     }
+
+    /// Number of nodes reachable from `root` (its size as a diagram), terminals excluded.
+    public func size(of root: Ref) -> Int { nodes(below: root).count }
 }
 
 extension BDD {
@@ -76,10 +93,10 @@ extension BDD {
         var result: [Int32] = []
         var node = root
         while node > BDD.up {
-            var rest = low[Int(node)]
-            while rest > BDD.up { rest = high[Int(rest)] }
-            if rest == BDD.down { result.append(level[Int(node)]) }
-            node = high[Int(node)]
+            var rest = low(node)
+            while rest > BDD.up { rest = high(rest) }
+            if rest == BDD.down { result.append(level(node)) }
+            node = high(node)
         }
         return result
     }

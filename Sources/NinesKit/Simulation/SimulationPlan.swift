@@ -148,9 +148,7 @@ public struct SimulationPlan: Sendable {
         self.maskVariable = maskVariable
         self.maskRoot = structure.maskInputs
         self.maskSlot = maskSlot
-        self.nodeLevel = structure.bdd.level
-        self.nodeLow = structure.bdd.low
-        self.nodeHigh = structure.bdd.high
+        (nodeLevel, nodeLow, nodeHigh) = structure.bdd.withNodes { ($0.map(\.level), $0.map(\.low), $0.map(\.high)) }
         self.variableCount = structure.variableCount
         self.objectiveRoots = structure.objectives
         (maskDependentStart, maskDependents) = Self.dependents(of: structure.maskInputs, structure)

@@ -67,8 +67,8 @@ struct SimulationStructure {
         var stack = [root]
         var levels = Set<Int32>()
         while let node = stack.popLast() {
-            levels.insert(bdd.level[Int(node)])
-            for child in [bdd.low[Int(node)], bdd.high[Int(node)]] where child > BDD.up && seenNodes.insert(child).inserted {
+            levels.insert(bdd.level(node))
+            for child in [bdd.low(node), bdd.high(node)] where child > BDD.up && seenNodes.insert(child).inserted {
                 stack.append(child)
             }
         }

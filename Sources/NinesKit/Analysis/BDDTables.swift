@@ -1,0 +1,271 @@
+/// The engine state of a `BDD`: nodes, the unique table and the operation cache, in flat buffers
+/// that `BDD` allocates once and frees in its deinit.
+///
+/// Compiling a 100,000-component model creates millions of nodes through tens of millions of
+/// recursive steps. With Swift arrays in a class every step paid for bounds, uniqueness and
+/// exclusivity checks; with raw buffers inside one struct, mutated through a single access per
+/// public call, a step is a few loads and a hash.
+struct BDDTables {
+    typealias Ref = BDD.Ref
+    typealias Node = BDD.Node
+
+    /// Nodes by reference; `count` are in use, children always before parents.
+    private(set) var nodes: UnsafeMutablePointer<Node>
+    private(set) var count = 2
+    private var capacity = 1 << 12
+
+    /// Hash-consing table: open addressing over node refs (0 = empty slot), at most half full.
+    private var unique: UnsafeMutablePointer<Ref>
+    private var uniqueMask = (1 << 13) - 1
+
+    /// Memo of recent operations: direct-mapped and lossy (a collision overwrites), as in most BDD
+    /// packages. Losing an entry only costs a recomputation, never exactness.
+    private var cache: UnsafeMutablePointer<CacheEntry>
+    private var cacheMask = (1 << 12) - 1
+    /// The cache stays at most this large (entries): 2^22 entries are 80 MB.
+    private static let largestCache = 1 << 22
+
+    /// Largest number of nodes the diagram may grow to, and of operation steps a budgeted build may
+    /// take; see `BDD.withNodeLimit`.
+    var nodeLimit = Int.max
+    var stepLimit = Int.max
+    var steps = 0
+    var exceededLimit = false
+
+    /// Operation codes in the cache; every n-ary conjunction gets its own code above `conjoinBase`
+    /// so its memo entries never answer for another call's operands.
+    private enum Operation { static let and: Int32 = 1, or: Int32 = 2, ite: Int32 = 3, conjoinBase: Int32 = 4 }
+    private var conjunctionCalls: Int32 = 0
+
+    struct CacheEntry {
+        var operation: Int32 = 0
+        var f: Ref = 0, g: Ref = 0, h: Ref = 0
+        var result: Ref = 0
+    }
+
+    init() {
+        nodes = .allocate(capacity: capacity)
+        nodes[0] = Node(level: .max, low: 0, high: 0)
+        nodes[1] = Node(level: .max, low: 1, high: 1)
+        unique = .allocate(capacity: uniqueMask + 1)
+        unique.initialize(repeating: 0, count: uniqueMask + 1)
+        cache = .allocate(capacity: cacheMask + 1)
+        cache.initialize(repeating: CacheEntry(), count: cacheMask + 1)
+    }
+
+    func deallocate() {
+        nodes.deallocate()
+        unique.deallocate()
+        cache.deallocate()
+    }
+
+    // MARK: Nodes
+
+    mutating func node(_ level: Int32, low: Ref, high: Ref) -> Ref {
+        if low == high { return low }
+        if count >= nodeLimit {
+            exceededLimit = true   // the result under construction is void; `withNodeLimit` discards it
+            return BDD.down
+        }
+        var slot = Self.hash(UInt64(UInt32(bitPattern: level)), low, high) & uniqueMask
+        while true {
+            let existing = unique[slot]
+            if existing == 0 { break }
+            let candidate = nodes[Int(existing)]
+            if candidate.level == level && candidate.low == low && candidate.high == high { return existing }
+            slot = (slot + 1) & uniqueMask
+        }
+        if count == capacity { growNodes() }
+        let ref = Ref(count)
+        nodes[count] = Node(level: level, low: low, high: high)
+        count += 1
+        unique[slot] = ref
+        if count * 2 > uniqueMask + 1 { growUnique() }
+        return ref
+    }
+
+    private mutating func growNodes() {
+        let larger = UnsafeMutablePointer<Node>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: nodes, count: count)
+        nodes.deallocate()
+        nodes = larger
+        capacity *= 2
+    }
+
+    /// Doubles the unique table (rehashing every node) and lets the cache grow with it.
+    private mutating func growUnique() {
+        let size = (uniqueMask + 1) * 2
+        unique.deallocate()
+        unique = .allocate(capacity: size)
+        unique.initialize(repeating: 0, count: size)
+        uniqueMask = size - 1
+        for index in 2..<count {
+            let node = nodes[index]
+            var slot = Self.hash(UInt64(UInt32(bitPattern: node.level)), node.low, node.high) & uniqueMask
+            while unique[slot] != 0 { slot = (slot + 1) & uniqueMask }
+            unique[slot] = Ref(index)
+        }
+        let cacheSize = min(Self.largestCache, size / 2)
+        if cacheSize > cacheMask + 1 { resizeCache(cacheSize) }
+    }
+
+    private mutating func resizeCache(_ size: Int) {
+        cache.deallocate()
+        cache = .allocate(capacity: size)
+        cache.initialize(repeating: CacheEntry(), count: size)
+        cacheMask = size - 1
+    }
+
+    /// Back to a small, empty cache (after compilation, to free memory; after a void budgeted build).
+    mutating func shrinkCache() { resizeCache(1 << 12) }
+
+    private static func hash(_ a: UInt64, _ b: Int32, _ c: Int32) -> Int {
+        var x = a &* 0x9E37_79B9_7F4A_7C15
+        x = (x ^ UInt64(UInt32(bitPattern: b))) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ UInt64(UInt32(bitPattern: c))) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: x ^ (x >> 29))
+    }
+
+    // MARK: Operation cache
+
+    private func slot(_ operation: Int32, _ f: Ref, _ g: Ref, _ h: Ref) -> Int {
+        Self.hash(UInt64(UInt32(bitPattern: operation)) << 32 | UInt64(UInt32(bitPattern: h)), f, g) & cacheMask
+    }
+
+    private func cached(_ operation: Int32, _ f: Ref, _ g: Ref, _ h: Ref) -> Ref? {
+        let entry = cache[slot(operation, f, g, h)]
+        return entry.operation == operation && entry.f == f && entry.g == g && entry.h == h ? entry.result : nil
+    }
+
+    /// Stores a result; the slot is recomputed because the cache may have grown meanwhile.
+    /// Also counts the step against a budgeted build's limit.
+    private mutating func remember(_ operation: Int32, _ f: Ref, _ g: Ref, _ h: Ref, _ result: Ref) {
+        cache[slot(operation, f, g, h)] = CacheEntry(operation: operation, f: f, g: g, h: h, result: result)
+        steps &+= 1
+        if steps > stepLimit { exceededLimit = true }
+    }
+
+    @inline(__always)
+    private func cofactors(_ f: Ref, _ top: Int32) -> (Ref, Ref) {
+        let node = nodes[Int(f)]
+        return node.level == top ? (node.low, node.high) : (f, f)
+    }
+
+    // MARK: Operations
+
+    mutating func and(_ f: Ref, _ g: Ref) -> Ref {
+        if f == BDD.down || g == BDD.down { return BDD.down }
+        if f == BDD.up || f == g { return g }
+        if g == BDD.up { return f }
+        if exceededLimit { return BDD.down }
+        let (f, g) = f < g ? (f, g) : (g, f)
+        if let hit = cached(Operation.and, f, g, 0) { return hit }
+        let top = min(nodes[Int(f)].level, nodes[Int(g)].level)
+        let (f0, f1) = cofactors(f, top)
+        let (g0, g1) = cofactors(g, top)
+        let low = and(f0, g0)
+        let result = node(top, low: low, high: and(f1, g1))
+        remember(Operation.and, f, g, 0, result)
+        return result
+    }
+
+    mutating func or(_ f: Ref, _ g: Ref) -> Ref {
+        if f == BDD.up || g == BDD.up { return BDD.up }
+        if f == BDD.down || f == g { return g }
+        if g == BDD.down { return f }
+        if exceededLimit { return BDD.down }
+        let (f, g) = f < g ? (f, g) : (g, f)
+        if let hit = cached(Operation.or, f, g, 0) { return hit }
+        let top = min(nodes[Int(f)].level, nodes[Int(g)].level)
+        let (f0, f1) = cofactors(f, top)
+        let (g0, g1) = cofactors(g, top)
+        let low = or(f0, g0)
+        let result = node(top, low: low, high: or(f1, g1))
+        remember(Operation.or, f, g, 0, result)
+        return result
+    }
+
+    mutating func ite(_ f: Ref, _ g: Ref, _ h: Ref) -> Ref {
+        if f == BDD.up { return g }
+        if f == BDD.down { return h }
+        if g == h { return g }
+        if g == BDD.up && h == BDD.down { return f }
+        if g == BDD.up { return or(f, h) }
+        if h == BDD.down { return and(f, g) }
+        if exceededLimit { return BDD.down }
+        if let hit = cached(Operation.ite, f, g, h) { return hit }
+        let top = min(nodes[Int(f)].level, nodes[Int(g)].level, nodes[Int(h)].level)
+        let (f0, f1) = cofactors(f, top)
+        let (g0, g1) = cofactors(g, top)
+        let (h0, h1) = cofactors(h, top)
+        let low = ite(f0, g0, h0)
+        let result = node(top, low: low, high: ite(f1, g1, h1))
+        remember(Operation.ite, f, g, h, result)
+        return result
+    }
+
+    /// All of `functions` up.
+    ///
+    /// A left-to-right fold walks the growing conjunction again for every operand: quadratic when
+    /// the operands share variables near the bottom, as front doors sharing zones and databases do.
+    /// Instead the operands are sorted by their top variable and the result is built in one descent
+    /// that walks one operand at a time and carries a *residual*: the conjunction of what is left
+    /// of the operands already passed, itself one canonical diagram. When the descent through an
+    /// operand reaches the next operand's top variable, what is left of it is folded into the
+    /// residual and the descent goes on in the next operand. Each state (operand, node, residual)
+    /// is memoised. When each operand's own variables sit above those it shares with later
+    /// operands (as `CompiledStructure`'s reverse post-order places them), the residual only holds
+    /// shared variables and each operand costs its own size times the number of distinct
+    /// residuals, instead of the size of everything built so far. Exact for any operands and any
+    /// order: only the speed depends on the layout.
+    mutating func and(_ functions: [Ref]) -> Ref {
+        var operands: [Ref] = []
+        operands.reserveCapacity(functions.count)
+        for function in functions where function != BDD.up {
+            if function == BDD.down { return BDD.down }
+            operands.append(function)
+        }
+        let nodes = self.nodes
+        operands.sort { (nodes[Int($0)].level, $0) < (nodes[Int($1)].level, $1) }
+        var distinct = 0
+        for operand in operands where distinct == 0 || operands[distinct - 1] != operand {
+            operands[distinct] = operand
+            distinct += 1
+        }
+        operands.removeLast(operands.count - distinct)
+        if operands.count <= 2 { return operands.reduce(BDD.up) { and($0, $1) } }
+        if conjunctionCalls == Int32.max - Operation.conjoinBase {   // codes exhausted: start afresh
+            conjunctionCalls = 0
+            resizeCache(cacheMask + 1)
+        }
+        conjunctionCalls += 1
+        let code = Operation.conjoinBase + conjunctionCalls
+        return operands.withUnsafeBufferPointer { operands in
+            conjoin(operand: 0, node: operands[0], residual: BDD.up, operands, code)
+        }
+    }
+
+    /// The function `node` (inside `operands[operand]`) ∧ `residual` ∧ every operand after
+    /// `operand`, for `operands` sorted by top level; memoised under `code`.
+    private mutating func conjoin(operand: Int, node: Ref, residual: Ref, _ operands: UnsafeBufferPointer<Ref>, _ code: Int32) -> Ref {
+        var (operand, node, residual) = (operand, node, residual)
+        // Fold the current operand into the residual once it no longer lies above the next one.
+        while true {
+            if node == BDD.down || residual == BDD.down || exceededLimit { return BDD.down }
+            if operand == operands.count - 1 { return and(node, residual) }
+            let next = operands[operand + 1]
+            if nodes[Int(node)].level < nodes[Int(next)].level { break }
+            (operand, node, residual) = (operand + 1, next, and(residual, node))
+        }
+        if let known = cached(code, node, residual, Int32(operand)) { return known }
+        // The current node's variable lies above every later operand; the residual's may lie higher still.
+        let top = min(nodes[Int(node)].level, nodes[Int(residual)].level)
+        let (node0, node1) = cofactors(node, top)
+        let (residual0, residual1) = cofactors(residual, top)
+        let low = conjoin(operand: operand, node: node0, residual: residual0, operands, code)
+        let high = conjoin(operand: operand, node: node1, residual: residual1, operands, code)
+        let result = self.node(top, low: low, high: high)
+        remember(code, node, residual, Int32(operand), result)
+        return result
+    }
+}
