@@ -67,7 +67,7 @@ public struct AvailabilityAnalysis {
     }
 
     func boundedSystem() -> FlowFigures {
-        let roots = model.roots.compactMap { structure.indexOf[$0.name].map { maskedNodes[structure.closure[$0]] } }
+        let roots = structure.roots.map { maskedNodes[structure.closure[$0]] }
         // Product of independent-looking factors, unavailability-first: down = d1 + u1·d2 + …
         let lower = roots.reduce(Probability.perfect) { $0.and($1) }
         let upper = roots.max { $0.down < $1.down } ?? .perfect   // the least available root
@@ -85,8 +85,8 @@ public struct AvailabilityAnalysis {
 
     /// Components whose outage alone takes objective number `index` down, in model order.
     public func singlePointsOfFailure(objective index: Int) -> [String] {
-        let indices = Set(structure.bdd.singleFailureLevels(root: structure.objectives[index]).map { structure.componentAtLevel[Int($0)] })
-        return model.components.indices.filter(indices.contains).map { model.components[$0].name }
+        let indices = structure.bdd.singleFailureLevels(root: structure.objectives[index]).map { structure.componentAtLevel[Int($0)] }
+        return indices.sorted().map { model.components[$0].name }
     }
 
     func figure(named name: String, root: BDD.Ref, nodes: NodeProbabilities, view: View) -> FlowFigures {

@@ -19,6 +19,8 @@ public struct CompiledStructure {
     /// Extra diagram nodes the whole-system conjunction may build: as many as the diagram already
     /// has, between 400 thousand and 1 million (about 1–3 s of work in a release build).
     public static func systemNodeBudget(existing: Int) -> Int { min(1_000_000, max(400_000, existing)) }
+    /// Components nothing depends on (by component index, model order): what the system needs.
+    public let roots: [Int]
     /// Diagram of each objective (by objective index): all its components up.
     public let objectives: [BDD.Ref]
 
@@ -32,7 +34,9 @@ public struct CompiledStructure {
         var indexOf: [String: Int] = [:]
         for (index, name) in names.enumerated() { indexOf[name] = index }
         let children: [[Int]] = model.components.map { $0.dependencyNames.compactMap { indexOf[$0] } }
-        let roots = model.roots.compactMap { indexOf[$0.name] }
+        var needed = [Bool](repeating: false, count: names.count)
+        for dependencies in children { for dependency in dependencies { needed[dependency] = true } }
+        let roots = names.indices.filter { !needed[$0] }   // as `model.roots`, without hashing every name again
         let postOrder = Self.postOrder(children: children, roots: roots.isEmpty ? Array(names.indices) : roots, count: names.count)
 
         var levelOf = [Int32](repeating: 0, count: names.count)
@@ -43,8 +47,9 @@ public struct CompiledStructure {
         }
 
         let (bdd, closure, objectives, system) = DeepStack.run {
-            Self.compile(model, indexOf: indexOf, postOrder: postOrder, levelOf: levelOf, systemNodeLimit: systemNodeLimit)
+            Self.compile(model, indexOf: indexOf, postOrder: postOrder, levelOf: levelOf, roots: roots, systemNodeLimit: systemNodeLimit)
         }
+        self.roots = roots
         self.objectives = objectives
         self.system = system
         bdd.clearCaches()
@@ -57,7 +62,7 @@ public struct CompiledStructure {
     }
 
     /// Builds every closure, objective and the system diagram (recursive: run on a deep stack).
-    private static func compile(_ model: SystemModel, indexOf: [String: Int], postOrder: [Int], levelOf: [Int32],
+    private static func compile(_ model: SystemModel, indexOf: [String: Int], postOrder: [Int], levelOf: [Int32], roots: [Int],
                                 systemNodeLimit: Int?) -> (BDD, [BDD.Ref], [BDD.Ref], BDD.Ref?) {
         let bdd = BDD()
         var closure = [BDD.Ref](repeating: BDD.down, count: model.components.count)
@@ -75,8 +80,7 @@ public struct CompiledStructure {
         }
         let allUp = { (components: [String]) in bdd.and(components.compactMap { indexOf[$0].map { closure[$0] } }) }
         let objectives = model.objectives.map { allUp($0.components) }
-        let rootNames = model.roots.map(\.name)
-        let system = bdd.withNodeLimit(systemNodeLimit ?? Self.systemNodeBudget(existing: bdd.nodeCount)) { allUp(rootNames) }
+        let system = bdd.withNodeLimit(systemNodeLimit ?? Self.systemNodeBudget(existing: bdd.nodeCount)) { bdd.and(roots.map { closure[$0] }) }
         return (bdd, closure, objectives, system)
     }
 

@@ -32,7 +32,15 @@ public struct SystemModel: Hashable, Sendable {
 
     /// Components nothing else depends on: the tops of the stack diagram, in model order.
     public var roots: [Component] {
-        let used = Set(components.flatMap(\.dependencyNames))
+        var used = Set<String>()
+        for component in components {
+            for dependency in component.dependencies {
+                switch dependency {
+                case .component(let name, _): used.insert(name)
+                case .group(_, let members, _): used.formUnion(members)
+                }
+            }
+        }
         return components.filter { !used.contains($0.name) }
     }
 }

@@ -11,7 +11,7 @@ public enum ReportBuilder {
                                   period: objective.period ?? model.period, calendar: calendar))
         }
         figures.append(figure(analysis.system(), kind: .system, measure: "availability",
-                              components: model.roots.map(\.name), target: nil, period: model.period, calendar: calendar))
+                              components: analysis.structure.roots.map { model.components[$0].name }, target: nil, period: model.period, calendar: calendar))
         let components = model.components.enumerated().map { index, component in
             let own = analysis.effective[index].effective   // replicas, common cause and failover
             let closure = analysis.nodes[analysis.structure.closure[index]]
