@@ -66,6 +66,6 @@ struct DecimalText: Equatable {
     /// The nearest double (`Double(String)` rounds correctly); 0 when the value underflows.
     var double: Double {
         if isZero { return 0 }
-        return Double(String(digits.map { Character(String($0)) }) + "e\(exponent)") ?? 0
+        return Double(String(decoding: digits.map { $0 + UInt8(ascii: "0") }, as: UTF8.self) + "e\(exponent)") ?? 0
     }
 }

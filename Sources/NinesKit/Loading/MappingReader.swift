@@ -44,19 +44,20 @@ public final class MappingReader {
     }
 
     /// A scalar's text, reporting lists, mappings, tags and nulls where a value is expected.
-    public func scalar(_ key: String, required: Bool = false, expected: String = "a value") -> YAMLScalar? {
+    /// (`expected` is only built for a message.)
+    public func scalar(_ key: String, required: Bool = false, expected: @autoclosure () -> String = "a value") -> YAMLScalar? {
         let present = pairs.first(where: { $0.key.text == key })?.value
         consumed.insert(key)
         guard let present else {
-            if required { missing(key, expected: expected) }
+            if required { missing(key, expected: expected()) }
             return nil
         }
         guard case .scalar(let scalar) = present else {
-            diagnostics.error(present.location, "'\(key)' of \(context) must be \(expected), found \(present.kindDescription)")
+            diagnostics.error(present.location, "'\(key)' of \(context) must be \(expected()), found \(present.kindDescription)")
             return nil
         }
         if scalar.isNull {
-            diagnostics.error(scalar.location, "'\(key)' of \(context) must be \(expected), found nothing (null)")
+            diagnostics.error(scalar.location, "'\(key)' of \(context) must be \(expected()), found nothing (null)")
             return nil
         }
         if let tag = scalar.explicitTag {
@@ -71,9 +72,9 @@ public final class MappingReader {
     }
 
     /// Parses a scalar with `parse`; on failure reports "'key' must be <expected>, found '<text>'".
-    public func parsed<T>(_ key: String, required: Bool = false, expected: String,
+    public func parsed<T>(_ key: String, required: Bool = false, expected: @autoclosure () -> String,
                           _ parse: (String) -> Result<T, QuantityParser.Failure>) -> T? {
-        guard let scalar = scalar(key, required: required, expected: expected) else { return nil }
+        guard let scalar = scalar(key, required: required, expected: expected()) else { return nil }
         switch parse(scalar.text) {
         case .success(let value): return value
         case .failure(let failure):
@@ -100,21 +101,21 @@ public final class MappingReader {
     }
 
     public func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
-        let expected = "a whole number from \(range.lowerBound) to \(range.upperBound)"
-        return parsed(key, required: required, expected: expected) { text in
-            guard let value = QuantityParser.integer(text), range.contains(value) else { return .failure(.init(expected)) }
+        let expected = { "a whole number from \(range.lowerBound) to \(range.upperBound)" }
+        return parsed(key, required: required, expected: expected()) { text in
+            guard let value = QuantityParser.integer(text), range.contains(value) else { return .failure(.init(expected())) }
             return .success(value)
         }
     }
 
     /// One of a fixed set of words.
     public func choice<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) -> T? where T.RawValue == String {
-        let names = T.allCases.map(\.rawValue)
-        let expected = "one of " + names.map { "'\($0)'" }.joined(separator: ", ")
-        guard let scalar = scalar(key, expected: expected) else { return nil }
+        let names = { T.allCases.map(\.rawValue) }
+        let expected = { "one of " + names().map { "'\($0)'" }.joined(separator: ", ") }
+        guard let scalar = scalar(key, expected: expected()) else { return nil }
         if let value = T(rawValue: scalar.text) { return value }
-        diagnostics.error(scalar.location, "'\(key)' of \(context) must be \(expected), found '\(scalar.clipped)'"
-                          + Suggestion.hint(for: scalar.text, in: names), length: scalar.text.count)
+        diagnostics.error(scalar.location, "'\(key)' of \(context) must be \(expected()), found '\(scalar.clipped)'"
+                          + Suggestion.hint(for: scalar.text, in: names()), length: scalar.text.count)
         return nil
     }
 

@@ -14,6 +14,7 @@ public enum YAMLParser {
         }
         let policy = YAMLPreflight.check(text, file: file)
         if !policy.isEmpty { return .failure(DiagnosticError(policy)) }
+        if let value = YAMLEventBuilder.build(text, file: file) { return .success(value) }
         let node: Node?
         do {
             let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)

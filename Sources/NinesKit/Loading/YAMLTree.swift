@@ -51,3 +51,9 @@ public struct YAMLScalar: Sendable {
         return oneLine.count > 40 ? String(oneLine.prefix(40)) + "…" : oneLine
     }
 }
+
+/// The parsed tree of one file.
+public struct YAMLDocument: Sendable {
+    public var file: String
+    public var root: YAMLValue
+}
