@@ -6,7 +6,9 @@ public final class MappingReader {
     public let context: String
     private let pairs: [(key: YAMLScalar, value: YAMLValue)]
     private let diagnostics: DiagnosticCollector
-    private var consumed: Set<String> = []
+    /// Every key a getter asked for, present or not: known keys, and candidates for "did you mean".
+    /// A list, not a set: a mapping has a few keys, and hashing each lookup cost more than scanning.
+    private var asked: [String] = []
 
     /// Returns nil (after reporting) when `value` is not a mapping.
     public init?(_ value: YAMLValue, context: String, diagnostics: DiagnosticCollector) {
@@ -18,6 +20,7 @@ public final class MappingReader {
         self.location = location
         self.context = context
         self.diagnostics = diagnostics
+        asked.reserveCapacity(24)
     }
 
     /// Keys in file order.
@@ -28,7 +31,7 @@ public final class MappingReader {
 
     /// The raw value of a key (marking it known); nil when absent or null.
     public func value(_ key: String) -> YAMLValue? {
-        consumed.insert(key)
+        asked.append(key)
         guard let value = pairs.first(where: { $0.key.text == key })?.value else { return nil }
         if case .scalar(let scalar) = value, scalar.isNull { return nil }
         return value
@@ -47,7 +50,7 @@ public final class MappingReader {
     /// (`expected` is only built for a message.)
     public func scalar(_ key: String, required: Bool = false, expected: @autoclosure () -> String = "a value") -> YAMLScalar? {
         let present = pairs.first(where: { $0.key.text == key })?.value
-        consumed.insert(key)
+        asked.append(key)
         guard let present else {
             if required { missing(key, expected: expected()) }
             return nil
@@ -121,7 +124,7 @@ public final class MappingReader {
 
     /// A list of names (a YAML sequence of scalars) with each name's location.
     public func nameList(_ key: String, required: Bool = false) -> [(name: String, location: SourceLocation)]? {
-        consumed.insert(key)
+        asked.append(key)
         guard let present = pairs.first(where: { $0.key.text == key })?.value else {
             if required { missing(key, expected: "a list of component names") }
             return nil
@@ -130,7 +133,7 @@ public final class MappingReader {
             diagnostics.error(present.location, "'\(key)' of \(context) must be a list of component names, found \(present.kindDescription)")
             return nil
         }
-        var names: [(String, SourceLocation)] = []
+        var names: [(name: String, location: SourceLocation)] = []
         for item in items {
             guard case .scalar(let scalar) = item, !scalar.isNull else {
                 diagnostics.error(item.location, "'\(key)' of \(context) must list component names, found \(item.kindDescription)")
@@ -143,9 +146,9 @@ public final class MappingReader {
 
     /// Reports every key that no getter asked for, suggesting the nearest known key.
     public func rejectUnknownKeys(known: [String]) {
-        for (key, _) in pairs where !consumed.contains(key.text) && !known.contains(key.text) {
+        for (key, _) in pairs where !asked.contains(key.text) && !known.contains(key.text) {
             diagnostics.error(key.location, "unknown field '\(key.clipped)' in \(context)"
-                              + Suggestion.hint(for: key.text, in: known + Array(consumed)), length: key.text.count)
+                              + Suggestion.hint(for: key.text, in: known + asked), length: key.text.count)
         }
     }
 }

@@ -61,7 +61,7 @@ struct ModelValidator {
     }
 
     private func checkDependencies(of component: Component, known: [String: Int], unread: Set<String>, names: [String]) {
-        var seen: Set<String> = []
+        var seen = Set<String>(minimumCapacity: component.dependencies.count)
         for dependency in component.dependencies {
             let (members, location): ([String], SourceLocation)
             switch dependency {

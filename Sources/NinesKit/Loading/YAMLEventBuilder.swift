@@ -81,12 +81,14 @@ private final class EventReader {
         case YAML_MAPPING_START_EVENT:
             guard current.data.mapping_start.anchor == nil, current.data.mapping_start.tag == nil else { return nil }
             var pairs: [(key: YAMLScalar, value: YAMLValue)] = []
+            var keys: [String] = []   // apart from `pairs`, so the check does not copy every pair
             while advance() {
                 if event.pointee.type == YAML_MAPPING_END_EVENT {
-                    return Self.hasRepeatedKey(pairs) ? nil : .mapping(pairs, location)
+                    return Self.hasRepeated(keys) ? nil : .mapping(pairs, location)
                 }
                 guard let key = key(), advance(), let value = node() else { return nil }
                 pairs.append((key, value))
+                keys.append(key.text)
             }
             return nil
         default:
@@ -114,12 +116,12 @@ private final class EventReader {
     }
 
     /// Yams refuses a mapping that repeats a key (same text and tag); any repeated text goes back to it.
-    private static func hasRepeatedKey(_ pairs: [(key: YAMLScalar, value: YAMLValue)]) -> Bool {
-        if pairs.count <= 16 {
-            for i in pairs.indices { for j in pairs.indices where j > i && pairs[i].key.text == pairs[j].key.text { return true } }
+    private static func hasRepeated(_ keys: [String]) -> Bool {
+        if keys.count <= 16 {
+            for i in keys.indices { for j in keys.indices where j > i && keys[i] == keys[j] { return true } }
             return false
         }
-        var seen = Set<String>(minimumCapacity: pairs.count)
-        return pairs.contains { !seen.insert($0.key.text).inserted }
+        var seen = Set<String>(minimumCapacity: keys.count)
+        return keys.contains { !seen.insert($0).inserted }
     }
 }
