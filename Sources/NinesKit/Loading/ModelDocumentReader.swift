@@ -109,6 +109,7 @@ struct ModelDocumentReader {
             return ([], [], false)
         }
         var result: [T] = []
+        result.reserveCapacity(pairs.count)
         var unread: Set<String> = []
         for (key, body) in pairs {
             guard NameRules.isValid(key.text) else {

@@ -9,7 +9,9 @@ struct ModelValidator {
         var objectives: [Objective] = []
         var layers: [Layer] = []
         var componentIndex: [String: Int] = [:]   // name → position in `components`
-        componentIndex.reserveCapacity(drafts.reduce(0) { $0 + $1.components.count })
+        let componentCount = drafts.reduce(0) { $0 + $1.components.count }
+        componentIndex.reserveCapacity(componentCount)
+        components.reserveCapacity(componentCount)
         var objectiveNames: [String: SourceLocation] = [:]
         for draft in drafts {
             for layer in draft.layers where !layers.contains(where: { $0.name == layer.name }) { layers.append(layer) }
