@@ -63,7 +63,7 @@ public enum ModelLoader {
 
 /// A loaded model and, when one of its files (the first such) also holds FMEA failure modes, that
 /// file's YAML tree: the embedded worksheet is then read without reading and parsing the file again.
-/// Other files' trees are not kept (at 100,000 components a tree is hundreds of MB).
+/// Other files' trees are not kept: a large model's tree takes more memory than the model itself.
 public struct LoadedModel: Sendable {
     public var model: SystemModel
     public var worksheet: YAMLDocument?

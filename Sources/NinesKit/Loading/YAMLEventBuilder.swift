@@ -66,7 +66,7 @@ private final class EventReader {
         switch current.type {
         case YAML_SCALAR_EVENT:
             let style = current.data.scalar.style
-            guard let text = text(of: current.data.scalar) else { return nil }
+            guard let text = scalarText else { return nil }
             return .scalar(YAMLScalar(text: text, isQuoted: style != YAML_PLAIN_SCALAR_STYLE && style != YAML_ANY_SCALAR_STYLE,
                                       location: location))
         case YAML_SEQUENCE_START_EVENT:
@@ -99,15 +99,16 @@ private final class EventReader {
     /// A mapping key the converter accepts without a diagnostic: a scalar, not null, not a plain `<<`.
     private func key() -> YAMLScalar? {
         let current = event.pointee
-        guard current.type == YAML_SCALAR_EVENT, let text = text(of: current.data.scalar) else { return nil }
+        guard current.type == YAML_SCALAR_EVENT, let text = scalarText else { return nil }
         let plain = current.data.scalar.style == YAML_PLAIN_SCALAR_STYLE
         let key = YAMLScalar(text: text, isQuoted: !plain, location: here)
         guard !key.isNull, !(plain && text == "<<") else { return nil }
         return key
     }
 
-    /// A scalar's text; nil when it carries an anchor or a tag.
-    private func text(of scalar: yaml_event_s.__Unnamed_union_data.__Unnamed_struct_scalar) -> String? {
+    /// The current scalar event's text; nil when it carries an anchor or a tag.
+    private var scalarText: String? {
+        let scalar = event.pointee.data.scalar
         guard scalar.anchor == nil, scalar.tag == nil else { return nil }
         let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
         // Yams decodes through Foundation, which drops a leading byte order mark; leave that case to it.
@@ -116,6 +117,7 @@ private final class EventReader {
     }
 
     /// Yams refuses a mapping that repeats a key (same text and tag); any repeated text goes back to it.
+    /// Pairwise for the usual few keys, hashed for large mappings such as `components`.
     private static func hasRepeated(_ keys: [String]) -> Bool {
         if keys.count <= 16 {
             for i in keys.indices { for j in keys.indices where j > i && keys[i] == keys[j] { return true } }
