@@ -43,10 +43,11 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let system = try loadModel(model)
+        let loaded = try loadModel(model)
+        let system = loaded.model
         var rules: [any RiskRule] = []
         if let threshold = ActionPriority(rawValue: failOnOpen),
-           let worksheet = try fmea.map({ try worksheetFor(system, from: $0) }) ?? embeddedWorksheet(model.files, system) {
+           let worksheet = try fmea.map({ try worksheetFor(system, from: $0) }) ?? embeddedWorksheet(loaded) {
             rules.append(OpenRiskRule(worksheet: worksheet, threshold: threshold))
         }
         let report = CheckReportBuilder.checkReport(SLAPrediction(system), minMargin: try margin(), rules: rules)

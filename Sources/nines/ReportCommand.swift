@@ -39,8 +39,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let clock = timings ? Terminal.phaseTimings() : nil
-        let system = try loadModel(model, timings: clock)
-        let worksheet = try fmea.map { try worksheetFor(system, from: $0) } ?? embeddedWorksheet(model.files, system)
+        let loaded = try loadModel(model, timings: clock)
+        let system = loaded.model
+        let worksheet = try fmea.map { try worksheetFor(system, from: $0) } ?? embeddedWorksheet(loaded)
         clock?.mark("FMEA worksheet")
         let structure = CompiledStructure(system)
         clock?.mark("compile BDD")
@@ -76,9 +77,9 @@ extension ParsableCommand {
     }
 
     /// The failure modes written in the model files themselves, if any.
-    func embeddedWorksheet(_ files: [String], _ system: SystemModel) throws -> FMEAWorksheet? {
+    func embeddedWorksheet(_ loaded: LoadedModel) throws -> FMEAWorksheet? {
         do {
-            return try WorksheetLoader.embedded(in: files, model: system)
+            return try WorksheetLoader.embedded(in: loaded)
         } catch {
             Terminal.report(error)
             throw ExitCode(ExitStatus.invalidInput)

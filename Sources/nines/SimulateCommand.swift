@@ -19,7 +19,7 @@ struct SimulateCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let system = try loadModel(model)
+        let system = try loadModel(model).model
         let report = try simulation.run(system)
         switch format {
         case .text:

@@ -78,12 +78,13 @@ extension ParsableCommand {
     }
 
     /// Loads model files, printing diagnostics and exiting 2 when they are invalid.
-    func loadModel(_ options: ModelOptions, timings: PhaseTimings? = nil) throws -> SystemModel {
+    /// The result keeps the file with embedded failure modes, for `embeddedWorksheet`.
+    func loadModel(_ options: ModelOptions, timings: PhaseTimings? = nil) throws -> LoadedModel {
         if let limit = options.maxInputSize { SourceFile.sizeLimit = limit * 1_048_576 }
         do {
-            var model = try ModelLoader.load(files: options.files, timings: timings)
-            options.applyCalendar(to: &model)
-            return model
+            var loaded = try ModelLoader.loadKeepingWorksheet(files: options.files, timings: timings)
+            options.applyCalendar(to: &loaded.model)
+            return loaded
         } catch {
             Terminal.report(error)
             throw ExitCode(ExitStatus.invalidInput)

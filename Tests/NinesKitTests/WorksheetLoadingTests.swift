@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NinesKit
 
@@ -43,6 +44,27 @@ import Testing
         #expect(loaded.worksheet.failureModes.count == 1)
         #expect(loaded.worksheet.effectiveScoring == .rpnThresholds(high: 150, medium: 60))
         #expect(loaded.model.components.count == 3)
+    }
+
+    /// `report` and `check` take the failure modes in model files from the tree loading kept: the
+    /// file is not read again (here it is gone by then), and the first file holding them counts.
+    @Test func embeddedFailureModesComeFromTheLoadedTree() throws {
+        let folder = try FMEAFixtures.scratch()
+        let shop = folder.appendingPathComponent("shop.yaml").path
+        let extra = folder.appendingPathComponent("extra.yaml").path
+        try """
+        version: 1
+        system: extra
+        components:
+          cache: {availability: 99.9%}
+        failure_modes:
+          - {id: c-1, component: cache, failure_mode: evicted, severity: 4, occurrence: 3, detection: 2}
+        """.write(toFile: extra, atomically: true, encoding: .utf8)
+        let loaded = try ModelLoader.loadKeepingWorksheet(files: [shop, extra])
+        #expect(loaded.worksheet?.file == extra)
+        try FileManager.default.removeItem(atPath: extra)
+        #expect(try WorksheetLoader.embedded(in: loaded)?.failureModes.map(\.id) == ["c-1"])
+        #expect(try ModelLoader.loadKeepingWorksheet(files: [shop]).worksheet?.file == nil)
     }
 
     @Test func customActionPriorityTable() throws {

@@ -11,15 +11,31 @@ struct DecimalText: Equatable {
 
     /// Reads text already accepted by `QuantityParser.isDecimalSyntax`; nil for a negative value.
     init?(_ text: some StringProtocol) {
-        var body = Substring(text)
-        let negative = body.first == "-"
-        if body.first == "+" || body.first == "-" { body = body.dropFirst() }
-        let parts = body.split(omittingEmptySubsequences: false) { $0 == "e" || $0 == "E" }
-        guard let mantissa = parts.first, parts.count <= 2, let power = parts.count == 2 ? Int(parts[1]) : 0 else { return nil }
-        let pieces = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let fraction = pieces.count > 1 ? pieces[1] : ""
-        let digits = (pieces[0] + fraction).compactMap { $0.wholeNumberValue.map(UInt8.init) }
-        self.init(normalizing: digits, exponent: power - fraction.count)
+        var digits: [UInt8] = []
+        var fractionDigits = 0
+        var inFraction = false
+        var power = 0
+        let bytes = Array(text.utf8)
+        let negative = bytes.first == UInt8(ascii: "-")
+        var index = bytes.first == UInt8(ascii: "+") || negative ? 1 : 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                guard let exponent = Int(String(decoding: bytes[(index + 1)...], as: UTF8.self)) else { return nil }
+                power = exponent
+                break
+            }
+            if byte == UInt8(ascii: ".") && !inFraction {
+                inFraction = true
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits.append(byte - UInt8(ascii: "0"))
+                if inFraction { fractionDigits += 1 }
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        self.init(normalizing: digits, exponent: power - fractionDigits)
         if negative && !isZero { return nil }
     }
 
@@ -66,6 +82,6 @@ struct DecimalText: Equatable {
     /// The nearest double (`Double(String)` rounds correctly); 0 when the value underflows.
     var double: Double {
         if isZero { return 0 }
-        return Double(String(digits.map { Character(String($0)) }) + "e\(exponent)") ?? 0
+        return Double(String(decoding: digits.map { $0 + UInt8(ascii: "0") }, as: UTF8.self) + "e\(exponent)") ?? 0
     }
 }

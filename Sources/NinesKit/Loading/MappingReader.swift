@@ -6,7 +6,9 @@ public final class MappingReader {
     public let context: String
     private let pairs: [(key: YAMLScalar, value: YAMLValue)]
     private let diagnostics: DiagnosticCollector
-    private var consumed: Set<String> = []
+    /// Every key a getter asked for, present or not: known keys, and candidates for "did you mean".
+    /// A list, not a set: a mapping has a few keys, and hashing each lookup cost more than scanning.
+    private var asked: [String] = []
 
     /// Returns nil (after reporting) when `value` is not a mapping.
     public init?(_ value: YAMLValue, context: String, diagnostics: DiagnosticCollector) {
@@ -18,6 +20,7 @@ public final class MappingReader {
         self.location = location
         self.context = context
         self.diagnostics = diagnostics
+        asked.reserveCapacity(24)
     }
 
     /// Keys in file order.
@@ -28,7 +31,7 @@ public final class MappingReader {
 
     /// The raw value of a key (marking it known); nil when absent or null.
     public func value(_ key: String) -> YAMLValue? {
-        consumed.insert(key)
+        asked.append(key)
         guard let value = pairs.first(where: { $0.key.text == key })?.value else { return nil }
         if case .scalar(let scalar) = value, scalar.isNull { return nil }
         return value
@@ -44,19 +47,20 @@ public final class MappingReader {
     }
 
     /// A scalar's text, reporting lists, mappings, tags and nulls where a value is expected.
-    public func scalar(_ key: String, required: Bool = false, expected: String = "a value") -> YAMLScalar? {
+    /// (`expected` is only built for a message.)
+    public func scalar(_ key: String, required: Bool = false, expected: @autoclosure () -> String = "a value") -> YAMLScalar? {
         let present = pairs.first(where: { $0.key.text == key })?.value
-        consumed.insert(key)
+        asked.append(key)
         guard let present else {
-            if required { missing(key, expected: expected) }
+            if required { missing(key, expected: expected()) }
             return nil
         }
         guard case .scalar(let scalar) = present else {
-            diagnostics.error(present.location, "'\(key)' of \(context) must be \(expected), found \(present.kindDescription)")
+            diagnostics.error(present.location, "'\(key)' of \(context) must be \(expected()), found \(present.kindDescription)")
             return nil
         }
         if scalar.isNull {
-            diagnostics.error(scalar.location, "'\(key)' of \(context) must be \(expected), found nothing (null)")
+            diagnostics.error(scalar.location, "'\(key)' of \(context) must be \(expected()), found nothing (null)")
             return nil
         }
         if let tag = scalar.explicitTag {
@@ -71,9 +75,9 @@ public final class MappingReader {
     }
 
     /// Parses a scalar with `parse`; on failure reports "'key' must be <expected>, found '<text>'".
-    public func parsed<T>(_ key: String, required: Bool = false, expected: String,
+    public func parsed<T>(_ key: String, required: Bool = false, expected: @autoclosure () -> String,
                           _ parse: (String) -> Result<T, QuantityParser.Failure>) -> T? {
-        guard let scalar = scalar(key, required: required, expected: expected) else { return nil }
+        guard let scalar = scalar(key, required: required, expected: expected()) else { return nil }
         switch parse(scalar.text) {
         case .success(let value): return value
         case .failure(let failure):
@@ -100,27 +104,27 @@ public final class MappingReader {
     }
 
     public func integer(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
-        let expected = "a whole number from \(range.lowerBound) to \(range.upperBound)"
-        return parsed(key, required: required, expected: expected) { text in
-            guard let value = QuantityParser.integer(text), range.contains(value) else { return .failure(.init(expected)) }
+        let expected = { "a whole number from \(range.lowerBound) to \(range.upperBound)" }
+        return parsed(key, required: required, expected: expected()) { text in
+            guard let value = QuantityParser.integer(text), range.contains(value) else { return .failure(.init(expected())) }
             return .success(value)
         }
     }
 
     /// One of a fixed set of words.
     public func choice<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) -> T? where T.RawValue == String {
-        let names = T.allCases.map(\.rawValue)
-        let expected = "one of " + names.map { "'\($0)'" }.joined(separator: ", ")
-        guard let scalar = scalar(key, expected: expected) else { return nil }
+        let names = { T.allCases.map(\.rawValue) }
+        let expected = { "one of " + names().map { "'\($0)'" }.joined(separator: ", ") }
+        guard let scalar = scalar(key, expected: expected()) else { return nil }
         if let value = T(rawValue: scalar.text) { return value }
-        diagnostics.error(scalar.location, "'\(key)' of \(context) must be \(expected), found '\(scalar.clipped)'"
-                          + Suggestion.hint(for: scalar.text, in: names), length: scalar.text.count)
+        diagnostics.error(scalar.location, "'\(key)' of \(context) must be \(expected()), found '\(scalar.clipped)'"
+                          + Suggestion.hint(for: scalar.text, in: names()), length: scalar.text.count)
         return nil
     }
 
     /// A list of names (a YAML sequence of scalars) with each name's location.
     public func nameList(_ key: String, required: Bool = false) -> [(name: String, location: SourceLocation)]? {
-        consumed.insert(key)
+        asked.append(key)
         guard let present = pairs.first(where: { $0.key.text == key })?.value else {
             if required { missing(key, expected: "a list of component names") }
             return nil
@@ -129,7 +133,7 @@ public final class MappingReader {
             diagnostics.error(present.location, "'\(key)' of \(context) must be a list of component names, found \(present.kindDescription)")
             return nil
         }
-        var names: [(String, SourceLocation)] = []
+        var names: [(name: String, location: SourceLocation)] = []
         for item in items {
             guard case .scalar(let scalar) = item, !scalar.isNull else {
                 diagnostics.error(item.location, "'\(key)' of \(context) must list component names, found \(item.kindDescription)")
@@ -142,9 +146,9 @@ public final class MappingReader {
 
     /// Reports every key that no getter asked for, suggesting the nearest known key.
     public func rejectUnknownKeys(known: [String]) {
-        for (key, _) in pairs where !consumed.contains(key.text) && !known.contains(key.text) {
+        for (key, _) in pairs where !asked.contains(key.text) && !known.contains(key.text) {
             diagnostics.error(key.location, "unknown field '\(key.clipped)' in \(context)"
-                              + Suggestion.hint(for: key.text, in: known + Array(consumed)), length: key.text.count)
+                              + Suggestion.hint(for: key.text, in: known + asked), length: key.text.count)
         }
     }
 }

@@ -109,6 +109,7 @@ struct ModelDocumentReader {
             return ([], [], false)
         }
         var result: [T] = []
+        result.reserveCapacity(pairs.count)
         var unread: Set<String> = []
         for (key, body) in pairs {
             guard NameRules.isValid(key.text) else {
@@ -310,8 +311,12 @@ enum NameRules {
     static let explanation = "names use letters, digits, '-' and '_', up to 100 characters"
 
     static func isValid(_ name: String) -> Bool {
-        !name.isEmpty && name.count <= 100 && name.unicodeScalars.allSatisfy {
-            $0 == "-" || $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        // ASCII names, nearly all, are checked without grapheme counting or Unicode property look-ups.
+        !name.isEmpty && (name.utf8.count <= 100 || name.count <= 100) && name.unicodeScalars.allSatisfy { scalar in
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "-", "_": return true
+            default: return !scalar.isASCII && scalar.properties.isAlphabetic
+            }
         }
     }
 }

@@ -10,6 +10,11 @@ public enum ModelLoader {
     /// Loads and merges one or more model files. The first file names the system and its period.
     /// `timings`, when given, records the read, parse and load phases.
     public static func load(files: [String], timings: PhaseTimings? = nil) throws(DiagnosticError) -> SystemModel {
+        try loadKeepingWorksheet(files: files, timings: timings).model
+    }
+
+    /// `load(files:)`, also handing back the parsed file that holds `failure_modes:`, if any.
+    public static func loadKeepingWorksheet(files: [String], timings: PhaseTimings? = nil) throws(DiagnosticError) -> LoadedModel {
         var documents: [(file: String, text: String)] = []
         var diagnostics: [Diagnostic] = []
         for file in files {
@@ -20,7 +25,10 @@ public enum ModelLoader {
         }
         timings?.mark("read")
         guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
-        return try load(documents: documents, timings: timings)
+        let parsed = documents.map { (file: $0.file, tree: YAMLParser.parse($0.text, file: $0.file)) }
+        timings?.mark("parse YAML")
+        defer { timings?.mark("load model") }
+        return try load(parsed: parsed)
     }
 
     /// Loads model text already in memory (`file` is only used in messages).
@@ -28,15 +36,20 @@ public enum ModelLoader {
         try load(documents: [(file, text)])
     }
 
-    public static func load(documents: [(file: String, text: String)], timings: PhaseTimings? = nil) throws(DiagnosticError) -> SystemModel {
+    public static func load(documents: [(file: String, text: String)]) throws(DiagnosticError) -> SystemModel {
+        try load(parsed: documents.map { (file: $0.file, tree: YAMLParser.parse($0.text, file: $0.file)) }).model
+    }
+
+    /// Loads files already parsed (or refused by the parser, whose diagnostics are then reported).
+    static func load(parsed: [(file: String, tree: Result<YAMLValue, DiagnosticError>)]) throws(DiagnosticError) -> LoadedModel {
         let collector = DiagnosticCollector()
-        let parsed = documents.map { YAMLParser.parse($0.text, file: $0.file) }
-        timings?.mark("parse YAML")
-        defer { timings?.mark("load model") }
         var drafts: [ModelDraft] = []
-        for (document, result) in zip(documents, parsed) {
-            switch result {
-            case .success(let root): drafts.append(ModelDocumentReader(file: document.file, diagnostics: collector).read(root))
+        var worksheet: YAMLDocument?
+        for (file, tree) in parsed {
+            switch tree {
+            case .success(let root):
+                drafts.append(ModelDocumentReader(file: file, diagnostics: collector).read(root))
+                if worksheet == nil, WorksheetLoader.topLevelValue("failure_modes", in: root) != nil { worksheet = YAMLDocument(file: file, root: root) }
             case .failure(let error): collector.append(contentsOf: error.diagnostics)
             }
         }
@@ -44,14 +57,23 @@ public enum ModelLoader {
         guard let first = drafts.first else { throw DiagnosticError(collector.diagnostics) }
         let model = ModelValidator(drafts: drafts, diagnostics: collector).merge(into: first)
         guard !collector.hasErrors, let model else { throw DiagnosticError(collector.diagnostics) }
-        return model
+        return LoadedModel(model: model, worksheet: worksheet)
     }
+}
+
+/// A loaded model and, when one of its files (the first such) also holds FMEA failure modes, that
+/// file's YAML tree: the embedded worksheet is then read without reading and parsing the file again.
+/// Other files' trees are not kept: a large model's tree takes more memory than the model itself.
+public struct LoadedModel: Sendable {
+    public var model: SystemModel
+    public var worksheet: YAMLDocument?
 }
 
 /// Reads an input file as UTF-8 text, refusing binary data and oversized files with a clear error.
 public enum SourceFile {
-    /// Largest input read without `--max-input-size`. Reading a model costs about 0.75 s and 80 MB of
-    /// memory per MB of YAML (measured, docs/hardening.md); 16 MB is 30 times a 10,000-component model.
+    /// Largest input read without `--max-input-size`. Reading a model costs about 0.25 s and 35 MB of
+    /// memory per MB of YAML (measured, docs/hardening.md; messages keep the older 80 MB as a safe bound);
+    /// 16 MB is 30 times a 10,000-component model.
     nonisolated(unsafe) public static var sizeLimit = 16 * 1024 * 1024
 
     public static func read(_ path: String) -> Result<String, DiagnosticError> {
@@ -113,22 +135,19 @@ public enum SourceFile {
             return .failure(DiagnosticError([located(bytes, offset: zero, file: file,
                                                      "the file contains a NUL byte at byte offset \(zero); expected UTF-8 text")]))
         }
+        // Validating the whole buffer at once is fast; the scalar-by-scalar walk only locates a bad byte.
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        let offset = firstInvalidUTF8(in: bytes)
+        return .failure(DiagnosticError([located(bytes, offset: offset, file: file, "invalid UTF-8 at byte offset \(offset); save the file as UTF-8")]))
+    }
+
+    /// Byte offset of the first byte that does not decode as UTF-8 (`bytes.count` when all do).
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> Int {
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
         var offset = 0
-        var scalars = String.UnicodeScalarView()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                scalars.append(scalar)
-                offset += UTF8.width(scalar)
-            case .emptyInput: break loop
-            case .error:
-                return .failure(DiagnosticError([located(bytes, offset: offset, file: file,
-                                                         "invalid UTF-8 at byte offset \(offset); save the file as UTF-8")]))
-            }
-        }
-        return .success(String(scalars))
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) { offset += UTF8.width(scalar) }
+        return offset
     }
 
     static func located(_ bytes: [UInt8], offset: Int, file: String, _ message: String) -> Diagnostic {

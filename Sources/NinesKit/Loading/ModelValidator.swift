@@ -8,16 +8,19 @@ struct ModelValidator {
         var components: [Component] = []
         var objectives: [Objective] = []
         var layers: [Layer] = []
-        var componentIndex: [String: Component] = [:]
+        var componentIndex: [String: Int] = [:]   // name → position in `components`
+        let componentCount = drafts.reduce(0) { $0 + $1.components.count }
+        componentIndex.reserveCapacity(componentCount)
+        components.reserveCapacity(componentCount)
         var objectiveNames: [String: SourceLocation] = [:]
         for draft in drafts {
             for layer in draft.layers where !layers.contains(where: { $0.name == layer.name }) { layers.append(layer) }
             for component in draft.components {
                 if let earlier = componentIndex[component.name] {
-                    diagnostics.error(component.location, "component '\(component.name)' is defined twice; first at \(earlier.location)")
+                    diagnostics.error(component.location, "component '\(component.name)' is defined twice; first at \(components[earlier].location)")
                     continue
                 }
-                componentIndex[component.name] = component
+                componentIndex[component.name] = components.count
                 components.append(component)
             }
             for objective in draft.objectives {
@@ -59,8 +62,8 @@ struct ModelValidator {
                            objectives: objectives, sources: drafts.map(\.file))
     }
 
-    private func checkDependencies(of component: Component, known: [String: Component], unread: Set<String>, names: [String]) {
-        var seen: Set<String> = []
+    private func checkDependencies(of component: Component, known: [String: Int], unread: Set<String>, names: [String]) {
+        var seen = Set<String>(minimumCapacity: component.dependencies.count)
         for dependency in component.dependencies {
             let (members, location): ([String], SourceLocation)
             switch dependency {
@@ -82,35 +85,38 @@ struct ModelValidator {
         }
     }
 
-    /// Depth-first search with an explicit stack (no recursion, so deep chains cannot overflow).
-    private func reportCycles(_ components: [Component], index: [String: Component]) {
-        enum Mark { case active, done }
-        var marks: [String: Mark] = [:]
-        for start in components where marks[start.name] == nil {
-            var stack: [(name: String, next: Int)] = [(start.name, 0)]
-            var path: [String] = [start.name]
-            marks[start.name] = .active
+    /// Depth-first search with an explicit stack (no recursion, so deep chains cannot overflow), over
+    /// positions rather than names. Unknown names and self-references are reported elsewhere.
+    private func reportCycles(_ components: [Component], index: [String: Int]) {
+        let edges = components.indices.map { position in
+            components[position].dependencyNames.compactMap { index[$0] }.filter { $0 != position }
+        }
+        enum Mark { case unvisited, active, done }
+        var marks = [Mark](repeating: .unvisited, count: components.count)
+        for start in components.indices where marks[start] == .unvisited {
+            var stack: [(node: Int, next: Int)] = [(start, 0)]
+            var path: [Int] = [start]
+            marks[start] = .active
             while let top = stack.last {
-                let dependencies = index[top.name]?.dependencyNames ?? []
+                let dependencies = edges[top.node]
                 if top.next < dependencies.count {
                     stack[stack.count - 1].next += 1
                     let child = dependencies[top.next]
-                    if child == top.name { continue }   // reported as "depends on itself"
                     switch marks[child] {
-                    case .active?:
+                    case .active:
                         let cycleStart = path.firstIndex(of: child) ?? 0
                         let cycle = path[cycleStart...] + [child]
-                        diagnostics.error(index[child]?.location ?? index[top.name]!.location,
-                                          "dependency cycle: " + cycle.map { "'\($0)'" }.joined(separator: " → "))
+                        diagnostics.error(components[child].location,
+                                          "dependency cycle: " + cycle.map { "'\(components[$0].name)'" }.joined(separator: " → "))
                         return
-                    case .done?: continue
-                    case nil:
+                    case .done: continue
+                    case .unvisited:
                         marks[child] = .active
                         stack.append((child, 0))
                         path.append(child)
                     }
                 } else {
-                    marks[top.name] = .done
+                    marks[top.node] = .done
                     stack.removeLast()
                     path.removeLast()
                 }

@@ -28,7 +28,7 @@ public enum QuantityParser {
 
     /// A finite decimal number in plain or scientific notation, with its exact decimal text kept.
     public static func decimal(_ text: String) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = trimmingWhitespace(text)
         guard isDecimalSyntax(trimmed), let value = Double(trimmed), value.isFinite else { return nil }
         // Refuse underflow: a literal with a non-zero digit that became 0 (e.g. 1e-999).
         let mantissa = trimmed.prefix { $0 != "e" && $0 != "E" }
@@ -39,23 +39,43 @@ public enum QuantityParser {
     /// Digits with an optional sign, one optional point and an optional exponent; no leading
     /// zero before another digit (so `017` is refused instead of guessing octal).
     static func isDecimalSyntax(_ text: String) -> Bool {
-        var chars = Substring(text)
-        if chars.first == "+" || chars.first == "-" { chars = chars.dropFirst() }
-        let parts = chars.split(separator: "e", maxSplits: 1, omittingEmptySubsequences: false)
-            .flatMap { $0.split(separator: "E", maxSplits: 1, omittingEmptySubsequences: false) }
-        guard let mantissa = parts.first, !mantissa.isEmpty, parts.count <= 2 else { return false }
-        let pieces = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = pieces[0]
-        let fraction = pieces.count > 1 ? pieces[1] : ""
-        guard !(whole.isEmpty && fraction.isEmpty), whole.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit) else { return false }
-        if whole.count > 1 && whole.first == "0" { return false }
-        if pieces.count > 1 && fraction.isEmpty { return false }
-        if parts.count == 2 {
-            var exponent = parts[1]
-            if exponent.first == "+" || exponent.first == "-" { exponent = exponent.dropFirst() }
-            guard !exponent.isEmpty, exponent.count <= 4, exponent.allSatisfy(\.isASCIIDigit) else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            func skipSign() { if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) { index += 1 } }
+            func digits() -> Int {
+                let start = index
+                while index < bytes.count && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9") { index += 1 }
+                return index - start
+            }
+            skipSign()
+            let wholeStart = index
+            let whole = digits()
+            if whole > 1 && bytes[wholeStart] == UInt8(ascii: "0") { return false }
+            var fraction = 0
+            if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                fraction = digits()
+                if fraction == 0 { return false }
+            }
+            if whole == 0 && fraction == 0 { return false }
+            if index < bytes.count && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
+                index += 1
+                skipSign()
+                let exponent = digits()
+                if exponent == 0 || exponent > 4 { return false }
+            }
+            return index == bytes.count
         }
-        return true
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)`, without its cost (Foundation, on every value of a
+    /// large model) when neither end can be whitespace: an ASCII byte other than space and tab,
+    /// the only ASCII characters in `.whitespaces`.
+    static func trimmingWhitespace(_ text: String) -> String {
+        let plain = { (byte: UInt8) in byte < 0x80 && byte != 0x20 && byte != 0x09 }
+        if let first = text.utf8.first, let last = text.utf8.last, plain(first), plain(last) { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// An availability as a fraction in (0, 1] or a percentage in (0, 100]%, with the
@@ -74,10 +94,10 @@ public enum QuantityParser {
     }
 
     static func probability(_ text: String, allowZero: Bool, what: String) -> Result<Probability, Failure> {
-        var body = text.trimmingCharacters(in: .whitespaces)
+        var body = trimmingWhitespace(text)
         var places = 0
         if body.hasSuffix("%") {
-            body = String(body.dropLast()).trimmingCharacters(in: .whitespaces)
+            body = trimmingWhitespace(String(body.dropLast()))
             places = 2
         }
         guard decimal(body) != nil, let up = DecimalText(body)?.shifted(by: places), up.isAtMostOne, allowZero || !up.isZero else {
@@ -91,31 +111,31 @@ public enum QuantityParser {
     /// A duration with a unit (`30s`, `20m`, `2000h`, `1.5d`, `2w`, `1y`), in hours; must be ≥ 0
     /// (or > 0 when `positive`).
     public static func duration(_ text: String, positive: Bool) -> Result<Double, Failure> {
-        let expected = "\(positive ? "a positive" : "a non-negative") duration with a unit (\(unitNames)), e.g. '30m'"
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let expected = { "\(positive ? "a positive" : "a non-negative") duration with a unit (\(unitNames)), e.g. '30m'" }
+        let trimmed = trimmingWhitespace(text)
         for (suffix, hours) in hoursPerUnit where trimmed.hasSuffix(suffix) {
-            let number = String(trimmed.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            let number = trimmingWhitespace(String(trimmed.dropLast(suffix.count)))
             guard let value = decimal(number) else { continue }
             let result = value * hours
             guard result.isFinite, value >= 0, !(positive && value == 0), !(value > 0 && result == 0) else {
-                return .failure(Failure(expected))
+                return .failure(Failure(expected()))
             }
             if result > longestDuration { return .failure(Failure("a duration of at most 1000000y")) }
             if positive && result < shortestDuration { return .failure(Failure("a duration of at least 1ms")) }
             return .success(result)
         }
-        return .failure(Failure(expected))
+        return .failure(Failure(expected()))
     }
 
     /// A rate such as `2/y`, `0.001/h` or `3 per month`, in events per hour; must be > 0.
     public static func rate(_ text: String) -> Result<Double, Failure> {
         let expected = "a positive rate such as '2/y' or '0.001/h'"
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = trimmingWhitespace(text)
         let parts: [String]
         if trimmed.contains("/") {
-            parts = trimmed.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            parts = trimmed.split(separator: "/", maxSplits: 1).map { trimmingWhitespace(String($0)) }
         } else if let range = trimmed.range(of: " per ") {
-            parts = [String(trimmed[..<range.lowerBound]), String(trimmed[range.upperBound...])].map { $0.trimmingCharacters(in: .whitespaces) }
+            parts = [String(trimmed[..<range.lowerBound]), String(trimmed[range.upperBound...])].map(trimmingWhitespace)
         } else {
             return .failure(Failure(expected))
         }
@@ -143,7 +163,7 @@ public enum QuantityParser {
 
     /// A whole number in decimal digits.
     public static func integer(_ text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = trimmingWhitespace(text)
         guard !trimmed.isEmpty, trimmed.count <= 9 else { return nil }
         var digits = Substring(trimmed)
         if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }

@@ -40,7 +40,7 @@ public enum WorksheetLoader {
                 throw DiagnosticError([note] + error.diagnostics)
             }
         } else {
-            model = try ModelLoader.load(documents: [(file, text)])
+            model = try ModelLoader.load(parsed: [(file, .success(root))]).model
             if topLevelValue("failure_modes", in: root) == nil {
                 throw DiagnosticError([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
                     "this model has no 'failure_modes:' section and is no worksheet (a worksheet names its model with 'model:'); "
@@ -53,20 +53,14 @@ public enum WorksheetLoader {
         return LoadedWorksheet(model: model, worksheet: worksheet, file: file, isEmbedded: modelScalar == nil)
     }
 
-    /// The failure modes embedded in model files (the first file with a `failure_modes:` section), if any.
-    public static func embedded(in files: [String], model: SystemModel) throws(DiagnosticError) -> FMEAWorksheet? {
-        for file in files {
-            // Parsing a large model twice is costly: skip files that cannot hold the key. A key written
-            // with escapes ("\x66ailure_modes") contains a backslash, so those files are still parsed.
-            guard case .success(let text) = SourceFile.read(file), text.contains("failure_modes") || text.contains("\\"),
-                  case .success(let root) = YAMLParser.parse(text, file: file),
-                  topLevelValue("failure_modes", in: root) != nil else { continue }
-            let collector = DiagnosticCollector()
-            let worksheet = WorksheetReader(file: file, model: model, diagnostics: collector).read(root, embedded: true)
-            if collector.hasErrors { throw DiagnosticError(collector.diagnostics) }
-            return worksheet
-        }
-        return nil
+    /// The failure modes embedded in a model file, if the model has such a file
+    /// (`ModelLoader.loadKeepingWorksheet` kept its tree, so it is not read or parsed again).
+    public static func embedded(in loaded: LoadedModel) throws(DiagnosticError) -> FMEAWorksheet? {
+        guard let document = loaded.worksheet else { return nil }
+        let collector = DiagnosticCollector()
+        let worksheet = WorksheetReader(file: document.file, model: loaded.model, diagnostics: collector).read(document.root, embedded: true)
+        if collector.hasErrors { throw DiagnosticError(collector.diagnostics) }
+        return worksheet
     }
 
     /// A model path as written in a worksheet: absolute, or relative to the worksheet's folder.

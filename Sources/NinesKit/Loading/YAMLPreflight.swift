@@ -20,13 +20,17 @@ public enum YAMLPreflight {
     static let reportLimit = 10
 
     public static func check(_ text: String, file: String) -> [Diagnostic] {
-        var scanner = Scanner(bytes: Array(text.utf8), file: file)
-        scanner.run()
-        return scanner.diagnostics
+        var text = text
+        // Over the string's own bytes: no copy of a large file, no bounds checks per byte.
+        return text.withUTF8 { bytes in
+            var scanner = Scanner(bytes: bytes, file: file)
+            scanner.run()
+            return scanner.diagnostics
+        }
     }
 
     struct Scanner {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         let file: String
         var diagnostics: [Diagnostic] = []
 
@@ -48,7 +52,7 @@ public enum YAMLPreflight {
         var blockScalarParent: Int?
         var depthReported = false
 
-        init(bytes: [UInt8], file: String) {
+        init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
             self.bytes = bytes
             self.file = file
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3; lineStart = 3 }

@@ -3,7 +3,7 @@
 ///
 /// Scalars are kept as text; callers decide the type (so `017`, `0x10`, `1:30` or `.nan` never
 /// silently become numbers).
-public indirect enum YAMLValue: Sendable {
+public enum YAMLValue: Sendable {
     case scalar(YAMLScalar)
     case sequence([YAMLValue], SourceLocation)
     case mapping([(key: YAMLScalar, value: YAMLValue)], SourceLocation)
@@ -42,7 +42,11 @@ public struct YAMLScalar: Sendable {
 
     /// `~`, `null`, `Null`, `NULL` or an empty plain scalar.
     public var isNull: Bool {
-        !isQuoted && ["", "~", "null", "Null", "NULL"].contains(text)
+        guard !isQuoted else { return false }
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     /// The text cut to a readable length for messages.
@@ -50,4 +54,10 @@ public struct YAMLScalar: Sendable {
         let oneLine = text.replacingOccurrences(of: "\n", with: "\\n")
         return oneLine.count > 40 ? String(oneLine.prefix(40)) + "…" : oneLine
     }
+}
+
+/// The parsed tree of one file.
+public struct YAMLDocument: Sendable {
+    public var file: String
+    public var root: YAMLValue
 }
