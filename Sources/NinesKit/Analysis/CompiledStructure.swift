@@ -16,9 +16,12 @@ public struct CompiledStructure {
     /// `systemNodeBudget`: on some large models with many top-level components sharing
     /// regional dependencies the exact conjunction grows much faster than the model.
     public let system: BDD.Ref?
-    /// Extra diagram nodes the whole-system conjunction may build: as many as the diagram already
-    /// has, between 400 thousand and 1 million (about 1–3 s of work in a release build).
-    public static func systemNodeBudget(existing: Int) -> Int { min(1_000_000, max(400_000, existing)) }
+    /// Extra diagram nodes the whole-system conjunction may build: 250 thousand, about 0.2 s of work
+    /// in a release build. Models of a few thousand components fit (a generated 1,000-component
+    /// platform needs 130 thousand); where it does not fit it does not fit by orders of magnitude
+    /// (a generated 10,000-component one did not finish in 10 minutes), so a larger budget only
+    /// makes the analysis slower before it gives up.
+    public static let systemNodeBudget = 250_000
     /// Components nothing depends on (by component index, model order): what the system needs.
     public let roots: [Int]
     /// Diagram of each objective (by objective index): all its components up.
@@ -80,7 +83,7 @@ public struct CompiledStructure {
         }
         let allUp = { (components: [String]) in bdd.and(components.compactMap { indexOf[$0].map { closure[$0] } }) }
         let objectives = model.objectives.map { allUp($0.components) }
-        let system = bdd.withNodeLimit(systemNodeLimit ?? Self.systemNodeBudget(existing: bdd.nodeCount)) { bdd.and(roots.map { closure[$0] }) }
+        let system = bdd.withNodeLimit(systemNodeLimit ?? Self.systemNodeBudget) { bdd.and(roots.map { closure[$0] }) }
         return (bdd, closure, objectives, system)
     }
 
