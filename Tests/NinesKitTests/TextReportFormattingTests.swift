@@ -19,6 +19,13 @@ struct TextReportFormattingTests {
         #expect(Format.wrap("  ", width: 10) == [])
     }
 
+    @Test("long name lists stop after the limit and say how many more")
+    func nameLists() {
+        #expect(Format.names(["a", "b"], limit: 2) == "a, b")
+        #expect(Format.names(["a", "b", "c", "d", "e"], limit: 2) == "a, b and 3 more (see --format json)")
+        #expect(Format.names([]) == "")
+    }
+
     @Test("every bundled model's text report fits in 80 columns", arguments: GoldenFiles.models)
     func fitsInEightyColumns(model: String) throws {
         let path = "models/\(model).yaml"

@@ -2,6 +2,13 @@ import Foundation
 
 /// Number formatting shared by the human-readable renderers. Locale-independent (POSIX).
 public enum Format {
+    /// Names joined by commas, at most `limit` of them, then "and N more": a 10,000-component model
+    /// may assume a repair time for thousands of components, and a terminal line should stay readable.
+    public static func names(_ names: [String], limit: Int = 12) -> String {
+        names.count <= limit ? names.joined(separator: ", ")
+            : names.prefix(limit).joined(separator: ", ") + " and \(names.count - limit) more (see --format json)"
+    }
+
     /// An availability as a percentage with as many decimals as it has nines, plus two
     /// (99.95% → "99.9500%"), and never rounded up to 100% when the unavailability is not 0.
     public static func percent(_ p: Probability) -> String {

@@ -15,10 +15,10 @@ public struct SimulationTextRenderer {
         out.append("calendar: \(report.calendar)")
         if !report.componentsWithAssumedRepair.isEmpty {
             out.append("repair time assumed \(Format.duration(hours: report.assumedRepairHours)) (no mttr given): "
-                       + report.componentsWithAssumedRepair.joined(separator: ", "))
+                       + Format.names(report.componentsWithAssumedRepair))
         }
         if !report.failoverWithoutStandby.isEmpty {
-            out.append("failover not simulated (one replica, no standby): " + report.failoverWithoutStandby.joined(separator: ", "))
+            out.append("failover not simulated (one replica, no standby): " + Format.names(report.failoverWithoutStandby))
             out.append("  (the exact figure charges their detect + switch time per failure, so it can sit below the interval)")
         }
         for objective in report.objectives {
