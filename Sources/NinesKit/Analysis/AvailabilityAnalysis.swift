@@ -92,7 +92,7 @@ public struct AvailabilityAnalysis {
     func figure(named name: String, root: BDD.Ref, nodes: NodeProbabilities, view: View) -> FlowFigures {
         let probability = nodes[root]
         let variables = view == .callers ? maskedVariables : self.variables
-        let own = effective.map { view == .callers ? $0.masked : $0.effective }
+        let own = { (index: Int) in view == .callers ? self.effective[index].masked : self.effective[index].effective }
         let diagram = structure.bdd.nodes(below: root)
         let birnbaum = structure.bdd.birnbaum(root: root, diagram: diagram, variables: variables, nodes: nodes)
         var importances: [Importance] = []
@@ -102,10 +102,10 @@ public struct AvailabilityAnalysis {
             let index = structure.componentAtLevel[level]
             let component = model.components[index]
             importances.append(Importance(component: component.name, layer: component.layer, birnbaum: birnbaum[level],
-                                          own: own[index].probability, figure: probability))
-            if let w = own[index].frequency {
+                                          own: own(index).probability, figure: probability))
+            if let w = own(index).frequency {
                 frequency += birnbaum[level] * w
-            } else if own[index].probability.down > 0 {
+            } else if own(index).probability.down > 0 {
                 missingRates.append(component.name)
             }
         }

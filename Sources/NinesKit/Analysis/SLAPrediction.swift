@@ -21,7 +21,7 @@ public struct SLAPrediction {
         self.full = full
         self.inScope = inScope
         self.excluded = excluded
-        let positions = DependencyClosure.index(model)
+        let positions = full.structure.indexOf   // names are unique in a loaded model
         objectives = model.objectives.indices.map { index in
             let objective = model.objectives[index]
             let period = objective.period ?? model.period
