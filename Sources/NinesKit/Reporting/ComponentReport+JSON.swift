@@ -1,6 +1,7 @@
 /// The components section has one object per component of the model: written directly (see
 /// `JSONObjectWriting`), with the keys and nil handling of the synthesized `Encodable`.
 extension ComponentReport: JSONObjectWriting {
+    @inline(__always)   // into the specialized array loop, which then reads each component in place
     func writeMembers(to object: inout JSONMembers) {
         object.add("name", name)
         object.add("layer", layer)

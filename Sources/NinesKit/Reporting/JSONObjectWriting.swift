@@ -75,8 +75,9 @@ extension JSONObjectWriting {
             var members = JSONMembers(storage: storage)
             storage = .moved
             writeMembers(to: &members)
-            defer { storage = members.storage }
-            return members.finishObject(document.keyOrder, keyType: ObjectIdentifier(Self.self))
+            let node = members.finishObject(document.keyOrder, keyType: ObjectIdentifier(Self.self))
+            swap(&storage, &members.storage)
+            return node
         }
     }
 }
@@ -93,13 +94,15 @@ extension JSONObjectWriting {
             storage = .moved
             var nodes: [JSONNode] = []
             nodes.reserveCapacity(elements.count)
+            // Room for the members of many objects at once, rather than growing (and copying) step by step.
+            members.storage.children.reserveCapacity(members.storage.children.count + 16 * elements.count)
             elements.withUnsafeBufferPointer { elements in   // read in place, not copied one by one
                 for index in elements.indices {
                     elements[index].writeMembers(to: &members)
                     nodes.append(members.finishObject(document.keyOrder, keyType: ObjectIdentifier(Self.self)))
                 }
             }
-            storage = members.storage
+            swap(&storage, &members.storage)   // moved back, not shared with `members`
             return storage.array(nodes)
         }
     }
