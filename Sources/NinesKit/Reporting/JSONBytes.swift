@@ -6,43 +6,30 @@
 ///   `5e-05`, `1e+16`, `-0`), non-finite ones as the strings "Infinity", "-Infinity" and "NaN";
 /// - integers in decimal.
 ///
-/// A struct over an array kept longer than its content (`count` bytes are used), written through
-/// pointers: the hot loops that own one pay neither exclusivity checks nor per-append
-/// bookkeeping. It is also the `TextOutputStream` that `Double.write(to:)` prints into, which
-/// hands its digits over as ASCII bytes (`_writeASCII`) without making a `String`.
+/// A struct over a byte array written through pointers: the hot loops that own one pay neither
+/// exclusivity checks nor per-byte bookkeeping. It is also the `TextOutputStream` that
+/// `Double.write(to:)` prints into, which hands its digits over as ASCII bytes (`_writeASCII`)
+/// without making a `String`.
 struct JSONBytes: TextOutputStream {
-    /// The bytes written are the first `count`; the rest is room to grow into.
-    private(set) var storage: [UInt8]
-    private(set) var count = 0
+    private(set) var storage: [UInt8] = []
 
-    init(capacity: Int) { storage = [UInt8](repeating: 0, count: capacity) }
+    var count: Int { storage.count }
 
-    /// Makes room for `extra` more bytes.
-    @inline(__always)
-    mutating func reserve(_ extra: Int) {
-        if count + extra > storage.count { grow(count + extra) }
-    }
-
-    private mutating func grow(_ needed: Int) {
-        storage.append(contentsOf: repeatElement(0, count: max(needed, 2 * storage.count, 64) - storage.count))
-    }
+    init(capacity: Int) { storage.reserveCapacity(capacity) }
 
     /// Lets `body` write at most `maximum` bytes at the end, and keeps the number it returns.
+    /// (The array grows geometrically; only the bytes of this write are zeroed first, never the
+    /// spare capacity, so untouched memory stays untouched.)
     @inline(__always)
     mutating func write(atMost maximum: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
-        reserve(maximum)
-        let start = count
-        count += storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+        let start = storage.count
+        storage.append(contentsOf: repeatElement(0, count: maximum))
+        let written = storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+        storage.removeLast(maximum - written)
     }
 
     @inline(__always)
-    mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
-        guard let source = buffer.baseAddress else { return }
-        write(atMost: buffer.count) { target in
-            target.update(from: source, count: buffer.count)
-            return buffer.count
-        }
-    }
+    mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) { storage.append(contentsOf: buffer) }
 
     @inline(__always)
     mutating func append(_ text: StaticString) {
@@ -83,7 +70,7 @@ struct JSONBytes: TextOutputStream {
             return
         }
         value.write(to: &self)
-        if storage[count - 2] == UInt8(ascii: "."), storage[count - 1] == UInt8(ascii: "0") { count -= 2 }
+        if storage[count - 2] == UInt8(ascii: "."), storage[count - 1] == UInt8(ascii: "0") { storage.removeLast(2) }
     }
 
     mutating func appendQuoted(_ string: String) {
