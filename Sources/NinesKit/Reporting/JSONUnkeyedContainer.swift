@@ -1,28 +1,3 @@
-/// The elements of one JSON array while it is being encoded.
-final class JSONArrayBuilder {
-    private(set) var values: [JSONNode] = []
-    /// Elements still being written through a nested container or a super encoder.
-    private var pending: [(index: Int, source: JSONPendingValue)] = []
-
-    var count: Int { values.count }
-
-    func append(_ value: JSONNode) { values.append(value) }
-
-    func appendPending(_ source: JSONPendingValue) {
-        pending.append((values.count, source))
-        values.append(JSONNode.leaf(start: 0, count: 0))
-    }
-
-    /// The array's node; the builder is then empty and can take the next array.
-    func finish(_ document: JSONDocument) -> JSONNode {
-        for entry in pending { values[entry.index] = entry.source.finish(document) }
-        let node = document.storage.array(values)
-        values.removeAll(keepingCapacity: true)
-        pending.removeAll()
-        return node
-    }
-}
-
 /// `UnkeyedEncodingContainer` of `JSONTreeEncoder`: appends elements to the array being built.
 struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     let encoder: JSONTreeEncoder
@@ -74,27 +49,5 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
         let nested = encoder.deferredEncoder(key: JSONIndexKey(intValue: count))
         builder.appendPending(.encoder(nested))
         return nested
-    }
-}
-
-/// The coding key of an array element ("Index 3"), or of `super`. Small enough to sit inside a
-/// `CodingKey` existential without an allocation, and the text is made only when asked for.
-enum JSONIndexKey: CodingKey {
-    case index(Int)
-    case name(String)
-
-    init(stringValue: String) { self = .name(stringValue) }
-    init(intValue: Int) { self = .index(intValue) }
-
-    var stringValue: String {
-        switch self {
-        case .index(let index): "Index \(index)"
-        case .name(let name): name
-        }
-    }
-
-    var intValue: Int? {
-        if case .index(let index) = self { return index }
-        return nil
     }
 }
