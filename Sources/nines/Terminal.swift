@@ -4,8 +4,14 @@ import NinesKit
 
 /// The only place that writes to stdout/stderr and decides about colour.
 enum Terminal {
+    /// Writes the string's own UTF-8 bytes, without copying them into a `Data` first (a JSON
+    /// report of a large model is tens of megabytes).
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
+        }
     }
 
     static func error(_ text: String) {

@@ -19,9 +19,12 @@ public enum AtomicFile {
         try write(to: path) { handle in try handle.write(contentsOf: data) }
     }
 
-    /// Writes UTF-8 `text` to `path` atomically.
+    /// Writes UTF-8 `text` to `path` atomically, straight from the string's own bytes (no copy).
     public static func write(_ text: String, to path: String) throws(WriteError) {
-        try write(Data(text.utf8), to: path)
+        try write(to: path) { handle in
+            var text = text
+            try text.withUTF8 { try handle.write(contentsOf: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// Lets `produce` stream the content into a temporary file; when it throws, the temporary file is

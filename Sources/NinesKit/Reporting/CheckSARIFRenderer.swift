@@ -5,6 +5,11 @@ public enum CheckSARIFRenderer {
     public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
 
     public static func render(_ report: CheckReport) -> String {
+        JSONReportRenderer.render(log(report))
+    }
+
+    /// The SARIF document of `report`, before printing.
+    static func log(_ report: CheckReport) -> Log {
         var ruleIDs: [String] = []
         for result in report.results where !ruleIDs.contains(result.rule) { ruleIDs.append(result.rule) }
         let rules = ruleIDs.map { Rule(id: $0, shortDescription: Message(text: description(of: $0))) }
@@ -18,10 +23,9 @@ public enum CheckSARIFRenderer {
                             region: Region(startLine: result.line, startColumn: result.column)))],
                         partialFingerprints: ["ninesCheckId": result.id])
         }
-        let log = Log(schema: schema, version: "2.1.0",
-                      runs: [Run(tool: Tool(driver: Driver(name: "nines", rules: rules)),
-                                 results: results)])
-        return JSONReportRenderer.render(log)
+        return Log(schema: schema, version: "2.1.0",
+                   runs: [Run(tool: Tool(driver: Driver(name: "nines", rules: rules)),
+                              results: results)])
     }
 
     static func description(of rule: String) -> String {
