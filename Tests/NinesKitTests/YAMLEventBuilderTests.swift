@@ -49,7 +49,7 @@ struct YAMLEventBuilderTests {
         var built = 0
         let snippets = Self.snippets.enumerated().map { ("snippet \($0.offset)", $0.element) }
         for (name, text) in Self.files + snippets {
-            guard let fast = YAMLEventBuilder.build(text, file: name) else { continue }
+            guard case .success(let fast) = YAMLEventBuilder.build(text, file: name) else { continue }
             built += 1
             guard case .success(let composed) = YAMLParser.compose(text, file: name) else {
                 Issue.record("\(name): built a tree where composing reports a problem")
@@ -61,8 +61,6 @@ struct YAMLEventBuilderTests {
     }
 
     @Test(arguments: [
-        "a: 1\na: 2\n",                       // repeated key
-        "a: 1\n'a': 2\n",                     // repeated text, different quoting (Yams decides)
         "a: &x 1\nb: *x\n",                   // anchor and alias
         "a: !!str 1\n",                       // tag
         "~: 1\n",                             // null key
@@ -75,6 +73,40 @@ struct YAMLEventBuilderTests {
     ])
     func handsOverWhatComposingMustJudge(_ text: String) {
         #expect(YAMLEventBuilder.build(text, file: "t.yaml") == nil)
+    }
+
+    @Test(arguments: [
+        ("a: 1\na: 2\n", ["t.yaml:2:1: error: duplicate key 'a' in the same mapping (first at line 1, column 1)"]),
+        ("a: 1\n'a': 2\n", ["t.yaml:2:1: error: duplicate key 'a' in the same mapping (first at line 1, column 1)"]),
+        ("x:\n  a: 1\n  b: 2\n  a: 3\ny: {b: 1, b: 2}\n", [
+            "t.yaml:4:3: error: duplicate key 'a' in the same mapping (first at line 2, column 3)",
+            "t.yaml:5:11: error: duplicate key 'b' in the same mapping (first at line 5, column 5)",
+        ]),
+    ])
+    func repeatedKeysAreReportedAtTheRepeatAllAtOnce(_ text: String, expected: [String]) throws {
+        guard case .failure(let error) = try #require(YAMLEventBuilder.build(text, file: "t.yaml")) else {
+            Issue.record("accepted a mapping with a repeated key")
+            return
+        }
+        #expect(error.diagnostics.map(\.description) == expected)
+        // Composing with Yams refuses the same files (at the first occurrence, one mapping only).
+        guard case .failure = YAMLParser.compose(text, file: "t.yaml") else {
+            Issue.record("Yams accepts what the event builder refuses")
+            return
+        }
+    }
+
+    /// Mappings past 16 keys switch to a hashed index; repeats are still found at any position.
+    @Test func repeatsInLargeMappingsAreFound() throws {
+        let text = (0..<40).map { "k\($0): \($0)\n" }.joined() + "k3: again\nk39: again\n"
+        guard case .failure(let error) = try #require(YAMLEventBuilder.build(text, file: "t.yaml")) else {
+            Issue.record("accepted a mapping with repeated keys")
+            return
+        }
+        #expect(error.diagnostics.map(\.description) == [
+            "t.yaml:41:1: error: duplicate key 'k3' in the same mapping (first at line 4, column 1)",
+            "t.yaml:42:1: error: duplicate key 'k39' in the same mapping (first at line 40, column 1)",
+        ])
     }
 
     @Test func ordinaryModelsTakeTheFastPath() throws {

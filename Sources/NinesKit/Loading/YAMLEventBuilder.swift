@@ -4,13 +4,19 @@ import CYaml
 /// 100,000 components composing that tree and converting it cost seconds (docs/benchmarks.md).
 ///
 /// It only handles the ordinary case: one document of scalars, lists and mappings whose keys are
-/// distinct plain names. On anything else (a libyaml error, no or a second document, anchors,
-/// aliases, tags, keys that are lists, maps, null, `<<` or repeated) it returns nil and
-/// `YAMLParser` composes the text with Yams instead, so every diagnostic keeps coming from one place.
+/// plain names. A key repeated in its mapping is reported here, at the repeat, with where the key
+/// first appeared, and every repeat of the file at once (Yams stops at the first and points at the
+/// original). On anything else (a libyaml error, no or a second document, anchors, aliases, tags,
+/// keys that are lists, maps, null or `<<`) it returns nil and `YAMLParser` composes the text with
+/// Yams instead, whose diagnostics it turns into ours.
 enum YAMLEventBuilder {
-    static func build(_ text: String, file: String) -> YAMLValue? {
+    static func build(_ text: String, file: String) -> Result<YAMLValue, DiagnosticError>? {
         var text = text
-        return text.withUTF8 { bytes in EventReader(bytes, file: file).document() }
+        return text.withUTF8 { bytes in
+            let reader = EventReader(bytes, file: file)
+            guard let root = reader.document() else { return nil }
+            return reader.repeatedKeys.isEmpty ? .success(root) : .failure(DiagnosticError(reader.repeatedKeys))
+        }
     }
 }
 
@@ -20,6 +26,8 @@ private final class EventReader {
     private let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
     private var holdsEvent = false
     private let file: String
+    /// One diagnostic per key that repeats an earlier key of its mapping.
+    private(set) var repeatedKeys: [Diagnostic] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.file = file
@@ -81,14 +89,17 @@ private final class EventReader {
         case YAML_MAPPING_START_EVENT:
             guard current.data.mapping_start.anchor == nil, current.data.mapping_start.tag == nil else { return nil }
             var pairs: [(key: YAMLScalar, value: YAMLValue)] = []
-            var keys: [String] = []   // apart from `pairs`, so the check does not copy every pair
+            var seen = KeysSeen()
             while advance() {
-                if event.pointee.type == YAML_MAPPING_END_EVENT {
-                    return Self.hasRepeated(keys) ? nil : .mapping(pairs, location)
-                }
+                if event.pointee.type == YAML_MAPPING_END_EVENT { return .mapping(pairs, location) }
                 guard let key = key(), advance(), let value = node() else { return nil }
-                pairs.append((key, value))
-                keys.append(key.text)
+                if let first = seen.insert(key) {
+                    // Yams compares text and tag, and with the basic resolver every key is a string.
+                    repeatedKeys.append(Diagnostic(at: key.location, "duplicate key '\(key.clipped)' in the same mapping "
+                                                   + "(first at line \(first.line), column \(first.column))"))
+                } else {
+                    pairs.append((key, value))
+                }
             }
             return nil
         default:
@@ -116,14 +127,24 @@ private final class EventReader {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Yams refuses a mapping that repeats a key (same text and tag); any repeated text goes back to it.
-    /// Pairwise for the usual few keys, hashed for large mappings such as `components`.
-    private static func hasRepeated(_ keys: [String]) -> Bool {
-        if keys.count <= 16 {
-            for i in keys.indices { for j in keys.indices where j > i && keys[i] == keys[j] { return true } }
-            return false
+}
+
+/// The keys of one mapping so far: a short list for the usual few keys, hashed once a mapping is
+/// large (such as `components`).
+private struct KeysSeen {
+    private var few: [(text: String, location: SourceLocation)] = []
+    private var many: [String: SourceLocation]?
+
+    /// Records `key`; returns where it first appeared when it is a repeat.
+    mutating func insert(_ key: YAMLScalar) -> SourceLocation? {
+        if many != nil {
+            if let first = many![key.text] { return first }
+            many![key.text] = key.location
+            return nil
         }
-        var seen = Set<String>(minimumCapacity: keys.count)
-        return keys.contains { !seen.insert($0).inserted }
+        if let first = few.first(where: { $0.text == key.text }) { return first.location }
+        few.append((key.text, key.location))
+        if few.count > 16 { many = Dictionary(few.map { ($0.text, $0.location) }, uniquingKeysWith: { first, _ in first }) }
+        return nil
     }
 }

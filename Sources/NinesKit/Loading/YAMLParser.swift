@@ -15,7 +15,7 @@ public enum YAMLParser {
         }
         let policy = YAMLPreflight.check(text, file: file)
         if !policy.isEmpty { return .failure(DiagnosticError(policy)) }
-        if let value = YAMLEventBuilder.build(text, file: file) { return .success(value) }
+        if let built = YAMLEventBuilder.build(text, file: file) { return built }
         return compose(text, file: file)
     }
 
