@@ -33,5 +33,41 @@ import Testing
         let system = try #require(report.figures.last)
         #expect(system.bounds != nil)
         #expect(TextReportRenderer().render(report).contains("availability between"))
+
+        // With the bounds comes a seeded estimate of the same figure, close to the exact value.
+        let estimate = try #require(bounded.estimate)
+        let sigma = (exact.probability.up * exact.probability.down / Double(estimate.samples)).squareRoot()
+        #expect(abs(estimate.availability - exact.probability.up) < 4 * sigma)
+        #expect(estimate.low <= estimate.availability && estimate.availability <= estimate.high)
+        #expect(try #require(system.estimate) == estimate)
+        #expect(TextReportRenderer().render(report).contains("estimate "))
+    }
+
+    /// The sampler re-evaluates only what lies above each failure; on random models (k-of-n groups,
+    /// shared dependencies, replicas) its estimate must agree with the exact system figure.
+    @Test func samplingAgreesWithTheExactSystemFigureOnRandomModels() throws {
+        var rng = SplitMix64(seed: 2026)
+        var compared = 0
+        for index in 0..<40 {
+            let model = RandomModels.make(&rng, index: index)
+            let analysis = AvailabilityAnalysis(model)
+            let exact = analysis.system().probability
+            guard analysis.system().bounds == nil else { continue }
+            let sampling = SystemSampling(model, structure: analysis.structure, figures: analysis.effective.map(\.masked.probability))
+            let (up, samples) = sampling.systemUpCount(seed: UInt64(index + 1))
+            let estimate = Double(up) / Double(samples)
+            let sigma = max((exact.up * exact.down / Double(samples)).squareRoot(), 1 / Double(samples))
+            #expect(abs(estimate - exact.up) < 4.5 * sigma, "model \(index): estimate \(estimate), exact \(exact.up)")
+            compared += 1
+        }
+        #expect(compared == 40)
+    }
+
+    @Test func samplingIsDeterministicAndStopsOnItsWorkBudget() {
+        let sampling = SystemSampling(Self.model, structure: CompiledStructure(Self.model),
+                                      figures: Self.model.components.map { EffectiveAvailability($0).masked.probability })
+        #expect(sampling.systemUpCount(seed: 7) == sampling.systemUpCount(seed: 7))
+        #expect(sampling.systemUpCount(seed: 7).samples == SystemSampling.samples)
+        #expect(sampling.systemUpCount(samples: 3000, seed: 7).samples == 3000)
     }
 }

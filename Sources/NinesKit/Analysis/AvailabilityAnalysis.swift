@@ -71,8 +71,14 @@ public struct AvailabilityAnalysis {
         // Product of independent-looking factors, unavailability-first: down = d1 + u1·d2 + …
         let lower = roots.reduce(Probability.perfect) { $0.and($1) }
         let upper = roots.max { $0.down < $1.down } ?? .perfect   // the least available root
+        let sampling = SystemSampling(model, structure: structure, figures: effective.map(\.masked.probability))
+        let seed: UInt64 = 1
+        let (up, samples) = sampling.systemUpCount(seed: seed)
+        let interval = ProportionInterval(successes: up, trials: samples)
         return FlowFigures(name: model.name, probability: lower, frequency: nil, importance: [], componentsWithoutRates: [],
-                           diagramSize: 0, bounds: AvailabilityBounds(lower: lower, upper: upper))
+                           diagramSize: 0, bounds: AvailabilityBounds(lower: lower, upper: upper),
+                           estimate: SampledEstimate(availability: interval.estimate, low: interval.low, high: interval.high,
+                                                     samples: samples, seed: seed))
     }
 
     /// The figures of objective number `index` (in model order): availability objectives in the
@@ -129,11 +135,22 @@ public struct FlowFigures: Hashable, Sendable {
     public let diagramSize: Int
     /// Set when the figure is not exact but bounded (`probability` is then the lower bound).
     public var bounds: AvailabilityBounds? = nil
+    /// With bounds: a seeded Monte Carlo estimate of the same figure (see `SystemSampling`).
+    public var estimate: SampledEstimate? = nil
 
     /// Mean time between outages (mean up time), hours: A / w.
     public var mtbf: Double? { frequency.flatMap { $0 > 0 ? probability.up / $0 : nil } }
     /// Mean down time per outage, hours: Q / w.
     public var meanDownTime: Double? { frequency.flatMap { $0 > 0 ? probability.down / $0 : nil } }
+}
+
+/// A Monte Carlo estimate of an availability with its 95% confidence interval (Agresti–Coull).
+public struct SampledEstimate: Hashable, Sendable, Codable {
+    public let availability: Double
+    public let low: Double
+    public let high: Double
+    public let samples: Int
+    public let seed: UInt64
 }
 
 /// Lower and upper bounds on an availability that could not be computed exactly.

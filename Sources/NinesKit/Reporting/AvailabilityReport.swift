@@ -53,6 +53,8 @@ public struct FigureReport: Hashable, Sendable, Codable {
     /// Present only when the figure is bounded rather than exact (the whole-system diagram of a very
     /// large model); `availability` is then the lower bound.
     public var bounds: BoundsReport? = nil
+    /// With `bounds`: a seeded Monte Carlo estimate of the availability and its 95% interval.
+    public var estimate: SampledEstimate? = nil
 }
 
 public struct ContributorReport: Hashable, Sendable, Codable {

@@ -57,7 +57,8 @@ public enum ReportBuilder {
                             componentsWithoutRates: flow.componentsWithoutRates, contributors: contributors,
                             diagramNodes: flow.diagramSize,
                             bounds: flow.bounds.map { BoundsReport(lowerAvailability: $0.lower.up, lowerUnavailability: $0.lower.down,
-                                                                   upperAvailability: $0.upper.up, upperUnavailability: $0.upper.down) })
+                                                                   upperAvailability: $0.upper.up, upperUnavailability: $0.upper.down) },
+                            estimate: flow.estimate)
     }
 }
 

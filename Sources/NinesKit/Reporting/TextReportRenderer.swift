@@ -77,6 +77,12 @@ public struct TextReportRenderer {
             headline = "  availability between \(low) and \(high) (bounds; downtime below uses the lower)"
             lines.append(headline)
             lines.append("  not exact: the whole-system diagram outgrew its node budget; the objectives are exact")
+            if let estimate = figure.estimate {
+                let interval = "estimate \(Format.percent(Probability(availability: estimate.availability))) (95% CI "
+                    + "\(Format.percent(Probability(availability: estimate.low))) – \(Format.percent(Probability(availability: estimate.high)))"
+                let full = "  \(interval); \(estimate.samples) random states, seed \(estimate.seed))"
+                lines.append(full.count <= 80 ? full : "  \(interval))")
+            }
         } else {
             lines.append(headline)
         }

@@ -1,0 +1,170 @@
+import Foundation
+
+/// A seeded Monte Carlo estimate of the whole-system availability, for when the exact figure is
+/// only bounded (its diagram outgrew `CompiledStructure.systemNodeBudget`).
+///
+/// Each sample draws every component's state independently from the same figure the exact engine
+/// uses for it (own replicas, common cause, failover and masking folded in: the callers' view),
+/// and asks whether every top-level component is up. Samples are cheap because failures are
+/// rare: the failed components of a batch of samples are drawn by geometric skips (one draw per
+/// failure, not per component and sample), and only the components above a failure are
+/// re-evaluated, children before parents. The same seed always gives the same estimate.
+struct SystemSampling {
+    // The structure in flat arrays (no per-component arrays to retain in the hot loop):
+    // component c's requirements are requirementStart[c]..<requirementStart[c + 1]; requirement r
+    // needs `needed[r]` of members[memberStart[r]..<memberStart[r + 1]] up (a plain dependency is
+    // "1 of 1"); c's parents are parentList[parentStart[c]..<parentStart[c + 1]].
+    let requirementStart: [Int]
+    let needed: [Int]
+    let memberStart: [Int]
+    let members: [Int]
+    let parentStart: [Int]
+    let parentList: [Int]
+    let level: [Int32]
+    let isRoot: [Bool]
+    /// Probability that each component (by index) is down, and ln(1 − q) for the geometric skips.
+    let down: [Double]
+    let logUp: [Double]
+
+    /// At most this many samples; fewer on very large models, where each sample touches hundreds of
+    /// failed components: sampling stops after the first batch that brings the work (components
+    /// scanned, failures drawn, components re-evaluated) past `workBudget`, but never before
+    /// `batch` samples. Work is counted, not timed, so the same model and seed give the same answer.
+    static let samples = 20_480
+    static let batch = 1024
+    static let workBudget = 2_000_000
+
+    init(_ model: SystemModel, structure: CompiledStructure, figures: [Probability]) {
+        let indexOf = structure.indexOf
+        var requirementStart = [0], needed: [Int] = [], memberStart = [0], members: [Int] = []
+        var parents = [[Int]](repeating: [], count: model.components.count)
+        for (index, component) in model.components.enumerated() {
+            for dependency in component.dependencies {
+                switch dependency {
+                case .component(let name, _):
+                    needed.append(1)
+                    members.append(indexOf[name]!)
+                case .group(let k, let group, _):
+                    needed.append(k)
+                    members.append(contentsOf: group.map { indexOf[$0]! })
+                }
+                memberStart.append(members.count)
+            }
+            requirementStart.append(needed.count)
+            for child in Set(component.dependencyNames.compactMap { indexOf[$0] }) { parents[child].append(index) }
+        }
+        (self.requirementStart, self.needed, self.memberStart, self.members) = (requirementStart, needed, memberStart, members)
+        parentStart = parents.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        parentList = parents.flatMap { $0.sorted() }
+        level = structure.levelOf
+        var isRoot = [Bool](repeating: false, count: model.components.count)
+        for root in structure.roots { isRoot[root] = true }
+        self.isRoot = isRoot
+        down = figures.map(\.down)
+        logUp = figures.map { $0.down >= 1 ? -.infinity : log1p(-$0.down) }
+    }
+
+    /// How many samples were drawn and in how many every top-level component was up.
+    func systemUpCount(samples: Int = samples, seed: UInt64) -> (up: Int, samples: Int) {
+        let count = down.count
+        var random = Xoshiro256StarStar(seed: seed)
+        var failures = [[Int]](repeating: [], count: Self.batch)
+        var downMark = [Int](repeating: -1, count: count)
+        var queuedMark = [Int](repeating: -1, count: count)
+        var queue = LevelQueue()
+        var up = 0
+        var done = 0
+        var work = 0
+        while done < samples && (done == 0 || work < Self.workBudget) {
+            let size = min(Self.batch, samples - done)
+            for index in 0..<size { failures[index].removeAll(keepingCapacity: true) }
+            for component in 0..<count where down[component] > 0 {
+                // Samples where this component is down: gaps between them are geometric.
+                var position = -1
+                while true {
+                    let gap = down[component] >= 1 ? 0 : (log(random.nextOpenUnit()) / logUp[component]).rounded(.down)
+                    if Double(position) + 1 + gap >= Double(size) { break }   // compared as doubles: gaps can be astronomically long
+                    position += 1 + Int(gap)
+                    failures[position].append(component)
+                    work += 1
+                }
+            }
+            work += count
+            for index in 0..<size {
+                let sample = done + index
+                var systemDown = false
+                for component in failures[index] {
+                    downMark[component] = sample
+                    if isRoot[component] { systemDown = true }
+                }
+                if !systemDown {
+                    for component in failures[index] { enqueueParents(of: component, sample, &queue, &queuedMark) }
+                    while let component = queue.popDeepest() {
+                        work += 1
+                        guard downMark[component] != sample, isDown(component, sample, downMark) else { continue }
+                        downMark[component] = sample
+                        if isRoot[component] { systemDown = true; break }
+                        enqueueParents(of: component, sample, &queue, &queuedMark)
+                    }
+                    queue.removeAll()
+                }
+                if !systemDown { up += 1 }
+            }
+            done += size
+        }
+        return (up, done)
+    }
+
+    private func enqueueParents(of component: Int, _ sample: Int, _ queue: inout LevelQueue, _ queuedMark: inout [Int]) {
+        for parent in parentList[parentStart[component]..<parentStart[component + 1]] where queuedMark[parent] != sample {
+            queuedMark[parent] = sample
+            queue.push(parent, level: level[parent])
+        }
+    }
+
+    /// Whether `component` is down in `sample` given its dependencies' marks (its own failure is marked already).
+    private func isDown(_ component: Int, _ sample: Int, _ downMark: [Int]) -> Bool {
+        for requirement in requirementStart[component]..<requirementStart[component + 1] {
+            var upCount = 0
+            for member in members[memberStart[requirement]..<memberStart[requirement + 1]] where downMark[member] != sample { upCount += 1 }
+            if upCount < needed[requirement] { return true }
+        }
+        return false
+    }
+}
+
+/// Components waiting to be re-evaluated, deepest level first (dependencies sit at higher levels
+/// than what needs them, so a component is popped only after every dependency that could change).
+struct LevelQueue {
+    private var heap: [(level: Int32, component: Int)] = []
+
+    mutating func push(_ component: Int, level: Int32) {
+        heap.append((level, component))
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            if heap[parent].level >= heap[child].level { break }
+            heap.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    mutating func popDeepest() -> Int? {
+        guard !heap.isEmpty else { return nil }
+        heap.swapAt(0, heap.count - 1)
+        let top = heap.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var deepest = parent
+            if left < heap.count && heap[left].level > heap[deepest].level { deepest = left }
+            if right < heap.count && heap[right].level > heap[deepest].level { deepest = right }
+            if deepest == parent { break }
+            heap.swapAt(parent, deepest)
+            parent = deepest
+        }
+        return top.component
+    }
+
+    mutating func removeAll() { heap.removeAll(keepingCapacity: true) }
+}
