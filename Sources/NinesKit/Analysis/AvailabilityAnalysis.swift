@@ -66,6 +66,12 @@ public struct AvailabilityAnalysis {
         return figure(named: model.name, root: root, nodes: maskedNodes, view: .callers)
     }
 
+    /// The whole system's importance ranking; empty when the system figure is only bounded (and
+    /// without drawing its Monte Carlo estimate, which `system()` would).
+    public func systemImportance() -> [Importance] {
+        structure.system.map { figure(named: model.name, root: $0, nodes: maskedNodes, view: .callers).importance } ?? []
+    }
+
     func boundedSystem() -> FlowFigures {
         let roots = structure.roots.map { maskedNodes[structure.closure[$0]] }
         // Product of independent-looking factors, unavailability-first: down = d1 + u1·d2 + …

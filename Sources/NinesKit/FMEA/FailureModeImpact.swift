@@ -49,7 +49,7 @@ public struct FailureModeImpact: Hashable, Sendable {
         let periodHours = model.calendar.hours(in: model.period)
         let objectiveSlopes = model.objectives.indices.map { analysis.birnbaumByComponent(objective: $0) }
         var systemSlopes: [String: Double] = [:]
-        for item in analysis.system().importance { systemSlopes[item.component] = item.birnbaum }
+        for item in analysis.systemImportance() { systemSlopes[item.component] = item.birnbaum }
         var result: [String: FailureModeImpact] = [:]
         for mode in worksheet.failureModes {
             guard let rate = mode.rate?.value, let outage = mode.outage,
