@@ -94,4 +94,20 @@ import Testing
         let exactly150 = KOutOfN.binomialTerm(n: 300, j: 150, q: 0.5, p: 0.5)
         #expect(abs(nodes[majority].up - (0.5 + exactly150 / 2)) < 1e-12)
     }
+
+    /// A budgeted build gives up (nil) past its node or its step limit, and the diagram stays usable:
+    /// the same function built afterwards without a limit is the canonical one.
+    @Test func budgetedBuildsStopAtNodesOrSteps() {
+        let bdd = BDD()
+        let members = (0..<40).map { bdd.variable(Int32($0)) }
+        let before = bdd.nodeCount
+        #expect(bdd.withNodeLimit(10) { bdd.atLeast(20, of: members) } == nil)
+        #expect(bdd.withNodeLimit(1_000_000, steps: 5) { bdd.atLeast(20, of: members) } == nil)
+        let unlimited = bdd.atLeast(20, of: members)
+        #expect(bdd.withNodeLimit(1_000_000, steps: 1_000_000) { bdd.atLeast(20, of: members) } == unlimited)
+        #expect(bdd.nodeCount > before)
+        let nodes = NodeProbabilities(bdd, variables: Array(repeating: Probability(up: 0.5, down: 0.5), count: 40))
+        let exactly20 = KOutOfN.binomialTerm(n: 40, j: 20, q: 0.5, p: 0.5)
+        #expect(abs(nodes[unlimited].up - (0.5 + exactly20 / 2)) < 1e-12)
+    }
 }

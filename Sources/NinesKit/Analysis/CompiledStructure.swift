@@ -83,7 +83,9 @@ public struct CompiledStructure {
         }
         let allUp = { (components: [String]) in bdd.and(components.compactMap { indexOf[$0].map { closure[$0] } }) }
         let objectives = model.objectives.map { allUp($0.components) }
-        let system = bdd.withNodeLimit(systemNodeLimit ?? Self.systemNodeBudget) { bdd.and(roots.map { closure[$0] }) }
+        // Steps are limited too: the memo is lossy, so work could in principle outgrow the nodes it makes.
+        let budget = systemNodeLimit ?? Self.systemNodeBudget
+        let system = bdd.withNodeLimit(budget, steps: 20 * max(budget, 1000)) { bdd.and(roots.map { closure[$0] }) }
         return (bdd, closure, objectives, system)
     }
 
