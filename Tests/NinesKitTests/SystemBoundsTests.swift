@@ -41,6 +41,9 @@ import Testing
         #expect(estimate.low <= estimate.availability && estimate.availability <= estimate.high)
         #expect(try #require(system.estimate) == estimate)
         #expect(TextReportRenderer().render(report).contains("estimate "))
+        for line in TextReportRenderer().render(report).split(separator: "\n") {
+            #expect(line.count <= 80, "\(line.count) columns: \(line)")
+        }
     }
 
     /// The sampler re-evaluates only what lies above each failure; on random models (k-of-n groups,

@@ -74,9 +74,15 @@ public struct TextReportRenderer {
         if let bounds = figure.bounds {
             let low = Format.percent(Probability(up: bounds.lowerAvailability, down: bounds.lowerUnavailability))
             let high = Format.percent(Probability(up: bounds.upperAvailability, down: bounds.upperUnavailability))
-            headline = "  availability between \(low) and \(high) (bounds; downtime below uses the lower)"
-            lines.append(headline)
-            lines.append("  not exact: the whole-system diagram outgrew its node budget; the objectives are exact")
+            headline = "  availability between \(low) and \(high)"
+            let note = " (bounds; downtime uses the lower)"
+            if headline.count + note.count <= 80 {
+                lines.append(headline + note)
+            } else {   // long percentages: the note on its own line keeps 80 columns
+                lines.append(headline)
+                lines.append("  bounds; the downtime below uses the lower")
+            }
+            lines.append("  not exact: the system diagram outgrew its node budget; objectives are exact")
             if let estimate = figure.estimate {
                 let interval = "estimate \(Format.percent(Probability(availability: estimate.availability))) (95% CI "
                     + "\(Format.percent(Probability(availability: estimate.low))) – \(Format.percent(Probability(availability: estimate.high)))"
