@@ -37,8 +37,8 @@ enum SimulationFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The simulation options shared by `simulate` and `report --simulate`.
 struct SimulationOptions: ParsableArguments {
-    @Option(help: "Periods of the model to simulate (1 to 1e9).")
-    var periods: Int = SimulationSettings().periods
+    @Option(help: "Periods of the model to simulate (1 to 1e9; default 100000, fewer when that many would take over a minute).")
+    var periods: Int?
 
     @Option(help: "Random seed (a whole number from 0 to 2^64 − 1).")
     var seed: UInt64 = 1
@@ -53,7 +53,7 @@ struct SimulationOptions: ParsableArguments {
     var assumeMTTR: String?
 
     func validate() throws {
-        if !SimulationSettings.periodRange.contains(periods) {
+        if let periods, !SimulationSettings.periodRange.contains(periods) {
             throw ValidationError("--periods must be from 1 to 1000000000, found \(periods)")
         }
         if let threads, !SimulationSettings.threadRange.contains(threads) {
@@ -75,10 +75,16 @@ struct SimulationOptions: ParsableArguments {
 
     /// Runs the simulation with a progress bar on stderr when it is a terminal; a refusal exits 2.
     func run(_ model: SystemModel) throws -> SimulationReport {
-        var settings = SimulationSettings(periods: periods, seed: seed, precision: precision,
-                                          assumedRepairHours: try assumedRepairHours())
+        let repair = try assumedRepairHours()
+        let simulation = MonteCarloSimulation(model, assumedRepairHours: repair)
+        let chosen = periods ?? simulation.defaultPeriods()
+        if periods == nil && chosen < SimulationSettings().periods {
+            Terminal.error("note: \(SimulationSettings().periods) \(model.period.name)s would take about "
+                           + String(format: "%.1e", simulation.estimatedEvents(periods: SimulationSettings().periods))
+                           + " events; simulating \(chosen) (ask for more with --periods)")
+        }
+        var settings = SimulationSettings(periods: chosen, seed: seed, precision: precision, assumedRepairHours: repair)
         if let threads { settings.threads = threads }
-        let simulation = MonteCarloSimulation(model, assumedRepairHours: settings.assumedRepairHours)
         let bar = Terminal.stderrIsTerminal ? ProgressBar() : nil
         defer { bar?.finish() }
         do {

@@ -158,6 +158,27 @@ import Testing
         }
     }
 
+    /// Without --periods a run is kept to about 1e9 events: whole chunks, never under one chunk.
+    @Test func defaultPeriodsFitTheDefaultEventBudget() throws {
+        let small = MonteCarloSimulation(try Self.load(Self.smallModel))
+        #expect(small.defaultPeriods() == SimulationSettings().periods)
+        // Ten units failing every hour: about 1,460 events a month each, 100,000 months ≈ 1.5e9 events.
+        let names = (0..<10).map { "u\($0)" }
+        let busy = MonteCarloSimulation(try Self.load("""
+            version: 1
+            system: s
+            period: month
+            components: { \(names.map { "\($0): { mtbf: 1h, mttr: 1m }" }.joined(separator: ", ")) }
+            objectives: { o: { path: [\(names.joined(separator: ", "))] } }
+            """))
+        let periods = busy.defaultPeriods()
+        let chunk = busy.plan.chunkPeriods
+        #expect(periods < SimulationSettings().periods)
+        #expect(periods % chunk == 0)
+        #expect(busy.estimatedEvents(periods: periods) <= SimulationSettings.defaultEventBudget)
+        #expect(busy.estimatedEvents(periods: periods + chunk) > SimulationSettings.defaultEventBudget)
+    }
+
     @Test func nonExponentialRepairKeepsTheMeanButChangesTheSpread() throws {
         // Same mean repair (1 h): fixed repairs make monthly downtime a multiple of 1 h (minus
         // outages cut by a month's end), so its spread is smaller than with exponential repairs.

@@ -18,6 +18,18 @@ public struct MonteCarloSimulation: Sendable {
         return plan.eventsPerHour * (Double(periods) * plan.modelPeriodHours + Double(chunks) * plan.warmupHours)
     }
 
+    /// The periods to simulate when the user names none: `SimulationSettings().periods`, or fewer
+    /// when that many would take more than `SimulationSettings.defaultEventBudget` events (about a
+    /// minute), in whole chunks and never under one chunk. A large platform should not silently
+    /// run for ten minutes because no `--periods` was given.
+    public func defaultPeriods() -> Int {
+        let periods = SimulationSettings().periods
+        let perPeriod = estimatedEvents(periods: periods) / Double(periods)
+        guard perPeriod * Double(periods) > SimulationSettings.defaultEventBudget else { return periods }
+        let affordable = Int(SimulationSettings.defaultEventBudget / perPeriod) / plan.chunkPeriods * plan.chunkPeriods
+        return max(plan.chunkPeriods, affordable)
+    }
+
     /// Checks the work fits before anything runs.
     public func check(_ settings: SimulationSettings) throws(SimulationRefusal) {
         if model.objectives.isEmpty { throw .noObjectives }

@@ -25,6 +25,9 @@ public struct SimulationSettings: Hashable, Sendable {
     public static let threadRange = 1...1024
     /// The run is refused above this many expected events (about 10 minutes on one core).
     public static let eventLimit = 1e10
+    /// Events a run without `--periods` may take (about a minute on one core); see
+    /// `MonteCarloSimulation.defaultPeriods`.
+    public static let defaultEventBudget = 1e9
     /// Periods per chunk: the unit of work, of seeding and of the early-stop decision.
     /// (The least: a model whose objectives have longer periods gets longer chunks.)
     public static let chunkPeriods = 1200
