@@ -110,4 +110,24 @@ import Testing
         let exactly20 = KOutOfN.binomialTerm(n: 40, j: 20, q: 0.5, p: 0.5)
         #expect(abs(nodes[unlimited].up - (0.5 + exactly20 / 2)) < 1e-12)
     }
+
+    /// The operation cache's size changes speed only: with the smallest cache the n-ary conjunction
+    /// (whose memo lives in that cache) and k-of-n give the very nodes a large cache gives.
+    @Test func operationCacheLimitKeepsDiagramsCanonical() {
+        let bdd = BDD()
+        #expect(bdd.operationCacheLimit == 1 << 20)
+        bdd.operationCacheLimit = 70_000
+        #expect(bdd.operationCacheLimit == 1 << 16)   // rounded down to a power of two
+        bdd.operationCacheLimit = 1
+        #expect(bdd.operationCacheLimit == 1 << 12)   // never below 4,096 entries
+        var random = SplitMix64(seed: 11)
+        let members = (0..<200).map { bdd.variable(Int32($0)) }
+        let operands = (0..<60).map { _ in Self.randomFunction(bdd, variables: 200, &random) }
+        let smallMajority = bdd.atLeast(100, of: members), smallConjunction = bdd.and(operands)
+        bdd.operationCacheLimit = 1 << 22
+        bdd.clearCaches()
+        #expect(bdd.atLeast(100, of: members) == smallMajority)
+        #expect(bdd.and(operands) == smallConjunction)
+        #expect(smallConjunction == operands.reduce(BDD.up) { bdd.and($0, $1) })
+    }
 }

@@ -91,6 +91,16 @@ public final class BDD {
         return result
     }
 
+    /// Most entries the operation cache may grow to (rounded down to a power of two, at least
+    /// 4,096; default 2^20). Many small operations on recent nodes, like building one component
+    /// on top of its dependencies, run faster with a cache that fits the CPU caches; one large
+    /// conjunction that revisits old states needs a large one. Setting it resizes (and empties)
+    /// the cache; results stay exact either way.
+    public var operationCacheLimit: Int {
+        get { tables.cacheLimit }
+        set { tables.setCacheLimit(newValue) }
+    }
+
     /// Drops the operation cache (the diagram itself stays); call after compilation to free memory.
     public func clearCaches() { tables.shrinkCache() }
 }

@@ -22,9 +22,11 @@ struct BDDTables {
     /// packages. Losing an entry only costs a recomputation, never exactness.
     private var cache: UnsafeMutablePointer<CacheEntry>
     private var cacheMask = (1 << 12) - 1
-    /// The cache stays at most this large (entries): 2^20 entries are 20 MB. Measured at 100k
-    /// components, 2^22 was twice as slow as 2^20: a larger cache misses the CPU caches on every probe.
-    private static let largestCache = 1 << 20
+    /// The cache grows with the unique table up to this many entries (a power of two; 2^20 entries
+    /// are 20 MB). Larger is not better: measured at 100k components, 2^22 was twice as slow as
+    /// 2^20, because a cache that does not fit the CPU caches misses on most probes. See
+    /// `BDD.operationCacheLimit`.
+    private(set) var cacheLimit = 1 << 20
 
     /// Largest number of nodes the diagram may grow to, and of operation steps a budgeted build may
     /// take; see `BDD.withNodeLimit`.
@@ -106,8 +108,18 @@ struct BDDTables {
             while unique[slot] != 0 { slot = (slot + 1) & uniqueMask }
             unique[slot] = Ref(index)
         }
-        let cacheSize = min(Self.largestCache, size / 2)
+        let cacheSize = min(cacheLimit, size / 2)
         if cacheSize > cacheMask + 1 { resizeCache(cacheSize) }
+    }
+
+    /// Sets `cacheLimit` (rounded down to a power of two, at least 2^12) and resizes the cache to
+    /// what it would have grown to under that limit. Resizing drops the memo, never exactness.
+    mutating func setCacheLimit(_ entries: Int) {
+        var limit = 1 << 12
+        while limit * 2 <= entries { limit *= 2 }
+        cacheLimit = limit
+        let size = max(1 << 12, min(limit, (uniqueMask + 1) / 2))
+        if size != cacheMask + 1 { resizeCache(size) }
     }
 
     private mutating func resizeCache(_ size: Int) {

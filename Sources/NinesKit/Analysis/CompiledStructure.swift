@@ -22,6 +22,10 @@ public struct CompiledStructure {
     /// (a generated 10,000-component one did not finish in 10 minutes), so a larger budget only
     /// makes the analysis slower before it gives up.
     public static let systemNodeBudget = 250_000
+    /// Operation cache sizes (entries) while building the closures and while building the
+    /// objectives and the system conjunction; see `BDD.operationCacheLimit`.
+    static let closureCacheEntries = 1 << 16
+    static let conjunctionCacheEntries = 1 << 20
     /// Components nothing depends on (by component index, model order): what the system needs.
     public let roots: [Int]
     /// Diagram of each objective (by objective index): all its components up.
@@ -68,6 +72,10 @@ public struct CompiledStructure {
     private static func compile(_ model: SystemModel, indexOf: [String: Int], postOrder: [Int], levelOf: [Int32], roots: [Int],
                                 systemNodeLimit: Int?) -> (BDD, [BDD.Ref], [BDD.Ref], BDD.Ref?) {
         let bdd = BDD()
+        // Each closure is a few small operations on its dependencies' recent diagrams: a cache that
+        // fits the CPU caches is faster (2^16 entries: 0.05 s instead of 0.09 s for the closures
+        // of a generated 10,000-component platform). The conjunctions below revisit old states.
+        bdd.operationCacheLimit = Self.closureCacheEntries
         var closure = [BDD.Ref](repeating: BDD.down, count: model.components.count)
         for index in postOrder {   // dependencies before the components that need them
             var parts: [BDD.Ref] = []
@@ -81,6 +89,7 @@ public struct CompiledStructure {
             }
             closure[index] = bdd.and(bdd.variable(levelOf[index]), bdd.and(parts))
         }
+        bdd.operationCacheLimit = Self.conjunctionCacheEntries
         let allUp = { (components: [String]) in bdd.and(components.compactMap { indexOf[$0].map { closure[$0] } }) }
         let objectives = model.objectives.map { allUp($0.components) }
         // Steps are limited too: the memo is lossy, so work could in principle outgrow the nodes it makes.
