@@ -43,10 +43,8 @@ struct ReportCommand: ParsableCommand {
         let system = loaded.model
         let worksheet = try fmea.map { try worksheetFor(system, from: $0) } ?? embeddedWorksheet(loaded)
         clock?.mark("FMEA worksheet")
-        let structure = CompiledStructure(system)
-        clock?.mark("compile BDD")
-        var report = ReportBuilder.availabilityReport(AvailabilityAnalysis(system, structure: structure),
-                                                      worksheet: worksheet, topRisks: topRisks)
+        let analysis = AvailabilityAnalysis(system, timings: clock)   // marks "compile BDD"
+        var report = ReportBuilder.availabilityReport(analysis, worksheet: worksheet, topRisks: topRisks)
         clock?.mark("evaluate")
         if simulate {
             report.simulation = try simulation.run(system)
@@ -59,7 +57,7 @@ struct ReportCommand: ParsableCommand {
         clock?.mark("render")
         try OutputFile.emit(text, to: output)
         clock?.mark("write")
-        if let clock { Terminal.timingsSummary(clock, diagramNodes: structure.bdd.nodeCount) }
+        if let clock { Terminal.timingsSummary(clock, diagramNodes: analysis.structure.bdd.nodeCount) }
     }
 }
 

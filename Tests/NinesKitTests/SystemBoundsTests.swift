@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NinesKit
 
@@ -72,5 +73,39 @@ import Testing
         #expect(sampling.systemUpCount(seed: 7) == sampling.systemUpCount(seed: 7))
         #expect(sampling.systemUpCount(seed: 7).samples == SystemSampling.samples)
         #expect(sampling.systemUpCount(samples: 3000, seed: 7).samples == 3000)
+    }
+
+    /// The estimate drawn on another thread gives the inline draw's counts (same samples, same
+    /// seed), and a cancelled draw stops and is never read.
+    @Test func backgroundEstimateMatchesTheInlineDrawAndCancels() throws {
+        var rng = SplitMix64(seed: 99)
+        let model = RandomModels.make(&rng, index: 3)
+        let analysis = AvailabilityAnalysis(model)
+        let sampling = SystemSampling(model, structure: analysis.structure, figures: analysis.effective.map(\.masked.probability))
+        let background = BackgroundSystemEstimate { stop in sampling.systemUpCount(seed: 5, stop: stop) }
+        let counts = try #require(background.counts())
+        #expect(counts == sampling.systemUpCount(seed: 5))
+        #expect(try #require(background.counts()) == counts)   // asking again does not block
+
+        let release = DispatchSemaphore(value: 0)
+        let blocked = BackgroundSystemEstimate { stop in
+            release.wait()   // the draw has not begun when cancel() is called
+            return sampling.systemUpCount(seed: 5, stop: stop)
+        }
+        blocked.cancel()
+        release.signal()
+        #expect(blocked.counts() == nil)
+        #expect(sampling.systemUpCount(seed: 5, stop: { true }).samples == 0)
+    }
+
+    /// A model large enough for the speculative draw whose system figure fits: the draw is
+    /// cancelled and the figure is exact (2,000 independent front doors: A = Π a_i).
+    @Test func largeModelWithAnExactSystemFigureIgnoresTheBackgroundDraw() {
+        let count = AvailabilityAnalysis.backgroundEstimateComponents
+        let model = TestModels.model((0..<count).map { TestModels.component("door\($0)", down: 1e-6) })
+        let system = AvailabilityAnalysis(model).system()
+        #expect(system.bounds == nil && system.estimate == nil)
+        let expectedDown = -expm1(Double(count) * log1p(-1e-6))
+        #expect(abs(system.probability.down - expectedDown) < 1e-12 * expectedDown)
     }
 }

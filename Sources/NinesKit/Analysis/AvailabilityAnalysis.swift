@@ -17,17 +17,47 @@ public struct AvailabilityAnalysis {
     /// Probability of each BDD variable (by level) in the caller view (masking applied).
     public let maskedVariables: [Probability]
     public let maskedNodes: NodeProbabilities
+    /// The system estimate drawn beside compilation, when this analysis compiled a large model
+    /// itself and its exact system figure did not fit.
+    private let backgroundEstimate: BackgroundSystemEstimate?
 
-    /// - Parameter perfect: components treated as never failing (e.g. customer-responsible ones
-    ///   excluded from an SLA figure).
-    public init(_ model: SystemModel, structure: CompiledStructure? = nil, treatingAsPerfect perfect: Set<String> = []) {
+    /// Models from this many components get their system estimate drawn beside compilation: their
+    /// exact system figure may well be over `CompiledStructure.systemNodeBudget` (a generated
+    /// 4,000-component platform is; 1,000 is not). On smaller ones a speculative draw would only
+    /// compete for the cores (tests analyse thousands of small models) for a figure rarely needed.
+    static let backgroundEstimateComponents = 2_000
+    /// Seed of the system's Monte Carlo estimate: fixed, so reports are reproducible.
+    static let systemEstimateSeed: UInt64 = 1
+
+    /// - Parameters:
+    ///   - structure: the compiled model; compiled here when nil (then, on a large model, the
+    ///     system's Monte Carlo estimate is drawn on another core meanwhile, in case it is needed).
+    ///   - perfect: components treated as never failing (e.g. customer-responsible ones excluded
+    ///     from an SLA figure).
+    ///   - timings: marks "compile BDD" when the model is compiled here.
+    public init(_ model: SystemModel, structure: CompiledStructure? = nil, treatingAsPerfect perfect: Set<String> = [],
+                timings: PhaseTimings? = nil) {
         self.model = model
-        let structure = structure ?? CompiledStructure(model)
-        self.structure = structure
         let effective = model.components.map { component in
             perfect.contains(component.name) ? EffectiveAvailability.perfect : EffectiveAvailability(component)
         }
         self.effective = effective
+        var background: BackgroundSystemEstimate?
+        let structure = structure ?? {
+            let order = ComponentOrder(model)
+            if model.components.count >= Self.backgroundEstimateComponents {
+                let figures = effective.map(\.masked.probability)
+                background = BackgroundSystemEstimate { stop in
+                    SystemSampling(model, order: order, figures: figures).systemUpCount(seed: Self.systemEstimateSeed, stop: stop)
+                }
+            }
+            let compiled = CompiledStructure(model, order: order)
+            timings?.mark("compile BDD")
+            return compiled
+        }()
+        if structure.system != nil { background?.cancel() }
+        backgroundEstimate = structure.system == nil ? background : nil
+        self.structure = structure
         own = effective.map(\.own)
         let variables = structure.componentAtLevel.map { effective[$0].effective.probability }
         self.variables = variables
@@ -77,9 +107,9 @@ public struct AvailabilityAnalysis {
         // Product of independent-looking factors, unavailability-first: down = d1 + u1·d2 + …
         let lower = roots.reduce(Probability.perfect) { $0.and($1) }
         let upper = roots.max { $0.down < $1.down } ?? .perfect   // the least available root
-        let sampling = SystemSampling(model, structure: structure, figures: effective.map(\.masked.probability))
-        let seed: UInt64 = 1
-        let (up, samples) = sampling.systemUpCount(seed: seed)
+        let seed = Self.systemEstimateSeed
+        let (up, samples) = backgroundEstimate?.counts()
+            ?? SystemSampling(model, structure: structure, figures: effective.map(\.masked.probability)).systemUpCount(seed: seed)
         let interval = ProportionInterval(successes: up, trials: samples)
         return FlowFigures(name: model.name, probability: lower, frequency: nil, importance: [], componentsWithoutRates: [],
                            diagramSize: 0, bounds: AvailabilityBounds(lower: lower, upper: upper),

@@ -31,40 +31,24 @@ public struct CompiledStructure {
     /// Diagram of each objective (by objective index): all its components up.
     public let objectives: [BDD.Ref]
 
-    /// Compiles `model`. Variables are ordered parents-before-dependencies (reverse post-order of a
-    /// depth-first walk from the roots), so adding a component on top of its dependencies costs one node
-    /// and shared dependencies end up below everything that uses them.
+    /// Compiles `model` in `order` (computed here when not given; see `ComponentOrder`).
     /// - Parameter systemNodeLimit: extra nodes the whole-system diagram may build (default:
     ///   `systemNodeBudget`); over it `system` is nil and the analysis reports bounds.
-    public init(_ model: SystemModel, systemNodeLimit: Int? = nil) {
-        let names = model.components.map(\.name)
-        var indexOf: [String: Int] = [:]
-        for (index, name) in names.enumerated() { indexOf[name] = index }
-        let children: [[Int]] = model.components.map { $0.dependencyNames.compactMap { indexOf[$0] } }
-        var needed = [Bool](repeating: false, count: names.count)
-        for dependencies in children { for dependency in dependencies { needed[dependency] = true } }
-        let roots = names.indices.filter { !needed[$0] }   // as `model.roots`, without hashing every name again
-        let postOrder = Self.postOrder(children: children, roots: roots.isEmpty ? Array(names.indices) : roots, count: names.count)
-
-        var levelOf = [Int32](repeating: 0, count: names.count)
-        var componentAtLevel = [Int](repeating: 0, count: names.count)
-        for (position, component) in postOrder.reversed().enumerated() {
-            levelOf[component] = Int32(position)
-            componentAtLevel[position] = component
-        }
-
+    public init(_ model: SystemModel, order: ComponentOrder? = nil, systemNodeLimit: Int? = nil) {
+        let order = order ?? ComponentOrder(model)
         let (bdd, closure, objectives, system) = DeepStack.run {
-            Self.compile(model, indexOf: indexOf, postOrder: postOrder, levelOf: levelOf, roots: roots, systemNodeLimit: systemNodeLimit)
+            Self.compile(model, indexOf: order.indexOf, postOrder: order.postOrder, levelOf: order.levelOf, roots: order.roots,
+                         systemNodeLimit: systemNodeLimit)
         }
-        self.roots = roots
+        self.roots = order.roots
         self.objectives = objectives
         self.system = system
         bdd.clearCaches()
         self.bdd = bdd
-        self.names = names
-        self.indexOf = indexOf
-        self.levelOf = levelOf
-        self.componentAtLevel = componentAtLevel
+        self.names = order.names
+        self.indexOf = order.indexOf
+        self.levelOf = order.levelOf
+        self.componentAtLevel = order.componentAtLevel
         self.closure = closure
     }
 
@@ -101,32 +85,5 @@ public struct CompiledStructure {
     /// Diagram of "all of these components (and what they need) are up".
     public func allUp(_ components: [String]) -> BDD.Ref {
         bdd.and(components.compactMap { indexOf[$0].map { closure[$0] } })
-    }
-
-    /// Iterative depth-first post-order over the dependency graph (no recursion: chains may be long).
-    static func postOrder(children: [[Int]], roots: [Int], count: Int) -> [Int] {
-        var visited = [Bool](repeating: false, count: count)
-        var order: [Int] = []
-        order.reserveCapacity(count)
-        let starts = roots + Array(0..<count)   // unreachable components (only in cycles, rejected earlier) still get a level
-        for start in starts where !visited[start] {
-            visited[start] = true
-            var stack: [(node: Int, next: Int)] = [(start, 0)]
-            while !stack.isEmpty {
-                let (node, next) = stack[stack.count - 1]
-                if next < children[node].count {
-                    stack[stack.count - 1].next += 1
-                    let child = children[node][next]
-                    if !visited[child] {
-                        visited[child] = true
-                        stack.append((child, 0))
-                    }
-                } else {
-                    order.append(node)
-                    stack.removeLast()
-                }
-            }
-        }
-        return order
     }
 }

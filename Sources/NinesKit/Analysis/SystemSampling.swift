@@ -9,7 +9,7 @@ import Foundation
 /// rare: the failed components of a batch of samples are drawn by geometric skips (one draw per
 /// failure, not per component and sample), and only the components above a failure are
 /// re-evaluated, children before parents. The same seed always gives the same estimate.
-struct SystemSampling {
+struct SystemSampling: Sendable {
     // The structure in flat arrays (no per-component arrays to retain in the hot loop):
     // component c's requirements are requirementStart[c]..<requirementStart[c + 1]; requirement r
     // needs `needed[r]` of members[memberStart[r]..<memberStart[r + 1]] up (a plain dependency is
@@ -35,7 +35,16 @@ struct SystemSampling {
     static let workBudget = 2_000_000
 
     init(_ model: SystemModel, structure: CompiledStructure, figures: [Probability]) {
-        let indexOf = structure.indexOf
+        self.init(model, indexOf: structure.indexOf, levelOf: structure.levelOf, roots: structure.roots, figures: figures)
+    }
+
+    /// Needs only the variable order, not the diagram: it can be built before compilation.
+    init(_ model: SystemModel, order: ComponentOrder, figures: [Probability]) {
+        self.init(model, indexOf: order.indexOf, levelOf: order.levelOf, roots: order.roots, figures: figures)
+    }
+
+    /// - Parameters: `levelOf`: any order with every component above (smaller than) its dependencies.
+    private init(_ model: SystemModel, indexOf: [String: Int], levelOf: [Int32], roots: [Int], figures: [Probability]) {
         var requirementStart = [0], needed: [Int] = [], memberStart = [0], members: [Int] = []
         var parents = [[Int]](repeating: [], count: model.components.count)
         for (index, component) in model.components.enumerated() {
@@ -56,16 +65,18 @@ struct SystemSampling {
         (self.requirementStart, self.needed, self.memberStart, self.members) = (requirementStart, needed, memberStart, members)
         parentStart = parents.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         parentList = parents.flatMap { $0.sorted() }
-        level = structure.levelOf
+        level = levelOf
         var isRoot = [Bool](repeating: false, count: model.components.count)
-        for root in structure.roots { isRoot[root] = true }
+        for root in roots { isRoot[root] = true }
         self.isRoot = isRoot
         down = figures.map(\.down)
         logUp = figures.map { $0.down >= 1 ? -.infinity : log1p(-$0.down) }
     }
 
     /// How many samples were drawn and in how many every top-level component was up.
-    func systemUpCount(samples: Int = samples, seed: UInt64) -> (up: Int, samples: Int) {
+    /// `stop` is asked before each batch; when it says yes the draw ends early and its counts are
+    /// partial (used only to abandon an estimate nobody will read).
+    func systemUpCount(samples: Int = samples, seed: UInt64, stop: () -> Bool = { false }) -> (up: Int, samples: Int) {
         let count = down.count
         var random = Xoshiro256StarStar(seed: seed)
         var failures = [[Int]](repeating: [], count: Self.batch)
@@ -75,7 +86,7 @@ struct SystemSampling {
         var up = 0
         var done = 0
         var work = 0
-        while done < samples && (done == 0 || work < Self.workBudget) {
+        while done < samples && (done == 0 || work < Self.workBudget) && !stop() {
             let size = min(Self.batch, samples - done)
             for index in 0..<size { failures[index].removeAll(keepingCapacity: true) }
             for component in 0..<count where down[component] > 0 {
