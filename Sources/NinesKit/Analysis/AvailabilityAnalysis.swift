@@ -48,7 +48,7 @@ public struct AvailabilityAnalysis {
             if model.components.count >= Self.backgroundEstimateComponents {
                 let figures = effective.map(\.masked.probability)
                 background = BackgroundSystemEstimate { stop in
-                    SystemSampling(model, order: order, figures: figures).systemUpCount(seed: Self.systemEstimateSeed, stop: stop)
+                    SystemSampling(order: order, figures: figures).systemUpCount(seed: Self.systemEstimateSeed, stop: stop)
                 }
             }
             let compiled = CompiledStructure(model, order: order)

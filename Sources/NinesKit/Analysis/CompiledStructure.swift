@@ -37,8 +37,7 @@ public struct CompiledStructure {
     public init(_ model: SystemModel, order: ComponentOrder? = nil, systemNodeLimit: Int? = nil) {
         let order = order ?? ComponentOrder(model)
         let (bdd, closure, objectives, system) = DeepStack.run {
-            Self.compile(model, indexOf: order.indexOf, postOrder: order.postOrder, levelOf: order.levelOf, roots: order.roots,
-                         systemNodeLimit: systemNodeLimit)
+            Self.compile(model, order: order, systemNodeLimit: systemNodeLimit)
         }
         self.roots = order.roots
         self.objectives = objectives
@@ -53,32 +52,35 @@ public struct CompiledStructure {
     }
 
     /// Builds every closure, objective and the system diagram (recursive: run on a deep stack).
-    private static func compile(_ model: SystemModel, indexOf: [String: Int], postOrder: [Int], levelOf: [Int32], roots: [Int],
-                                systemNodeLimit: Int?) -> (BDD, [BDD.Ref], [BDD.Ref], BDD.Ref?) {
+    private static func compile(_ model: SystemModel, order: ComponentOrder, systemNodeLimit: Int?) -> (BDD, [BDD.Ref], [BDD.Ref], BDD.Ref?) {
         let bdd = BDD()
         // Each closure is a few small operations on its dependencies' recent diagrams: a cache that
         // fits the CPU caches is faster (2^16 entries: 0.05 s instead of 0.09 s for the closures
         // of a generated 10,000-component platform). The conjunctions below revisit old states.
         bdd.operationCacheLimit = Self.closureCacheEntries
         var closure = [BDD.Ref](repeating: BDD.down, count: model.components.count)
-        for index in postOrder {   // dependencies before the components that need them
-            var parts: [BDD.Ref] = []
-            for dependency in model.components[index].dependencies {
-                switch dependency {
-                case .component(let name, _):
-                    parts.append(closure[indexOf[name]!])
-                case .group(let k, let members, _):
-                    parts.append(bdd.atLeast(k, of: members.map { closure[indexOf[$0]!] }))
+        let dependencies = order.dependencies
+        var parts: [BDD.Ref] = [], group: [BDD.Ref] = []
+        for index in order.postOrder {   // dependencies before the components that need them
+            parts.removeAll(keepingCapacity: true)
+            for requirement in dependencies.requirementStart[index]..<dependencies.requirementStart[index + 1] {
+                let members = dependencies.members[dependencies.memberStart[requirement]..<dependencies.memberStart[requirement + 1]]
+                if dependencies.isGroup[requirement] {
+                    group.removeAll(keepingCapacity: true)
+                    for member in members { group.append(closure[member]) }
+                    parts.append(bdd.atLeast(dependencies.needed[requirement], of: group))
+                } else {
+                    parts.append(closure[members[members.startIndex]])
                 }
             }
-            closure[index] = bdd.and(bdd.variable(levelOf[index]), bdd.and(parts))
+            closure[index] = bdd.and(bdd.variable(order.levelOf[index]), bdd.and(parts))
         }
         bdd.operationCacheLimit = Self.conjunctionCacheEntries
-        let allUp = { (components: [String]) in bdd.and(components.compactMap { indexOf[$0].map { closure[$0] } }) }
+        let allUp = { (components: [String]) in bdd.and(components.compactMap { order.indexOf[$0].map { closure[$0] } }) }
         let objectives = model.objectives.map { allUp($0.components) }
         // Steps are limited too: the memo is lossy, so work could in principle outgrow the nodes it makes.
         let budget = systemNodeLimit ?? Self.systemNodeBudget
-        let system = bdd.withNodeLimit(budget, steps: 20 * max(budget, 1000)) { bdd.and(roots.map { closure[$0] }) }
+        let system = bdd.withNodeLimit(budget, steps: 20 * max(budget, 1000)) { bdd.and(order.roots.map { closure[$0] }) }
         return (bdd, closure, objectives, system)
     }
 

@@ -7,6 +7,8 @@ public struct ComponentOrder: Sendable {
     /// Component names in model order; the index of a name is used everywhere below.
     public let names: [String]
     public let indexOf: [String: Int]
+    /// Every component's dependencies by index.
+    public let dependencies: ResolvedDependencies
     /// Components nothing depends on (by component index, model order): what the system needs.
     public let roots: [Int]
     /// BDD variable level of each component (by component index).
@@ -19,12 +21,14 @@ public struct ComponentOrder: Sendable {
     public init(_ model: SystemModel) {
         let names = model.components.map(\.name)
         var indexOf: [String: Int] = [:]
+        indexOf.reserveCapacity(names.count)
         for (index, name) in names.enumerated() { indexOf[name] = index }
-        let children: [[Int]] = model.components.map { $0.dependencyNames.compactMap { indexOf[$0] } }
+        let dependencies = ResolvedDependencies(model, indexOf: indexOf)
         var needed = [Bool](repeating: false, count: names.count)
-        for dependencies in children { for dependency in dependencies { needed[dependency] = true } }
+        for member in dependencies.members { needed[member] = true }
         let roots = names.indices.filter { !needed[$0] }   // as `model.roots`, without hashing every name again
-        let postOrder = Self.postOrder(children: children, roots: roots.isEmpty ? Array(names.indices) : roots, count: names.count)
+        let postOrder = Self.postOrder(children: dependencies.dependencies(of:), roots: roots.isEmpty ? Array(names.indices) : roots,
+                                       count: names.count)
 
         var levelOf = [Int32](repeating: 0, count: names.count)
         var componentAtLevel = [Int](repeating: 0, count: names.count)
@@ -32,27 +36,28 @@ public struct ComponentOrder: Sendable {
             levelOf[component] = Int32(position)
             componentAtLevel[position] = component
         }
-        (self.names, self.indexOf, self.roots, self.postOrder) = (names, indexOf, roots, postOrder)
+        (self.names, self.indexOf, self.dependencies, self.roots, self.postOrder) = (names, indexOf, dependencies, roots, postOrder)
         (self.levelOf, self.componentAtLevel) = (levelOf, componentAtLevel)
     }
 
     /// Iterative depth-first post-order over the dependency graph (no recursion: chains may be long).
-    static func postOrder(children: [[Int]], roots: [Int], count: Int) -> [Int] {
+    static func postOrder(children: (Int) -> ArraySlice<Int>, roots: [Int], count: Int) -> [Int] {
         var visited = [Bool](repeating: false, count: count)
         var order: [Int] = []
         order.reserveCapacity(count)
         let starts = roots + Array(0..<count)   // unreachable components (only in cycles, rejected earlier) still get a level
         for start in starts where !visited[start] {
             visited[start] = true
-            var stack: [(node: Int, next: Int)] = [(start, 0)]
+            var stack: [(node: Int, next: Int)] = [(start, children(start).startIndex)]
             while !stack.isEmpty {
                 let (node, next) = stack[stack.count - 1]
-                if next < children[node].count {
+                let below = children(node)
+                if next < below.endIndex {
                     stack[stack.count - 1].next += 1
-                    let child = children[node][next]
+                    let child = below[next]
                     if !visited[child] {
                         visited[child] = true
-                        stack.append((child, 0))
+                        stack.append((child, children(child).startIndex))
                     }
                 } else {
                     order.append(node)

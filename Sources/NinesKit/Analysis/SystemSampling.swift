@@ -35,38 +35,44 @@ struct SystemSampling: Sendable {
     static let workBudget = 2_000_000
 
     init(_ model: SystemModel, structure: CompiledStructure, figures: [Probability]) {
-        self.init(model, indexOf: structure.indexOf, levelOf: structure.levelOf, roots: structure.roots, figures: figures)
+        self.init(dependencies: ResolvedDependencies(model, indexOf: structure.indexOf), levelOf: structure.levelOf,
+                  roots: structure.roots, figures: figures)
     }
 
     /// Needs only the variable order, not the diagram: it can be built before compilation.
-    init(_ model: SystemModel, order: ComponentOrder, figures: [Probability]) {
-        self.init(model, indexOf: order.indexOf, levelOf: order.levelOf, roots: order.roots, figures: figures)
+    init(order: ComponentOrder, figures: [Probability]) {
+        self.init(dependencies: order.dependencies, levelOf: order.levelOf, roots: order.roots, figures: figures)
     }
 
     /// - Parameters: `levelOf`: any order with every component above (smaller than) its dependencies.
-    private init(_ model: SystemModel, indexOf: [String: Int], levelOf: [Int32], roots: [Int], figures: [Probability]) {
-        var requirementStart = [0], needed: [Int] = [], memberStart = [0], members: [Int] = []
-        var parents = [[Int]](repeating: [], count: model.components.count)
-        for (index, component) in model.components.enumerated() {
-            for dependency in component.dependencies {
-                switch dependency {
-                case .component(let name, _):
-                    needed.append(1)
-                    members.append(indexOf[name]!)
-                case .group(let k, let group, _):
-                    needed.append(k)
-                    members.append(contentsOf: group.map { indexOf[$0]! })
-                }
-                memberStart.append(members.count)
+    private init(dependencies: ResolvedDependencies, levelOf: [Int32], roots: [Int], figures: [Probability]) {
+        let count = figures.count
+        (requirementStart, needed, memberStart, members) =
+            (dependencies.requirementStart, dependencies.needed, dependencies.memberStart, dependencies.members)
+        // Parents of each component, each once (a component may name a dependency twice, in two groups).
+        var parentCount = [Int](repeating: 0, count: count + 1)
+        var lastParent = [Int](repeating: -1, count: count)
+        for component in 0..<count {
+            for child in dependencies.dependencies(of: component) where lastParent[child] != component {
+                lastParent[child] = component
+                parentCount[child] += 1
             }
-            requirementStart.append(needed.count)
-            for child in Set(component.dependencyNames.compactMap { indexOf[$0] }) { parents[child].append(index) }
         }
-        (self.requirementStart, self.needed, self.memberStart, self.members) = (requirementStart, needed, memberStart, members)
-        parentStart = parents.reduce(into: [0]) { $0.append($0.last! + $1.count) }
-        parentList = parents.flatMap { $0.sorted() }
+        var parentStart = [Int](repeating: 0, count: count + 1)
+        for component in 0..<count { parentStart[component + 1] = parentStart[component] + parentCount[component] }
+        var parentList = [Int](repeating: 0, count: parentStart[count])
+        var filled = parentStart
+        lastParent = [Int](repeating: -1, count: count)
+        for component in 0..<count {   // ascending, so each child's parents come out sorted
+            for child in dependencies.dependencies(of: component) where lastParent[child] != component {
+                lastParent[child] = component
+                parentList[filled[child]] = component
+                filled[child] += 1
+            }
+        }
+        (self.parentStart, self.parentList) = (parentStart, parentList)
         level = levelOf
-        var isRoot = [Bool](repeating: false, count: model.components.count)
+        var isRoot = [Bool](repeating: false, count: count)
         for root in roots { isRoot[root] = true }
         self.isRoot = isRoot
         down = figures.map(\.down)

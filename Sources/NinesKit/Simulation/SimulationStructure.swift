@@ -28,7 +28,7 @@ struct SimulationStructure {
         let masked = model.components.map { $0.maskedFor != nil }
         let children: [[Int]] = model.components.map { $0.dependencyNames.compactMap { compiled.indexOf[$0] } }
         let roots = model.roots.compactMap { compiled.indexOf[$0.name] }
-        let order = ComponentOrder.postOrder(children: children, roots: roots.isEmpty ? Array(0..<count) : roots, count: count)
+        let order = ComponentOrder.postOrder(children: { children[$0][...] }, roots: roots.isEmpty ? Array(0..<count) : roots, count: count)
         var plain = [BDD.Ref](repeating: BDD.down, count: count)
         var seen = [BDD.Ref](repeating: BDD.down, count: count)    // closure as callers see it
         var own = [BDD.Ref](repeating: BDD.down, count: count)     // closure with deps seen through masks
