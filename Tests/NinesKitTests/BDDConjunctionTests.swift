@@ -95,6 +95,23 @@ import Testing
         #expect(abs(nodes[majority].up - (0.5 + exactly150 / 2)) < 1e-12)
     }
 
+    /// Each level has its own table, made on first use: far-apart levels, levels first used out of
+    /// order and one level holding thousands of nodes all stay canonical.
+    @Test func perLevelTablesStayCanonical() {
+        let bdd = BDD()
+        let far = bdd.variable(70_000), near = bdd.variable(3), middle = bdd.variable(500)
+        #expect(bdd.variable(70_000) == far && bdd.variable(3) == near && bdd.variable(500) == middle)
+        let f = bdd.or(bdd.and(near, middle), far)
+        #expect(bdd.or(far, bdd.and(middle, near)) == f)
+        // Level 0 over 3,000 distinct pairs of children: its table grows many times.
+        let below = (1...3000).map { bdd.variable(Int32(10 + $0)) }
+        let tops = below.indices.map { bdd.node(0, low: below[$0], high: below[($0 + 1) % below.count]) }
+        #expect(Set(tops).count == 3000)
+        for index in below.indices {
+            #expect(bdd.node(0, low: below[index], high: below[(index + 1) % below.count]) == tops[index])
+        }
+    }
+
     /// A budgeted build gives up (nil) past its node or its step limit, and the diagram stays usable:
     /// the same function built afterwards without a limit is the canonical one.
     @Test func budgetedBuildsStopAtNodesOrSteps() {

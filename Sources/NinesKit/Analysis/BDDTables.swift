@@ -1,4 +1,4 @@
-/// The engine state of a `BDD`: nodes, the unique table and the operation cache, in flat buffers
+/// The engine state of a `BDD`: nodes, the unique tables and the operation cache, in flat buffers
 /// that `BDD` allocates once and frees in its deinit.
 ///
 /// Compiling a 100,000-component model creates millions of nodes through tens of millions of
@@ -14,15 +14,19 @@ struct BDDTables {
     private(set) var count = 2
     private var capacity = 1 << 12
 
-    /// Hash-consing table: open addressing over node refs (0 = empty slot), at most half full.
-    private var unique: UnsafeMutablePointer<Ref>
-    private var uniqueMask = (1 << 13) - 1
+    /// Hash-consing tables, one per variable level (as in CUDD): open addressing over node refs
+    /// (0 = empty slot), each at most half full. Building a component touches the levels of its own
+    /// closure, whose small tables were made and used recently, so lookups stay in the CPU caches;
+    /// one global table spread them over tens of megabytes at 100k components, where every probe
+    /// missed (the probes were 2/3 of compilation).
+    private var subtables: UnsafeMutablePointer<Subtable>
+    private var subtableCount = 0
 
     /// Memo of recent operations: direct-mapped and lossy (a collision overwrites), as in most BDD
     /// packages. Losing an entry only costs a recomputation, never exactness.
     private var cache: UnsafeMutablePointer<CacheEntry>
     private var cacheMask = (1 << 12) - 1
-    /// The cache grows with the unique table up to this many entries (a power of two; 2^20 entries
+    /// The cache grows with the diagram (entries ≥ nodes) up to this many entries (a power of two; 2^20 entries
     /// are 20 MB). Larger is not better: measured at 100k components, 2^22 was twice as slow as
     /// 2^20, because a cache that does not fit the CPU caches misses on most probes. See
     /// `BDD.operationCacheLimit`.
@@ -40,6 +44,12 @@ struct BDDTables {
     private enum Operation { static let and: Int32 = 1, or: Int32 = 2, ite: Int32 = 3, conjoinBase: Int32 = 4 }
     private var conjunctionCalls: Int32 = 0
 
+    struct Subtable {
+        var slots: UnsafeMutablePointer<Ref>? = nil
+        var mask = 0
+        var count = 0
+    }
+
     struct CacheEntry {
         var operation: Int32 = 0
         var f: Ref = 0, g: Ref = 0, h: Ref = 0
@@ -50,15 +60,15 @@ struct BDDTables {
         nodes = .allocate(capacity: capacity)
         nodes[0] = Node(level: .max, low: 0, high: 0)
         nodes[1] = Node(level: .max, low: 1, high: 1)
-        unique = .allocate(capacity: uniqueMask + 1)
-        unique.initialize(repeating: 0, count: uniqueMask + 1)
+        subtables = .allocate(capacity: 0)
         cache = .allocate(capacity: cacheMask + 1)
         cache.initialize(repeating: CacheEntry(), count: cacheMask + 1)
     }
 
     func deallocate() {
         nodes.deallocate()
-        unique.deallocate()
+        for level in 0..<subtableCount { subtables[level].slots?.deallocate() }
+        subtables.deallocate()
         cache.deallocate()
     }
 
@@ -70,20 +80,32 @@ struct BDDTables {
             exceededLimit = true   // the result under construction is void; `withNodeLimit` discards it
             return BDD.down
         }
-        var slot = Self.hash(UInt64(UInt32(bitPattern: level)), low, high) & uniqueMask
+        precondition(level >= 0 && level < Int32.max, "variable levels are 0 ..< Int32.max")
+        if Int(level) >= subtableCount { addSubtables(through: Int(level)) }
+        var table = subtables[Int(level)]
+        if table.slots == nil {
+            table.slots = .allocate(capacity: 8)
+            table.slots!.initialize(repeating: 0, count: 8)
+            table.mask = 7
+        }
+        let slots = table.slots!
+        var slot = Self.hash(0, low, high) & table.mask
         while true {
-            let existing = unique[slot]
+            let existing = slots[slot]
             if existing == 0 { break }
             let candidate = nodes[Int(existing)]
-            if candidate.level == level && candidate.low == low && candidate.high == high { return existing }
-            slot = (slot + 1) & uniqueMask
+            if candidate.low == low && candidate.high == high { return existing }
+            slot = (slot + 1) & table.mask
         }
         if count == capacity { growNodes() }
         let ref = Ref(count)
         nodes[count] = Node(level: level, low: low, high: high)
         count += 1
-        unique[slot] = ref
-        if count * 2 > uniqueMask + 1 { growUnique() }
+        slots[slot] = ref
+        table.count += 1
+        if table.count * 2 > table.mask + 1 { grow(&table) }
+        subtables[Int(level)] = table
+        if count > cacheMask + 1 && cacheMask + 1 < cacheLimit { resizeCache((cacheMask + 1) * 2) }   // the memo grows with the diagram
         return ref
     }
 
@@ -95,21 +117,32 @@ struct BDDTables {
         capacity *= 2
     }
 
-    /// Doubles the unique table (rehashing every node) and lets the cache grow with it.
-    private mutating func growUnique() {
-        let size = (uniqueMask + 1) * 2
-        unique.deallocate()
-        unique = .allocate(capacity: size)
-        unique.initialize(repeating: 0, count: size)
-        uniqueMask = size - 1
-        for index in 2..<count {
-            let node = nodes[index]
-            var slot = Self.hash(UInt64(UInt32(bitPattern: node.level)), node.low, node.high) & uniqueMask
-            while unique[slot] != 0 { slot = (slot + 1) & uniqueMask }
-            unique[slot] = Ref(index)
+    /// Makes room for levels up to `level` (empty tables, allocated on first use).
+    private mutating func addSubtables(through level: Int) {
+        let larger = UnsafeMutablePointer<Subtable>.allocate(capacity: max(level + 1, 2 * subtableCount, 64))
+        larger.moveInitialize(from: subtables, count: subtableCount)
+        let added = max(level + 1, 2 * subtableCount, 64) - subtableCount
+        (larger + subtableCount).initialize(repeating: Subtable(), count: added)
+        subtables.deallocate()
+        subtables = larger
+        subtableCount += added
+    }
+
+    /// Doubles one level's table, rehashing its nodes.
+    private func grow(_ table: inout Subtable) {
+        let old = table.slots!, oldSize = table.mask + 1
+        let size = oldSize * 2
+        let slots = UnsafeMutablePointer<Ref>.allocate(capacity: size)
+        slots.initialize(repeating: 0, count: size)
+        for index in 0..<oldSize where old[index] != 0 {
+            let node = nodes[Int(old[index])]
+            var slot = Self.hash(0, node.low, node.high) & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = old[index]
         }
-        let cacheSize = min(cacheLimit, size / 2)
-        if cacheSize > cacheMask + 1 { resizeCache(cacheSize) }
+        old.deallocate()
+        table.slots = slots
+        table.mask = size - 1
     }
 
     /// Sets `cacheLimit` (rounded down to a power of two, at least 2^12) and resizes the cache to
@@ -118,8 +151,9 @@ struct BDDTables {
         var limit = 1 << 12
         while limit * 2 <= entries { limit *= 2 }
         cacheLimit = limit
-        let size = max(1 << 12, min(limit, (uniqueMask + 1) / 2))
-        if size != cacheMask + 1 { resizeCache(size) }
+        var grown = 1 << 12
+        while grown < count && grown < limit { grown *= 2 }   // as `node(_:low:high:)` would have grown it
+        if grown != cacheMask + 1 { resizeCache(grown) }
     }
 
     private mutating func resizeCache(_ size: Int) {
