@@ -16,7 +16,7 @@ public struct CompiledStructure {
     /// `systemNodeBudget`: on some large models with many top-level components sharing
     /// regional dependencies the exact conjunction grows much faster than the model.
     public let system: BDD.Ref?
-    /// Extra diagram nodes the whole-system conjunction may build: 250 thousand, about 0.2 s of work
+    /// Extra diagram nodes the whole-system conjunction may build: 250 thousand, about 0.05 s of work
     /// in a release build. Models of a few thousand components fit (a generated 1,000-component
     /// platform needs 130 thousand); where it does not fit it does not fit by orders of magnitude
     /// (a generated 10,000-component one did not finish in 10 minutes), so a larger budget only
