@@ -96,6 +96,20 @@ import Testing
         release.signal()
         #expect(blocked.counts() == nil)
         #expect(sampling.systemUpCount(seed: 5, stop: { true }).samples == 0)
+
+        // Letting go of an estimate nobody read stops its draw.
+        let ended = DispatchSemaphore(value: 0)
+        do {
+            _ = BackgroundSystemEstimate { stop in
+                var batches = 0
+                while batches < 500_000_000 {   // tens of seconds unless stopped
+                    if stop() { ended.signal(); break }
+                    batches += 1
+                }
+                return (0, batches)
+            }
+        }
+        #expect(ended.wait(timeout: .now() + 5) == .success)
     }
 
     /// A model large enough for the speculative draw whose system figure fits: the draw is
