@@ -26,9 +26,9 @@ struct BDDTables {
     /// packages. Losing an entry only costs a recomputation, never exactness.
     private var cache: UnsafeMutablePointer<CacheEntry>
     private var cacheMask = (1 << 12) - 1
-    /// The cache grows with the diagram (entries ≥ nodes) up to this many entries (a power of two; 2^20 entries
-    /// are 20 MB). Larger is not better: measured at 100k components, 2^22 was twice as slow as
-    /// 2^20, because a cache that does not fit the CPU caches misses on most probes. See
+    /// The cache grows with the diagram (at least one entry per node) up to this many entries, a
+    /// power of two (2^20 entries are 20 MB). Larger is not better: a cache that does not fit the
+    /// CPU caches misses on most probes (at 100k components 2^22 was twice as slow as 2^20). See
     /// `BDD.operationCacheLimit`.
     private(set) var cacheLimit = 1 << 20
 
@@ -119,13 +119,13 @@ struct BDDTables {
 
     /// Makes room for levels up to `level` (empty tables, allocated on first use).
     private mutating func addSubtables(through level: Int) {
-        let larger = UnsafeMutablePointer<Subtable>.allocate(capacity: max(level + 1, 2 * subtableCount, 64))
+        let total = max(level + 1, 2 * subtableCount, 64)
+        let larger = UnsafeMutablePointer<Subtable>.allocate(capacity: total)
         larger.moveInitialize(from: subtables, count: subtableCount)
-        let added = max(level + 1, 2 * subtableCount, 64) - subtableCount
-        (larger + subtableCount).initialize(repeating: Subtable(), count: added)
+        (larger + subtableCount).initialize(repeating: Subtable(), count: total - subtableCount)
         subtables.deallocate()
         subtables = larger
-        subtableCount += added
+        subtableCount = total
     }
 
     /// Doubles one level's table, rehashing its nodes.
