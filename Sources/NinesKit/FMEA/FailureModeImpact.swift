@@ -53,7 +53,7 @@ public struct FailureModeImpact: Hashable, Sendable {
         var result: [String: FailureModeImpact] = [:]
         for mode in worksheet.failureModes {
             guard let rate = mode.rate?.value, let outage = mode.outage,
-                  let component = model.component(named: mode.component) else { continue }
+                  let component = analysis.structure.indexOf[mode.component].map({ model.components[$0] }) else { continue }
             let hours: Double
             switch outage {
             case .duration(let stated): hours = stated.value
