@@ -27,7 +27,10 @@ struct DiffCommand: ParsableCommand {
         if base != nil && files.count != 1 { throw ValidationError("with --base give exactly one model file") }
     }
 
+    @OptionGroup var inputLimit: InputLimitOptions
+
     func run() throws {
+        inputLimit.apply()
         let old: SystemModel
         let oldName: String
         let new: SystemModel

@@ -27,7 +27,10 @@ struct FMEAInitCommand: ParsableCommand {
     @Flag(help: "Overwrite the output file if it exists.")
     var force = false
 
+    @OptionGroup var inputLimit: InputLimitOptions
+
     func run() throws {
+        inputLimit.apply()
         let system = try loadModel(files: [model])
         if let output, !force, FileManager.default.fileExists(atPath: output) {
             Terminal.error("error: '\(output)' exists; pass --force to overwrite it")
@@ -55,7 +58,10 @@ struct FMEAExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
     var output: String?
 
+    @OptionGroup var inputLimit: InputLimitOptions
+
     func run() throws {
+        inputLimit.apply()
         let loaded = try loadWorksheet(worksheet)
         try OutputFile.emit(WorksheetCSV.export(loaded.worksheet), to: output)
     }

@@ -16,7 +16,10 @@ struct FMEAImportCommand: ParsableCommand {
     @Option(help: "The model file, when the worksheet does not exist yet.")
     var model: String?
 
+    @OptionGroup var inputLimit: InputLimitOptions
+
     func run() throws {
+        inputLimit.apply()
         do {
             let result = try WorksheetImport.run(csvFile: csv, worksheetFile: worksheet, modelFile: model)
             try OutputFile.emit(result.yaml, to: worksheet)

@@ -38,7 +38,10 @@ struct FMEARankCommand: ParsableCommand {
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     }
 
+    @OptionGroup var inputLimit: InputLimitOptions
+
     func run() throws {
+        inputLimit.apply()
         let loaded = try loadWorksheet(worksheet)
         let modes = loaded.worksheet.failureModes
         try checkFilter("--layer", layer, known: Set(modes.map(\.layer)).sorted())

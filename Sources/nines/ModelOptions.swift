@@ -12,8 +12,7 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Month rule: '30d' or 'year/12' (default: the model's, else 30d).")
     var month: String?
 
-    @Option(name: .customLong("max-input-size"), help: "Largest model file to read, in MB (default 16; parsing takes about 80 MB of memory per MB).")
-    var maxInputSize: Int?
+    @OptionGroup var inputLimit: InputLimitOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one model file") }
@@ -22,9 +21,6 @@ struct ModelOptions: ParsableArguments {
         }
         if let month, CalendarConvention.MonthRule(rawValue: month) == nil {
             throw ValidationError("--month must be '30d' or 'year/12', found '\(month)'")
-        }
-        if let maxInputSize, maxInputSize < 1 || maxInputSize > 4096 {
-            throw ValidationError("--max-input-size must be between 1 and 4096 MB")
         }
     }
 

@@ -86,7 +86,7 @@ extension ParsableCommand {
     /// Loads model files, printing diagnostics and exiting 2 when they are invalid.
     /// The result keeps the file with embedded failure modes, for `embeddedWorksheet`.
     func loadModel(_ options: ModelOptions, timings: PhaseTimings? = nil) throws -> LoadedModel {
-        if let limit = options.maxInputSize { SourceFile.sizeLimit = limit * 1_048_576 }
+        options.inputLimit.apply()
         do {
             var loaded = try ModelLoader.loadKeepingWorksheet(files: options.files, timings: timings)
             options.applyCalendar(to: &loaded.model)

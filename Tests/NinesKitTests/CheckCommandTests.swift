@@ -42,6 +42,27 @@ import Testing
         #expect(run.stderr.contains(message))
     }
 
+    /// The over-the-limit error says "raise it with --max-input-size": every command that reads a
+    /// file takes that option, and applies it (a 1 MB limit refuses this 1.2 MB file).
+    @Test(arguments: [["report", "BIG"], ["check", "BIG"], ["simulate", "BIG"], ["diff", "BIG", "BIG"],
+                      ["fmea", "init", "BIG"], ["fmea", "rank", "BIG"], ["fmea", "export", "BIG"],
+                      ["fmea", "import", "BIG", "--worksheet", "unwritten.yaml", "--model", "BIG"]])
+    func everyCommandTakesTheInputLimitItsErrorNames(arguments: [String]) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nines-limit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let big = directory.appendingPathComponent("big.yaml")
+        let model = try String(contentsOf: GoldenFiles.root.appendingPathComponent("examples/ci/model.yaml"), encoding: .utf8)
+        try (model + "# " + String(repeating: "x", count: 1_200_000) + "\n").write(to: big, atomically: true, encoding: .utf8)
+        let command = arguments.map { $0 == "BIG" ? big.path : $0 == "unwritten.yaml" ? directory.appendingPathComponent($0).path : $0 }
+        let limited = try NinesExecutable.run(command + ["--max-input-size", "1"])
+        #expect(limited.status == 2)
+        #expect(limited.stderr.contains("over the 1.0 MB input limit; raise it with --max-input-size"), "\(arguments): \(limited.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("unwritten.yaml").path))
+        let refused = try NinesExecutable.run(command + ["--max-input-size", "0"])
+        #expect(refused.status == 2 && refused.stderr.contains("--max-input-size must be between 1 and 4096 MB"))
+    }
+
     /// The `nines check` lines of both pipeline examples, run exactly as written with their MODEL.
     @Test(arguments: ["github-actions.yml", "gitlab-ci.yml"])
     func pipelineExamplesRunAsWritten(file: String) throws {
