@@ -55,8 +55,13 @@ public final class BDD {
         let n = functions.count
         if k <= 0 { return Self.up }
         if k > n { return Self.down }
-        if k == 1 { return functions.reduce(Self.down) { or($0, $1) } }
         if k == n { return and(functions) }
+        // Members are interchangeable, so take the deepest first: each step then tests a member above
+        // the diagrams built so far instead of pushing it beneath them. In the other order 1,000 of
+        // 1,999 independent members took 8 minutes instead of a fraction of a second. (The loop
+        // below runs from the last member to the first.)
+        let functions = functions.sorted { (level($0), $0) < (level($1), $1) }
+        if k == 1 { return functions.reversed().reduce(Self.down) { or($0, $1) } }
         // next[j] = "at least j of functions[i+1...] are up", built from the last member backwards.
         var next = [Ref](repeating: Self.down, count: k + 1)
         next[0] = Self.up
