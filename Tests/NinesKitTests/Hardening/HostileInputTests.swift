@@ -57,6 +57,29 @@ struct HostileInputTests {
         #expect(box.outcomes == [true, false])
     }
 
+    /// A `k_of` group whose exact diagram would take k × (n − k + 1) steps over the limit is refused
+    /// where its `k` is, with the way out; one just under the limit loads.
+    @Test func hugeKOfGroupIsRefusedAtItsK() throws {
+        func model(k: Int, of n: Int) -> String {
+            let members = (0..<n).map { "c\($0)" }
+            return "version: 1\nsystem: wide\ncomponents:\n"
+                + members.map { "  \($0): { availability: 99.9% }\n" }.joined()
+                + "  top:\n    availability: 99.9%\n    depends_on: [{k_of: {k: \(k), of: [\(members.joined(separator: ", "))]}}]\n"
+        }
+        #expect(throws: Never.self) { try ModelLoader.load(text: model(k: 1000, of: 1999), file: "edge.yaml") }
+        do {
+            _ = try ModelLoader.load(text: model(k: 1000, of: 2000), file: "over.yaml")
+            Issue.record("a 1000-of-2000 group was accepted")
+        } catch let error as DiagnosticError {
+            let diagnostic = try #require(error.diagnostics.first)
+            #expect(error.diagnostics.count == 1)
+            #expect("\(diagnostic.location)" == "over.yaml:2006:26")
+            #expect(diagnostic.message == "'k_of' of 'top' asks for 1000 of 2000 members: its exact diagram takes k × (n − k + 1) = "
+                    + "1001000 steps, over the limit of 1000000; model identical members as one component with "
+                    + "'replicas: 2000' and 'needs: 1000', or split the group")
+        }
+    }
+
     @Test func oversizedInputIsRefusedWithTheLimitNamed() throws {
         let path = Self.directory.appendingPathComponent("allowed-lookalikes.yaml").path
         guard case .failure(let error) = SourceFile.read(path, sizeLimit: 100) else {
