@@ -44,6 +44,8 @@ struct DiffCommand: ParsableCommand {
             old = try load { try ModelLoader.load(files: [files[0]]) }
             new = try load { try ModelLoader.load(files: [files[1]]) }
         }
+        try checkStructure(old)
+        try checkStructure(new)
         let report = DiffReportBuilder.diffReport(ModelComparison(old: old, new: new), old: oldName, new: files.last!)
         switch format {
         case .text: Terminal.write(DiffTextRenderer().render(report))

@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
         let system = loaded.model
         let worksheet = try fmea.map { try worksheetFor(system, from: $0) } ?? embeddedWorksheet(loaded)
         clock?.mark("FMEA worksheet")
-        let analysis = AvailabilityAnalysis(system, timings: clock)   // marks "compile BDD"
+        let analysis = try analyse(system, timings: clock)   // marks "compile BDD"
         var report = ReportBuilder.availabilityReport(analysis, worksheet: worksheet, topRisks: topRisks)
         clock?.mark("evaluate")
         if simulate {

@@ -122,4 +122,36 @@ import Testing
         let expectedDown = -expm1(Double(count) * log1p(-1e-6))
         #expect(abs(system.probability.down - expectedDown) < 1e-12 * expectedDown)
     }
+
+    /// Under a node budget, compilation gives up at the first component whose closure passes it and
+    /// names it at its place in the file; under a budget it fits, the diagrams are the unbudgeted ones.
+    @Test func structureOverItsNodeBudgetIsNamedAtTheComponent() throws {
+        var rng = SplitMix64(seed: 5)
+        var yaml = "version: 1\nsystem: tangle\ncomponents:\n"
+        for leaf in 0..<24 { yaml += "  l\(leaf): { availability: 99% }\n" }
+        for group in 0..<60 {
+            let members = (0..<3).map { _ in "l\(rng.below(24))" }
+            guard Set(members).count == 3 else { continue }
+            yaml += "  g\(group): { availability: 99.9%, depends_on: [{k_of: {k: 2, of: [\(members.joined(separator: ", "))]}}] }\n"
+        }
+        let groups = yaml.split(separator: "\n").compactMap { $0.hasPrefix("  g") ? $0.dropFirst(2).split(separator: ":").first : nil }
+        yaml += "  top: { availability: 99.9%, depends_on: [\(groups.joined(separator: ", "))] }\n"
+        let model = try TestModels.load(yaml, file: "tangle.yaml")
+        let full = CompiledStructure(model)
+        #expect(full.bdd.nodeCount > 2_000)
+
+        #expect(throws: StructureTooLarge(part: .component(model.components.count - 1), budget: 1_000)) {
+            try CompiledStructure.checked(model, closureNodeLimit: 1_000)
+        }
+        let error = StructureTooLarge(part: .component(model.components.count - 1), budget: 1_000).diagnostic(in: model)
+        #expect(error.diagnostics.count == 1)
+        #expect("\(error.diagnostics[0].location)" == "tangle.yaml:\(yaml.split(separator: "\n").count):3")
+        #expect(error.diagnostics[0].message.hasPrefix("'top' and what it needs are too large to evaluate exactly: "
+                                                        + "its decision diagram passed 1000 nodes or 4000 steps"))
+
+        let roomy = try CompiledStructure.checked(model, closureNodeLimit: 10 * full.bdd.nodeCount)
+        #expect(roomy.closure == full.closure && roomy.system == full.system)
+        let analysis = try AvailabilityAnalysis.checked(model)
+        #expect(analysis.closure(of: "top") == AvailabilityAnalysis(model).closure(of: "top"))
+    }
 }

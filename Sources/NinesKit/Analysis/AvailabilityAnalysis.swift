@@ -31,19 +31,40 @@ public struct AvailabilityAnalysis {
 
     /// - Parameters:
     ///   - structure: the compiled model; compiled here when nil (then, on a large model, the
-    ///     system's Monte Carlo estimate is drawn on another core meanwhile, in case it is needed).
+    ///     system's Monte Carlo estimate is drawn on another core meanwhile, in case it is needed),
+    ///     however large its diagrams grow: for models known to be reasonable; input from users goes
+    ///     through `checked(_:timings:)`.
     ///   - perfect: components treated as never failing (e.g. customer-responsible ones excluded
     ///     from an SLA figure).
     ///   - timings: marks "compile BDD" when the model is compiled here.
     public init(_ model: SystemModel, structure: CompiledStructure? = nil, treatingAsPerfect perfect: Set<String> = [],
                 timings: PhaseTimings? = nil) {
+        do {
+            try self.init(model, structure: structure, perfect: perfect, timings: timings, closureNodeLimit: nil)
+        } catch {
+            preconditionFailure("a compilation without a node limit cannot be over it")
+        }
+    }
+
+    /// The analysis of `model`, compiled under `CompiledStructure.closureNodeBudget(for:)`: a model whose
+    /// exact structure is too large throws, naming the component or objective, instead of running
+    /// for hours.
+    public static func checked(_ model: SystemModel, timings: PhaseTimings? = nil) throws(StructureTooLarge) -> AvailabilityAnalysis {
+        try AvailabilityAnalysis(model, structure: nil, perfect: [], timings: timings, closureNodeLimit: CompiledStructure.closureNodeBudget(for: model))
+    }
+
+    private init(_ model: SystemModel, structure compiled: CompiledStructure?, perfect: Set<String>, timings: PhaseTimings?,
+                 closureNodeLimit: Int?) throws(StructureTooLarge) {
         self.model = model
         let effective = model.components.map { component in
             perfect.contains(component.name) ? EffectiveAvailability.perfect : EffectiveAvailability(component)
         }
         self.effective = effective
         var background: BackgroundSystemEstimate?
-        let structure = structure ?? {
+        let structure: CompiledStructure
+        if let compiled {
+            structure = compiled
+        } else {
             let order = ComponentOrder(model)
             if model.components.count >= Self.backgroundEstimateComponents {
                 let figures = effective.map(\.masked.probability)
@@ -51,10 +72,13 @@ public struct AvailabilityAnalysis {
                     SystemSampling(order: order, figures: figures).systemUpCount(seed: Self.systemEstimateSeed, stop: stop)
                 }
             }
-            let compiled = CompiledStructure(model, order: order)
+            if let closureNodeLimit {
+                structure = try CompiledStructure.checked(model, order: order, closureNodeLimit: closureNodeLimit)
+            } else {
+                structure = CompiledStructure(model, order: order)
+            }
             timings?.mark("compile BDD")
-            return compiled
-        }()
+        }
         if structure.system != nil { background?.cancel() }
         backgroundEstimate = structure.system == nil ? background : nil
         self.structure = structure

@@ -106,6 +106,9 @@ public final class BDD {
         set { tables.setCacheLimit(newValue) }
     }
 
+    /// Whether the build running under `withNodeLimit` has passed its limit (its results are void).
+    var limitExceeded: Bool { tables.exceededLimit }
+
     /// Drops the operation cache (the diagram itself stays); call after compilation to free memory.
     public func clearCaches() { tables.shrinkCache() }
 }
