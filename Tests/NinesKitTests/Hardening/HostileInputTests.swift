@@ -70,7 +70,7 @@ struct HostileInputTests {
         do {
             _ = try ModelLoader.load(text: model(k: 1000, of: 2000), file: "over.yaml")
             Issue.record("a 1000-of-2000 group was accepted")
-        } catch let error as DiagnosticError {
+        } catch {
             let diagnostic = try #require(error.diagnostics.first)
             #expect(error.diagnostics.count == 1)
             #expect("\(diagnostic.location)" == "over.yaml:2006:26")
