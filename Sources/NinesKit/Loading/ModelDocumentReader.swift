@@ -39,6 +39,13 @@ struct ModelDocumentReader {
             draft.componentsReadable = false
             return draft
         }
+        if top.has("model") && top.has("failure_modes") && !top.has("components") && !top.has("system") {
+            // An FMEA worksheet given where a model belongs: one message that says so, not three.
+            diagnostics.error(top.keyLocation("model"), "this is an FMEA worksheet (it names its model with 'model:'), not a model; "
+                              + "rank it with 'nines fmea rank \(file)', or give the model and add '--fmea \(file)'")
+            draft.componentsReadable = false
+            return draft
+        }
         readVersion(top)
         draft.system = top.scalar("system", required: true, expected: "the system's name, e.g. 'system: Web shop'")?.text
         draft.systemLocation = top.keyLocation("system")
