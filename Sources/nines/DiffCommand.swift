@@ -44,9 +44,8 @@ struct DiffCommand: ParsableCommand {
             old = try load { try ModelLoader.load(files: [files[0]]) }
             new = try load { try ModelLoader.load(files: [files[1]]) }
         }
-        try checkStructure(old)
-        try checkStructure(new)
-        let report = DiffReportBuilder.diffReport(ModelComparison(old: old, new: new), old: oldName, new: files.last!)
+        let comparison = ModelComparison(old: old, new: new, oldAnalysis: try analyse(old), newAnalysis: try analyse(new))
+        let report = DiffReportBuilder.diffReport(comparison, old: oldName, new: files.last!)
         switch format {
         case .text: Terminal.write(DiffTextRenderer().render(report))
         case .markdown: Terminal.write(DiffTextRenderer(markdown: true).render(report))

@@ -84,7 +84,7 @@ extension ParsableCommand {
         }
     }
 
-    /// The same check for commands that compile the model their own way (`simulate`, `diff`).
+    /// The same check for commands that compile the model their own way (`simulate`).
     func checkStructure(_ model: SystemModel) throws {
         do {
             _ = try CompiledStructure.checked(model, systemNodeLimit: 0)

@@ -30,9 +30,12 @@ public struct ModelComparison {
     /// False when more than `maxAttributed` components changed, so no change was priced alone.
     public let attributed: Bool
 
-    public init(old oldModel: SystemModel, new newModel: SystemModel) {
-        old = SLAPrediction(oldModel)
-        new = SLAPrediction(newModel)
+    /// - Parameters: `oldAnalysis`, `newAnalysis`: the models' analyses when the caller has them
+    ///   (the CLI compiles them under a node budget); computed here otherwise.
+    public init(old oldModel: SystemModel, new newModel: SystemModel,
+                oldAnalysis: AvailabilityAnalysis? = nil, newAnalysis: AvailabilityAnalysis? = nil) {
+        old = SLAPrediction(oldModel, full: oldAnalysis)
+        new = SLAPrediction(newModel, full: newAnalysis)
         var changes: [ComponentChange] = []
         let oldIndex = DependencyClosure.index(oldModel), newIndex = DependencyClosure.index(newModel)
         let counterpart = { (before: Component) in newIndex[before.name].map { newModel.components[$0] } }
