@@ -154,4 +154,33 @@ import Testing
         let analysis = try AvailabilityAnalysis.checked(model)
         #expect(analysis.closure(of: "top") == AvailabilityAnalysis(model).closure(of: "top"))
     }
+
+    /// An objective whose diagram passes the budget (every component's closure fits) is named at
+    /// the objective.
+    @Test func objectiveOverItsNodeBudgetIsNamedAtTheObjective() throws {
+        var rng = SplitMix64(seed: 5)
+        var yaml = "version: 1\nsystem: tangle\ncomponents:\n"
+        for leaf in 0..<24 { yaml += "  l\(leaf): { availability: 99% }\n" }
+        var groups: [String] = []
+        for group in 0..<60 {
+            let members = (0..<3).map { _ in "l\(rng.below(24))" }
+            guard Set(members).count == 3 else { continue }
+            groups.append("g\(group)")
+            yaml += "  g\(group): { availability: 99.9%, depends_on: [{k_of: {k: 2, of: [\(members.joined(separator: ", "))]}}] }\n"
+        }
+        let closuresOnly = try TestModels.load(yaml, file: "tangle.yaml")
+        let closureNodes = CompiledStructure(closuresOnly, systemNodeLimit: 0).bdd.nodeCount
+        yaml += "objectives:\n  everything:\n    path: [\(groups.joined(separator: ", "))]\n"
+        let model = try TestModels.load(yaml, file: "tangle.yaml")
+        let objectiveLine = yaml.split(separator: "\n").count - 1
+
+        #expect(throws: StructureTooLarge(part: .objective(0), budget: closureNodes + 50)) {
+            try CompiledStructure.checked(model, systemNodeLimit: 0, closureNodeLimit: closureNodes + 50)
+        }
+        let error = StructureTooLarge(part: .objective(0), budget: closureNodes + 50).diagnostic(in: model)
+        #expect("\(error.diagnostics[0].location)" == "tangle.yaml:\(objectiveLine):3")
+        #expect(error.diagnostics[0].message.hasPrefix("objective 'everything' is too large to evaluate exactly: "
+                                                        + "its decision diagram passed \(closureNodes + 50) nodes"))
+        #expect(try CompiledStructure.checked(model, systemNodeLimit: 0).objectives == CompiledStructure(model, systemNodeLimit: 0).objectives)
+    }
 }
