@@ -50,7 +50,7 @@ struct CheckCommand: ParsableCommand {
            let worksheet = try fmea.map({ try worksheetFor(system, from: $0) }) ?? embeddedWorksheet(loaded) {
             rules.append(OpenRiskRule(worksheet: worksheet, threshold: threshold))
         }
-        let report = CheckReportBuilder.checkReport(SLAPrediction(system, full: try analyse(system)), minMargin: try margin(), rules: rules)
+        let report = CheckReportBuilder.checkReport(SLAPrediction(system, full: analyse(system)), minMargin: try margin(), rules: rules)
         switch format {
         case .text: Terminal.write(CheckTextRenderer(colour: Terminal.stdoutIsColourTerminal).render(report))
         case .json: Terminal.write(JSONReportRenderer.render(report))

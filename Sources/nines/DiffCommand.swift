@@ -44,7 +44,7 @@ struct DiffCommand: ParsableCommand {
             old = try load { try ModelLoader.load(files: [files[0]]) }
             new = try load { try ModelLoader.load(files: [files[1]]) }
         }
-        let comparison = ModelComparison(old: old, new: new, oldAnalysis: try analyse(old), newAnalysis: try analyse(new))
+        let comparison = ModelComparison(old: old, new: new, oldAnalysis: analyse(old), newAnalysis: analyse(new))
         let report = DiffReportBuilder.diffReport(comparison, old: oldName, new: files.last!)
         switch format {
         case .text: Terminal.write(DiffTextRenderer().render(report))

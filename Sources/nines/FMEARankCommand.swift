@@ -49,7 +49,7 @@ struct FMEARankCommand: ParsableCommand {
         try checkFilter("--owner", owner, known: Set(modes.compactMap(\.owner)).sorted())
         let filter = RiskRanking.Filter(openOnly: open, layer: layer, owner: owner, component: component)
         let order: RiskRanking.Order = by == .priority ? .priority : .downtime
-        let report = RiskReportBuilder.report(loaded.worksheet, analysis: try analyse(loaded.model),
+        let report = RiskReportBuilder.report(loaded.worksheet, analysis: analyse(loaded.model),
                                               order: order, filter: filter, limit: top)
         switch format {
         case .text: Terminal.write(RiskTextRenderer(colour: Terminal.stdoutIsColourTerminal).render(report))

@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
         let system = loaded.model
         let worksheet = try fmea.map { try worksheetFor(system, from: $0) } ?? embeddedWorksheet(loaded)
         clock?.mark("FMEA worksheet")
-        let analysis = try analyse(system, timings: clock)   // marks "compile BDD"
+        let analysis = analyse(system, timings: clock)   // marks "compile BDD"
         var report = ReportBuilder.availabilityReport(analysis, worksheet: worksheet, topRisks: topRisks)
         clock?.mark("evaluate")
         if simulate {
@@ -57,7 +57,7 @@ struct ReportCommand: ParsableCommand {
         clock?.mark("render")
         try OutputFile.emit(text, to: output)
         clock?.mark("write")
-        if let clock { Terminal.timingsSummary(clock, diagramNodes: analysis.structure.bdd.nodeCount) }
+        if let clock { Terminal.timingsSummary(clock, diagramNodes: analysis.diagramNodes) }
     }
 }
 

@@ -20,7 +20,6 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         let system = try loadModel(model).model
-        try checkStructure(system)
         let report = try simulation.run(system)
         switch format {
         case .text:

@@ -73,25 +73,9 @@ extension ParsableCommand {
         }
     }
 
-    /// The exact analysis of `model`; exits 2 with an error at the component when its structure is
-    /// too large to evaluate exactly (see `StructureTooLarge`).
-    func analyse(_ model: SystemModel, timings: PhaseTimings? = nil) throws -> AvailabilityAnalysis {
-        do {
-            return try AvailabilityAnalysis.checked(model, timings: timings)
-        } catch {
-            Terminal.report(error.diagnostic(in: model))
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-    }
-
-    /// The same check for commands that compile the model their own way (`simulate`).
-    func checkStructure(_ model: SystemModel) throws {
-        do {
-            _ = try CompiledStructure.checked(model, systemNodeLimit: 0)
-        } catch {
-            Terminal.report(error.diagnostic(in: model))
-            throw ExitCode(ExitStatus.invalidInput)
-        }
+    /// The analysis of `model`: every valid model gets one (see `FigureMethod`).
+    func analyse(_ model: SystemModel, timings: PhaseTimings? = nil) -> AvailabilityAnalysis {
+        AvailabilityAnalysis(model, timings: timings)
     }
 
     /// Loads an FMEA worksheet and its model, printing diagnostics and exiting 2 when invalid.

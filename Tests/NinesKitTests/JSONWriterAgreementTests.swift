@@ -152,7 +152,7 @@ struct JSONWriterAgreementTests {
     @Test func directlyWrittenObjectsWriteEveryProperty() {
         let full = ComponentReport(name: "db \"primary\"", layer: "platform", responsibility: "provider", replicas: 3, needs: 2,
                                    ownAvailability: 0.999, ownUnavailability: 1e-3, availability: 0.9989, unavailability: 1.1e-3,
-                                   outagesPerYear: 4, dependsOn: ["az-1", "az/2"])
+                                   outagesPerYear: 4, dependsOn: ["az-1", "az/2"], method: "bounded")
         var bare = full
         bare.outagesPerYear = nil
         bare.dependsOn = []

@@ -1,189 +1,150 @@
-/// Exact steady-state figures for a model: every component (with what it needs), every objective
-/// and the whole system. Pure: reads the model, never prints, never throws.
+/// Steady-state figures for a model: every component (with what it needs), every objective and
+/// the whole system, each with the method that obtained it (`FigureMethod`). Computed once, in
+/// `init`; afterwards an immutable value. Pure: reads the model, never prints, never throws, and
+/// refuses no valid model.
 ///
-/// Two views share one compiled diagram: the path view (each variable is the component's own figure
-/// with failover folded in) for reliability objectives and closures, and the caller view (outages
-/// shorter than a component's `masked_for` window hidden) for availability objectives and the system.
-public struct AvailabilityAnalysis {
+/// Two views share one compiled structure: the path view (each variable is the component's own
+/// figure with failover folded in) for reliability objectives and closures, and the caller view
+/// (outages shorter than a component's `masked_for` window hidden) for availability objectives
+/// and the system.
+public struct AvailabilityAnalysis: Sendable {
     public let model: SystemModel
-    public let structure: CompiledStructure
     /// Own (replicas and common cause) figures of each component, by component index.
     public let own: [OwnAvailability]
     /// Own figures plus failover and masking, by component index.
     public let effective: [EffectiveAvailability]
-    /// Probability of each BDD variable (by level) in the path view.
-    public let variables: [Probability]
-    public let nodes: NodeProbabilities
-    /// Probability of each BDD variable (by level) in the caller view (masking applied).
-    public let maskedVariables: [Probability]
-    public let maskedNodes: NodeProbabilities
-    /// The system estimate drawn beside compilation, when this analysis compiled a large model
-    /// itself and its exact system figure did not fit.
-    private let backgroundEstimate: BackgroundSystemEstimate?
+    /// Each objective's figures, in model order: availability objectives in the caller view
+    /// (masking applies), reliability objectives in the path view (masked outages count).
+    public let objectives: [FlowFigures]
+    /// The whole system: every root component (one nothing depends on) up, as callers see it.
+    /// Nil when the analysis was asked for objectives only.
+    public let systemFigures: FlowFigures?
+    /// Each component's availability with its whole dependency closure (path view), by component
+    /// index, with the method of each; empty when the analysis was asked for objectives only.
+    public let closures: [ClosureFigure]
+    /// Components whose outage alone takes each objective down (by objective index, model order).
+    public let singlePointsOfFailure: [[String]]
+    /// Diagram nodes the compilation built (for `--timings`).
+    public let diagramNodes: Int
+    /// Conjunctions of what many components share: their closures' forms (for `diff` to reuse).
+    let compiled: CompiledFigures
 
-    /// Models from this many components get their system estimate drawn beside compilation: their
-    /// exact system figure may well be over `CompiledStructure.systemNodeBudget` (a generated
-    /// 4,000-component platform is; 1,000 is not). On smaller ones a speculative draw would only
-    /// compete for the cores (tests analyse thousands of small models) for a figure rarely needed.
+    /// What to compute besides the objectives.
+    public enum Scope: Sendable { case everything, objectivesOnly }
+
+    /// Models from this many components get their system estimate drawn beside compilation, in
+    /// case the system figure needs one (see `FigureMethod.estimated`); on smaller ones a
+    /// speculative draw would only compete for the cores.
     static let backgroundEstimateComponents = 2_000
-    /// Seed of the system's Monte Carlo estimate: fixed, so reports are reproducible.
-    static let systemEstimateSeed: UInt64 = 1
+    /// Seed of every Monte Carlo estimate in the analysis: fixed, so reports are reproducible.
+    static let estimateSeed: UInt64 = 1
 
     /// - Parameters:
-    ///   - structure: the compiled model; compiled here when nil (then, on a large model, the
-    ///     system's Monte Carlo estimate is drawn on another core meanwhile, in case it is needed),
-    ///     however large its diagrams grow: for models known to be reasonable; input from users goes
-    ///     through `checked(_:timings:)`.
+    ///   - structure: the compiled model; compiled here when nil.
     ///   - perfect: components treated as never failing (e.g. customer-responsible ones excluded
     ///     from an SLA figure).
+    ///   - budget: how much diagram the compilation may build before it conditions (tests use
+    ///     small budgets to force each method).
     ///   - timings: marks "compile BDD" when the model is compiled here.
-    public init(_ model: SystemModel, structure: CompiledStructure? = nil, treatingAsPerfect perfect: Set<String> = [],
-                timings: PhaseTimings? = nil) {
-        do {
-            try self.init(model, structure: structure, perfect: perfect, timings: timings, closureNodeLimit: nil)
-        } catch {
-            preconditionFailure("a compilation without a node limit cannot be over it")
-        }
-    }
-
-    /// The analysis of `model`, compiled under `CompiledStructure.closureNodeBudget(for:)`: a model whose
-    /// exact structure is too large throws, naming the component or objective, instead of running
-    /// for hours.
-    public static func checked(_ model: SystemModel, timings: PhaseTimings? = nil) throws(StructureTooLarge) -> AvailabilityAnalysis {
-        try AvailabilityAnalysis(model, structure: nil, perfect: [], timings: timings, closureNodeLimit: CompiledStructure.closureNodeBudget(for: model))
-    }
-
-    private init(_ model: SystemModel, structure compiled: CompiledStructure?, perfect: Set<String>, timings: PhaseTimings?,
-                 closureNodeLimit: Int?) throws(StructureTooLarge) {
+    public init(_ model: SystemModel, structure given: CompiledStructure? = nil, treatingAsPerfect perfect: Set<String> = [],
+                budget: CompilationBudget? = nil, scope: Scope = .everything, timings: PhaseTimings? = nil) {
         self.model = model
         let effective = model.components.map { component in
             perfect.contains(component.name) ? EffectiveAvailability.perfect : EffectiveAvailability(component)
         }
         self.effective = effective
+        own = effective.map(\.own)
         var background: BackgroundSystemEstimate?
         let structure: CompiledStructure
-        if let compiled {
-            structure = compiled
+        if let given {
+            structure = given
         } else {
             let order = ComponentOrder(model)
-            if model.components.count >= Self.backgroundEstimateComponents {
+            if scope == .everything && model.components.count >= Self.backgroundEstimateComponents {
                 let figures = effective.map(\.masked.probability)
                 background = BackgroundSystemEstimate { stop in
-                    SystemSampling(order: order, figures: figures).systemUpCount(seed: Self.systemEstimateSeed, stop: stop)
+                    SystemSampling(order: order, figures: figures).systemUpCount(seed: Self.estimateSeed, stop: stop)
                 }
             }
-            if let closureNodeLimit {
-                structure = try CompiledStructure.checked(model, order: order, closureNodeLimit: closureNodeLimit)
-            } else {
-                structure = CompiledStructure(model, order: order)
-            }
+            structure = CompiledStructure(model, order: order, budget: budget)
             timings?.mark("compile BDD")
         }
-        if structure.system != nil { background?.cancel() }
-        backgroundEstimate = structure.system == nil ? background : nil
-        self.structure = structure
-        own = effective.map(\.own)
-        let variables = structure.componentAtLevel.map { effective[$0].effective.probability }
-        self.variables = variables
-        let nodes = NodeProbabilities(structure.bdd, variables: variables)
-        self.nodes = nodes
-        let maskedVariables = structure.componentAtLevel.map { effective[$0].masked.probability }
-        self.maskedVariables = maskedVariables
-        maskedNodes = maskedVariables == variables ? nodes : NodeProbabilities(structure.bdd, variables: maskedVariables)
+        let compiled = CompiledFigures(structure, effective: effective)
+        self.compiled = compiled
+        diagramNodes = structure.bdd.nodeCount
+        objectives = model.objectives.indices.map { index in
+            let view: FigureView = model.objectives[index].measure == .availability ? .callers : .path
+            return compiled.figure(named: model.objectives[index].name, form: structure.objectives[index],
+                                   targets: model.objectives[index].components.compactMap { structure.indexOf[$0] }, view: view)
+        }
+        singlePointsOfFailure = model.objectives.indices.map { index in
+            compiled.singlePointsOfFailure(of: structure.objectives[index],
+                                           targets: model.objectives[index].components.compactMap { structure.indexOf[$0] })
+        }
+        if scope == .everything {
+            if case .diagram = structure.system { background?.cancel() }
+            systemFigures = compiled.figure(named: model.name, form: structure.system, targets: structure.roots, view: .callers,
+                                            background: background)
+            background?.cancel()
+            closures = structure.closure.indices.map { compiled.closure($0) }
+        } else {
+            systemFigures = nil
+            closures = []
+        }
     }
 
-    /// Which variable figures a figure is evaluated with.
-    enum View { case path, callers }
+    /// The compiled structure the figures came from.
+    public var structure: CompiledStructure { compiled.structure }
 
-    /// Availability of a component together with its whole dependency closure.
+    /// Availability of a component together with its whole dependency closure (path view).
     public func closure(of name: String) -> Probability? {
-        structure.indexOf[name].map { nodes[structure.closure[$0]] }
+        guard let index = structure.indexOf[name] else { return nil }
+        return closures.isEmpty ? compiled.closure(index).probability : closures[index].probability
     }
 
-    /// Figures of "all these components up" (an objective's front door or path, or the system),
-    /// in the path view, or in the caller view when `masked`.
-    /// Builds new diagram nodes, so the node probabilities are recomputed for it.
+    /// Figures of "all these components up" in the path view, or in the caller view when `masked`.
     public func figure(named name: String, requiring components: [String], masked: Bool = false) -> FlowFigures {
-        let root = structure.allUp(components)
-        let view: View = masked ? .callers : .path
-        let known = masked ? maskedNodes : nodes
-        let nodes = Int(root) < known.up.count ? known : NodeProbabilities(structure.bdd, variables: masked ? maskedVariables : variables)
-        return figure(named: name, root: root, nodes: nodes, view: view)
+        compiled.figure(named: name, requiring: components.compactMap { structure.indexOf[$0] }, view: masked ? .callers : .path)
     }
 
-    /// The whole system: every root component (one nothing depends on) up, as callers see it.
-    /// When the exact diagram was over budget (see `CompiledStructure.system`) the figure holds
-    /// bounds instead: the events "root i up" are increasing in independent components, so by
-    /// Harris' inequality Π A_i ≤ A_system ≤ min A_i. `probability` is then the lower bound.
+    /// The whole system (computed here when the analysis was asked for objectives only).
     public func system() -> FlowFigures {
-        guard let root = structure.system else { return boundedSystem() }
-        return figure(named: model.name, root: root, nodes: maskedNodes, view: .callers)
+        systemFigures ?? compiled.figure(named: model.name, form: structure.system, targets: structure.roots, view: .callers)
     }
 
-    /// The whole system's importance ranking; empty when the system figure is only bounded (and
-    /// without drawing its Monte Carlo estimate, which `system()` would).
-    public func systemImportance() -> [Importance] {
-        structure.system.map { figure(named: model.name, root: $0, nodes: maskedNodes, view: .callers).importance } ?? []
-    }
+    /// The whole system's importance ranking.
+    public func systemImportance() -> [Importance] { system().importance }
 
-    func boundedSystem() -> FlowFigures {
-        let roots = structure.roots.map { maskedNodes[structure.closure[$0]] }
-        // Product of independent-looking factors, unavailability-first: down = d1 + u1·d2 + …
-        let lower = roots.reduce(Probability.perfect) { $0.and($1) }
-        let upper = roots.max { $0.down < $1.down } ?? .perfect   // the least available root
-        let seed = Self.systemEstimateSeed
-        let (up, samples) = backgroundEstimate?.counts()
-            ?? SystemSampling(model, structure: structure, figures: effective.map(\.masked.probability)).systemUpCount(seed: seed)
-        let interval = ProportionInterval(successes: up, trials: samples)
-        return FlowFigures(name: model.name, probability: lower, frequency: nil, importance: [], componentsWithoutRates: [],
-                           diagramSize: 0, bounds: AvailabilityBounds(lower: lower, upper: upper),
-                           estimate: SampledEstimate(availability: interval.estimate, low: interval.low, high: interval.high,
-                                                     samples: samples, seed: seed))
-    }
-
-    /// The figures of objective number `index` (in model order): availability objectives in the
-    /// caller view (masking applies), reliability objectives in the path view (masked outages count).
-    public func objective(_ index: Int) -> FlowFigures {
-        let view: View = model.objectives[index].measure == .availability ? .callers : .path
-        return figure(named: model.objectives[index].name, root: structure.objectives[index],
-                      nodes: view == .callers ? maskedNodes : nodes, view: view)
-    }
+    /// The figures of objective number `index` (in model order).
+    public func objective(_ index: Int) -> FlowFigures { objectives[index] }
 
     /// Components whose outage alone takes objective number `index` down, in model order.
-    public func singlePointsOfFailure(objective index: Int) -> [String] {
-        let indices = structure.bdd.singleFailureLevels(root: structure.objectives[index]).map { structure.componentAtLevel[Int($0)] }
-        return indices.sorted().map { model.components[$0].name }
-    }
-
-    func figure(named name: String, root: BDD.Ref, nodes: NodeProbabilities, view: View) -> FlowFigures {
-        let probability = nodes[root]
-        let variables = view == .callers ? maskedVariables : self.variables
-        let own = { (index: Int) in view == .callers ? self.effective[index].masked : self.effective[index].effective }
-        let diagram = structure.bdd.nodes(below: root)
-        let birnbaum = structure.bdd.birnbaum(root: root, diagram: diagram, variables: variables, nodes: nodes)
-        var importances: [Importance] = []
-        var frequency = 0.0
-        var missingRates: [String] = []
-        for level in birnbaum.indices where birnbaum[level] > 0 {
-            let index = structure.componentAtLevel[level]
-            let component = model.components[index]
-            importances.append(Importance(component: component.name, layer: component.layer, birnbaum: birnbaum[level],
-                                          own: own(index).probability, figure: probability))
-            if let w = own(index).frequency {
-                frequency += birnbaum[level] * w
-            } else if own(index).probability.down > 0 {
-                missingRates.append(component.name)
-            }
-        }
-        return FlowFigures(name: name, probability: probability, frequency: missingRates.isEmpty ? frequency : nil,
-                           importance: Importance.ranked(importances), componentsWithoutRates: missingRates.sorted(),
-                           diagramSize: diagram.count)
-    }
+    public func singlePointsOfFailure(objective index: Int) -> [String] { singlePointsOfFailure[index] }
 }
 
-/// Exact figures for one thing the system must do.
+/// A component's availability with everything it needs, and how it was obtained.
+public struct ClosureFigure: Hashable, Sendable {
+    public let probability: Probability
+    public let method: FigureMethod
+}
+
+/// How a figure was obtained.
+public enum FigureMethod: String, Hashable, Sendable, Codable {
+    /// Evaluated exactly: a decision diagram, or conditioning that enumerated every state that
+    /// matters to a double's precision.
+    case exact
+    /// A certified interval (`FlowFigures.bounds`): conditioning on shared components enumerated
+    /// the likeliest states and bounds the rest by their probability.
+    case bounded
+    /// A seeded Monte Carlo estimate with its 95% confidence interval (`FlowFigures.estimate`),
+    /// beside a certified interval when one is known.
+    case estimated
+}
+
+/// Figures for one thing the system must do.
 public struct FlowFigures: Hashable, Sendable {
     public let name: String
+    /// The best value: exact, the certified interval's midpoint, or the estimate.
     public let probability: Probability
     /// Outages per hour (w = Σ I_B(i)·w_i); nil when a contributing component has no failure rate.
     public let frequency: Double?
@@ -191,17 +152,41 @@ public struct FlowFigures: Hashable, Sendable {
     public let importance: [Importance]
     /// Contributing components with an availability but no repair time, so no known failure rate.
     public let componentsWithoutRates: [String]
-    /// Number of BDD nodes of this figure's structure function.
+    /// Number of BDD nodes of this figure's structure function (all factors' when conditioned).
     public let diagramSize: Int
-    /// Set when the figure is not exact but bounded (`probability` is then the lower bound).
+    public var method: FigureMethod = .exact
+    /// A certified interval on the availability, when the figure is not exact.
     public var bounds: AvailabilityBounds? = nil
-    /// With bounds: a seeded Monte Carlo estimate of the same figure (see `SystemSampling`).
+    /// With `estimated`: the seeded Monte Carlo estimate (see `SystemSampling`).
     public var estimate: SampledEstimate? = nil
+    /// With conditioning: what was conditioned on and how many states were enumerated.
+    public var conditioning: ConditioningSummary? = nil
+
+    /// The figure at its pessimistic end: the lower end of the certified interval (bounded) or of
+    /// the estimate's confidence interval (estimated; it lies inside the certified interval when
+    /// there is one); the figure itself when exact. What a gate judges a figure by.
+    public var pessimistic: Probability {
+        switch method {
+        case .exact: return probability
+        case .bounded: return bounds?.lower ?? probability
+        case .estimated: return estimate.map { Probability(availability: $0.low) } ?? bounds?.lower ?? probability
+        }
+    }
 
     /// Mean time between outages (mean up time), hours: A / w.
     public var mtbf: Double? { frequency.flatMap { $0 > 0 ? probability.up / $0 : nil } }
     /// Mean down time per outage, hours: Q / w.
     public var meanDownTime: Double? { frequency.flatMap { $0 > 0 ? probability.down / $0 : nil } }
+}
+
+/// How a conditioned figure was obtained (see `ConditionedConjunction`).
+public struct ConditioningSummary: Hashable, Sendable, Codable {
+    /// Shared components conditioned on (those with a chance of failing).
+    public let components: Int
+    /// Most of them down at once in an enumerated state.
+    public let depth: Int
+    /// States enumerated.
+    public let states: Int
 }
 
 /// A Monte Carlo estimate of an availability with its 95% confidence interval (Agresti–Coull).

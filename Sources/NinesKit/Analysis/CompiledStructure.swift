@@ -1,6 +1,9 @@
 /// The model's structure function compiled once into a shared BDD: one variable per component
-/// (its own replicas and common cause folded into that variable), one diagram per component for
-/// "this component and everything it needs are up".
+/// (its own replicas and common cause folded into that variable), and for every component, every
+/// objective and the whole system a `StructureForm`: one diagram where it fits its
+/// `CompilationBudget`, else a conjunction of diagrams (evaluated by conditioning on what they
+/// share), else, for a redundancy group over such conjunctions, a form only sampling evaluates.
+/// Nothing is refused: every valid model compiles.
 public struct CompiledStructure {
     public let bdd: BDD
     /// Component names in model order; the index of a name is used everywhere below.
@@ -10,128 +13,164 @@ public struct CompiledStructure {
     public let levelOf: [Int32]
     /// Component index of each variable level.
     public let componentAtLevel: [Int]
-    /// Diagram of "component i and its dependency closure are up" (by component index).
-    public let closure: [BDD.Ref]
-    /// Diagram of the whole system: every root component up. Nil when it would exceed
-    /// `systemNodeBudget`: on some large models with many top-level components sharing
-    /// regional dependencies the exact conjunction grows much faster than the model.
-    public let system: BDD.Ref?
-    /// Extra diagram nodes the whole-system conjunction may build: 250 thousand, about 0.05 s of work
-    /// in a release build. Models of a few thousand components fit (a generated 1,000-component
-    /// platform needs 130 thousand); where it does not fit it does not fit by orders of magnitude
-    /// (a generated 10,000-component one did not finish in 10 minutes), so a larger budget only
-    /// makes the analysis slower before it gives up.
-    public static let systemNodeBudget = 250_000
-    /// Operation cache sizes (entries) while building the closures and while building the
-    /// objectives and the system conjunction; see `BDD.operationCacheLimit`. Measured on generated
-    /// platforms of 1,000 to 100,000 components: 2^16 and 2^17 were fastest (the system attempt
-    /// gave up about 1.5–3× sooner than with 2^20), and no model's system figure changed between
-    /// exact and bounded.
-    static let closureCacheEntries = 1 << 16
-    static let conjunctionCacheEntries = 1 << 17
+    /// "Component i and its dependency closure are up" (by component index).
+    public let closure: [StructureForm]
+    /// Each objective (by objective index): all its components up.
+    public let objectives: [StructureForm]
+    /// The whole system: every root component up.
+    public let system: StructureForm
     /// Components nothing depends on (by component index, model order): what the system needs.
     public let roots: [Int]
-    /// Diagram of each objective (by objective index): all its components up.
-    public let objectives: [BDD.Ref]
+    /// Each component's layer (by component index), to label figures.
+    public let layers: [String]
+    /// Every component's dependencies by index.
+    let dependencies: ResolvedDependencies
+    public let budget: CompilationBudget
 
-    /// Most nodes the closures and objectives of `model` may build in `checked(_:order:systemNodeLimit:closureNodeLimit:)`:
-    /// 10 million, or 100 per component on larger models (generated platforms need about 30 per
-    /// component: 3 million at 100,000 components), with 4 operation steps per node (they need
-    /// under 2). A hostile model stops there within about ten seconds and a few hundred megabytes.
-    public static func closureNodeBudget(for model: SystemModel) -> Int { max(10_000_000, 100 * model.components.count) }
-    static let closureStepsPerNode = 4
+    /// Operation cache sizes (entries) while building the closures and while building the
+    /// objectives and the system conjunction; see `BDD.operationCacheLimit`. Measured on generated
+    /// platforms of 1,000 to 100,000 components: 2^16 and 2^17 were fastest.
+    static let closureCacheEntries = 1 << 16
+    static let conjunctionCacheEntries = 1 << 17
 
-    /// Compiles `model` in `order` (computed here when not given; see `ComponentOrder`), however
-    /// large its diagrams grow: for models known to be reasonable. Input from users goes through
-    /// `checked(_:order:systemNodeLimit:closureNodeLimit:)`.
-    /// - Parameter systemNodeLimit: extra nodes the whole-system diagram may build (default:
-    ///   `systemNodeBudget`); over it `system` is nil and the analysis reports bounds.
-    public init(_ model: SystemModel, order: ComponentOrder? = nil, systemNodeLimit: Int? = nil) {
+    /// Compiles `model` in `order` (computed here when not given; see `ComponentOrder`).
+    public init(_ model: SystemModel, order: ComponentOrder? = nil, budget: CompilationBudget? = nil) {
         let order = order ?? ComponentOrder(model)
-        guard case .success(let parts) = DeepStack.run({ Self.compile(model, order: order, systemNodeLimit: systemNodeLimit, closureNodeLimit: nil) })
-        else { preconditionFailure("a compilation without a node limit cannot be over it") }
-        self.init(order: order, parts)
-    }
-
-    /// Compiles `model` like `init(_:order:systemNodeLimit:)`, but gives up with the component or
-    /// objective whose diagram passes `closureNodeLimit` nodes (default `closureNodeBudget(for:)`)
-    /// or four times as many operation steps.
-    public static func checked(_ model: SystemModel, order: ComponentOrder? = nil, systemNodeLimit: Int? = nil,
-                               closureNodeLimit: Int? = nil) throws(StructureTooLarge) -> CompiledStructure {
-        let closureNodeLimit = closureNodeLimit ?? closureNodeBudget(for: model)
-        let order = order ?? ComponentOrder(model)
-        let compiled = DeepStack.run { Self.compile(model, order: order, systemNodeLimit: systemNodeLimit, closureNodeLimit: closureNodeLimit) }
-        switch compiled {
-        case .success(let parts): return CompiledStructure(order: order, parts)
-        case .failure(let error): throw error
-        }
-    }
-
-    private typealias Parts = (bdd: BDD, closure: [BDD.Ref], objectives: [BDD.Ref], system: BDD.Ref?)
-
-    private init(order: ComponentOrder, _ parts: Parts) {
-        self.roots = order.roots
-        self.objectives = parts.objectives
-        self.system = parts.system
+        let budget = budget ?? .standard(for: model)
+        let parts = DeepStack.run { Self.compile(model, order: order, budget: budget) }
+        roots = order.roots
+        layers = model.components.map(\.layer)
+        (closure, objectives, system) = (parts.closure, parts.objectives, parts.system)
         parts.bdd.clearCaches()
-        self.bdd = parts.bdd
-        self.names = order.names
-        self.indexOf = order.indexOf
-        self.levelOf = order.levelOf
-        self.componentAtLevel = order.componentAtLevel
-        self.closure = parts.closure
+        bdd = parts.bdd
+        names = order.names
+        indexOf = order.indexOf
+        levelOf = order.levelOf
+        componentAtLevel = order.componentAtLevel
+        dependencies = order.dependencies
+        self.budget = budget
     }
 
-    /// Builds every closure, objective and the system diagram (recursive: run on a deep stack).
-    private static func compile(_ model: SystemModel, order: ComponentOrder, systemNodeLimit: Int?,
-                                closureNodeLimit: Int?) -> Result<Parts, StructureTooLarge> {
+    private typealias Parts = (bdd: BDD, closure: [StructureForm], objectives: [StructureForm], system: StructureForm)
+
+    /// Builds every closure, objective and the system (recursive: run on a deep stack).
+    private static func compile(_ model: SystemModel, order: ComponentOrder, budget: CompilationBudget) -> Parts {
         let bdd = BDD()
         // Each closure is a few small operations on its dependencies' recent diagrams: a cache that
-        // fits the CPU caches is faster (2^16 entries instead of 2^20: 0.04 s instead of 0.06 s for
-        // the closures of a generated 10,000-component platform, 0.4 s instead of 0.7 s at 100,000).
-        // The conjunctions below revisit old states.
-        bdd.operationCacheLimit = Self.closureCacheEntries
-        var closure = [BDD.Ref](repeating: BDD.down, count: model.components.count)
-        var objectives: [BDD.Ref] = []
-        var overBudget: StructureTooLarge.Part?
+        // fits the CPU caches is faster. The conjunctions below revisit old states.
+        bdd.operationCacheLimit = closureCacheEntries
+        let variables = order.levelOf.map { bdd.variable($0) }
+        var closure = [StructureForm](repeating: .sampled, count: model.components.count)
         let dependencies = order.dependencies
-        let build = {
-            var parts: [BDD.Ref] = [], group: [BDD.Ref] = []
-            for index in order.postOrder {   // dependencies before the components that need them
-                parts.removeAll(keepingCapacity: true)
-                for requirement in dependencies.requirementStart[index]..<dependencies.requirementStart[index + 1] {
-                    let members = dependencies.members[dependencies.memberStart[requirement]..<dependencies.memberStart[requirement + 1]]
-                    if dependencies.isGroup[requirement] {
-                        group.removeAll(keepingCapacity: true)
-                        for member in members { group.append(closure[member]) }
-                        parts.append(bdd.atLeast(dependencies.needed[requirement], of: group))
-                    } else {
-                        parts.append(closure[members[members.startIndex]])
+        /// `build` under `limit` new nodes (and the total budget); nil when over.
+        func limited(_ limit: Int, _ build: () -> BDD.Ref) -> BDD.Ref? {
+            let room = min(limit, budget.totalNodes - bdd.nodeCount)
+            guard room > 0 else { return nil }
+            return bdd.withNodeLimit(room, steps: CompilationBudget.stepsPerNode * room, build)
+        }
+        var diagrams: [BDD.Ref] = [], group: [BDD.Ref] = [], conjunctions: [Int] = []
+        for index in order.postOrder {   // dependencies before the components that need them
+            diagrams.removeAll(keepingCapacity: true)
+            conjunctions.removeAll(keepingCapacity: true)
+            diagrams.append(variables[index])
+            var sampled = false
+            for requirement in dependencies.requirementStart[index]..<dependencies.requirementStart[index + 1] where !sampled {
+                let members = dependencies.members[dependencies.memberStart[requirement]..<dependencies.memberStart[requirement + 1]]
+                if dependencies.isGroup[requirement] {
+                    group.removeAll(keepingCapacity: true)
+                    for member in members {
+                        guard let root = closure[member].diagram else { sampled = true; break }
+                        group.append(root)
+                    }
+                    if sampled { break }
+                    let k = dependencies.needed[requirement]
+                    guard let root = limited(budget.groupNodes, { bdd.atLeast(k, of: group) }) else { sampled = true; break }
+                    diagrams.append(root)
+                } else {
+                    let member = members[members.startIndex]
+                    switch closure[member] {
+                    case .diagram(let root): diagrams.append(root)
+                    case .conjunction: conjunctions.append(member)
+                    case .sampled: sampled = true
                     }
                 }
-                closure[index] = bdd.and(bdd.variable(order.levelOf[index]), bdd.and(parts))
-                if bdd.limitExceeded { overBudget = .component(index); return }
             }
-            bdd.operationCacheLimit = Self.conjunctionCacheEntries
-            for (index, objective) in model.objectives.enumerated() {
-                objectives.append(bdd.and(objective.components.compactMap { order.indexOf[$0].map { closure[$0] } }))
-                if bdd.limitExceeded { overBudget = .objective(index); return }
-            }
+            closure[index] = sampled ? .sampled : conjunction(diagrams, conjunctions, limit: budget.closureNodes, bdd: bdd, limited)
         }
-        if let closureNodeLimit {
-            _ = bdd.withNodeLimit(closureNodeLimit, steps: Self.closureStepsPerNode * closureNodeLimit) { build(); return BDD.up }
-            if let overBudget { return .failure(StructureTooLarge(part: overBudget, budget: closureNodeLimit)) }
-        } else {
-            build()
+        bdd.operationCacheLimit = conjunctionCacheEntries
+        let objectives = model.objectives.map { objective in
+            all(objective.components.compactMap { order.indexOf[$0] }, closure, limit: budget.objectiveNodes, bdd: bdd, limited)
         }
-        // Steps are limited too: the memo is lossy, so work could in principle outgrow the nodes it makes.
-        let budget = systemNodeLimit ?? Self.systemNodeBudget
-        let system = bdd.withNodeLimit(budget, steps: 20 * max(budget, 1000)) { bdd.and(order.roots.map { closure[$0] }) }
-        return .success((bdd, closure, objectives, system))
+        let system = all(order.roots, closure, limit: budget.systemNodes, bdd: bdd, limited)
+        return (bdd, closure, objectives, system)
     }
 
-    /// Diagram of "all of these components (and what they need) are up".
-    public func allUp(_ components: [String]) -> BDD.Ref {
-        bdd.and(components.compactMap { indexOf[$0].map { closure[$0] } })
+    /// "All of these components (with what they need) up" from their closures' forms.
+    private static func all(_ components: [Int], _ closure: [StructureForm], limit: Int, bdd: BDD,
+                            _ limited: (Int, () -> BDD.Ref) -> BDD.Ref?) -> StructureForm {
+        var diagrams: [BDD.Ref] = [], conjunctions: [Int] = []
+        for component in components {
+            switch closure[component] {
+            case .diagram(let root): diagrams.append(root)
+            case .conjunction: conjunctions.append(component)
+            case .sampled: return .sampled
+            }
+        }
+        return conjunction(diagrams, conjunctions, limit: limit, bdd: bdd, limited)
+    }
+
+    /// One diagram for the conjunction when it fits `limit` and no part is a conjunction already;
+    /// else the conjunction of the parts.
+    private static func conjunction(_ diagrams: [BDD.Ref], _ conjunctions: [Int], limit: Int, bdd: BDD,
+                                    _ limited: (Int, () -> BDD.Ref) -> BDD.Ref?) -> StructureForm {
+        if conjunctions.isEmpty && diagrams.count == 1 { return .diagram(diagrams[0]) }   // nothing to build
+        if conjunctions.isEmpty, let root = limited(limit, { bdd.and(diagrams) }) { return .diagram(root) }
+        return .conjunction(diagrams: diagrams, closures: conjunctions)
+    }
+
+    /// The diagrams whose conjunction is `form` (a conjunction's nested closures expanded), each
+    /// once. A diagram form is its own one factor; a sampled one has none.
+    public func factors(of form: StructureForm) -> [BDD.Ref] {
+        switch form {
+        case .diagram(let root): return [root]
+        case .sampled: return []
+        case .conjunction(let diagrams, let closures):
+            var result: [BDD.Ref] = []
+            var seenRoots = Set<BDD.Ref>()
+            var seenComponents = Set<Int>()
+            var stack = closures
+            for root in diagrams where seenRoots.insert(root).inserted { result.append(root) }
+            while let component = stack.popLast() {
+                guard seenComponents.insert(component).inserted,
+                      case .conjunction(let inner, let nested) = closure[component] else { continue }
+                for root in inner where seenRoots.insert(root).inserted { result.append(root) }
+                stack.append(contentsOf: nested)
+            }
+            return result
+        }
+    }
+
+    /// Components (by index, ascending) whose failure alone, everything else up, takes one of
+    /// `targets` down: the structure function evaluated once per component of the targets' closure.
+    func singleFailures(targets: [Int]) -> [Int] {
+        var inClosure = [Bool](repeating: false, count: names.count)
+        var stack = targets
+        while let component = stack.popLast() {
+            guard !inClosure[component] else { continue }
+            inClosure[component] = true
+            stack.append(contentsOf: dependencies.dependencies(of: component))
+        }
+        // Dependencies before what needs them: deepest level first.
+        let order = names.indices.filter { inClosure[$0] }.sorted { levelOf[$0] > levelOf[$1] }
+        var up = [Bool](repeating: true, count: names.count)
+        return order.filter { failed in
+            for component in order {
+                up[component] = component != failed && (dependencies.requirementStart[component]..<dependencies.requirementStart[component + 1]).allSatisfy { requirement in
+                    let members = dependencies.members[dependencies.memberStart[requirement]..<dependencies.memberStart[requirement + 1]]
+                    return members.filter { up[$0] }.count >= dependencies.needed[requirement]
+                }
+            }
+            return !targets.allSatisfy { up[$0] }
+        }.sorted()
     }
 }

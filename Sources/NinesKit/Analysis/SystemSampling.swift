@@ -1,11 +1,12 @@
 import Foundation
 
-/// A seeded Monte Carlo estimate of the whole-system availability, for when the exact figure is
-/// only bounded (its diagram outgrew `CompiledStructure.systemNodeBudget`).
+/// A seeded Monte Carlo estimate of "all these components up" (the whole system: every top-level
+/// component), for figures no exact method reaches or whose certified interval is too wide to say
+/// much (see `FigureMethod`).
 ///
 /// Each sample draws every component's state independently from the same figure the exact engine
-/// uses for it (own replicas, common cause, failover and masking folded in: the callers' view),
-/// and asks whether every top-level component is up. Samples are cheap because failures are
+/// uses for it (own replicas, common cause, failover and masking folded in), and asks whether
+/// every target component is up. Samples are cheap because failures are
 /// rare: the failed components of a batch of samples are drawn by geometric skips (one draw per
 /// failure, not per component and sample), and only the components above a failure are
 /// re-evaluated, children before parents. The same seed always gives the same estimate.
@@ -34,9 +35,10 @@ struct SystemSampling: Sendable {
     static let batch = 1024
     static let workBudget = 2_000_000
 
-    init(_ model: SystemModel, structure: CompiledStructure, figures: [Probability]) {
-        self.init(dependencies: ResolvedDependencies(model, indexOf: structure.indexOf), levelOf: structure.levelOf,
-                  roots: structure.roots, figures: figures)
+    /// - Parameter targets: the components that must all be up (component indices); the roots
+    ///   (the whole system) when nil.
+    init(structure: CompiledStructure, figures: [Probability], targets: [Int]? = nil) {
+        self.init(dependencies: structure.dependencies, levelOf: structure.levelOf, roots: targets ?? structure.roots, figures: figures)
     }
 
     /// Needs only the variable order, not the diagram: it can be built before compilation.
@@ -44,7 +46,8 @@ struct SystemSampling: Sendable {
         self.init(dependencies: order.dependencies, levelOf: order.levelOf, roots: order.roots, figures: figures)
     }
 
-    /// - Parameters: `levelOf`: any order with every component above (smaller than) its dependencies.
+    /// - Parameters: `levelOf`: any order with every component above (smaller than) its dependencies;
+    ///   `roots`: the target components.
     private init(dependencies: ResolvedDependencies, levelOf: [Int32], roots: [Int], figures: [Probability]) {
         let count = figures.count
         (requirementStart, needed, memberStart, members) =

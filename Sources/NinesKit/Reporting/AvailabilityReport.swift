@@ -50,11 +50,17 @@ public struct FigureReport: Hashable, Sendable, Codable {
     /// Components ranked by downtime contributed (most first).
     public var contributors: [ContributorReport]
     public var diagramNodes: Int
-    /// Present only when the figure is bounded rather than exact (the whole-system diagram of a very
-    /// large model); `availability` is then the lower bound.
-    public var bounds: BoundsReport? = nil
-    /// With `bounds`: a seeded Monte Carlo estimate of the availability and its 95% interval.
+    /// How the figure was obtained: "exact", "bounded" (a certified interval, `interval`) or
+    /// "estimated" (Monte Carlo, `estimate`). `availability` holds the best value: exact, the
+    /// interval's midpoint, or the estimate.
+    public var method: String = FigureMethod.exact.rawValue
+    /// A certified interval on the availability; present whenever the figure came from
+    /// conditioning (for an exact one it is narrower than 1e-12 of the unavailability).
+    public var interval: BoundsReport? = nil
+    /// With "estimated": the seeded Monte Carlo estimate and its 95% interval.
     public var estimate: SampledEstimate? = nil
+    /// With conditioning: shared components conditioned on, most down at once, states enumerated.
+    public var conditioning: ConditioningSummary? = nil
 }
 
 public struct ContributorReport: Hashable, Sendable, Codable {
@@ -83,9 +89,11 @@ public struct ComponentReport: Hashable, Sendable, Codable {
     public var unavailability: Double
     public var outagesPerYear: Double?
     public var dependsOn: [String]
+    /// How `availability` was obtained (see `FigureReport.method`).
+    public var method: String
 }
 
-/// Harris bounds on a figure that was not computed exactly: Π A_i ≤ A ≤ min A_i over the top-level components.
+/// A certified interval on an availability: the true figure lies between the two ends.
 public struct BoundsReport: Hashable, Sendable, Codable {
     public var lowerAvailability: Double
     public var lowerUnavailability: Double

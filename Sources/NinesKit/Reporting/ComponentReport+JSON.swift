@@ -14,5 +14,6 @@ extension ComponentReport: JSONObjectWriting {
         object.add("unavailability", unavailability)
         object.add("outagesPerYear", outagesPerYear)
         object.add("dependsOn", dependsOn)
+        object.add("method", method)
     }
 }

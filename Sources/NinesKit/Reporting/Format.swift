@@ -54,6 +54,17 @@ public enum Format {
     }
 
     /// A fraction as a percentage with one decimal: "35.2%"; "<0.1%" for tiny non-zero shares.
+    /// A count with thousands separators: 68406 → "68,406".
+    public static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
     public static func share(_ value: Double) -> String {
         if !value.isFinite { return "∞%" }
         if value > 0 && value < 0.001 { return "<0.1%" }

@@ -14,13 +14,13 @@ public enum ReportBuilder {
                               components: analysis.structure.roots.map { model.components[$0].name }, target: nil, period: model.period, calendar: calendar))
         let components = model.components.enumerated().map { index, component in
             let own = analysis.effective[index].effective   // replicas, common cause and failover
-            let closure = analysis.nodes[analysis.structure.closure[index]]
+            let closure = analysis.closures[index]
             return ComponentReport(name: component.name, layer: component.layer, responsibility: component.responsibility.rawValue,
                                    replicas: component.replicas, needs: component.needs,
                                    ownAvailability: own.probability.up, ownUnavailability: own.probability.down,
-                                   availability: closure.up, unavailability: closure.down,
+                                   availability: closure.probability.up, unavailability: closure.probability.down,
                                    outagesPerYear: own.frequency.map { $0 * calendar.yearHours },
-                                   dependsOn: component.dependencyNames)
+                                   dependsOn: component.dependencyNames, method: closure.method.rawValue)
         }
         return AvailabilityReport(system: model.name, description: model.description, sources: model.sources,
                                   period: model.period.name, periodHours: periodHours, calendar: calendar.summary,
@@ -49,16 +49,16 @@ public enum ReportBuilder {
         return FigureReport(name: flow.name, kind: kind, measure: measure, components: components,
                             availability: flow.probability.up, unavailability: q, nines: nines.isFinite ? nines : nil,
                             target: target?.up, targetUnavailability: target?.down,
-                            meetsTarget: target.map { q <= $0.down }, period: period.name, periodHours: periodHours,
+                            meetsTarget: target.map { flow.pessimistic.down <= $0.down }, period: period.name, periodHours: periodHours,
                             downtimeHours: q * periodHours, errorBudgetHours: target.map { $0.down * periodHours },
                             downtime: DowntimeTable(unavailability: q, calendar: calendar).entries,
                             outagesPerYear: flow.frequency.map { $0 * calendar.yearHours },
                             mtbfHours: flow.mtbf, meanDownTimeHours: flow.meanDownTime,
                             componentsWithoutRates: flow.componentsWithoutRates, contributors: contributors,
-                            diagramNodes: flow.diagramSize,
-                            bounds: flow.bounds.map { BoundsReport(lowerAvailability: $0.lower.up, lowerUnavailability: $0.lower.down,
-                                                                   upperAvailability: $0.upper.up, upperUnavailability: $0.upper.down) },
-                            estimate: flow.estimate)
+                            diagramNodes: flow.diagramSize, method: flow.method.rawValue,
+                            interval: flow.bounds.map { BoundsReport(lowerAvailability: $0.lower.up, lowerUnavailability: $0.lower.down,
+                                                                     upperAvailability: $0.upper.up, upperUnavailability: $0.upper.down) },
+                            estimate: flow.estimate, conditioning: flow.conditioning)
     }
 }
 

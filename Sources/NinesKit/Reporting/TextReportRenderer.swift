@@ -71,27 +71,8 @@ public struct TextReportRenderer {
         let probability = Probability(up: figure.availability, down: figure.unavailability)
         var headline = "  availability \(Format.percent(probability))  (\(Format.nines(figure.nines)) nines, unavailability \(Format.small(figure.unavailability)))"
         if headline.count > 80 { headline = "  availability \(Format.percent(probability))  (\(Format.nines(figure.nines)) nines)" }
-        if let bounds = figure.bounds {
-            let low = Format.percent(Probability(up: bounds.lowerAvailability, down: bounds.lowerUnavailability))
-            let high = Format.percent(Probability(up: bounds.upperAvailability, down: bounds.upperUnavailability))
-            headline = "  availability between \(low) and \(high)"
-            let note = " (bounds; downtime uses the lower)"
-            if headline.count + note.count <= 80 {
-                lines.append(headline + note)
-            } else {   // long percentages: the note on its own line keeps 80 columns
-                lines.append(headline)
-                lines.append("  bounds; the downtime below uses the lower")
-            }
-            lines.append("  not exact: the system diagram outgrew its node budget; objectives are exact")
-            if let estimate = figure.estimate {
-                let interval = "estimate \(Format.percent(Probability(availability: estimate.availability))) (95% CI "
-                    + "\(Format.percent(Probability(availability: estimate.low))) – \(Format.percent(Probability(availability: estimate.high)))"
-                let full = "  \(interval); \(estimate.samples) random states, seed \(estimate.seed))"
-                lines.append(full.count <= 80 ? full : "  \(interval))")
-            }
-        } else {
-            lines.append(headline)
-        }
+        lines.append(headline)
+        lines.append(contentsOf: methodLines(figure))
         if let target = figure.target, let met = figure.meetsTarget, let budget = figure.errorBudgetHours, !slaCovers {
             let targetText = Format.target(Probability(up: target, down: figure.targetUnavailability ?? 1 - target))
             let verdict = met ? paint("meets", green: true) : paint("misses", green: false)
@@ -120,6 +101,35 @@ public struct TextReportRenderer {
 
     /// "  downtime: 9.14 min/month (1.85 h/year, 2.13 min/week, 18.3 s/day)": the figure's own
     /// period first, then other standard periods while the line fits in 80 columns.
+    /// How a figure that is not one exact diagram was obtained: the certified interval, the
+    /// estimate with its confidence interval, and what conditioning enumerated.
+    func methodLines(_ figure: FigureReport) -> [String] {
+        var lines: [String] = []
+        let percent = { (availability: Double, unavailability: Double) in
+            Format.percent(Probability(up: availability, down: unavailability))
+        }
+        if let interval = figure.interval, figure.method != FigureMethod.exact.rawValue {
+            let range = "\(percent(interval.lowerAvailability, interval.lowerUnavailability)) – "
+                + "\(percent(interval.upperAvailability, interval.upperUnavailability))"
+            let line = "  certified between \(range)"
+            lines.append(figure.method == FigureMethod.bounded.rawValue
+                         ? clip(line + " (bounded; shown: its midpoint, judged by its lower end)", 80) : line)
+        }
+        if let estimate = figure.estimate {
+            let interval = "estimated \(Format.percent(Probability(availability: estimate.availability))) (95% CI "
+                + "\(Format.percent(Probability(availability: estimate.low))) – \(Format.percent(Probability(availability: estimate.high)))"
+            let full = "  \(interval); \(estimate.samples) random states, seed \(estimate.seed))"
+            lines.append(full.count <= 80 ? full : "  \(interval))")
+            lines.append("  no exact method reached it: judged by the interval's lower end")
+        }
+        if let conditioning = figure.conditioning {
+            let how = figure.method == FigureMethod.exact.rawValue ? "exact to 12 digits" : "interval"
+            lines.append(clip("  \(how): conditioned on \(conditioning.components) shared components, "
+                              + "\(Format.count(conditioning.states)) states", 80))
+        }
+        return lines
+    }
+
     func downtimeLine(_ figure: FigureReport) -> String {
         let own = "  downtime: \(Format.duration(hours: figure.downtimeHours))/\(figure.period)"
         var others = figure.downtime.filter { $0.period != figure.period && ["year", "month", "week", "day"].contains($0.period) }

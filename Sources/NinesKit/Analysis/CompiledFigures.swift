@@ -1,0 +1,167 @@
+/// Which variable figures a figure is evaluated with: the path view (failover folded in) or the
+/// caller view (masking windows applied as well).
+enum FigureView: Sendable { case path, callers }
+
+/// The evaluation of a compiled structure for one set of component figures: each `StructureForm`
+/// by its method (one pass over a diagram, conditioning, or sampling), with importance and
+/// failure frequency. Never adds to the diagram, so it can be shared once built.
+struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after compilation
+    let structure: CompiledStructure
+    let effective: [EffectiveAvailability]
+    /// Probability of each BDD variable (by level) in the path and the caller view.
+    let pathVariables: [Probability]
+    let callerVariables: [Probability]
+    let pathNodes: NodeProbabilities
+    let callerNodes: NodeProbabilities
+
+    init(_ structure: CompiledStructure, effective: [EffectiveAvailability]) {
+        self.structure = structure
+        self.effective = effective
+        pathVariables = structure.componentAtLevel.map { effective[$0].effective.probability }
+        callerVariables = structure.componentAtLevel.map { effective[$0].masked.probability }
+        pathNodes = NodeProbabilities(structure.bdd, variables: pathVariables)
+        callerNodes = callerVariables == pathVariables ? pathNodes : NodeProbabilities(structure.bdd, variables: callerVariables)
+    }
+
+    func variables(_ view: FigureView) -> [Probability] { view == .callers ? callerVariables : pathVariables }
+    func ownFigures(_ index: Int, _ view: FigureView) -> OwnAvailability {
+        view == .callers ? effective[index].masked : effective[index].effective
+    }
+
+    /// "All of these components up" (component indices).
+    func figure(named name: String, requiring components: [Int], view: FigureView) -> FlowFigures {
+        var diagrams: [BDD.Ref] = [], conjunctions: [Int] = []
+        for component in components {
+            switch structure.closure[component] {
+            case .diagram(let root): diagrams.append(root)
+            case .conjunction: conjunctions.append(component)
+            case .sampled:
+                return figure(named: name, form: .sampled, targets: components, view: view)
+            }
+        }
+        let form: StructureForm = conjunctions.isEmpty && diagrams.count == 1 ? .diagram(diagrams[0])
+            : .conjunction(diagrams: diagrams, closures: conjunctions)
+        return figure(named: name, form: form, targets: components, view: view)
+    }
+
+    /// The figures of `form`, whose targets (the components that must be up) are `targets`.
+    /// - Parameter background: a Monte Carlo estimate already being drawn for these targets.
+    func figure(named name: String, form: StructureForm, targets: [Int], view: FigureView,
+                background: BackgroundSystemEstimate? = nil) -> FlowFigures {
+        switch form {
+        case .diagram(let root):
+            let nodes = view == .callers ? callerNodes : pathNodes
+            let diagram = structure.bdd.nodes(below: root)
+            let birnbaum = structure.bdd.birnbaum(root: root, diagram: diagram, variables: variables(view), nodes: nodes)
+            return figures(name, probability: nodes[root], birnbaum: birnbaum, view: view, diagramSize: diagram.count)
+        case .conjunction:
+            let factors = structure.factors(of: form)
+            if factors.count == 1 { return figure(named: name, form: .diagram(factors[0]), targets: targets, view: view) }
+            guard let conjunction = ConditionedConjunction(structure.bdd, roots: factors) else {
+                return figure(named: name, form: .sampled, targets: targets, view: view, background: background)
+            }
+            let result = conjunction.evaluate(variables(view), importance: true, workBudget: structure.budget.conditioningWork)
+            let middle = Self.midpoint(result)
+            var flow = figures(name, probability: middle, birnbaum: result.birnbaum, view: view,
+                               diagramSize: conjunction.factors.reduce(0) { $0 + $1.level.count })
+            flow.conditioning = ConditioningSummary(components: result.conditionedCount, depth: result.depth, states: result.states)
+            // Certified interval on the availability: low enumerated only, high with the tail.
+            flow.bounds = AvailabilityBounds(lower: Probability(up: result.low.up, down: result.high.down),
+                                             upper: Probability(up: result.high.up, down: result.low.down))
+            guard !result.isExact else { return flow }
+            flow.method = .bounded
+            let tail = result.high.down - result.low.down
+            if tail > result.low.down {
+                // Wider than the figure itself: say what sampling finds, inside the interval.
+                flow.method = .estimated
+                flow.estimate = estimate(targets: targets, view: view, background: background, within: flow.bounds)
+                flow = flow.replacingProbability(Probability(availability: flow.estimate!.availability))
+            }
+            return flow
+        case .sampled:
+            let estimate = estimate(targets: targets, view: view, background: background, within: nil)
+            var flow = FlowFigures(name: name, probability: Probability(availability: estimate.availability), frequency: nil,
+                                   importance: [], componentsWithoutRates: [], diagramSize: 0)
+            flow.method = .estimated
+            flow.estimate = estimate
+            return flow
+        }
+    }
+
+    /// The interval's midpoint, A and Q each from their own ends so that A + Q stays 1.
+    static func midpoint(_ result: ConditionedConjunction.Result) -> Probability {
+        let halfTail = (result.high.down - result.low.down) / 2
+        return Probability(up: result.low.up + halfTail, down: result.low.down + halfTail)
+    }
+
+    /// A seeded Monte Carlo estimate of "all targets up", clamped into `bounds` when known.
+    func estimate(targets: [Int], view: FigureView, background: BackgroundSystemEstimate?,
+                  within bounds: AvailabilityBounds?) -> SampledEstimate {
+        let seed = AvailabilityAnalysis.estimateSeed
+        let isSystem = Set(targets) == Set(structure.roots)
+        let counts = (isSystem && view == .callers ? background?.counts() : nil)
+            ?? SystemSampling(structure: structure, figures: structure.names.indices.map { ownFigures($0, view).probability },
+                              targets: targets).systemUpCount(seed: seed)
+        let interval = ProportionInterval(successes: counts.up, trials: counts.samples)
+        let clamp = { (value: Double) in
+            guard let bounds else { return value }
+            return min(max(value, bounds.lower.up), bounds.upper.up)
+        }
+        return SampledEstimate(availability: clamp(interval.estimate), low: clamp(interval.low), high: clamp(interval.high),
+                               samples: counts.samples, seed: seed)
+    }
+
+    /// Importance and failure frequency from Birnbaum importance by level.
+    func figures(_ name: String, probability: Probability, birnbaum: [Double], view: FigureView, diagramSize: Int) -> FlowFigures {
+        var importances: [Importance] = []
+        var frequency = 0.0
+        var missingRates: [String] = []
+        for level in birnbaum.indices where birnbaum[level] > 0 {
+            let index = structure.componentAtLevel[level]
+            let own = ownFigures(index, view)
+            importances.append(Importance(component: structure.names[index], layer: structure.layers[index], birnbaum: birnbaum[level],
+                                          own: own.probability, figure: probability))
+            if let w = own.frequency {
+                frequency += birnbaum[level] * w
+            } else if own.probability.down > 0 {
+                missingRates.append(structure.names[index])
+            }
+        }
+        return FlowFigures(name: name, probability: probability, frequency: missingRates.isEmpty ? frequency : nil,
+                           importance: Importance.ranked(importances), componentsWithoutRates: missingRates.sorted(),
+                           diagramSize: diagramSize)
+    }
+
+    /// Component `index`'s availability with its dependency closure (path view), without importance.
+    func closure(_ index: Int) -> ClosureFigure {
+        switch structure.closure[index] {
+        case .diagram(let root): return ClosureFigure(probability: pathNodes[root], method: .exact)
+        case .conjunction, .sampled:
+            let flow = figure(named: structure.names[index], form: structure.closure[index], targets: [index], view: .path)
+            return ClosureFigure(probability: flow.probability, method: flow.method)
+        }
+    }
+
+    /// Components whose failure alone (everything else up) takes `form` down, in model order.
+    func singlePointsOfFailure(of form: StructureForm, targets: [Int]) -> [String] {
+        var levels = Set<Int32>()
+        switch form {
+        case .diagram, .conjunction:
+            for root in structure.factors(of: form) { levels.formUnion(structure.bdd.singleFailureLevels(root: root)) }
+        case .sampled:
+            // No diagram to read them from: ask the structure function, one component at a time.
+            return structure.singleFailures(targets: targets).map { structure.names[$0] }
+        }
+        return levels.map { structure.componentAtLevel[Int($0)] }.sorted().map { structure.names[$0] }
+    }
+}
+
+extension FlowFigures {
+    /// The same figures with another best value (an estimate inside a wide certified interval).
+    func replacingProbability(_ probability: Probability) -> FlowFigures {
+        var copy = FlowFigures(name: name, probability: probability, frequency: frequency, importance: importance,
+                               componentsWithoutRates: componentsWithoutRates, diagramSize: diagramSize)
+        (copy.method, copy.bounds, copy.estimate, copy.conditioning) = (method, bounds, estimate, conditioning)
+        return copy
+    }
+}

@@ -1,0 +1,372 @@
+import Foundation
+
+/// "All of these factors up", where each factor is a small diagram but their conjunction is not:
+/// the factors share some components (a pool of nodes under many services' replicas), and a
+/// diagram of the whole must remember, level by level, a function of the whole pool.
+///
+/// Conditioning (factoring) on the shared components avoids that: the conditioned variables are
+/// those tested by two or more factors; once their states are fixed the factors are independent,
+/// so P(all up | s) = Π_f P(f | s), each P(f | s) a pass over one small diagram, remembered per
+/// pattern of its own conditioned variables. The states s are enumerated by how many conditioned
+/// components are down (0, 1, 2, …), depth first so each step updates only the factors that test
+/// the component it adds; what is not enumerated is at most the probability that more components
+/// are down, a Poisson-binomial tail computed from non-negative terms. So the result is a
+/// certified interval: Q ∈ [Q_enumerated, Q_enumerated + tail].
+///
+/// Probabilities stay unavailability-first: P(all up | s) is kept as Σ_f ln P(f | s) (each term
+/// ln1p(−Q_f)), and Q(s) = −expm1 of that sum, so a conditioned figure of 1 − 1e-12 keeps its digits.
+struct ConditionedConjunction: Sendable {
+    let factors: [FactorDiagram]
+    /// Conditioned levels (tested by two or more factors), ascending.
+    let conditioned: [Int32]
+    /// For each conditioned variable (by position in `conditioned`), the factors that test it and
+    /// the bit it has in each: flat, `touchStart[c]..<touchStart[c + 1]`.
+    let touchStart: [Int]
+    let touchFactor: [Int32]
+    let touchBit: [UInt8]
+
+    /// Builds the factors of `roots` (duplicates dropped). Nil when one factor would test more than
+    /// `FactorDiagram.maximumConditioned` conditioned variables (its states could not be a mask).
+    init?(_ bdd: BDD, roots: [BDD.Ref]) {
+        var unique: [BDD.Ref] = []
+        var seen = Set<BDD.Ref>()
+        for root in roots where root != BDD.up && seen.insert(root).inserted { unique.append(root) }
+        let supports = unique.map { root in Set(bdd.nodes(below: root).map { bdd.level($0) }) }
+        var uses: [Int32: Int] = [:]
+        for support in supports { for level in support { uses[level, default: 0] += 1 } }
+        let conditioned = uses.filter { $0.value >= 2 }.keys.sorted()
+        var position: [Int32: Int] = [:]
+        for (index, level) in conditioned.enumerated() { position[level] = index }
+        var factors: [FactorDiagram] = []
+        var touches = [[(factor: Int32, bit: UInt8)]](repeating: [], count: conditioned.count)
+        for (index, root) in unique.enumerated() {
+            let levels = supports[index].filter { position[$0] != nil }.sorted()
+            guard levels.count <= FactorDiagram.maximumConditioned else { return nil }
+            var bitOf: [Int32: Int] = [:]
+            for (bit, level) in levels.enumerated() {
+                bitOf[level] = bit
+                touches[position[level]!].append((Int32(index), UInt8(bit)))
+            }
+            factors.append(FactorDiagram(bdd, root: root, conditionedLevels: levels, bitOf: { bitOf[$0] }))
+        }
+        if roots.contains(BDD.down) { factors.append(FactorDiagram(bdd, root: BDD.down, conditionedLevels: [], bitOf: { _ in nil })) }
+        self.factors = factors
+        self.conditioned = conditioned
+        var start = [0]
+        var touchFactor: [Int32] = [], touchBit: [UInt8] = []
+        for list in touches {
+            for touch in list { touchFactor.append(touch.factor); touchBit.append(touch.bit) }
+            start.append(touchFactor.count)
+        }
+        (touchStart, self.touchFactor, self.touchBit) = (start, touchFactor, touchBit)
+    }
+
+    /// Enumeration stops once what is left is below this share of the unavailability found
+    /// (unless the next level costs under `freeLevelWork` factor updates).
+    static let relativeTolerance = 1e-12
+    static let freeLevelWork = 100_000
+    /// Importance weights are gathered from states with at most this many conditioned components
+    /// down (each such state costs a pass over every factor it touches); the rest move them by
+    /// less than the probability of that many failing together. With few conditioned components
+    /// every state counts (`exhaustiveImportance`).
+    static let importanceDepth = 3
+    static let exhaustiveImportance = 20
+
+    struct Result: Sendable {
+        /// Bounds on P(all up): `low` counts only enumerated states, `high` adds the tail.
+        let low: Probability
+        let high: Probability
+        /// ∂A/∂p by level (zero for variables the factors do not test); empty unless asked for.
+        let birnbaum: [Double]
+        /// Conditioned components with a chance of failing, and the most of them down at once in
+        /// an enumerated state.
+        let conditionedCount: Int
+        let depth: Int
+        let states: Int
+        /// Whether what was not enumerated is below `relativeTolerance` of the unavailability: the
+        /// figure is then exact to twelve significant digits (and its interval says how exact).
+        var isExact: Bool { high.down - low.down <= ConditionedConjunction.relativeTolerance * low.down }
+    }
+
+    /// P(every factor up) for the variable probabilities `variables` (by level).
+    /// - Parameters:
+    ///   - importance: also compute the Birnbaum importance of every variable.
+    ///   - workBudget: factor updates the enumeration may spend (`CompilationBudget.conditioningWork`);
+    ///     past it the figure is the interval reached so far.
+    func evaluate(_ variables: [Probability], importance: Bool, workBudget: Int) -> Result {
+        var enumeration = Enumeration(self, variables: variables, importance: importance)
+        let result = enumeration.run(workBudget: workBudget)
+        guard importance else { return result }
+        // Shared components that never fail are in no enumerated state: their importance
+        // Q(down) − Q(up) takes one more enumeration each, with the component down.
+        var birnbaum = result.birnbaum
+        for level in conditioned where variables[Int(level)].down == 0 && variables[Int(level)].up > 0 {
+            var failed = variables
+            failed[Int(level)] = .failed
+            var down = Enumeration(self, variables: failed, importance: false)
+            let whenDown = down.run(workBudget: workBudget)
+            birnbaum[Int(level)] = Self.middle(whenDown) - Self.middle(result)
+        }
+        return Result(low: result.low, high: result.high, birnbaum: birnbaum, conditionedCount: result.conditionedCount,
+                      depth: result.depth, states: result.states)
+    }
+
+    /// The unavailability at the middle of a result's interval.
+    static func middle(_ result: Result) -> Double { (result.low.down + result.high.down) / 2
+    }
+}
+
+/// The state of one evaluation of a `ConditionedConjunction` (see there).
+private struct Enumeration {
+    let conjunction: ConditionedConjunction
+    let variables: [Probability]
+    let wantsImportance: Bool
+    /// Conditioned variables that can fail (0 < q), by position in `conjunction.conditioned`,
+    /// most likely to fail first; and their odds q/p.
+    let candidates: [Int]
+    let odds: [Double]
+    /// Probability that no candidate is down.
+    let allUp: Double
+
+    // Memo of each factor's figure per mask of its conditioned variables.
+    var memo: [[UInt64: Int32]]
+    var entryUp: [Double] = [], entryDown: [Double] = [], entryLog: [Double] = []
+    /// Current mask and memo entry of each factor.
+    var mask: [UInt64]
+    var entry: [Int32]
+    var logUp = 0.0
+    var zeros = 0
+    var downSet: [Int] = []
+    var undo: [Int32] = []
+
+    // Sums over the enumerated states, compensated: tens of thousands of small terms added to a
+    // sum near 1e-4 would otherwise drift by about 1e-12 of it (rounding at the sum's last digit).
+    var upTotal = CompensatedSum(), downTotal = CompensatedSum(), states = 0
+    var upSum: Double { upTotal.value }
+    var downSum: Double { downTotal.value }
+    // For importance: Σ P·Q over states with candidate i down (by candidate), and per factor the
+    // weight Σ P(s)·Π_{other factors} P(f | s) by the factor's mask (states up to `importanceDepth`).
+    var downWhenDown: [Double]
+    var weights: [[UInt64: Double]]
+    var touchedUp: [Double]
+    var stamp: [Int]
+    var importanceUpSum = CompensatedSum()
+    let importanceDepth: Int
+    var work = 0
+
+    init(_ conjunction: ConditionedConjunction, variables: [Probability], importance: Bool) {
+        self.conjunction = conjunction
+        self.variables = variables
+        wantsImportance = importance
+        let factorCount = conjunction.factors.count
+        memo = Array(repeating: [:], count: factorCount)
+        mask = Array(repeating: 0, count: factorCount)
+        entry = Array(repeating: 0, count: factorCount)
+        weights = Array(repeating: [:], count: importance ? factorCount : 0)
+        touchedUp = Array(repeating: 0, count: importance ? factorCount : 0)
+        stamp = Array(repeating: -1, count: factorCount)
+        // Variables that never fail need no states; ones that always fail are fixed down.
+        var candidates: [Int] = []
+        var alwaysDown: [Int] = []
+        for (position, level) in conjunction.conditioned.enumerated() {
+            let v = variables[Int(level)]
+            if v.up <= 0 { alwaysDown.append(position) } else if v.down > 0 { candidates.append(position) }
+        }
+        candidates.sort { (variables[Int(conjunction.conditioned[$0])].down, $1) > (variables[Int(conjunction.conditioned[$1])].down, $0) }
+        self.candidates = candidates
+        importanceDepth = candidates.count <= ConditionedConjunction.exhaustiveImportance ? candidates.count
+            : ConditionedConjunction.importanceDepth
+        odds = candidates.map { let v = variables[Int(conjunction.conditioned[$0])]; return v.down / v.up }
+        allUp = candidates.reduce(1.0) { $0 * variables[Int(conjunction.conditioned[$1])].up }
+        downWhenDown = Array(repeating: 0, count: candidates.count)
+        for position in alwaysDown {
+            for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
+                mask[Int(conjunction.touchFactor[touch])] |= 1 << UInt64(conjunction.touchBit[touch])
+            }
+        }
+        for factor in 0..<factorCount {
+            let current = lookup(factor, mask[factor])
+            entry[factor] = current
+            if entryUp[Int(current)] <= 0 { zeros += 1 } else { logUp += entryLog[Int(current)] }
+        }
+    }
+
+    /// The memo entry of `factor` under `mask`, computed on first use.
+    mutating func lookup(_ factor: Int, _ mask: UInt64) -> Int32 {
+        if let known = memo[factor][mask] { return known }
+        let p = conjunction.factors[factor].probability(mask: mask, variables: variables)
+        let index = Int32(entryUp.count)
+        entryUp.append(p.up)
+        entryDown.append(p.down)
+        entryLog.append(p.up <= 0 ? -.infinity : log1p(-p.down))
+        memo[factor][mask] = index
+        work += conjunction.factors[factor].level.count
+        return index
+    }
+
+    mutating func run(workBudget: Int) -> ConditionedConjunction.Result {
+        let n = candidates.count
+        let figures = candidates.map { variables[Int(conjunction.conditioned[$0])] }
+        let tails = Self.tails(q: figures.map(\.down), p: figures.map(\.up), through: n)
+        var depth = 0
+        while true {
+            visit(from: 0, remaining: depth, probability: allUp)
+            let tail = depth < n ? tails[depth] : 0
+            if depth >= n || tail == 0 { break }
+            // Cost of the next level: its states times the factors each one updates, and the lower
+            // levels walked again. Levels that cost next to nothing are walked even past the
+            // tolerance, so small models are enumerated whole (importance then has no truncation).
+            let next = Self.binomial(n, depth + 1) * averageTouches * Double(depth + 1 + (wantsImportance ? depth + 1 : 0))
+            if tail <= ConditionedConjunction.relativeTolerance * downSum && next > Double(ConditionedConjunction.freeLevelWork) { break }
+            if Double(work) + next * 1.2 > Double(workBudget) { break }
+            depth += 1
+        }
+        let tail = depth < n ? tails[depth] : 0
+        let low = Probability(up: upSum, down: downSum)
+        let high = Probability(up: min(1, upSum + tail), down: min(1, downSum + tail))
+        return ConditionedConjunction.Result(low: low, high: high, birnbaum: wantsImportance ? birnbaum() : [],
+                                             conditionedCount: n, depth: depth, states: states)
+    }
+
+    var averageTouches: Double {
+        guard !candidates.isEmpty else { return 0 }
+        let total = candidates.reduce(0) { $0 + conjunction.touchStart[$1 + 1] - conjunction.touchStart[$1] }
+        return max(1, Double(total) / Double(candidates.count))
+    }
+
+    /// Depth-first over the sets of candidates from position `from` on: records the states with
+    /// exactly `remaining` more candidates down (the lower ones were recorded by earlier levels).
+    mutating func visit(from start: Int, remaining: Int, probability: Double) {
+        if remaining == 0 { record(probability); return }
+        guard start < candidates.count else { return }
+        for index in start...(candidates.count - remaining) {
+            let savedLog = logUp, savedZeros = zeros, undoStart = undo.count
+            let position = candidates[index]
+            for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
+                let factor = Int(conjunction.touchFactor[touch])
+                let old = entry[factor]
+                undo.append(old)
+                mask[factor] |= 1 << UInt64(conjunction.touchBit[touch])
+                let new = lookup(factor, mask[factor])
+                entry[factor] = new
+                if entryUp[Int(old)] <= 0 { zeros -= 1 } else { logUp -= entryLog[Int(old)] }
+                if entryUp[Int(new)] <= 0 { zeros += 1 } else { logUp += entryLog[Int(new)] }
+            }
+            work += conjunction.touchStart[position + 1] - conjunction.touchStart[position]
+            downSet.append(index)
+            visit(from: index + 1, remaining: remaining - 1, probability: probability * odds[index])
+            downSet.removeLast()
+            // Undo in reverse: a factor touched twice gets its first mask back last.
+            for touch in stride(from: conjunction.touchStart[position + 1] - 1, through: conjunction.touchStart[position], by: -1) {
+                let factor = Int(conjunction.touchFactor[touch])
+                mask[factor] &= ~(1 << UInt64(conjunction.touchBit[touch]))
+                entry[factor] = undo.removeLast()
+            }
+            precondition(undo.count == undoStart)
+            logUp = savedLog
+            zeros = savedZeros
+        }
+    }
+
+    mutating func record(_ probability: Double) {
+        states += 1
+        let up = zeros > 0 ? 0 : exp(logUp)
+        let down = zeros > 0 ? 1 : -expm1(logUp)
+        upTotal.add(probability * up)
+        downTotal.add(probability * down)
+        guard wantsImportance, downSet.count <= importanceDepth else { return }
+        importanceUpSum.add(probability * up)
+        for index in downSet { downWhenDown[index] += probability * down }
+        for index in downSet {
+            let position = candidates[index]
+            for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
+                let factor = Int(conjunction.touchFactor[touch])
+                guard stamp[factor] != states else { continue }
+                stamp[factor] = states
+                work += 1
+                touchedUp[factor] += probability * up
+                weights[factor][mask[factor], default: 0] += probability * othersUp(factor)
+            }
+        }
+    }
+
+    /// Π over every factor but `factor` of its current figure.
+    func othersUp(_ factor: Int) -> Double {
+        let own = Int(entry[factor])
+        let ownZero = entryUp[own] <= 0
+        if zeros - (ownZero ? 1 : 0) > 0 { return 0 }
+        return exp(logUp - (ownZero ? 0 : entryLog[own]))
+    }
+
+    /// ∂A/∂p of every variable, by level, from the gathered weights.
+    mutating func birnbaum() -> [Double] {
+        var result = [Double](repeating: 0, count: variables.count)
+        for (index, position) in candidates.enumerated() {
+            let v = variables[Int(conjunction.conditioned[position])]
+            // I_B = Q(v down) − Q(v up), each a conditional mean over the enumerated states.
+            let whenDown = downWhenDown[index] / v.down
+            let whenUp = v.up > 0 ? (downSum - downWhenDown[index]) / v.up : 0
+            result[Int(conjunction.conditioned[position])] = whenDown - whenUp
+        }
+        for (factor, diagram) in conjunction.factors.enumerated() {
+            // States where none of this factor's conditioned variables failed: everything not touched.
+            let base = initialMask(factor)
+            let baseEntry = lookup(factor, base)
+            if entryUp[Int(baseEntry)] > 0 {
+                weights[factor][base, default: 0] += (importanceUpSum.value - touchedUp[factor]) / entryUp[Int(baseEntry)]
+            }
+            for (mask, weight) in weights[factor].sorted(by: { $0.key < $1.key }) {
+                diagram.addBirnbaum(mask: mask, variables: variables, weight: weight, into: &result)
+            }
+        }
+        return result
+    }
+
+    /// The mask of `factor` with only the always-down conditioned variables set.
+    func initialMask(_ factor: Int) -> UInt64 {
+        var result: UInt64 = 0
+        for (bit, level) in conjunction.factors[factor].conditioned.enumerated() where variables[Int(level)].up <= 0 {
+            result |= 1 << UInt64(bit)
+        }
+        return result
+    }
+
+    /// tails[j] = P(more than j of the independent events with probabilities `q` (complements `p`)
+    /// happen), for j up to `limit`, from a Poisson-binomial recursion with non-negative terms only.
+    /// Past 64 events the tail at 64 stands in (an upper bound); the work budget never gets there.
+    static func tails(q: [Double], p: [Double], through limit: Int) -> [Double] {
+        let width = min(limit, 64)
+        var exactly = [Double](repeating: 0, count: width + 1)   // P(exactly j) among those seen
+        exactly[0] = 1
+        var above = [Double](repeating: 0, count: width + 1)     // P(more than j) among those seen
+        for (qi, pi) in zip(q, p) {
+            for j in stride(from: width, through: 0, by: -1) {
+                above[j] += exactly[j] * qi   // one more event can lift exactly j to more than j
+                exactly[j] = exactly[j] * pi + (j > 0 ? exactly[j - 1] * qi : 0)
+            }
+        }
+        return (0...limit).map { above[min($0, width)] }
+    }
+
+    static func binomial(_ n: Int, _ k: Int) -> Double {
+        guard k >= 0, k <= n else { return 0 }
+        var result = 1.0
+        for i in 0..<min(k, n - k) { result = result * Double(n - i) / Double(i + 1) }
+        return result
+    }
+}
+
+/// Neumaier's compensated sum: the rounding error of each addition is carried separately, so the
+/// total of n terms is off by about one rounding, not n.
+struct CompensatedSum {
+    private var sum = 0.0
+    private var compensation = 0.0
+
+    mutating func add(_ term: Double) {
+        let total = sum + term
+        compensation += abs(sum) >= abs(term) ? (sum - total) + term : (term - total) + sum
+        sum = total
+    }
+
+    var value: Double { sum + compensation }
+}

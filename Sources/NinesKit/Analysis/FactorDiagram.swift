@@ -1,0 +1,120 @@
+/// One factor of a conditioned conjunction (see `ConditionedConjunction`), copied out of the shared
+/// BDD into flat local arrays: its nodes children-first, with local child indices, so that
+/// evaluating it with some variables fixed is one tight loop over a few nodes and never touches
+/// the rest of the diagram.
+///
+/// The fixed variables are the conditioned ones: the factor's `conditioned` levels, one bit each
+/// in a mask (bit set = that component is down). Every other variable keeps its probability.
+struct FactorDiagram: Sendable {
+    /// Variable level of each local node.
+    let level: [Int32]
+    /// Local index of each node's children; -1 is "down" (false), -2 is "up" (true).
+    let low: [Int32]
+    let high: [Int32]
+    /// Bit position in the mask of each node whose variable is conditioned, else -1.
+    let bit: [Int8]
+    /// Conditioned levels this factor tests, by bit position.
+    let conditioned: [Int32]
+    /// Levels of the free (not conditioned) variables the factor tests, each once.
+    let freeLevels: [Int32]
+
+    static let downTerminal: Int32 = -1
+    static let upTerminal: Int32 = -2
+    /// Most conditioned variables one factor may test (bits of the mask).
+    static let maximumConditioned = 62
+
+    /// Copies the diagram of `root`, fixing the variables for which `bitOf` gives a position.
+    /// - Parameter conditionedLevels: the conditioned levels the diagram tests, in bit order.
+    init(_ bdd: BDD, root: BDD.Ref, conditionedLevels: [Int32], bitOf: (Int32) -> Int?) {
+        let nodes = bdd.nodes(below: root).reversed()   // children before parents
+        var local: [BDD.Ref: Int32] = [BDD.down: Self.downTerminal, BDD.up: Self.upTerminal]
+        local.reserveCapacity(nodes.count + 2)
+        var level: [Int32] = [], low: [Int32] = [], high: [Int32] = [], bit: [Int8] = []
+        var free = Set<Int32>()
+        for ref in nodes {
+            local[ref] = Int32(level.count)
+            let l = bdd.level(ref)
+            level.append(l)
+            low.append(local[bdd.low(ref)]!)
+            high.append(local[bdd.high(ref)]!)
+            if let position = bitOf(l) { bit.append(Int8(position)) } else { bit.append(-1); free.insert(l) }
+        }
+        self.level = level
+        self.low = low
+        self.high = high
+        self.bit = bit
+        conditioned = conditionedLevels
+        freeLevels = free.sorted()
+        if root == BDD.up || root == BDD.down { rootConstant = root == BDD.up } else { rootConstant = nil }
+    }
+
+    /// Set when the factor is a constant (no nodes).
+    let rootConstant: Bool?
+
+    /// Probability that the factor holds when the conditioned variables are as in `mask` (bit set:
+    /// down) and every free variable has its probability. Unavailability-first, as
+    /// `NodeProbabilities`: both halves are sums of non-negative terms.
+    func probability(mask: UInt64, variables: [Probability]) -> Probability {
+        if let rootConstant { return rootConstant ? .perfect : .failed }
+        var up = [Double](repeating: 0, count: level.count)
+        var down = [Double](repeating: 0, count: level.count)
+        func value(_ child: Int32) -> (Double, Double) {
+            switch child {
+            case Self.downTerminal: return (0, 1)
+            case Self.upTerminal: return (1, 0)
+            default: return (up[Int(child)], down[Int(child)])
+            }
+        }
+        for index in level.indices {
+            let (hu, hd) = value(high[index]), (lu, ld) = value(low[index])
+            if bit[index] >= 0 {
+                let isDown = mask & (1 << UInt64(bit[index])) != 0
+                (up[index], down[index]) = isDown ? (lu, ld) : (hu, hd)
+            } else {
+                let v = variables[Int(level[index])]
+                up[index] = v.up * hu + v.down * lu
+                down[index] = v.up * hd + v.down * ld
+            }
+        }
+        return Probability(up: up[level.count - 1], down: down[level.count - 1])
+    }
+
+    /// ∂P(factor)/∂p_v for every free variable v, with the conditioned ones as in `mask`; added,
+    /// times `weight`, into `importance` (by level). One backward pass: Σ over the nodes testing v
+    /// of P(reach node) · (Q(low) − Q(high)).
+    func addBirnbaum(mask: UInt64, variables: [Probability], weight: Double, into importance: inout [Double]) {
+        guard rootConstant == nil, weight != 0 else { return }
+        var down = [Double](repeating: 0, count: level.count)
+        func d(_ child: Int32) -> Double {
+            switch child {
+            case Self.downTerminal: return 1
+            case Self.upTerminal: return 0
+            default: return down[Int(child)]
+            }
+        }
+        for index in level.indices {
+            if bit[index] >= 0 {
+                down[index] = mask & (1 << UInt64(bit[index])) != 0 ? d(low[index]) : d(high[index])
+            } else {
+                let v = variables[Int(level[index])]
+                down[index] = v.up * d(high[index]) + v.down * d(low[index])
+            }
+        }
+        var reach = [Double](repeating: 0, count: level.count)
+        reach[level.count - 1] = 1
+        for index in level.indices.reversed() {
+            let r = reach[index]
+            if r == 0 { continue }
+            let h = high[index], l = low[index]
+            if bit[index] >= 0 {
+                let next = mask & (1 << UInt64(bit[index])) != 0 ? l : h
+                if next >= 0 { reach[Int(next)] += r }
+                continue
+            }
+            let v = variables[Int(level[index])]
+            importance[Int(level[index])] += weight * r * (d(l) - d(h))
+            if h >= 0 { reach[Int(h)] += r * v.up }
+            if l >= 0 { reach[Int(l)] += r * v.down }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// How the compiled structure holds one function: a component with everything it needs, an
+/// objective, or the whole system. Each form has its own exact method (see docs/methods.md).
+public enum StructureForm: Hashable, Sendable {
+    /// One decision diagram: evaluated exactly in one pass over its nodes.
+    case diagram(BDD.Ref)
+    /// All of `diagrams` up and the closures of all of `closures` (component indices, each held
+    /// as a conjunction itself) up: a conjunction whose single diagram would outgrow its budget,
+    /// typically services whose replicas share a pool of nodes. Evaluated by conditioning on the
+    /// components its parts share (`ConditionedConjunction`): a certified interval.
+    case conjunction(diagrams: [BDD.Ref], closures: [Int])
+    /// A redundancy group over members held as conjunctions, or one whose diagram outgrew its
+    /// budget: no exact method applies, the figure is a Monte Carlo estimate.
+    case sampled
+
+    /// The diagram, when the form is one.
+    public var diagram: BDD.Ref? {
+        if case .diagram(let root) = self { return root }
+        return nil
+    }
+}
+
+/// How much diagram the compilation may build before it holds a function in another form
+/// (`StructureForm`). Nodes are counted as new nodes of the shared diagram; operation steps are
+/// limited to `stepsPerNode` times as many, since the memo is lossy.
+public struct CompilationBudget: Hashable, Sendable {
+    /// New nodes one redundancy group (`any`, `k_of`) may add; past it the group is sampled.
+    public var groupNodes: Int
+    /// New nodes the conjunction of one component with what it needs may add.
+    public var closureNodes: Int
+    /// New nodes one objective's conjunction may add.
+    public var objectiveNodes: Int
+    /// New nodes the whole-system conjunction may add.
+    public var systemNodes: Int
+    /// Nodes the diagram may hold in all; past it every further conjunction is held as one.
+    public var totalNodes: Int
+    /// Factor updates one conditioned figure may spend (see `ConditionedConjunction`).
+    public var conditioningWork: Int
+    public static let stepsPerNode = 4
+
+    public init(groupNodes: Int, closureNodes: Int, objectiveNodes: Int, systemNodes: Int, totalNodes: Int,
+                conditioningWork: Int = 400_000_000) {
+        self.groupNodes = groupNodes
+        self.closureNodes = closureNodes
+        self.objectiveNodes = objectiveNodes
+        self.systemNodes = systemNodes
+        self.totalNodes = totalNodes
+        self.conditioningWork = conditioningWork
+    }
+
+    /// Measured on generated platforms (about 30 nodes per component in all, no closure above a
+    /// few thousand) and on shared pools (whose diagrams grow exponentially with the services
+    /// sharing the pool, so a bigger budget only delays the conditioning): a closure or a group may
+    /// add 250 thousand nodes (about 0.05 s), an objective a million, the system 250 thousand; in
+    /// all 10 million, or 100 per component on larger models. Conditioning may spend 4e8 factor
+    /// updates (about a second).
+    public static func standard(for model: SystemModel) -> CompilationBudget {
+        CompilationBudget(groupNodes: 250_000, closureNodes: 250_000, objectiveNodes: 1_000_000, systemNodes: 250_000,
+                          totalNodes: max(10_000_000, 100 * model.components.count))
+    }
+}

@@ -1,0 +1,269 @@
+import Foundation
+import Testing
+@testable import NinesKit
+
+/// Every valid model gets an answer, each figure with its method: one decision diagram (exact),
+/// conditioning on shared components (exact to 1e-12, or a certified interval), or sampling.
+@Suite struct FigureMethodTests {
+    /// The shared-pool reference models (../shared/reference/pool) and their unavailability from
+    /// `scripts/pool-reference.py`: every node state with at most 6 nodes down in 50-digit decimals;
+    /// the rest, P(more than 6 down), is below 1e-19 of each figure.
+    static let pools: [(file: String, unavailability: Double)] = [
+        ("pool/pool-60x3-on-12.yaml", 1.0791498567173945120e-4),
+        ("pool/pool-150x3-on-15.yaml", 1.1665181644747790858e-4),
+        ("pool/pool-500x3-on-25.yaml", 1.5218038497757665831e-4),
+    ]
+
+    @Test(arguments: pools.indices)
+    func sharedPoolsAreAnsweredToTwelveDigits(index: Int) throws {
+        let (file, expected) = Self.pools[index]
+        let model = try TestModels.load(try Fixtures.text(file), file: file)
+        let analysis = AvailabilityAnalysis(model)
+        guard case .conjunction = analysis.structure.objectives[0] else {
+            Issue.record("\(file): the pool should be too large for one diagram")
+            return
+        }
+        let shop = analysis.objective(0)
+        #expect(shop.method == .exact, "\(file): \(shop.method)")
+        #expect(Closeness.relative(shop.probability.down, expected, within: 1e-12), "\(file): \(shop.probability.down) vs \(expected)")
+        #expect(Closeness.relative(shop.probability.up, 1 - expected, within: 1e-15))
+        let conditioning = try #require(shop.conditioning)
+        #expect(conditioning.components == model.components.filter { $0.name.hasPrefix("node") }.count)
+        // The front end is the largest contributor; every node matters.
+        #expect(shop.importance.first?.component == "frontend")
+        #expect(shop.importance.filter { $0.component.hasPrefix("node") }.count == conditioning.components)
+        #expect(shop.frequency != nil)
+    }
+
+    /// Small pools (nodes under services' replicas, racks under nodes) held as conjunctions by a
+    /// tiny budget, against brute-force enumeration of every component state: availability within
+    /// 1e-12, Birnbaum importance within 1e-12.
+    @Test(arguments: [UInt64(11), 12, 13])
+    func conditioningAgreesWithEnumerationOnRandomPools(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        // Two new nodes: a pod on its node fits, a service on its group of pods does not.
+        let forced = CompilationBudget(groupNodes: 1_000_000, closureNodes: 2, objectiveNodes: 0, systemNodes: 0, totalNodes: .max)
+        var conditioned = 0
+        for number in 0..<30 {
+            let model = RandomPools.make(&rng)
+            let engine = AvailabilityAnalysis(model, budget: forced)
+            var reference = BruteForce(model)
+            for (index, objective) in model.objectives.enumerated() {
+                let figure = engine.objective(index)
+                if figure.conditioning != nil { conditioned += 1 }
+                compare(figure, reference.figure(requiring: objective.components), model: model, "seed \(seed) model \(number)")
+            }
+            compare(engine.system(), reference.system(), model: model, "seed \(seed) model \(number) system")
+            for component in model.components {
+                let expected = reference.closure(of: component.name).probability
+                let actual = engine.closure(of: component.name)!
+                #expect(Closeness.absolute(actual.up, expected.up, within: 1e-12) && Closeness.absolute(actual.down, expected.down, within: 1e-12),
+                        "seed \(seed) model \(number): closure of \(component.name) \(actual) vs \(expected)")
+            }
+        }
+        #expect(conditioned >= 30)
+    }
+
+    func compare(_ engine: FlowFigures, _ reference: BruteForce.Figure, model: SystemModel, _ label: String) {
+        #expect(engine.method == .exact, "\(label): \(engine.method)")
+        #expect(Closeness.absolute(engine.probability.up, reference.probability.up, within: 1e-12)
+                && Closeness.absolute(engine.probability.down, reference.probability.down, within: 1e-12),
+                "\(label): \(engine.probability) vs \(reference.probability)")
+        for (index, component) in model.components.enumerated() {
+            let birnbaum = engine.importance.first { $0.component == component.name }?.birnbaum ?? 0
+            #expect(Closeness.absolute(birnbaum, reference.birnbaum[index], within: 1e-12),
+                    "\(label): Birnbaum of \(component.name) \(birnbaum) vs \(reference.birnbaum[index])")
+        }
+    }
+
+    /// With almost no work allowed, conditioning stops early: the figure is a certified interval
+    /// that contains the exact value, its best value is the midpoint, and a gate judges it by its
+    /// pessimistic end.
+    @Test func conditioningUnderATightBudgetGivesACertifiedInterval() throws {
+        let file = Self.pools[0].file
+        let model = try TestModels.load(try Fixtures.text(file), file: file)
+        var budget = CompilationBudget.standard(for: model)
+        budget.conditioningWork = 20_000
+        let shop = AvailabilityAnalysis(model, budget: budget).objective(0)
+        let bounds = try #require(shop.bounds)
+        let expected = Self.pools[0].unavailability
+        #expect(shop.method != .exact)
+        #expect(bounds.upper.down <= expected * (1 + 1e-12) && expected <= bounds.lower.down * (1 + 1e-12))
+        #expect(shop.pessimistic == (shop.method == .bounded ? bounds.lower : Probability(availability: shop.estimate!.low)))
+        #expect(shop.pessimistic.down >= shop.probability.down)
+        let conditioning = try #require(shop.conditioning)
+        #expect(conditioning.depth < 5)
+    }
+
+    /// A redundancy group over members held as conjunctions has no exact method here: sampled,
+    /// with a 95% interval that contains the exact figure.
+    @Test func groupOverConjunctionsIsEstimated() throws {
+        let model = try TestModels.load("""
+            version: 1
+            system: two stacks
+            components:
+              node: { availability: 90% }
+              a: { availability: 95%, depends_on: [node] }
+              b: { availability: 95%, depends_on: [node] }
+              front: { availability: 99%, depends_on: [{ any: [a, b] }] }
+            objectives:
+              front: { at: front, target: 90% }
+            """)
+        let forced = CompilationBudget(groupNodes: 1_000_000, closureNodes: 0, objectiveNodes: 0, systemNodes: 0, totalNodes: .max)
+        let figure = AvailabilityAnalysis(model, budget: forced).objective(0)
+        #expect(figure.method == .estimated)
+        let estimate = try #require(figure.estimate)
+        let exact = AvailabilityAnalysis(model).objective(0).probability.up   // 0.99 · 0.9 · (1 − 0.05²)
+        #expect(abs(exact - 0.99 * 0.9 * (1 - 0.05 * 0.05)) < 1e-15)
+        #expect(estimate.low <= exact && exact <= estimate.high, "\(estimate) vs \(exact)")
+        #expect(figure.pessimistic.up == estimate.low)
+        // The structure function still names the single points of failure.
+        #expect(AvailabilityAnalysis(model, budget: forced).singlePointsOfFailure(objective: 0) == ["node", "front"])
+    }
+
+    /// The sampler re-evaluates only what lies above each failure; on random models (k-of-n groups,
+    /// shared dependencies, replicas) its estimate must agree with the exact system figure.
+    @Test func samplingAgreesWithTheExactSystemFigureOnRandomModels() throws {
+        var rng = SplitMix64(seed: 2026)
+        for index in 0..<40 {
+            let model = RandomModels.make(&rng, index: index)
+            let analysis = AvailabilityAnalysis(model)
+            let exact = analysis.system().probability
+            let sampling = SystemSampling(structure: analysis.structure, figures: analysis.effective.map(\.masked.probability))
+            let (up, samples) = sampling.systemUpCount(seed: UInt64(index + 1))
+            let estimate = Double(up) / Double(samples)
+            let sigma = max((exact.up * exact.down / Double(samples)).squareRoot(), 1 / Double(samples))
+            #expect(abs(estimate - exact.up) < 4.5 * sigma, "model \(index): estimate \(estimate), exact \(exact.up)")
+        }
+    }
+
+    @Test func samplingIsDeterministicAndStopsOnItsWorkBudget() throws {
+        let model = try TestModels.load(try Fixtures.text(Self.pools[0].file))
+        let sampling = SystemSampling(structure: CompiledStructure(model),
+                                      figures: model.components.map { EffectiveAvailability($0).masked.probability })
+        #expect(sampling.systemUpCount(seed: 7) == sampling.systemUpCount(seed: 7))
+        #expect(sampling.systemUpCount(seed: 7).samples == SystemSampling.samples)
+        #expect(sampling.systemUpCount(samples: 3000, seed: 7).samples == 3000)
+    }
+
+    /// The estimate drawn on another thread gives the inline draw's counts (same samples, same
+    /// seed), and a cancelled draw stops and is never read.
+    @Test func backgroundEstimateMatchesTheInlineDrawAndCancels() throws {
+        var rng = SplitMix64(seed: 99)
+        let model = RandomModels.make(&rng, index: 3)
+        let analysis = AvailabilityAnalysis(model)
+        let sampling = SystemSampling(structure: analysis.structure, figures: analysis.effective.map(\.masked.probability))
+        let background = BackgroundSystemEstimate { stop in sampling.systemUpCount(seed: 5, stop: stop) }
+        let counts = try #require(background.counts())
+        #expect(counts == sampling.systemUpCount(seed: 5))
+        #expect(try #require(background.counts()) == counts)   // asking again does not block
+
+        let release = DispatchSemaphore(value: 0)
+        let blocked = BackgroundSystemEstimate { stop in
+            release.wait()   // the draw has not begun when cancel() is called
+            return sampling.systemUpCount(seed: 5, stop: stop)
+        }
+        blocked.cancel()
+        release.signal()
+        #expect(blocked.counts() == nil)
+        #expect(sampling.systemUpCount(seed: 5, stop: { true }).samples == 0)
+
+        // Letting go of an estimate nobody read stops its draw.
+        let ended = DispatchSemaphore(value: 0)
+        do {
+            _ = BackgroundSystemEstimate { stop in
+                var batches = 0
+                while batches < 500_000_000 {   // tens of seconds unless stopped
+                    if stop() { ended.signal(); break }
+                    batches += 1
+                }
+                return (0, batches)
+            }
+        }
+        #expect(ended.wait(timeout: .now() + 5) == .success)
+    }
+
+    /// A model large enough for the speculative draw whose system figure is one diagram: the draw
+    /// is cancelled and the figure is exact (2,000 independent front doors: A = Π a_i).
+    @Test func largeModelWithAnExactSystemFigureIgnoresTheBackgroundDraw() {
+        let count = AvailabilityAnalysis.backgroundEstimateComponents
+        let model = TestModels.model((0..<count).map { TestModels.component("door\($0)", down: 1e-6) })
+        let system = AvailabilityAnalysis(model).system()
+        #expect(system.method == .exact && system.bounds == nil && system.estimate == nil)
+        let expectedDown = -expm1(Double(count) * log1p(-1e-6))
+        #expect(abs(system.probability.down - expectedDown) < 1e-12 * expectedDown)
+    }
+
+    /// A tangle of 2-of-3 groups over shared leaves, once refused as too large: now answered, and
+    /// the same with a roomy budget and with none (everything conditioned).
+    @Test func tangledModelIsAnsweredByEveryMethodAlike() throws {
+        var rng = SplitMix64(seed: 5)
+        var yaml = "version: 1\nsystem: tangle\ncomponents:\n"
+        for leaf in 0..<16 { yaml += "  l\(leaf): { availability: 99.9% }\n" }
+        var groups: [String] = []
+        for group in 0..<40 {
+            let members = (0..<3).map { _ in "l\(rng.below(16))" }
+            guard Set(members).count == 3 else { continue }
+            groups.append("g\(group)")
+            yaml += "  g\(group): { availability: 99.99%, depends_on: [{k_of: {k: 2, of: [\(members.joined(separator: ", "))]}}] }\n"
+        }
+        yaml += "  top: { availability: 99.9%, depends_on: [\(groups.joined(separator: ", "))] }\n"
+        yaml += "objectives:\n  everything: { path: [\(groups.joined(separator: ", "))] }\n"
+        let model = try TestModels.load(yaml, file: "tangle.yaml")
+        let roomy = AvailabilityAnalysis(model)
+        var tight = CompilationBudget.standard(for: model)
+        tight.closureNodes = 0
+        tight.objectiveNodes = 0
+        let conditioned = AvailabilityAnalysis(model, budget: tight)
+        for (a, b) in [(roomy.objective(0), conditioned.objective(0)), (roomy.system(), conditioned.system())] {
+            #expect(a.method == .exact && b.method == .exact)
+            #expect(Closeness.relative(a.probability.down, b.probability.down, within: 1e-12), "\(a.probability) vs \(b.probability)")
+        }
+        #expect(conditioned.objective(0).conditioning != nil)
+    }
+}
+
+/// Random small pools for brute-force comparison: 2–5 nodes (sometimes on 1–2 racks), 2–4
+/// services each with 2–3 pods on distinct nodes of which k are needed, and a front end; at most
+/// 12 components, so enumerating every state stays quick.
+enum RandomPools {
+    static func make(_ rng: inout SplitMix64) -> SystemModel {
+        while true {
+            let model = draw(&rng)
+            if model.components.count <= 12 { return model }
+        }
+    }
+
+    static func draw(_ rng: inout SplitMix64) -> SystemModel {
+        var components: [Component] = []
+        let racks = rng.int(in: 0...2)
+        for rack in 0..<racks { components.append(TestModels.component("rack\(rack)", down: figure(&rng))) }
+        let nodes = rng.int(in: 2...5)
+        for node in 0..<nodes {
+            let on = racks > 0 ? [TestModels.on("rack\(rng.below(racks))")] : []
+            components.append(TestModels.component("node\(node)", down: figure(&rng), dependsOn: on))
+        }
+        let services = rng.int(in: 2...4)
+        var names: [String] = []
+        for service in 0..<services {
+            let pods = rng.int(in: 2...min(3, nodes))
+            var placed = Array(0..<nodes).shuffled(using: &rng).prefix(pods)
+            var members: [String] = []
+            for pod in 0..<pods {
+                let name = "s\(service)p\(pod)"
+                components.append(TestModels.component(name, down: figure(&rng), dependsOn: [TestModels.on("node\(placed.removeFirst())")]))
+                members.append(name)
+            }
+            let name = "s\(service)"
+            components.append(TestModels.component(name, down: rng.chance(0.5) ? 0 : figure(&rng),
+                                                   dependsOn: [TestModels.kOf(rng.int(in: 1...pods), members)]))
+            names.append(name)
+        }
+        components.append(TestModels.component("front", down: figure(&rng), dependsOn: names.map { TestModels.on($0) }))
+        let objectives = [Objective(name: "shop", measure: .availability, components: ["front"]),
+                          Objective(name: "two", measure: .reliability, components: Array(names.prefix(2)))]
+        return TestModels.model(components, objectives: objectives)
+    }
+
+    static func figure(_ rng: inout SplitMix64) -> Double { [1e-4, 1e-3, 0.01, 0.05, 0.2][rng.below(5)] }
+}
