@@ -22,7 +22,6 @@ import Testing
                         "\(label) \(objective.name) (\(name)): simulated \(simulated.availability) ± \(half), exact \(exact.probability.up)",
                         sourceLocation: sourceLocation)
                 let exactPerPeriod = try #require(exact.frequency) * objective.periodHours
-                if ProcessInfo.processInfo.environment["NINES_PRINT"] != nil { print("FIG", label, objective.name, name, simulated.availabilityLow, exact.probability.up, simulated.availabilityHigh, simulated.outagesPerPeriod, exactPerPeriod) }
                 let simulatedPerPeriod = simulated.outagesPerPeriod
                 #expect(abs(simulatedPerPeriod - exactPerPeriod) <= 0.05 * exactPerPeriod,
                         "\(label) \(objective.name) (\(name)): \(simulatedPerPeriod) outages per \(objective.period) simulated, \(exactPerPeriod) exact",
