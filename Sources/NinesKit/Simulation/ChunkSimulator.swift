@@ -307,8 +307,8 @@ struct ChunkSimulator {
             let up = (b.ownUp[component] || (slaView && graph.excluded[component])) && b.unmet[index] == 0
             guard up != b.closureUp[index] else { continue }
             b.closureUp[index] = up
-            var row = Int(graph.objectiveRowStart[sense * count + component])
-            let rowEnd = Int(graph.objectiveRowStart[sense * count + component + 1])
+            var row = Int(graph.objectiveRowStart[index])
+            let rowEnd = Int(graph.objectiveRowStart[index + 1])
             while row < rowEnd {
                 let track = view * graph.objectives + Int(graph.objectiveRows[row])
                 row += 1

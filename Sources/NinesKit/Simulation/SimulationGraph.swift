@@ -43,10 +43,11 @@ struct SimulationGraph: Sendable {
     /// Components treated as never failing in the SLA view.
     let excluded: [Bool]
 
-    /// Sense each objective reads: plain for reliability (paths), masked for availability.
-    let objectiveSense: [Int32]
-    /// For sense s and component c, the objectives of that sense that need c's closure up
-    /// (repeated when listed twice): `objectiveRows[objectiveRowStart[s · count + c]..<…[s · count + c + 1]]`.
+    /// For lens l and component c, the objectives followed in that lens that need c's closure up
+    /// (repeated when listed twice): `objectiveRows[objectiveRowStart[l · count + c]..<…[l · count + c + 1]]`.
+    /// An objective is followed in the SLA view only when something in its closure is excluded,
+    /// and through masks only when it measures availability and a mask in its closure can fail in
+    /// that view (otherwise the plain lens says the same).
     let objectiveRowStart: [Int32]
     let objectiveRows: [Int32]
     /// Per objective, the excluded components in its dependency closure (model order).
@@ -99,23 +100,20 @@ struct SimulationGraph: Sendable {
         excludedInClosure = closures.map { closure in closure.filter { excluded[$0] }.map { components[$0].name } }
         viewCount = excludedInClosure.contains { !$0.isEmpty } ? 2 : 1
         senseCount = windows.isEmpty ? 1 : 2
-        let senses = model.objectives.map { Int32($0.measure == .availability && !windows.isEmpty ? 1 : 0) }
-        objectiveSense = senses
         var relevant = [Bool](repeating: false, count: viewCount * senseCount * count)
+        var rows = [[Int32]](repeating: [], count: viewCount * senseCount * count)
         for view in 0..<viewCount {
-            for (index, sense) in senses.enumerated() where view == 0 || !excludedInClosure[index].isEmpty {
-                let lens = view * senseCount + Int(sense)
+            for (index, objective) in model.objectives.enumerated() where view == 0 || !excludedInClosure[index].isEmpty {
+                let masked = objective.measure == .availability
+                    && closures[index].contains { maskOf[$0] >= 0 && (view == 0 || !excluded[$0]) }
+                let lens = view * senseCount + (masked ? 1 : 0)
                 for component in closures[index] { relevant[lens * count + component] = true }
+                for component in objective.components.compactMap({ indexOf[$0] }) {
+                    rows[lens * count + component].append(Int32(index))
+                }
             }
         }
         self.relevant = relevant
-
-        var rows = [[Int32]](repeating: [], count: senseCount * count)
-        for (index, objective) in model.objectives.enumerated() {
-            for component in objective.components.compactMap({ indexOf[$0] }) {
-                rows[Int(senses[index]) * count + component].append(Int32(index))
-            }
-        }
         (objectiveRowStart, objectiveRows) = Self.compress(rows)
     }
 
