@@ -93,11 +93,11 @@ struct ChunkSimulator {
     /// them without retaining arrays (reading them through `plan.graph` copied the struct and
     /// retained each array, per call).
     private struct Tables {
-        let count: Int, requirements: Int, senseCount: Int, lensCount: Int, maskCount: Int, objectives: Int, firstMaskSlot: Int
+        let count: Int, requirements: Int, senseCount: Int, lensCount: Int, maskCount: Int, objectives: Int
         let needed: UnsafeMutablePointer<Int32>, owner: UnsafeMutablePointer<Int32>
         let parentStart: UnsafeMutablePointer<Int32>, parentRequirement: UnsafeMutablePointer<Int32>
         let objectiveRowStart: UnsafeMutablePointer<Int32>, objectiveRows: UnsafeMutablePointer<Int32>
-        let maskOf: UnsafeMutablePointer<Int32>, maskComponent: UnsafeMutablePointer<Int32>, maskWindow: UnsafeMutablePointer<Double>
+        let maskOf: UnsafeMutablePointer<Int32>, maskSlot: UnsafeMutablePointer<Int32>, maskComponent: UnsafeMutablePointer<Int32>, maskWindow: UnsafeMutablePointer<Double>
         let excluded: UnsafeMutablePointer<Bool>, relevant: UnsafeMutablePointer<Bool>
 
         init(_ plan: SimulationPlan) {
@@ -108,17 +108,17 @@ struct ChunkSimulator {
             }
             let graph = plan.graph
             (count, requirements, senseCount, lensCount) = (graph.componentCount, graph.requirementCount, graph.senseCount, graph.lensCount)
-            (maskCount, objectives, firstMaskSlot) = (graph.maskCount, plan.objectiveCount, plan.firstMaskSlot)
+            (maskCount, objectives) = (graph.maskCount, plan.objectiveCount)
             (needed, owner) = (copy(graph.requirementNeeded), copy(graph.requirementOwner))
             (parentStart, parentRequirement) = (copy(graph.parentStart), copy(graph.parentRequirement))
             (objectiveRowStart, objectiveRows) = (copy(graph.objectiveRowStart), copy(graph.objectiveRows))
-            (maskOf, maskComponent, maskWindow) = (copy(graph.maskOf), copy(graph.maskComponent), copy(graph.maskWindow))
+            (maskOf, maskSlot, maskComponent, maskWindow) = (copy(graph.maskOf), copy(plan.maskSlot), copy(graph.maskComponent), copy(graph.maskWindow))
             (excluded, relevant) = (copy(graph.excluded), copy(graph.relevant))
         }
 
         func deallocate() {
             needed.deallocate(); owner.deallocate(); parentStart.deallocate(); parentRequirement.deallocate()
-            objectiveRowStart.deallocate(); objectiveRows.deallocate(); maskOf.deallocate(); maskComponent.deallocate()
+            objectiveRowStart.deallocate(); objectiveRows.deallocate(); maskOf.deallocate(); maskSlot.deallocate(); maskComponent.deallocate()
             maskWindow.deallocate(); excluded.deallocate(); relevant.deallocate()
         }
     }
@@ -322,7 +322,7 @@ struct ChunkSimulator {
             } else {
                 // A queue or cache in front: callers see the outage only once it has lasted the
                 // window, and stop seeing it the moment it ends.
-                let slot = graph.firstMaskSlot + view * graph.maskCount + mask
+                let slot = Int(graph.maskSlot[view * graph.maskCount + mask])
                 if up {
                     queue.schedule(slot, at: .infinity)
                     if !b.exposedUp[index] { expose(component, lens: lens, up: true) }

@@ -30,6 +30,8 @@ struct SimulationGraph: Sendable {
     let maskWindow: [Double]
     /// Component of each mask.
     let maskComponent: [Int32]
+    /// By view · maskCount + mask: whether the masked closure can go down in that view.
+    let maskCanFail: [Bool]
     var maskCount: Int { maskWindow.count }
 
     let viewCount: Int
@@ -100,12 +102,21 @@ struct SimulationGraph: Sendable {
         excludedInClosure = closures.map { closure in closure.filter { excluded[$0] }.map { components[$0].name } }
         viewCount = excludedInClosure.contains { !$0.isEmpty } ? 2 : 1
         senseCount = windows.isEmpty ? 1 : 2
+        // In the SLA view an excluded masked component never fails itself; its window matters
+        // only when something it depends on can (conservatively: when it has dependencies).
+        var maskCanFail: [Bool] = []
+        for view in 0..<viewCount {
+            for component in maskComponent.map({ Int($0) }) {
+                maskCanFail.append(view == 0 || !excluded[component] || resolved.requirementStart[component + 1] > resolved.requirementStart[component])
+            }
+        }
+        self.maskCanFail = maskCanFail
         var relevant = [Bool](repeating: false, count: viewCount * senseCount * count)
         var rows = [[Int32]](repeating: [], count: viewCount * senseCount * count)
         for view in 0..<viewCount {
             for (index, objective) in model.objectives.enumerated() where view == 0 || !excludedInClosure[index].isEmpty {
                 let masked = objective.measure == .availability
-                    && closures[index].contains { maskOf[$0] >= 0 && (view == 0 || !excluded[$0]) }
+                    && closures[index].contains { maskOf[$0] >= 0 && maskCanFail[view * windows.count + Int(maskOf[$0])] }
                 let lens = view * senseCount + (masked ? 1 : 0)
                 for component in closures[index] { relevant[lens * count + component] = true }
                 for component in objective.components.compactMap({ indexOf[$0] }) {

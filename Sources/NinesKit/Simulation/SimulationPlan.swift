@@ -33,8 +33,10 @@ public struct SimulationPlan: Sendable {
     let slotOwner: [Int32]
 
     let graph: SimulationGraph
-    /// First mask slot; the slot of mask m in view v is `firstMaskSlot + v · maskCount + m`.
-    let firstMaskSlot: Int
+    /// Slot of the timer of mask m in view v, at v · maskCount + m; −1 where the mask cannot
+    /// fail in that view (excluded in the SLA view) or no objective reads it. (Every slot deepens
+    /// the event tree once the count passes a power of two.)
+    let maskSlot: [Int32]
 
     // Objectives.
     let objectivePeriodHours: [Double]
@@ -119,12 +121,20 @@ public struct SimulationPlan: Sendable {
         }
 
         let graph = SimulationGraph(model)
-        firstMaskSlot = kinds.count
+        var maskSlot: [Int32] = []
         for view in 0..<graph.viewCount {
             for mask in 0..<graph.maskCount {
-                kinds.append(.mask); owners.append(Int32(view * graph.maskCount + mask))
+                let component = Int(graph.maskComponent[mask])
+                let lens = view * graph.senseCount + 1
+                if graph.relevant[lens * componentCount + component] && graph.maskCanFail[view * graph.maskCount + mask] {
+                    maskSlot.append(Int32(kinds.count))
+                    kinds.append(.mask); owners.append(Int32(view * graph.maskCount + mask))
+                } else {
+                    maskSlot.append(-1)
+                }
             }
         }
+        self.maskSlot = maskSlot
 
         self.needs = needs
         self.firstInstanceSlot = first
