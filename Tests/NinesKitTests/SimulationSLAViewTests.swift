@@ -65,4 +65,27 @@ import Testing
         #expect(abs(objective.availability - objective.exactAvailability) <= half,
                 "simulated \(objective.availability) ± \(half), exact \(objective.exactAvailability)")
     }
+
+    /// An excluded component behind a queue (`masked_for`) with a dependency of ours: in the SLA
+    /// view it never fails itself, but its window still hides the dependency's short outages from
+    /// callers (in the simulator a mask hides outages of the component with what it needs). With
+    /// exponential repairs of mean r the callers see q·e^(−w/r) of the database's unavailability q.
+    @Test func excludedMaskStillHidesItsDependenciesInTheSLAView() throws {
+        let model = try ModelLoader.load(text: """
+            version: 1
+            system: queue
+            components:
+              db: { mtbf: 50h, mttr: 30m }
+              queue: { mtbf: 200h, mttr: 1h, responsibility: customer, masked_for: 20m, depends_on: [db] }
+              web: { availability: 100%, depends_on: [queue] }
+            objectives:
+              up: { at: web }
+            """, file: "queue.yaml")
+        let report = try MonteCarloSimulation(model).run(SimulationSettings(periods: 2400, seed: 6, threads: 2))
+        let sla = report.sla[0]
+        let expected = 0.5 / 50.5 * exp(-40.0 / 60)
+        let half = (sla.availabilityHigh - sla.availabilityLow) / 2 * 3.29 / 1.96
+        #expect(abs(sla.unavailability - expected) <= half, "simulated \(sla.unavailability) ± \(half), expected \(expected)")
+        #expect(report.objectives[0].unavailability > sla.unavailability)
+    }
 }
