@@ -17,7 +17,7 @@ import Testing
         let sla = AvailabilityAnalysis(model, treatingAsPerfect: excluded)
         for (index, objective) in report.objectives.enumerated() {
             for (name, simulated, exact) in [("full", objective, full.objective(index)), ("SLA", report.sla[index], sla.objective(index))] {
-                let half = (simulated.availabilityHigh - simulated.availabilityLow) / 2 * 3.29 / 1.96
+                let half = SimulationTests.wideHalfWidth(simulated)
                 #expect(abs(simulated.availability - exact.probability.up) <= max(half, 1e-12),
                         "\(label) \(objective.name) (\(name)): simulated \(simulated.availability) ± \(half), exact \(exact.probability.up)",
                         sourceLocation: sourceLocation)

@@ -61,7 +61,7 @@ import Testing
             """, file: "shared.yaml")
         let report = try MonteCarloSimulation(model).run(SimulationSettings(periods: 2400, seed: 4, threads: 2))
         let objective = report.objectives[0]
-        let half = (objective.availabilityHigh - objective.availabilityLow) / 2 * 3.29 / 1.96
+        let half = SimulationTests.wideHalfWidth(objective)
         #expect(abs(objective.availability - objective.exactAvailability) <= half,
                 "simulated \(objective.availability) ± \(half), exact \(objective.exactAvailability)")
     }
@@ -84,7 +84,7 @@ import Testing
         let report = try MonteCarloSimulation(model).run(SimulationSettings(periods: 2400, seed: 6, threads: 2))
         let sla = report.sla[0]
         let expected = 0.5 / 50.5 * exp(-40.0 / 60)
-        let half = (sla.availabilityHigh - sla.availabilityLow) / 2 * 3.29 / 1.96
+        let half = SimulationTests.wideHalfWidth(sla)
         #expect(abs(sla.unavailability - expected) <= half, "simulated \(sla.unavailability) ± \(half), expected \(expected)")
         #expect(report.objectives[0].unavailability > sla.unavailability)
     }
