@@ -103,12 +103,14 @@ import Testing
             git.waitUntilExit()
             try #require(git.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
         }
-        let changed = text.replacingOccurrences(of: "    mttr: 2h\n    replicas: 2\n", with: "    mttr: 2h\n    replicas: 1\n")
+        // One replica without failover (one replica with failover would be a managed service with a hidden standby).
+        let changed = text.replacingOccurrences(of: "    mttr: 2h\n    replicas: 2\n    failover: { mode: active-passive, detect: 30s, switch: 60s }\n",
+                                                with: "    mttr: 2h\n")
         try #require(changed != text)
         try changed.write(to: model, atomically: true, encoding: .utf8)
         let run = try NinesExecutable.run(["diff", "--base", "HEAD", model.path])
         #expect(run.status == 0, "stderr: \(run.stderr)")
-        #expect(run.stdout.contains("changing postgres (replicas 2 → 1) costs 21.6 min/month on submit-job"))
+        #expect(run.stdout.contains("changing postgres (replicas 2 → 1, failover active-passive detect 30 s switch 1 min → none) costs 21.3 min/month on submit-job"))
         #expect(run.stdout.contains("target 99.95% now falls short"))
         let missing = try NinesExecutable.run(["diff", "--base", "no-such-revision", model.path])
         #expect(missing.status == 2)

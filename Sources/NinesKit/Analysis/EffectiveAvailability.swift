@@ -8,7 +8,9 @@ import Foundation
 public struct EffectiveAvailability: Hashable, Sendable {
     /// Replicas and common cause only.
     public let own: OwnAvailability
-    /// `own` with failover downtime folded in: what reliability (path) objectives count.
+    /// `own` with failover downtime folded in: what reliability (path) objectives count. With
+    /// `replicas` = `needs` and failover (a standby not listed), the failover block alone: each
+    /// failure costs the switchover, and the repair of the failed instance is no outage.
     public let effective: OwnAvailability
     /// `effective` with outages shorter than the masking window hidden: what availability objectives count.
     public let masked: OwnAvailability
@@ -48,9 +50,11 @@ public struct EffectiveAvailability: Hashable, Sendable {
             if let rate = component.figures.failureRate, let mttr = component.figures.mttr {
                 let cost = Self.downtimePerFailover(failover, mttr: mttr)
                 let switches = Self.switchRate(unitRate: rate, unit: component.figures.probability,
-                                               replicas: component.replicas, needs: component.needs)
+                                               replicas: component.replicas, needs: component.needs, beta: component.commonCause)
                 let block = Self.switchBlock(rate: switches, downtimePerFailover: cost)
-                effective = Self.series(own, block.figures)
+                // With a standby we don't list (n = k), the failed instance is repaired in the
+                // background: its repair is no outage, so the switchover block is the whole figure.
+                effective = component.replicas > component.needs ? Self.series(own, block.figures) : block.figures
                 failovers = block.figures.frequency
                 perFailover = cost
             } else {
@@ -84,13 +88,25 @@ public struct EffectiveAvailability: Hashable, Sendable {
         failover.success * (failover.detect + failover.switchover) + (1 - failover.success) * mttr
     }
 
-    /// Switchovers per hour: one of the k active instances fails (rate k·λ) while a standby is up to
-    /// take over, i.e. at least k + 1 of the n replicas are up: k·λ·P(≥ k+1 of n up). Failures with
-    /// no standby left are outages the k-of-n figure already counts. With n = k the standby is not
-    /// modelled as a replica (e.g. a managed database's hidden secondary): every failure switches, k·λ.
-    public static func switchRate(unitRate λ: Double, unit: Probability, replicas n: Int, needs k: Int) -> Double {
-        guard n > k else { return Double(k) * λ }
-        return Double(k) * λ * KOutOfN.probability(k: k + 1, n: n, unit: unit).up
+    /// Switchovers per hour (every failure that the failover handles).
+    ///
+    /// With standbys listed as replicas (n > k): one of the k active instances fails on its own
+    /// (rate (1 − β)·λ each) while a standby is up to take over, i.e. at least k + 1 of the n
+    /// replicas are up and no common-cause failure holds them all down:
+    /// k·(1 − β)·λ·P(≥ k+1 of n up, independent part)·P(common part up). Failures with no standby
+    /// left, and common-cause failures, are outages the k-of-n figure already counts.
+    ///
+    /// With n = k the standby is not listed (a managed database's hidden secondary): every failure
+    /// switches, k independent failures at (1 − β)·λ each plus the common-cause ones at β·λ, i.e.
+    /// k·λ without a common cause.
+    public static func switchRate(unitRate λ: Double, unit: Probability, replicas n: Int, needs k: Int, beta: Double = 0) -> Double {
+        let β = n > 1 ? beta : 0
+        guard n > k else { return Double(k) * (1 - β) * λ + β * λ }
+        guard β > 0 else { return Double(k) * λ * KOutOfN.probability(k: k + 1, n: n, unit: unit).up }
+        let odds = unit.down / unit.up
+        let independent = Probability(odds: (1 - β) * odds)
+        let common = Probability(odds: β * odds)
+        return Double(k) * (1 - β) * λ * KOutOfN.probability(k: k + 1, n: n, unit: independent).up * common.up
     }
 
     /// The switchover as a block in series with the replicas: it "fails" at the switchover rate

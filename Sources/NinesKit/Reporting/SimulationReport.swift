@@ -15,9 +15,15 @@ public struct SimulationReport: Hashable, Sendable, Codable {
     /// Repair time assumed for components that state only an availability, and which those are.
     public var assumedRepairHours: Double
     public var componentsWithAssumedRepair: [String]
-    /// Components whose active-passive failover has no standby to switch to, so it changes nothing.
-    public var failoverWithoutStandby: [String]
+    /// Components whose active-passive failover neither engine models: no failure rate or repair
+    /// time to cost it with (an `availability` without `mttr`).
+    public var failoverNotModelled: [String]
+    /// Every component counted.
     public var objectives: [SimulatedObjective]
+    /// The SLA view, objective by objective in the same order: the same run with the components
+    /// excluded from the SLA (`responsibility: customer` or `out-of-scope`) never failing, as the SLA
+    /// prediction of `nines report` counts them. Equal to `objectives` where nothing is excluded.
+    public var sla: [SimulatedObjective]
 }
 
 public struct SimulatedObjective: Hashable, Sendable, Codable {
@@ -32,7 +38,7 @@ public struct SimulatedObjective: Hashable, Sendable, Codable {
     public var targetUnavailability: Double?
     /// Downtime per period the target allows.
     public var budgetHours: Double?
-    /// The exact steady-state figure (no failover delay, no masking) for comparison.
+    /// The exact steady-state figure (same failover and masking model; exponential figures) for comparison.
     public var exactAvailability: Double
     public var availability: Double
     public var unavailability: Double
@@ -62,6 +68,9 @@ public struct SimulatedObjective: Hashable, Sendable, Codable {
     /// Mean time from a steady start to the end of the first period that misses the target;
     /// nil when no period missed it.
     public var timeToFirstBreachHours: Double?
+    /// Components in the objective's dependency closure excluded from the SLA (`responsibility:
+    /// customer` or `out-of-scope`): counted in `objectives`, never failing in `sla`.
+    public var excluded: [String] = []
 }
 
 public struct DowntimeBucket: Hashable, Sendable, Codable {

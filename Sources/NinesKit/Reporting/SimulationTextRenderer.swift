@@ -17,53 +17,33 @@ public struct SimulationTextRenderer {
             out.append("repair time assumed \(Format.duration(hours: report.assumedRepairHours)) (no mttr given): "
                        + Format.names(report.componentsWithAssumedRepair))
         }
-        if !report.failoverWithoutStandby.isEmpty {
-            out.append("failover not simulated (one replica, no standby): " + Format.names(report.failoverWithoutStandby))
-            out.append("  (the exact figure charges their detect + switch time per failure, so it can sit below the interval)")
+        if !report.failoverNotModelled.isEmpty {
+            out.append("failover not modelled (no failure rate: give 'mttr' with the availability): "
+                       + Format.names(report.failoverNotModelled))
         }
-        for objective in report.objectives {
+        for (objective, sla) in zip(report.objectives, report.sla) {
             out.append("")
-            out.append(contentsOf: render(objective))
+            out.append(contentsOf: render(objective, sla: sla))
         }
         return out.joined(separator: "\n") + "\n"
     }
 
-    public func render(_ objective: SimulatedObjective) -> [String] {
+    /// One objective: every component counted, and beside it the SLA view when something in its
+    /// closure is excluded from the SLA.
+    public func render(_ objective: SimulatedObjective, sla: SimulatedObjective? = nil) -> [String] {
         var lines: [String] = []
-        let period = objective.period
         lines.append(bold("objective \(objective.name) (\(objective.measure))"))
         let subject = objective.components.count == 1 ? "at \(objective.components[0])" : "path " + objective.components.joined(separator: " → ")
         lines.append("  \(subject)")
-        lines.append("  availability \(availability(objective.availability, objective.unavailability)) "
-                     + "(95% CI \(availability(objective.availabilityLow, 1 - objective.availabilityLow))"
-                     + " – \(availability(objective.availabilityHigh, 1 - objective.availabilityHigh)))")
-        lines.append("  exact steady state \(availability(objective.exactAvailability, 1 - objective.exactAvailability))")
-        lines.append("  downtime per \(period): mean \(Format.duration(hours: objective.meanDowntimeHours)), "
-                     + "p50 \(Format.duration(hours: objective.downtimeP50Hours)), p90 \(Format.duration(hours: objective.downtimeP90Hours)), "
-                     + "p99 \(Format.duration(hours: objective.downtimeP99Hours)), max \(Format.duration(hours: objective.downtimeMaxHours))")
-        if let target = objective.target, let budget = objective.budgetHours, let meet = objective.meetProbability,
-           let low = objective.meetLow, let high = objective.meetHigh {
-            let targetText = Format.percent(Probability(up: target, down: objective.targetUnavailability ?? 1 - target))
-            let verdict = paint(percent(meet), good: meet >= 0.5)
-            lines.append("  target \(targetText) (budget \(Format.duration(hours: budget))/\(period)): met in \(verdict) of \(period)s "
-                         + "(95% CI \(percent(low)) – \(percent(high)))")
-            if let year = objective.meetEveryPeriodOfYear, let yearLow = objective.meetEveryPeriodOfYearLow,
-               let yearHigh = objective.meetEveryPeriodOfYearHigh {
-                lines.append("  every \(period) of a year met: \(percent(year)) of \(objective.years) simulated years "
-                             + "(95% CI \(percent(yearLow)) – \(percent(yearHigh)))")
-            }
-            if let breach = objective.timeToFirstBreachHours {
-                lines.append("  first missed \(period) after \(Format.duration(hours: breach)) on average")
-            } else {
-                lines.append("  no \(period) missed the target in \(objective.periods) simulated")
-            }
+        if let sla, !objective.excluded.isEmpty {
+            lines.append("  SLA view (\(Format.names(objective.excluded)) excluded, treated as never failing):")
+            lines.append(contentsOf: figures(sla, indent: "    "))
+            lines.append("  all components counted:")
+            lines.append(contentsOf: figures(objective, indent: "    "))
+        } else {
+            lines.append(contentsOf: figures(objective, indent: "  "))
         }
-        var outages = "  outages: \(String(format: "%.3g", objective.outagesPerPeriod))/\(period)"
-        if let mean = objective.meanOutageHours {
-            outages += ", mean \(Format.duration(hours: mean)), longest \(Format.duration(hours: objective.longestOutageHours))"
-        }
-        lines.append(outages)
-        lines.append("  downtime per \(period) (share of \(period)s):")
+        lines.append("  downtime per \(objective.period) (share of \(objective.period)s\(objective.excluded.isEmpty ? "" : ", all counted")):")
         let total = max(1, objective.histogram.reduce(0) { $0 + $1.periods })
         for bucket in objective.histogram where bucket.periods > 0 {
             let share = Double(bucket.periods) / Double(total)
@@ -71,6 +51,42 @@ public struct SimulationTextRenderer {
             lines.append("    " + Format.column(bucket.label, 9) + " " + Format.column(bar, 40) + " "
                          + Format.column(percent(share), 8, right: true))
         }
+        return lines
+    }
+
+    /// Availability, spread of downtime, the target's odds and outages of one view.
+    func figures(_ objective: SimulatedObjective, indent: String) -> [String] {
+        var lines: [String] = []
+        let period = objective.period
+        lines.append(indent + "availability \(availability(objective.availability, objective.unavailability)) "
+                     + "(95% CI \(availability(objective.availabilityLow, 1 - objective.availabilityLow))"
+                     + " – \(availability(objective.availabilityHigh, 1 - objective.availabilityHigh)))")
+        lines.append(indent + "exact steady state \(availability(objective.exactAvailability, 1 - objective.exactAvailability))")
+        lines.append(indent + "downtime per \(period): mean \(Format.duration(hours: objective.meanDowntimeHours)), "
+                     + "p50 \(Format.duration(hours: objective.downtimeP50Hours)), p90 \(Format.duration(hours: objective.downtimeP90Hours)), "
+                     + "p99 \(Format.duration(hours: objective.downtimeP99Hours)), max \(Format.duration(hours: objective.downtimeMaxHours))")
+        if let target = objective.target, let budget = objective.budgetHours, let meet = objective.meetProbability,
+           let low = objective.meetLow, let high = objective.meetHigh {
+            let targetText = Format.percent(Probability(up: target, down: objective.targetUnavailability ?? 1 - target))
+            let verdict = paint(percent(meet), good: meet >= 0.5)
+            lines.append(indent + "target \(targetText) (budget \(Format.duration(hours: budget))/\(period)): met in \(verdict) of \(period)s "
+                         + "(95% CI \(percent(low)) – \(percent(high)))")
+            if let year = objective.meetEveryPeriodOfYear, let yearLow = objective.meetEveryPeriodOfYearLow,
+               let yearHigh = objective.meetEveryPeriodOfYearHigh {
+                lines.append(indent + "every \(period) of a year met: \(percent(year)) of \(objective.years) simulated years "
+                             + "(95% CI \(percent(yearLow)) – \(percent(yearHigh)))")
+            }
+            if let breach = objective.timeToFirstBreachHours {
+                lines.append(indent + "first missed \(period) after \(Format.duration(hours: breach)) on average")
+            } else {
+                lines.append(indent + "no \(period) missed the target in \(objective.periods) simulated")
+            }
+        }
+        var outages = indent + "outages: \(String(format: "%.3g", objective.outagesPerPeriod))/\(period)"
+        if let mean = objective.meanOutageHours {
+            outages += ", mean \(Format.duration(hours: mean)), longest \(Format.duration(hours: objective.longestOutageHours))"
+        }
+        lines.append(outages)
         return lines
     }
 

@@ -1,9 +1,11 @@
 /// Simulates one chunk of the run: a warm-up, then `hours` of accounted time, every component's
-/// replicas alternating up and down, and the objectives' states followed through the diagram.
+/// replicas alternating up and down, and the objectives' states followed through the dependency
+/// graph (`SimulationGraph`), in every view (all counted; the SLA view) the model needs.
 ///
-/// Per event: one tournament-tree update, one draw, and a diagram walk only for the objectives
-/// and masks whose diagram tests a variable that actually flipped. State lives in flat buffers
-/// allocated once per chunk.
+/// Per event: one tournament-tree update, one draw, and, when a component's own state flips,
+/// counter updates on the requirements above it, going up only while something flips. State
+/// lives in flat buffers allocated once per chunk. A *track* is one objective in one view:
+/// `view · objectives + objective`.
 struct ChunkSimulator {
     let plan: SimulationPlan
     private var random: Xoshiro256StarStar
@@ -12,7 +14,7 @@ struct ChunkSimulator {
     private(set) var tallies: [ObjectiveTally]
     private(set) var events = 0
 
-    /// Flat state; indices are slots, components, variables, masks or objectives as named.
+    /// Flat state; indices are slots, components, lens · components, lens · requirements, masks or tracks as named.
     private struct Buffers {
         let instanceUp: UnsafeMutablePointer<Bool>        // by slot
         let instanceActive: UnsafeMutablePointer<Bool>    // by slot
@@ -20,12 +22,15 @@ struct ChunkSimulator {
         let activeCount: UnsafeMutablePointer<Int32>
         let commonUp: UnsafeMutablePointer<Bool>
         let switching: UnsafeMutablePointer<Bool>
+        let outageEnd: UnsafeMutablePointer<Double>       // end of a hidden-standby switchover
         let ownUp: UnsafeMutablePointer<Bool>
-        let variableUp: UnsafeMutablePointer<Bool>        // by variable
-        let maskInputUp: UnsafeMutablePointer<Bool>       // by mask
-        let objectiveUp: UnsafeMutablePointer<Bool>       // by objective
-        let dirty: UnsafeMutablePointer<Bool>
-        let dirtyList: UnsafeMutablePointer<Int32>
+        let closureUp: UnsafeMutablePointer<Bool>         // by lens · components + component
+        let exposedUp: UnsafeMutablePointer<Bool>         // what callers see (the mask's view when masked)
+        let unmet: UnsafeMutablePointer<Int32>            // requirements not met
+        let membersUp: UnsafeMutablePointer<Int32>        // by lens · requirements + requirement
+        let work: UnsafeMutablePointer<Int32>             // components to re-evaluate
+        let downCount: UnsafeMutablePointer<Int32>        // by track: its components whose closure is down
+        let objectiveUp: UnsafeMutablePointer<Bool>       // by track
         let mark: UnsafeMutablePointer<Double>            // start of the not-yet-counted downtime
         let outageStart: UnsafeMutablePointer<Double>
         let periodDown: UnsafeMutablePointer<Double>
@@ -41,50 +46,98 @@ struct ChunkSimulator {
                 pointer.initialize(repeating: value, count: max(1, count))
                 return pointer
             }
-            let slots = plan.slotCount, components = plan.componentCount, objectives = plan.objectiveCount
+            let graph = plan.graph
+            let slots = plan.slotCount, components = plan.componentCount, tracks = plan.trackCount
             instanceUp = make(slots, true)
             instanceActive = make(slots, false)
             upCount = make(components, 0)
             activeCount = make(components, 0)
             commonUp = make(components, true)
             switching = make(components, false)
+            outageEnd = make(components, 0.0)
             ownUp = make(components, true)
-            variableUp = make(plan.variableCount, true)
-            maskInputUp = make(plan.maskWindow.count, true)
-            objectiveUp = make(objectives, true)
-            dirty = make(objectives, false)
-            dirtyList = make(objectives, 0)
-            mark = make(objectives, 0.0)
-            outageStart = make(objectives, 0.0)
-            periodDown = make(objectives, 0.0)
-            periodIndex = make(objectives, 0)
-            periodEnd = make(objectives, 0.0)
-            yearMet = make(objectives, true)
-            yearFill = make(objectives, 0)
-            breached = make(objectives, false)
+            closureUp = make(graph.lensCount * components, true)
+            exposedUp = make(graph.lensCount * components, true)
+            unmet = make(graph.lensCount * components, 0)
+            membersUp = make(graph.lensCount * graph.requirementCount, 0)
+            for lens in 0..<graph.lensCount {
+                for requirement in 0..<graph.requirementCount {
+                    let members = Int(graph.requirementMemberCount[requirement])
+                    membersUp[lens * graph.requirementCount + requirement] = Int32(members)
+                }
+            }
+            work = make(graph.requirementCount + components + 2, 0)
+            downCount = make(tracks, 0)
+            objectiveUp = make(tracks, true)
+            mark = make(tracks, 0.0)
+            outageStart = make(tracks, 0.0)
+            periodDown = make(tracks, 0.0)
+            periodIndex = make(tracks, 0)
+            periodEnd = make(tracks, 0.0)
+            yearMet = make(tracks, true)
+            yearFill = make(tracks, 0)
+            breached = make(tracks, false)
         }
 
         func deallocate() {
             instanceUp.deallocate(); instanceActive.deallocate(); upCount.deallocate(); activeCount.deallocate()
-            commonUp.deallocate(); switching.deallocate(); ownUp.deallocate(); variableUp.deallocate()
-            maskInputUp.deallocate(); objectiveUp.deallocate(); dirty.deallocate(); dirtyList.deallocate()
+            commonUp.deallocate(); switching.deallocate(); outageEnd.deallocate(); ownUp.deallocate()
+            closureUp.deallocate(); exposedUp.deallocate(); unmet.deallocate(); membersUp.deallocate(); work.deallocate()
+            downCount.deallocate(); objectiveUp.deallocate()
             mark.deallocate(); outageStart.deallocate(); periodDown.deallocate(); periodIndex.deallocate()
             periodEnd.deallocate(); yearMet.deallocate(); yearFill.deallocate(); breached.deallocate()
         }
     }
 
-    private var dirtyCount = 0
+    /// The graph's index arrays copied into flat buffers once per chunk, so the hot loop reads
+    /// them without retaining arrays (reading them through `plan.graph` copied the struct and
+    /// retained each array, per call).
+    private struct Tables {
+        let count: Int, requirements: Int, senseCount: Int, lensCount: Int, maskCount: Int, objectives: Int
+        let needed: UnsafeMutablePointer<Int32>, owner: UnsafeMutablePointer<Int32>
+        let parentStart: UnsafeMutablePointer<Int32>, parentRequirement: UnsafeMutablePointer<Int32>
+        let objectiveRowStart: UnsafeMutablePointer<Int32>, objectiveRows: UnsafeMutablePointer<Int32>
+        let maskOf: UnsafeMutablePointer<Int32>, maskSlot: UnsafeMutablePointer<Int32>, maskComponent: UnsafeMutablePointer<Int32>, maskWindow: UnsafeMutablePointer<Double>
+        let excluded: UnsafeMutablePointer<Bool>, relevant: UnsafeMutablePointer<Bool>
+
+        init(_ plan: SimulationPlan) {
+            func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
+                let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, array.count))
+                array.withUnsafeBufferPointer { if let base = $0.baseAddress { pointer.initialize(from: base, count: array.count) } }
+                return pointer
+            }
+            let graph = plan.graph
+            (count, requirements, senseCount, lensCount) = (graph.componentCount, graph.requirementCount, graph.senseCount, graph.lensCount)
+            (maskCount, objectives) = (graph.maskCount, plan.objectiveCount)
+            (needed, owner) = (copy(graph.requirementNeeded), copy(graph.requirementOwner))
+            (parentStart, parentRequirement) = (copy(graph.parentStart), copy(graph.parentRequirement))
+            (objectiveRowStart, objectiveRows) = (copy(graph.objectiveRowStart), copy(graph.objectiveRows))
+            (maskOf, maskSlot, maskComponent, maskWindow) = (copy(graph.maskOf), copy(plan.maskSlot), copy(graph.maskComponent), copy(graph.maskWindow))
+            (excluded, relevant) = (copy(graph.excluded), copy(graph.relevant))
+        }
+
+        func deallocate() {
+            needed.deallocate(); owner.deallocate(); parentStart.deallocate(); parentRequirement.deallocate()
+            objectiveRowStart.deallocate(); objectiveRows.deallocate(); maskOf.deallocate(); maskSlot.deallocate(); maskComponent.deallocate()
+            maskWindow.deallocate(); excluded.deallocate(); relevant.deallocate()
+        }
+    }
+
+    private let tables: Tables
+    private var workCount = 0
     private var recording = false
     private var nextBoundary: Double
     private let start: Double
     private let end: Double
 
-    /// Runs chunk `index` of a run seeded with `seed` over `hours` accounted hours and returns its tallies.
+    /// Runs chunk `index` of a run seeded with `seed` over `hours` accounted hours and returns its
+    /// tallies, one per track.
     static func run(_ plan: SimulationPlan, seed: UInt64, chunk index: Int, hours: Double) -> (tallies: [ObjectiveTally], events: Int) {
         var simulator = ChunkSimulator(plan, random: Xoshiro256StarStar(seed: seed, stream: index), hours: hours)
         simulator.simulate()
         simulator.queue.deallocate()
         simulator.buffers.deallocate()
+        simulator.tables.deallocate()
         return (simulator.tallies, simulator.events)
     }
 
@@ -93,7 +146,8 @@ struct ChunkSimulator {
         self.random = random
         queue = EventQueue(slots: plan.slotCount)
         buffers = Buffers(plan)
-        tallies = [ObjectiveTally](repeating: ObjectiveTally(), count: plan.objectiveCount)
+        tables = Tables(plan)
+        tallies = [ObjectiveTally](repeating: ObjectiveTally(), count: plan.trackCount)
         start = plan.warmupHours
         end = plan.warmupHours + hours
         nextBoundary = start
@@ -105,7 +159,8 @@ struct ChunkSimulator {
             let first = Int(plan.firstInstanceSlot[component])
             let n = Int(plan.replicas[component])
             b.upCount[component] = Int32(n)
-            let active = plan.failoverSlot[component] >= 0 ? Int(plan.needs[component]) : n
+            let listedStandby = plan.failoverSlot[component] >= 0 && !plan.hiddenStandby[component]
+            let active = listedStandby ? Int(plan.needs[component]) : n
             b.activeCount[component] = Int32(active)
             for replica in 0..<n {
                 b.instanceActive[first + replica] = replica < active
@@ -120,14 +175,13 @@ struct ChunkSimulator {
             if t >= nextBoundary { closeBoundaries(through: t) }
             handle(slot: queue.nextSlot, at: t)
             events += 1
-            if dirtyCount > 0 { settleObjectives(at: t) }
         }
         closeBoundaries(through: end)
-        for objective in 0..<plan.objectiveCount where !b.objectiveUp[objective] {
-            endOutage(objective, at: end)
+        for track in 0..<plan.trackCount where !b.objectiveUp[track] {
+            endOutage(track, at: end)
         }
-        for objective in 0..<plan.objectiveCount where !b.breached[objective] {
-            tallies[objective].periodsToFirstBreach += b.periodIndex[objective]
+        for track in 0..<plan.trackCount where !b.breached[track] {
+            tallies[track].periodsToFirstBreach += b.periodIndex[track]
         }
     }
 
@@ -137,7 +191,10 @@ struct ChunkSimulator {
         let owner = Int(plan.slotOwner[slot])
         switch plan.slotKind[slot] {
         case .instance:
-            if b.instanceUp[slot] {
+            if plan.hiddenStandby[owner] {
+                let outage = switchOver(owner, at: t)
+                queue.schedule(slot, at: t + outage + plan.instanceFailure[owner].draw(&random))
+            } else if b.instanceUp[slot] {
                 b.instanceUp[slot] = false
                 b.upCount[owner] -= 1
                 if plan.failoverSlot[owner] >= 0 && b.instanceActive[slot] { failOver(from: slot, component: owner, at: t) }
@@ -152,18 +209,43 @@ struct ChunkSimulator {
                 queue.schedule(slot, at: t + plan.instanceFailure[owner].draw(&random))
             }
         case .commonCause:
-            let up = !b.commonUp[owner]
-            b.commonUp[owner] = up
-            queue.schedule(slot, at: t + (up ? plan.commonFailure[owner] : plan.commonRepair[owner]).draw(&random))
+            if plan.hiddenStandby[owner] {
+                let outage = switchOver(owner, at: t)
+                queue.schedule(slot, at: t + outage + plan.commonFailure[owner].draw(&random))
+            } else {
+                let up = !b.commonUp[owner]
+                b.commonUp[owner] = up
+                queue.schedule(slot, at: t + (up ? plan.commonFailure[owner] : plan.commonRepair[owner]).draw(&random))
+            }
         case .failover:
             b.switching[owner] = false
             queue.schedule(slot, at: .infinity)
         case .mask:
             queue.schedule(slot, at: .infinity)
-            setVariable(Int(plan.maskVariable[owner]), up: false, at: t)
+            let view = owner / tables.maskCount, mask = owner % tables.maskCount
+            let lens = view * tables.senseCount + 1
+            expose(Int(tables.maskComponent[mask]), lens: lens, up: false)
+            drain(lens: lens, at: t)
             return
         }
         updateOwnState(owner, at: t)
+    }
+
+    /// A failure of a component whose standby is not listed (replicas = needs): it is down for the
+    /// switchover (detect + switch) or, when the switch fails, for a repair; the failed instance is
+    /// replaced by the standby and repaired in the background. Returns the outage's length; a
+    /// failure during one extends it.
+    private mutating func switchOver(_ component: Int, at t: Double) -> Double {
+        let b = buffers
+        let success = plan.failoverSuccess[component]
+        let outage = success >= 1 || random.nextOpenUnit() <= success
+            ? plan.failoverDelay[component] : plan.instanceRepair[component].draw(&random)
+        if !b.switching[component] || t + outage > b.outageEnd[component] {
+            b.outageEnd[component] = t + outage
+            queue.schedule(Int(plan.failoverSlot[component]), at: t + outage)
+        }
+        b.switching[component] = true
+        return outage
     }
 
     /// The active instance `slot` failed: a standby that is up takes over after detection + switch
@@ -191,147 +273,173 @@ struct ChunkSimulator {
     private mutating func updateOwnState(_ component: Int, at t: Double) {
         let b = buffers
         let up: Bool
-        if plan.failoverSlot[component] >= 0 {
-            up = b.commonUp[component] && !b.switching[component] && b.activeCount[component] >= plan.needs[component]
-        } else {
+        if plan.failoverSlot[component] < 0 {
             up = b.commonUp[component] && b.upCount[component] >= plan.needs[component]
+        } else if plan.hiddenStandby[component] {
+            up = !b.switching[component]
+        } else {
+            up = b.commonUp[component] && !b.switching[component] && b.activeCount[component] >= plan.needs[component]
         }
-        if up != b.ownUp[component] {
-            b.ownUp[component] = up
-            setVariable(Int(plan.ownVariable[component]), up: up, at: t)
+        guard up != b.ownUp[component] else { return }
+        b.ownUp[component] = up
+        let graph = tables
+        for lens in 0..<graph.lensCount where graph.relevant[lens * graph.count + component] {
+            if lens >= graph.senseCount && graph.excluded[component] { continue }   // the SLA view: never fails
+            b.work[0] = Int32(component)
+            workCount = 1
+            drain(lens: lens, at: t)
         }
     }
 
-    /// A variable flipped: masks whose input it feeds re-evaluate now (a mask hides an outage for its
-    /// window, then shows it; it clears as soon as the input is back), objectives are marked to be
-    /// re-evaluated once the event is complete.
-    private mutating func setVariable(_ variable: Int, up: Bool, at t: Double) {
+    /// Re-evaluates the components on the work list in `lens`, and what is above them while
+    /// something flips. Within one event every change goes the same way (the structure is
+    /// monotone), so each component flips at most once.
+    private mutating func drain(lens: Int, at t: Double) {
         let b = buffers
-        b.variableUp[variable] = up
-        var index = Int(plan.maskDependentStart[variable])
-        let maskEnd = Int(plan.maskDependentStart[variable + 1])
-        while index < maskEnd {
-            let mask = Int(plan.maskDependents[index])
-            index += 1
-            let input = evaluate(plan.maskRoot[mask])
-            guard input != b.maskInputUp[mask] else { continue }
-            b.maskInputUp[mask] = input
-            if input {
-                queue.schedule(Int(plan.maskSlot[mask]), at: .infinity)
-                let view = Int(plan.maskVariable[mask])
-                if !b.variableUp[view] { setVariable(view, up: true, at: t) }
-            } else {
-                queue.schedule(Int(plan.maskSlot[mask]), at: t + plan.maskWindow[mask])
+        let graph = tables
+        let count = graph.count
+        let sense = lens % graph.senseCount, view = lens / graph.senseCount
+        let slaView = view == 1
+        while workCount > 0 {
+            workCount -= 1
+            let component = Int(b.work[workCount])
+            let index = lens * count + component
+            let up = (b.ownUp[component] || (slaView && graph.excluded[component])) && b.unmet[index] == 0
+            guard up != b.closureUp[index] else { continue }
+            b.closureUp[index] = up
+            var row = Int(graph.objectiveRowStart[index])
+            let rowEnd = Int(graph.objectiveRowStart[index + 1])
+            while row < rowEnd {
+                let track = view * graph.objectives + Int(graph.objectiveRows[row])
+                row += 1
+                let before = b.downCount[track]
+                b.downCount[track] = before + (up ? -1 : 1)
+                if before == 0 || b.downCount[track] == 0 { objectiveFlipped(track, up: up, at: t) }
             }
-        }
-        index = Int(plan.objectiveDependentStart[variable])
-        let objectiveEnd = Int(plan.objectiveDependentStart[variable + 1])
-        while index < objectiveEnd {
-            let objective = Int(plan.objectiveDependents[index])
-            index += 1
-            if !b.dirty[objective] {
-                b.dirty[objective] = true
-                b.dirtyList[dirtyCount] = Int32(objective)
-                dirtyCount += 1
+            let mask = sense == 1 ? Int(graph.maskOf[component]) : -1
+            if mask < 0 {
+                expose(component, lens: lens, up: up)
+            } else {
+                // A queue or cache in front: callers see the outage only once it has lasted the
+                // window, and stop seeing it the moment it ends.
+                let slot = Int(graph.maskSlot[view * graph.maskCount + mask])
+                if up {
+                    queue.schedule(slot, at: .infinity)
+                    if !b.exposedUp[index] { expose(component, lens: lens, up: true) }
+                } else {
+                    queue.schedule(slot, at: t + graph.maskWindow[mask])
+                }
             }
         }
     }
 
-    /// Walks the diagram from `root` following the current variable states.
+    /// What callers of `component` see in `lens` changed: count it in every requirement it is a
+    /// member of, and put the owners of requirements that became met or unmet on the work list.
     @inline(__always)
-    private func evaluate(_ root: Int32) -> Bool {
-        var node = Int(root)
-        let variableUp = buffers.variableUp
-        while node > 1 {
-            node = Int(variableUp[Int(plan.nodeLevel[node])] ? plan.nodeHigh[node] : plan.nodeLow[node])
-        }
-        return node == 1
-    }
-
-    private mutating func settleObjectives(at t: Double) {
+    private mutating func expose(_ component: Int, lens: Int, up: Bool) {
         let b = buffers
-        for position in 0..<dirtyCount {
-            let objective = Int(b.dirtyList[position])
-            b.dirty[objective] = false
-            let up = evaluate(plan.objectiveRoots[objective])
-            guard up != b.objectiveUp[objective] else { continue }
-            b.objectiveUp[objective] = up
-            guard recording else { continue }
-            if up {
-                b.periodDown[objective] += t - b.mark[objective]
-                endOutage(objective, at: t)
-            } else {
-                b.mark[objective] = t
-                b.outageStart[objective] = t
-            }
+        let graph = tables
+        let count = graph.count
+        b.exposedUp[lens * count + component] = up
+        let requirements = graph.requirements
+        var position = Int(graph.parentStart[component])
+        let last = Int(graph.parentStart[component + 1])
+        while position < last {
+            let requirement = Int(graph.parentRequirement[position])
+            position += 1
+            let index = lens * requirements + requirement
+            let needed = graph.needed[requirement]
+            let before = b.membersUp[index] >= needed
+            b.membersUp[index] += up ? 1 : -1
+            let after = b.membersUp[index] >= needed
+            guard before != after else { continue }
+            let owner = Int(graph.owner[requirement])
+            guard graph.relevant[lens * count + owner] else { continue }   // nothing in this lens reads it
+            b.unmet[lens * count + owner] += after ? -1 : 1
+            b.work[workCount] = Int32(owner)
+            workCount += 1
         }
-        dirtyCount = 0
     }
 
-    private mutating func endOutage(_ objective: Int, at t: Double) {
-        let duration = t - buffers.outageStart[objective]
-        tallies[objective].outages += 1
-        tallies[objective].outageHours += duration
-        if duration > tallies[objective].longestOutage { tallies[objective].longestOutage = duration }
+    private mutating func objectiveFlipped(_ track: Int, up: Bool, at t: Double) {
+        let b = buffers
+        b.objectiveUp[track] = up
+        guard recording else { return }
+        if up {
+            b.periodDown[track] += t - b.mark[track]
+            endOutage(track, at: t)
+        } else {
+            b.mark[track] = t
+            b.outageStart[track] = t
+        }
+    }
+
+    private mutating func endOutage(_ track: Int, at t: Double) {
+        let duration = t - buffers.outageStart[track]
+        tallies[track].outages += 1
+        tallies[track].outageHours += duration
+        if duration > tallies[track].longestOutage { tallies[track].longestOutage = duration }
     }
 
     /// Starts accounting at the end of the warm-up and closes every objective period ending by `t`.
     private mutating func closeBoundaries(through t: Double) {
         let b = buffers
+        let objectives = plan.objectiveCount
         if !recording {
             guard start <= t else { return }
             recording = true
-            for objective in 0..<plan.objectiveCount {
-                b.periodEnd[objective] = start + plan.objectivePeriodHours[objective]
-                if !b.objectiveUp[objective] {
-                    b.mark[objective] = start
-                    b.outageStart[objective] = start
+            for track in 0..<plan.trackCount {
+                b.periodEnd[track] = start + plan.objectivePeriodHours[track % objectives]
+                if !b.objectiveUp[track] {
+                    b.mark[track] = start
+                    b.outageStart[track] = start
                 }
             }
         }
         var next = Double.infinity
-        for objective in 0..<plan.objectiveCount {
-            while b.periodEnd[objective] <= t && b.periodEnd[objective] <= end {
-                closePeriod(objective, at: b.periodEnd[objective])
+        for track in 0..<plan.trackCount {
+            while b.periodEnd[track] <= t && b.periodEnd[track] <= end {
+                closePeriod(track, at: b.periodEnd[track])
             }
-            next = min(next, b.periodEnd[objective])
+            next = min(next, b.periodEnd[track])
         }
         nextBoundary = next
     }
 
-    private mutating func closePeriod(_ objective: Int, at boundary: Double) {
+    private mutating func closePeriod(_ track: Int, at boundary: Double) {
         let b = buffers
-        if !b.objectiveUp[objective] {
-            b.periodDown[objective] += boundary - b.mark[objective]
-            b.mark[objective] = boundary
+        let objective = track % plan.objectiveCount
+        if !b.objectiveUp[track] {
+            b.periodDown[track] += boundary - b.mark[track]
+            b.mark[track] = boundary
         }
-        let downtime = b.periodDown[objective]
-        b.periodDown[objective] = 0
-        b.periodIndex[objective] += 1
-        b.periodEnd[objective] = start + Double(b.periodIndex[objective] + 1) * plan.objectivePeriodHours[objective]
-        tallies[objective].periods += 1
-        tallies[objective].downtimeSum += downtime
-        tallies[objective].downtimeSquares += downtime * downtime
-        if downtime > tallies[objective].downtimeMax { tallies[objective].downtimeMax = downtime }
-        tallies[objective].histogram.add(downtime)
-        tallies[objective].buckets.add(downtime)
+        let downtime = b.periodDown[track]
+        b.periodDown[track] = 0
+        b.periodIndex[track] += 1
+        b.periodEnd[track] = start + Double(b.periodIndex[track] + 1) * plan.objectivePeriodHours[objective]
+        tallies[track].periods += 1
+        tallies[track].downtimeSum += downtime
+        tallies[track].downtimeSquares += downtime * downtime
+        if downtime > tallies[track].downtimeMax { tallies[track].downtimeMax = downtime }
+        tallies[track].histogram.add(downtime)
+        tallies[track].buckets.add(downtime)
         let budget = plan.objectiveBudgetHours[objective]
         guard budget >= 0 else { return }
         let met = downtime <= budget
         if met {
-            tallies[objective].met += 1
-        } else if !b.breached[objective] {
-            b.breached[objective] = true
-            tallies[objective].firstBreaches += 1
-            tallies[objective].periodsToFirstBreach += b.periodIndex[objective]
+            tallies[track].met += 1
+        } else if !b.breached[track] {
+            b.breached[track] = true
+            tallies[track].firstBreaches += 1
+            tallies[track].periodsToFirstBreach += b.periodIndex[track]
         }
-        if !met { b.yearMet[objective] = false }
-        b.yearFill[objective] += 1
-        if b.yearFill[objective] == plan.objectivePeriodsPerYear[objective] {
-            tallies[objective].years += 1
-            if b.yearMet[objective] { tallies[objective].yearsMet += 1 }
-            b.yearFill[objective] = 0
-            b.yearMet[objective] = true
+        if !met { b.yearMet[track] = false }
+        b.yearFill[track] += 1
+        if b.yearFill[track] == plan.objectivePeriodsPerYear[objective] {
+            tallies[track].years += 1
+            if b.yearMet[track] { tallies[track].yearsMet += 1 }
+            b.yearFill[track] = 0
+            b.yearMet[track] = true
         }
     }
 }

@@ -54,7 +54,7 @@ public struct MonteCarloSimulation: Sendable {
         let chunkCount = (settings.periods + chunkPeriods - 1) / chunkPeriods
         let threads = max(1, min(settings.threads, chunkCount))
         let round = threads * 4
-        var total = [ObjectiveTally](repeating: ObjectiveTally(), count: model.objectives.count)
+        var total = [ObjectiveTally](repeating: ObjectiveTally(), count: plan.trackCount)
         var events = 0
         var chunksDone = 0
         var stoppedEarly = false
@@ -90,10 +90,13 @@ public struct MonteCarloSimulation: Sendable {
                                         periods: periodsDone, events: events, stoppedEarly: stoppedEarly)
     }
 
-    /// Every objective with a target has P(meet) known to ±precision (95%, Agresti–Coull).
+    /// Every objective with a target has P(meet) known to ±precision (95%, Agresti–Coull), in every view.
     func precisionReached(_ tallies: [ObjectiveTally], _ precision: Double) -> Bool {
-        for (index, objective) in model.objectives.enumerated() where objective.target != nil {
-            let interval = ProportionInterval(successes: tallies[index].met, trials: tallies[index].periods)
+        let count = model.objectives.count
+        for track in tallies.indices where model.objectives[track % count].target != nil {
+            // The SLA view follows only objectives with something excluded (the others' figures are the full ones).
+            if track >= count && plan.graph.excludedInClosure[track % count].isEmpty { continue }
+            let interval = ProportionInterval(successes: tallies[track].met, trials: tallies[track].periods)
             if interval.halfWidth > precision { return false }
         }
         return true

@@ -1,7 +1,8 @@
 /// A model compiled into the flat arrays the event loop reads: one "slot" per thing that has a
 /// next event (each replica, each common-cause group, each failover timer, each masking timer),
-/// samplers per component, and the structure's diagram as three integer arrays.
+/// samplers per component, and the dependency graph as index arrays (`SimulationGraph`).
 ///
+/// Needs no exact engine: the structure is sampled directly from the model's dependencies.
 /// Immutable and shared by every chunk and thread. Times in hours.
 public struct SimulationPlan: Sendable {
     enum SlotKind: UInt8, Sendable { case instance, commonCause, failover, mask }
@@ -13,39 +14,29 @@ public struct SimulationPlan: Sendable {
     let replicas: [Int32]
     /// Slot of the common-cause group, or −1.
     let commonSlot: [Int32]
-    /// Slot of the failover timer of an active-passive component with a standby, or −1.
+    /// Slot of the failover timer of a component whose active-passive failover is simulated, or −1.
     let failoverSlot: [Int32]
+    /// Whether that failover switches to a standby not listed as a replica (replicas = needs): every
+    /// failure costs a switchover (or, when it fails, a repair) and the failed instance is replaced.
+    let hiddenStandby: [Bool]
     let failoverDelay: [Double]
     let failoverSuccess: [Double]
     let instanceFailure: [Sampler]
     let instanceRepair: [Sampler]
     let commonFailure: [Sampler]
     let commonRepair: [Sampler]
-    let ownVariable: [Int32]
 
     // Slots.
     let slotCount: Int
     let slotKind: [SlotKind]
-    /// Component index (instance, common cause, failover) or mask index (mask).
+    /// Component index (instance, common cause, failover) or mask slot index (mask: view · masks + mask).
     let slotOwner: [Int32]
 
-    // Masks (by mask index).
-    let maskWindow: [Double]
-    let maskVariable: [Int32]
-    let maskRoot: [Int32]
+    let graph: SimulationGraph
+    /// Slot of the timer of mask m in view v, at v · maskCount + m; −1 where the mask cannot
+    /// fail in that view (excluded in the SLA view) or no objective reads it. (Every slot deepens
+    /// the event tree once the count passes a power of two.)
     let maskSlot: [Int32]
-
-    // Diagram.
-    let nodeLevel: [Int32]
-    let nodeLow: [Int32]
-    let nodeHigh: [Int32]
-    let variableCount: Int
-    let objectiveRoots: [Int32]
-    /// For each variable, the masks and objectives whose diagram tests it (compressed rows).
-    let maskDependentStart: [Int32]
-    let maskDependents: [Int32]
-    let objectiveDependentStart: [Int32]
-    let objectiveDependents: [Int32]
 
     // Objectives.
     let objectivePeriodHours: [Double]
@@ -65,22 +56,23 @@ public struct SimulationPlan: Sendable {
     public let eventsPerHour: Double
     /// Components given as an availability with no repair time, simulated with the assumed repair time.
     public let assumedRepair: [String]
-    /// Components with an active-passive `failover` but no standby (replicas ≤ needs): nothing to switch to.
-    public let failoverWithoutStandby: [String]
+    /// Components whose active-passive failover is not modelled (no failure rate or repair time to
+    /// cost it with); the exact engine leaves it out too, with a note.
+    public let failoverNotModelled: [String]
+    /// Components excluded from the SLA view (`responsibility: customer` or `out-of-scope`).
+    public let excluded: [String]
 
     /// - Parameter assumedRepairHours: repair time used for a component that states only an
     ///   availability (its failure rate then follows from A = MTBF / (MTBF + MTTR)).
     public init(_ model: SystemModel, assumedRepairHours: Double = 1) {
-        let compiled = CompiledStructure(model)
-        let structure = SimulationStructure(model, compiled: compiled)
         let components = model.components
         componentCount = components.count
 
         var needs: [Int32] = [], first: [Int32] = [], replicas: [Int32] = [], common: [Int32] = [], failover: [Int32] = []
-        var delay: [Double] = [], success: [Double] = []
+        var hidden: [Bool] = [], delay: [Double] = [], success: [Double] = []
         var iFail: [Sampler] = [], iRepair: [Sampler] = [], cFail: [Sampler] = [], cRepair: [Sampler] = []
         var kinds: [SlotKind] = [], owners: [Int32] = []
-        var assumed: [String] = [], withoutStandby: [String] = []
+        var assumed: [String] = [], notModelled: [String] = []
         var eventsPerHour = 0.0
         for (index, component) in components.enumerated() {
             let (failure, repair, usedAssumption) = Self.lifetimes(component, assumedRepairHours: assumedRepairHours)
@@ -106,53 +98,60 @@ public struct SimulationPlan: Sendable {
                 cFail.append(.never)
             }
             cRepair.append(Sampler(repair))
-            if let plan = component.failover, plan.mode == .activePassive, n > component.needs,
-               plan.detect + plan.switchover > 0 || plan.success < 1 {
-                failover.append(Int32(kinds.count))
-                kinds.append(.failover); owners.append(Int32(index))
-                delay.append(plan.detect + plan.switchover)
-                success.append(plan.success)
-                eventsPerHour += 2 * Double(component.needs) / cycle
-            } else {
-                if component.failover?.mode == .activePassive && n <= component.needs { withoutStandby.append(component.name) }
-                failover.append(-1)
-                delay.append(0)
-                success.append(1)
+            let standbyListed = n > component.needs
+            if let plan = component.failover, plan.mode == .activePassive {
+                // The same condition as `EffectiveAvailability`: without a failure rate and a repair
+                // time the failover cannot be costed, and neither engine models it.
+                let costed = component.figures.failureRate != nil && component.figures.mttr != nil
+                if !costed { notModelled.append(component.name) }
+                if costed && (!standbyListed || plan.detect + plan.switchover > 0 || plan.success < 1) {
+                    failover.append(Int32(kinds.count))
+                    kinds.append(.failover); owners.append(Int32(index))
+                    hidden.append(!standbyListed)
+                    delay.append(plan.detect + plan.switchover)
+                    success.append(plan.success)
+                    eventsPerHour += 2 * Double(component.needs) / cycle
+                    continue
+                }
             }
+            failover.append(-1)
+            hidden.append(false)
+            delay.append(0)
+            success.append(1)
         }
 
-        var maskWindow: [Double] = [], maskVariable: [Int32] = [], maskSlot: [Int32] = []
-        for (maskIndex, component) in structure.maskedComponents.enumerated() {
-            maskWindow.append(components[component].maskedFor ?? 0)
-            maskVariable.append(structure.maskVariable[component])
-            maskSlot.append(Int32(kinds.count))
-            kinds.append(.mask); owners.append(Int32(maskIndex))
+        let graph = SimulationGraph(model)
+        var maskSlot: [Int32] = []
+        for view in 0..<graph.viewCount {
+            for mask in 0..<graph.maskCount {
+                let component = Int(graph.maskComponent[mask])
+                let lens = view * graph.senseCount + 1
+                if graph.relevant[lens * componentCount + component] && graph.maskCanFail[view * graph.maskCount + mask] {
+                    maskSlot.append(Int32(kinds.count))
+                    kinds.append(.mask); owners.append(Int32(view * graph.maskCount + mask))
+                } else {
+                    maskSlot.append(-1)
+                }
+            }
         }
+        self.maskSlot = maskSlot
 
         self.needs = needs
         self.firstInstanceSlot = first
         self.replicas = replicas
         self.commonSlot = common
         self.failoverSlot = failover
+        self.hiddenStandby = hidden
         self.failoverDelay = delay
         self.failoverSuccess = success
         self.instanceFailure = iFail
         self.instanceRepair = iRepair
         self.commonFailure = cFail
         self.commonRepair = cRepair
-        self.ownVariable = structure.ownVariable
         self.slotCount = kinds.count
         self.slotKind = kinds
         self.slotOwner = owners
-        self.maskWindow = maskWindow
-        self.maskVariable = maskVariable
-        self.maskRoot = structure.maskInputs
-        self.maskSlot = maskSlot
-        (nodeLevel, nodeLow, nodeHigh) = structure.bdd.withNodes { ($0.map(\.level), $0.map(\.low), $0.map(\.high)) }
-        self.variableCount = structure.variableCount
-        self.objectiveRoots = structure.objectives
-        (maskDependentStart, maskDependents) = Self.dependents(of: structure.maskInputs, structure)
-        (objectiveDependentStart, objectiveDependents) = Self.dependents(of: structure.objectives, structure)
+        self.graph = graph
 
         let calendar = model.calendar
         objectivePeriodHours = model.objectives.map { calendar.hours(in: $0.period ?? model.period) }
@@ -166,7 +165,8 @@ public struct SimulationPlan: Sendable {
         chunkPeriods = max(SimulationSettings.chunkPeriods, Int((10 * longest / modelPeriodHours).rounded(.up)))
         self.eventsPerHour = eventsPerHour
         assumedRepair = assumed
-        failoverWithoutStandby = withoutStandby
+        failoverNotModelled = notModelled
+        excluded = components.filter { !$0.responsibility.countsAgainstSLA }.map(\.name)
     }
 
     /// Time-to-failure and time-to-repair distributions of one instance: as the model gives them,
@@ -188,20 +188,7 @@ public struct SimulationPlan: Sendable {
         return (failure, repair, figures.mttr == nil && figures.probability.down > 0)
     }
 
-    /// Compressed rows: for each variable, the indices of the diagrams in `roots` that test it.
-    static func dependents(of roots: [BDD.Ref], _ structure: SimulationStructure) -> ([Int32], [Int32]) {
-        var lists = [[Int32]](repeating: [], count: structure.variableCount)
-        for (index, root) in roots.enumerated() {
-            for variable in structure.support(of: root) { lists[Int(variable)].append(Int32(index)) }
-        }
-        var start: [Int32] = [0]
-        var flat: [Int32] = []
-        for list in lists {
-            flat.append(contentsOf: list)
-            start.append(Int32(flat.count))
-        }
-        return (start, flat)
-    }
-
-    var objectiveCount: Int { objectiveRoots.count }
+    var objectiveCount: Int { objectivePeriodHours.count }
+    /// Objectives times views: one set of tallies each.
+    var trackCount: Int { objectiveCount * graph.viewCount }
 }

@@ -2,18 +2,29 @@
 enum SimulationSummary {
     static func report(model: SystemModel, plan: SimulationPlan, settings: SimulationSettings, tallies: [ObjectiveTally],
                        periods: Int, events: Int, stoppedEarly: Bool) -> SimulationReport {
-        let exact = AvailabilityAnalysis(model)
-        let objectives = model.objectives.enumerated().map { index, objective in
-            summarize(objective, tally: tallies[index], periodHours: plan.objectivePeriodHours[index],
-                      periodsPerYear: Int(plan.objectivePeriodsPerYear[index]),
-                      exact: exact.objective(index).probability.up, periodName: (objective.period ?? model.period).name)
+        let exact = AvailabilityAnalysis(model, scope: .objectivesOnly)
+        let views = plan.graph.viewCount
+        let exactSLA = views > 1 ? AvailabilityAnalysis(model, treatingAsPerfect: Set(plan.excluded), scope: .objectivesOnly) : exact
+        let count = model.objectives.count
+        func view(_ view: Int, _ analysis: AvailabilityAnalysis) -> [SimulatedObjective] {
+            model.objectives.enumerated().map { index, objective in
+                // An objective with nothing excluded is not followed in the SLA view: its figures are the full ones.
+                let track = plan.graph.excludedInClosure[index].isEmpty ? index : view * count + index
+                var result = summarize(objective, tally: tallies[track], periodHours: plan.objectivePeriodHours[index],
+                                       periodsPerYear: Int(plan.objectivePeriodsPerYear[index]),
+                                       exact: analysis.objective(index).probability.up, periodName: (objective.period ?? model.period).name)
+                result.excluded = plan.graph.excludedInClosure[index]
+                return result
+            }
         }
+        let objectives = view(0, exact)
         return SimulationReport(system: model.name, period: model.period.name, periodHours: plan.modelPeriodHours,
                                 calendar: model.calendar.summary, seed: settings.seed, periodsRequested: settings.periods,
                                 periodsSimulated: periods, stoppedEarly: stoppedEarly, precision: settings.precision,
                                 events: events, assumedRepairHours: settings.assumedRepairHours,
                                 componentsWithAssumedRepair: plan.assumedRepair,
-                                failoverWithoutStandby: plan.failoverWithoutStandby, objectives: objectives)
+                                failoverNotModelled: plan.failoverNotModelled, objectives: objectives,
+                                sla: views > 1 ? view(1, exactSLA) : objectives)
     }
 
     static func summarize(_ objective: Objective, tally: ObjectiveTally, periodHours: Double, periodsPerYear: Int,
