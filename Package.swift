@@ -31,6 +31,8 @@ let package = Package(
             exclude: ["Golden"],
             resources: [.copy("Fixtures")]
         ),
+        // The executable's own code (output files), tested in-process.
+        .testTarget(name: "ninesTests", dependencies: ["nines"]),
     ]
 )
 

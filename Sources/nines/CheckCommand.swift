@@ -47,7 +47,7 @@ struct CheckCommand: ParsableCommand {
         let system = loaded.model
         var rules: [any RiskRule] = []
         if let threshold = ActionPriority(rawValue: failOnOpen),
-           let worksheet = try fmea.map({ try worksheetFor(system, from: $0) }) ?? embeddedWorksheet(loaded) {
+           let worksheet = try fmea.map({ try worksheetFor(system, from: $0, options: model.inputLimit.loadOptions) }) ?? embeddedWorksheet(loaded) {
             rules.append(OpenRiskRule(worksheet: worksheet, threshold: threshold))
         }
         let report = CheckReportBuilder.checkReport(SLAPrediction(system, full: try analyse(system)), minMargin: try margin(), rules: rules)

@@ -14,25 +14,10 @@ struct NinesCommand: ParsableCommand {
     /// Runs on a thread with a large stack (deep models recurse), and maps usage errors to exit 2.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let code = LargeStack.run { () -> Int32 in
-            do {
+        let code = LargeStack.run {
+            withDiagnostics {
                 var command = try parseAsRoot(arguments)
                 try command.run()
-                return 0
-            } catch {
-                let code = exitCode(for: error)
-                if code == .validationFailure {
-                    Terminal.error(fullMessage(for: error))
-                    return 2
-                }
-                if code == .success, let text = Optional(fullMessage(for: error)), !text.isEmpty {
-                    print(text)  // --help and --version
-                    return 0
-                }
-                // An ExitCode thrown after diagnostics were printed has no message of its own.
-                let message = fullMessage(for: error)
-                if code != .success && !message.isEmpty { Terminal.error(message) }
-                return code.rawValue
             }
         }
         Foundation.exit(code)

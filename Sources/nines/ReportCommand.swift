@@ -41,7 +41,7 @@ struct ReportCommand: ParsableCommand {
         let clock = timings ? Terminal.phaseTimings() : nil
         let loaded = try loadModel(model, timings: clock)
         let system = loaded.model
-        let worksheet = try fmea.map { try worksheetFor(system, from: $0) } ?? embeddedWorksheet(loaded)
+        let worksheet = try fmea.map { try worksheetFor(system, from: $0, options: model.inputLimit.loadOptions) } ?? embeddedWorksheet(loaded)
         clock?.mark("FMEA worksheet")
         let analysis = try analyse(system, timings: clock)   // marks "compile BDD"
         var report = ReportBuilder.availabilityReport(analysis, worksheet: worksheet, topRisks: topRisks)
@@ -63,24 +63,18 @@ struct ReportCommand: ParsableCommand {
 
 extension ParsableCommand {
     /// A separate worksheet, which must be about this model: every failure mode's component in it.
-    func worksheetFor(_ system: SystemModel, from file: String) throws -> FMEAWorksheet {
-        let worksheet = try loadWorksheet(file).worksheet
+    func worksheetFor(_ system: SystemModel, from file: String, options: LoadOptions) throws -> FMEAWorksheet {
+        let worksheet = try WorksheetLoader.load(file: file, options: options).worksheet
         let names = Set(system.components.map(\.name))
         if let stranger = worksheet.failureModes.first(where: { !names.contains($0.component) }) {
-            Terminal.error("\(stranger.location): error: failure mode '\(stranger.id)' is about component '\(stranger.component)', "
-                           + "which the model given to '\(Self.configuration.commandName ?? "nines")' does not have; is '\(file)' the worksheet of another model?")
-            throw ExitCode(ExitStatus.invalidInput)
+            throw Diagnostic(at: stranger.location, "failure mode '\(stranger.id)' is about component '\(stranger.component)', "
+                             + "which the model given to '\(Self.configuration.commandName ?? "nines")' does not have; is '\(file)' the worksheet of another model?")
         }
         return worksheet
     }
 
     /// The failure modes written in the model files themselves, if any.
     func embeddedWorksheet(_ loaded: LoadedModel) throws -> FMEAWorksheet? {
-        do {
-            return try WorksheetLoader.embedded(in: loaded)
-        } catch {
-            Terminal.report(error)
-            throw ExitCode(ExitStatus.invalidInput)
-        }
+        try WorksheetLoader.embedded(in: loaded)
     }
 }

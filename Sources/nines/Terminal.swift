@@ -37,42 +37,14 @@ enum Terminal {
         error("timing total \(String(format: "%.4f", total)) s\ndiagram nodes \(diagramNodes)")
     }
 
-    /// Prints every diagnostic with its source line and caret, then a count.
+    /// Prints every diagnostic with its source line and caret, then a count: for `analyse`, whose
+    /// catch is about to go; everything else throws and lets `withDiagnostics` print.
     static func report(_ error: DiagnosticError) {
-        var sources: [String: String] = [:]
-        var text = ""
-        for diagnostic in error.diagnostics {
-            let file = diagnostic.location.file
-            if sources[file] == nil, case .success(let source)? = Optional(SourceFile.read(file)) { sources[file] = source }
-            text += diagnostic.rendered(source: sources[file]) + "\n"
-        }
-        let count = error.diagnostics.count
-        text += "\(count) error\(count == 1 ? "" : "s")\n"
-        self.error(text)
+        DiagnosticPrinter.print(error.diagnostics)
     }
 }
-
-/// Exit codes shared by every command.
-enum ExitStatus {
-    static let ok: Int32 = 0
-    static let fallsShort: Int32 = 1
-    static let invalidInput: Int32 = 2
-}
-
-/// Thrown after diagnostics were printed: ends the command with exit 2.
-struct InvalidInput: Error {}
 
 extension ParsableCommand {
-    /// Loads a model from plain file paths, printing diagnostics and exiting 2 when it is invalid.
-    func loadModel(files: [String]) throws -> SystemModel {
-        do {
-            return try ModelLoader.load(files: files)
-        } catch {
-            Terminal.report(error)
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-    }
-
     /// The exact analysis of `model`; exits 2 with an error at the component when its structure is
     /// too large to evaluate exactly (see `StructureTooLarge`).
     func analyse(_ model: SystemModel, timings: PhaseTimings? = nil) throws -> AvailabilityAnalysis {
@@ -89,32 +61,15 @@ extension ParsableCommand {
         do {
             _ = try CompiledStructure.checked(model, systemNodeLimit: 0)
         } catch {
-            Terminal.report(error.diagnostic(in: model))
-            throw ExitCode(ExitStatus.invalidInput)
+            throw error.diagnostic(in: model)
         }
     }
 
-    /// Loads an FMEA worksheet and its model, printing diagnostics and exiting 2 when invalid.
-    func loadWorksheet(_ file: String) throws -> LoadedWorksheet {
-        do {
-            return try WorksheetLoader.load(file: file)
-        } catch {
-            Terminal.report(error)
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-    }
-
-    /// Loads model files, printing diagnostics and exiting 2 when they are invalid.
-    /// The result keeps the file with embedded failure modes, for `embeddedWorksheet`.
+    /// Loads the model files of `options` (with its worksheet, see `embeddedWorksheet`) and applies
+    /// its calendar options.
     func loadModel(_ options: ModelOptions, timings: PhaseTimings? = nil) throws -> LoadedModel {
-        options.inputLimit.apply()
-        do {
-            var loaded = try ModelLoader.loadKeepingWorksheet(files: options.files, timings: timings)
-            options.applyCalendar(to: &loaded.model)
-            return loaded
-        } catch {
-            Terminal.report(error)
-            throw ExitCode(ExitStatus.invalidInput)
-        }
+        var loaded = try ModelLoader.loadKeepingWorksheet(files: options.files, options: options.inputLimit.loadOptions, timings: timings)
+        options.applyCalendar(to: &loaded.model)
+        return loaded
     }
 }

@@ -159,4 +159,17 @@ import Testing
         #expect(errors.contains { $0.contains("w.fmea.yaml:2:8: error: the model 'missing.yaml' named here does not load") }, "\(errors)")
         #expect(errors.contains { $0.contains("missing.yaml:1:1: error: no such file") })
     }
+
+    /// `model:` is resolved from the two paths alone, never against the current folder.
+    @Test(arguments: [
+        ("shop.yaml", "models/shop.fmea.yaml", "models/shop.yaml"),
+        ("../shared/shop.yaml", "models/shop.fmea.yaml", "shared/shop.yaml"),
+        ("../../shop.yaml", "shop.fmea.yaml", "../../shop.yaml"),
+        ("./a/../shop.yaml", "/srv/w/shop.fmea.yaml", "/srv/w/shop.yaml"),
+        ("/etc/shop.yaml", "models/shop.fmea.yaml", "/etc/shop.yaml"),
+    ])
+    func modelPathsResolveLexically(path: String, worksheet: String, expected: String) {
+        #expect(WorksheetLoader.resolve(path, relativeTo: worksheet) == expected)
+    }
 }
+

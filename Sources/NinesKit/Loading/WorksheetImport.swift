@@ -13,13 +13,15 @@ public enum WorksheetImport {
     ///   - csvFile: the spreadsheet export (UTF-8).
     ///   - worksheetFile: the worksheet to replace; when it exists its model, scoring and layers are kept.
     ///   - modelFile: the model, needed only when `worksheetFile` does not exist yet.
-    public static func run(csvFile: String, worksheetFile: String, modelFile: String?) throws(DiagnosticError) -> Result {
+    ///   - options: how every file is read.
+    public static func run(csvFile: String, worksheetFile: String, modelFile: String?,
+                           options: LoadOptions = LoadOptions()) throws(DiagnosticError) -> Result {
         let here = SourceLocation(file: worksheetFile, line: 1, column: 1)
         var worksheet = FMEAWorksheet(failureModes: [])
         let model: SystemModel
         let reference: String
         if FileManager.default.fileExists(atPath: worksheetFile) {
-            let loaded = try WorksheetLoader.load(file: worksheetFile)
+            let loaded = try WorksheetLoader.load(file: worksheetFile, options: options)
             guard !loaded.isEmbedded else {
                 throw DiagnosticError([Diagnostic(at: here, "this is a model file with its own 'failure_modes:'; import into a "
                                                   + "separate worksheet instead (--worksheet NEW.fmea.yaml --model \(worksheetFile))")])
@@ -31,11 +33,11 @@ public enum WorksheetImport {
             guard let modelFile else {
                 throw DiagnosticError([Diagnostic(at: here, "no such worksheet; give --model MODEL.yaml to create it")])
             }
-            model = try ModelLoader.load(files: [modelFile])
+            model = try ModelLoader.load(files: [modelFile], options: options)
             reference = relativePath(to: modelFile, fromFolderOf: worksheetFile)
         }
         let text: String
-        switch SourceFile.read(csvFile) {
+        switch SourceFile.read(csvFile, options: options) {
         case .success(let read): text = read
         case .failure(let error): throw error
         }
@@ -44,7 +46,7 @@ public enum WorksheetImport {
         // What replaces the user's file must read back to the same rows.
         let reread: LoadedWorksheet
         do {
-            reread = try WorksheetLoader.load(text: yaml, file: worksheetFile)
+            reread = try WorksheetLoader.load(text: yaml, file: worksheetFile, options: options)
         } catch {
             throw DiagnosticError([Diagnostic(at: here, "internal error: the worksheet to write does not read back: \(error)")])
         }

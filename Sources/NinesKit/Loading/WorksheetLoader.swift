@@ -13,16 +13,18 @@ public struct LoadedWorksheet: Sendable {
 /// Loads FMEA worksheets: a separate YAML file naming its model (`model:` relative to the
 /// worksheet), or a model file with a `failure_modes:` section. Every problem is collected.
 public enum WorksheetLoader {
-    public static func load(file: String) throws(DiagnosticError) -> LoadedWorksheet {
+    /// Reads `file`, and the model file its `model:` names.
+    public static func load(file: String, options: LoadOptions = LoadOptions()) throws(DiagnosticError) -> LoadedWorksheet {
         let text: String
-        switch SourceFile.read(file) {
+        switch SourceFile.read(file, options: options) {
         case .success(let read): text = read
         case .failure(let error): throw error
         }
-        return try load(text: text, file: file)
+        return try load(text: text, file: file, options: options)
     }
 
-    public static func load(text: String, file: String) throws(DiagnosticError) -> LoadedWorksheet {
+    /// Reads worksheet text already in memory (`file` places it: its `model:` is relative to its folder).
+    public static func load(text: String, file: String, options: LoadOptions = LoadOptions()) throws(DiagnosticError) -> LoadedWorksheet {
         let root: YAMLValue
         switch YAMLParser.parse(text, file: file) {
         case .success(let value): root = value
@@ -33,7 +35,7 @@ public enum WorksheetLoader {
         if let reference = modelScalar {
             let path = resolve(reference.text, relativeTo: file)
             do {
-                model = try ModelLoader.load(files: [path])
+                model = try ModelLoader.load(files: [path], options: options)
             } catch {
                 let note = Diagnostic(at: reference.location, "the model '\(reference.clipped)' named here does not load (its errors are listed with it)",
                                       length: reference.text.count)
@@ -64,16 +66,29 @@ public enum WorksheetLoader {
     }
 
     /// A model path as written in a worksheet: absolute, or relative to the worksheet's folder.
+    /// Worked out from the two paths alone (no current folder, no file system), so a relative
+    /// worksheet path gives a relative model path and messages stay short and stable:
+    /// `models/x.fmea.yaml` and `../shared/x.yaml` give `shared/x.yaml`.
     public static func resolve(_ path: String, relativeTo file: String) -> String {
-        if path.hasPrefix("/") { return path }
-        let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
-        let joined = folder.appendingPathComponent(path).standardized.path
-        // Keep relative inputs relative so messages stay short and stable.
-        if !file.hasPrefix("/") {
-            let cwd = FileManager.default.currentDirectoryPath + "/"
-            if joined.hasPrefix(cwd) { return String(joined.dropFirst(cwd.count)) }
+        if path.hasPrefix("/") { return normalized(path) }
+        let folder = (file as NSString).deletingLastPathComponent
+        return normalized(folder.isEmpty ? path : folder + "/" + path)
+    }
+
+    /// `path` without `.` and empty components and with each `..` after a name taking the name away
+    /// (`a/./b/../c` is `a/c`); leading `..` of a relative path stay, `/..` is `/`.
+    static func normalized(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") where part != "." {
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else if part != ".." || !absolute {
+                parts.append(part)
+            }
         }
-        return joined
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 
     static func topLevelValue(_ key: String, in root: YAMLValue) -> YAMLValue? {
