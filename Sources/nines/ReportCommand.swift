@@ -39,12 +39,11 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let clock = timings ? Terminal.phaseTimings() : nil
-        let loaded = try loadModel(model, timings: clock)
+        let loaded = try loadModel(model, failureModes: fmea.map { .worksheet($0) } ?? .embedded, timings: clock)
         let system = loaded.model
-        let worksheet = try fmea.map { try worksheetFor(system, from: $0, options: model.inputLimit.loadOptions) } ?? embeddedWorksheet(loaded)
         clock?.mark("FMEA worksheet")
         let analysis = try analyse(system, timings: clock)   // marks "compile BDD"
-        var report = ReportBuilder.availabilityReport(analysis, worksheet: worksheet, topRisks: topRisks)
+        var report = ReportBuilder.availabilityReport(analysis, worksheet: loaded.worksheet, topRisks: topRisks)
         clock?.mark("evaluate")
         if simulate {
             report.simulation = try simulation.run(system)
@@ -58,23 +57,5 @@ struct ReportCommand: ParsableCommand {
         try OutputFile.emit(text, to: output)
         clock?.mark("write")
         if let clock { Terminal.timingsSummary(clock, diagramNodes: analysis.structure.bdd.nodeCount) }
-    }
-}
-
-extension ParsableCommand {
-    /// A separate worksheet, which must be about this model: every failure mode's component in it.
-    func worksheetFor(_ system: SystemModel, from file: String, options: LoadOptions) throws -> FMEAWorksheet {
-        let worksheet = try WorksheetLoader.load(file: file, options: options).worksheet
-        let names = Set(system.components.map(\.name))
-        if let stranger = worksheet.failureModes.first(where: { !names.contains($0.component) }) {
-            throw Diagnostic(at: stranger.location, "failure mode '\(stranger.id)' is about component '\(stranger.component)', "
-                             + "which the model given to '\(Self.configuration.commandName ?? "nines")' does not have; is '\(file)' the worksheet of another model?")
-        }
-        return worksheet
-    }
-
-    /// The failure modes written in the model files themselves, if any.
-    func embeddedWorksheet(_ loaded: LoadedModel) throws -> FMEAWorksheet? {
-        try WorksheetLoader.embedded(in: loaded)
     }
 }

@@ -65,10 +65,11 @@ extension ParsableCommand {
         }
     }
 
-    /// Loads the model files of `options` (with its worksheet, see `embeddedWorksheet`) and applies
-    /// its calendar options.
-    func loadModel(_ options: ModelOptions, timings: PhaseTimings? = nil) throws -> LoadedModel {
-        var loaded = try ModelLoader.loadKeepingWorksheet(files: options.files, options: options.inputLimit.loadOptions, timings: timings)
+    /// Loads the model files of `options` and the failure modes asked for, and applies its calendar
+    /// options.
+    func loadModel(_ options: ModelOptions, failureModes: FailureModeSource = .none, timings: PhaseTimings? = nil) throws -> LoadedModel {
+        var loaded = try ModelLoader.load(files: options.files, failureModes: failureModes,
+                                          options: options.inputLimit.loadOptions, timings: timings)
         options.applyCalendar(to: &loaded.model)
         return loaded
     }

@@ -11,12 +11,14 @@ public enum ModelLoader {
     /// `timings`, when given, records the read, parse and load phases.
     public static func load(files: [String], options: LoadOptions = LoadOptions(),
                             timings: PhaseTimings? = nil) throws(DiagnosticError) -> SystemModel {
-        try loadKeepingWorksheet(files: files, options: options, timings: timings).model
+        try load(files: files, failureModes: .none, options: options, timings: timings).model
     }
 
-    /// `load(files:)`, also handing back the parsed file that holds `failure_modes:`, if any.
-    public static func loadKeepingWorksheet(files: [String], options: LoadOptions = LoadOptions(),
-                                            timings: PhaseTimings? = nil) throws(DiagnosticError) -> LoadedModel {
+    /// Loads model files and the failure modes asked for, their components checked against the
+    /// model: every file is read once. `timings` records the read, parse and load phases of the
+    /// model; reading the worksheet comes after its "load model" mark.
+    public static func load(files: [String], failureModes: FailureModeSource, options: LoadOptions = LoadOptions(),
+                            timings: PhaseTimings? = nil) throws(DiagnosticError) -> LoadedModel {
         var documents: [(file: String, text: String)] = []
         var diagnostics: [Diagnostic] = []
         for file in files {
@@ -29,8 +31,18 @@ public enum ModelLoader {
         guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
         let parsed = documents.map { (file: $0.file, tree: YAMLParser.parse($0.text, file: $0.file)) }
         timings?.mark("parse YAML")
-        defer { timings?.mark("load model") }
-        return try load(parsed: parsed)
+        let (model, embedded) = try load(parsed: parsed, keepingFailureModes: failureModes == .embedded)
+        timings?.mark("load model")
+        switch failureModes {
+        case .none:
+            return LoadedModel(model: model, worksheet: nil)
+        case .embedded:
+            return LoadedModel(model: model, worksheet: try embedded.map { document throws(DiagnosticError) in
+                try WorksheetLoader.read(document, for: model, embedded: true)
+            })
+        case .worksheet(let file):
+            return LoadedModel(model: model, worksheet: try WorksheetLoader.load(file: file, for: model, options: options))
+        }
     }
 
     /// Loads model text already in memory (`file` is only used in messages).
@@ -43,7 +55,11 @@ public enum ModelLoader {
     }
 
     /// Loads files already parsed (or refused by the parser, whose diagnostics are then reported).
-    static func load(parsed: [(file: String, tree: Result<YAMLValue, DiagnosticError>)]) throws(DiagnosticError) -> LoadedModel {
+    /// With `keepingFailureModes`, also hands back the tree of the first file that holds
+    /// `failure_modes:`, so the embedded worksheet is read without reading and parsing the file
+    /// again; other trees are not kept (a large model's tree takes more memory than the model).
+    static func load(parsed: [(file: String, tree: Result<YAMLValue, DiagnosticError>)],
+                     keepingFailureModes: Bool = false) throws(DiagnosticError) -> (model: SystemModel, failureModes: YAMLDocument?) {
         let collector = DiagnosticCollector()
         var drafts: [ModelDraft] = []
         var worksheet: YAMLDocument?
@@ -51,7 +67,9 @@ public enum ModelLoader {
             switch tree {
             case .success(let root):
                 drafts.append(ModelDocumentReader(file: file, diagnostics: collector).read(root))
-                if worksheet == nil, WorksheetLoader.topLevelValue("failure_modes", in: root) != nil { worksheet = YAMLDocument(file: file, root: root) }
+                if keepingFailureModes, worksheet == nil, WorksheetLoader.topLevelValue("failure_modes", in: root) != nil {
+                    worksheet = YAMLDocument(file: file, root: root)
+                }
             case .failure(let error): collector.append(contentsOf: error.diagnostics)
             }
         }
@@ -59,14 +77,24 @@ public enum ModelLoader {
         guard let first = drafts.first else { throw DiagnosticError(collector.diagnostics) }
         let model = ModelValidator(drafts: drafts, diagnostics: collector).merge(into: first)
         guard !collector.hasErrors, let model else { throw DiagnosticError(collector.diagnostics) }
-        return LoadedModel(model: model, worksheet: worksheet)
+        return (model, worksheet)
     }
 }
 
-/// A loaded model and, when one of its files (the first such) also holds FMEA failure modes, that
-/// file's YAML tree: the embedded worksheet is then read without reading and parsing the file again.
-/// Other files' trees are not kept: a large model's tree takes more memory than the model itself.
+/// Which FMEA failure modes a model load also reads.
+public enum FailureModeSource: Sendable, Equatable {
+    /// None: the command does not use them.
+    case none
+    /// The model files' own `failure_modes:` (of the first file that has them), if any.
+    case embedded
+    /// This file: a worksheet (its `model:` line is not followed: the worksheet is read against
+    /// the model being loaded) or a model file with `failure_modes:`.
+    case worksheet(String)
+}
+
+/// A loaded model and the failure modes asked for, every one about a component of the model.
 public struct LoadedModel: Sendable {
     public var model: SystemModel
-    public var worksheet: YAMLDocument?
+    /// Nil when none were asked for, or the model files hold none.
+    public var worksheet: FMEAWorksheet?
 }
