@@ -11,32 +11,16 @@ struct NinesCommand: ParsableCommand {
         subcommands: [ReportCommand.self, SimulateCommand.self, FMEACommand.self, CheckCommand.self, DiffCommand.self]
     )
 
-    /// Runs on a thread with a large stack (deep models recurse), and maps usage errors to exit 2.
+    /// Runs on a thread with a 512 MB stack (deep models recurse); `withDiagnostics` prints what
+    /// goes wrong and picks the exit code.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let code = LargeStack.run {
+        let code = DeepStack.run(stackSize: 512 << 20) {
             withDiagnostics {
                 var command = try parseAsRoot(arguments)
                 try command.run()
             }
         }
         Foundation.exit(code)
-    }
-}
-
-/// Runs work on a thread with a 512 MB stack and waits for its result.
-enum LargeStack {
-    static func run(_ body: @escaping @Sendable () -> Int32) -> Int32 {
-        final class Box: @unchecked Sendable { var value: Int32 = 0 }
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            box.value = body()
-            done.signal()
-        }
-        thread.stackSize = 512 << 20
-        thread.start()
-        done.wait()
-        return box.value
     }
 }
