@@ -21,7 +21,9 @@ struct FMEAImportCommand: ParsableCommand {
     func run() throws {
         let result: WorksheetImport.Result
         do {
-            result = try WorksheetImport.run(csvFile: csv, worksheetFile: worksheet, modelFile: model, options: inputLimit.loadOptions)
+            result = try WorksheetImport.run(csvFile: csv, worksheetFile: worksheet, modelFile: model,
+                                             modelReference: model.map { ModelReference.relativePath(to: $0, fromFolderOf: worksheet) },
+                                             options: inputLimit.loadOptions)
         } catch {
             throw NothingWritten(error, path: worksheet)
         }
