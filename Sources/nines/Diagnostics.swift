@@ -56,10 +56,14 @@ struct NothingWritten: DiagnosticConvertible {
 
 /// Prints diagnostics on stderr in the compiler style.
 enum DiagnosticPrinter {
+    static func print(_ diagnostics: [Diagnostic], closing: String? = nil) {
+        Terminal.error(text(diagnostics, closing: closing))
+    }
+
     /// Each diagnostic, with its source line and a caret when it is located and the file still
     /// reads; then the count when any is located (it closes a list of a file's errors; a lone
     /// unlocated message needs none); then `closing`, if any.
-    static func print(_ diagnostics: [Diagnostic], closing: String? = nil) {
+    static func text(_ diagnostics: [Diagnostic], closing: String? = nil) -> String {
         var sources: [String: String] = [:]
         var text = ""
         for diagnostic in diagnostics {
@@ -78,6 +82,6 @@ enum DiagnosticPrinter {
             text += "\(count) error\(count == 1 ? "" : "s")\n"
         }
         if let closing { text += closing + "\n" }
-        Terminal.error(text)
+        return text
     }
 }
