@@ -13,9 +13,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
+        // libyaml, for the event-level fast path of the YAML reader (Loading/YAMLEventBuilder):
+        // Yams publishes no product for its own copy, so this one is ours, its link names prefixed.
+        .target(
+            name: "CNinesYAML",
+            exclude: ["LICENSE"],
+            cSettings: [.define("YAML_DECLARE_STATIC")]
+        ),
         .target(
             name: "NinesKit",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CNinesYAML", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "nines",
@@ -31,6 +38,8 @@ let package = Package(
             exclude: ["Golden"],
             resources: [.copy("Fixtures")]
         ),
+        // The executable's own code (output files), tested in-process.
+        .testTarget(name: "ninesTests", dependencies: ["nines"]),
     ]
 )
 

@@ -44,11 +44,12 @@ public func fuzzLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// Diagnostics point inside the input (lines counted loosely: libyaml also breaks on CR and U+2028).
+/// Diagnostics are located, inside the input (lines counted loosely: libyaml also breaks on CR and U+2028).
 func check(_ error: DiagnosticError, lines: Int) {
     precondition(!error.diagnostics.isEmpty, "an error without a diagnostic")
     for diagnostic in error.diagnostics {
-        precondition(diagnostic.location.line >= 1 && diagnostic.location.column >= 1, "position below 1: \(diagnostic)")
+        guard let location = diagnostic.location else { preconditionFailure("an input error without a location: \(diagnostic)") }
+        precondition(location.line >= 1 && location.column >= 1, "position below 1: \(diagnostic)")
         precondition(diagnostic.message.count < 400, "message too long: \(diagnostic.message.prefix(200))")
     }
 }

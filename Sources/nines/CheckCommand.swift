@@ -43,11 +43,12 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadModel(model)
+        // With --fail-on-open none no rule reads failure modes, so none are loaded.
+        let threshold = ActionPriority(rawValue: failOnOpen)
+        let loaded = try loadModel(model, failureModes: threshold == nil ? .none : fmea.map { .worksheet($0) } ?? .embedded)
         let system = loaded.model
         var rules: [any RiskRule] = []
-        if let threshold = ActionPriority(rawValue: failOnOpen),
-           let worksheet = try fmea.map({ try worksheetFor(system, from: $0) }) ?? embeddedWorksheet(loaded) {
+        if let threshold, let worksheet = loaded.worksheet {
             rules.append(OpenRiskRule(worksheet: worksheet, threshold: threshold))
         }
         let report = CheckReportBuilder.checkReport(SLAPrediction(system, full: analyse(system)), minMargin: try margin(), rules: rules)

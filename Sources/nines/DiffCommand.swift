@@ -30,19 +30,19 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var inputLimit: InputLimitOptions
 
     func run() throws {
-        inputLimit.apply()
+        let options = inputLimit.loadOptions
         let old: SystemModel
         let oldName: String
         let new: SystemModel
         if let base {
             let path = files[0]
             oldName = "\(base):\(path)"
-            old = try load { try ModelLoader.load(text: try GitShow.read(revision: base, path: path), file: oldName) }
-            new = try load { try ModelLoader.load(files: [path]) }
+            old = try ModelLoader.load(text: try GitShow.read(revision: base, path: path), file: oldName)
+            new = try ModelLoader.load(files: [path], options: options)
         } else {
             oldName = files[0]
-            old = try load { try ModelLoader.load(files: [files[0]]) }
-            new = try load { try ModelLoader.load(files: [files[1]]) }
+            old = try ModelLoader.load(files: [files[0]], options: options)
+            new = try ModelLoader.load(files: [files[1]], options: options)
         }
         let comparison = ModelComparison(old: old, new: new, oldAnalysis: analyse(old), newAnalysis: analyse(new))
         let report = DiffReportBuilder.diffReport(comparison, old: oldName, new: files.last!)
@@ -52,24 +52,14 @@ struct DiffCommand: ParsableCommand {
         case .json: Terminal.write(JSONReportRenderer.render(report))
         }
     }
-
-    /// Loads one version, printing its diagnostics and exiting 2 when it is invalid.
-    func load(_ body: () throws -> SystemModel) throws -> SystemModel {
-        do {
-            return try body()
-        } catch let error as DiagnosticError {
-            Terminal.report(error)
-            throw ExitCode(ExitStatus.invalidInput)
-        } catch let error as GitShow.Failure {
-            Terminal.error("error: \(error.message)")
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-    }
 }
 
 /// Reads a file as it was at a git revision (`git show REV:./FILE`, run in the file's directory).
 enum GitShow {
-    struct Failure: Error { let message: String }
+    struct Failure: DiagnosticConvertible {
+        let message: String
+        var diagnostics: [Diagnostic] { [Diagnostic(message)] }
+    }
 
     static func read(revision: String, path: String) throws -> String {
         if revision.hasPrefix("-") { throw Failure(message: "--base must be a git revision, found '\(revision)'") }

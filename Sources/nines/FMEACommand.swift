@@ -30,13 +30,11 @@ struct FMEAInitCommand: ParsableCommand {
     @OptionGroup var inputLimit: InputLimitOptions
 
     func run() throws {
-        inputLimit.apply()
-        let system = try loadModel(files: [model])
+        let system = try ModelLoader.load(files: [model], options: inputLimit.loadOptions)
         if let output, !force, FileManager.default.fileExists(atPath: output) {
-            Terminal.error("error: '\(output)' exists; pass --force to overwrite it")
-            throw ExitCode(ExitStatus.invalidInput)
+            throw Diagnostic("'\(output)' exists; pass --force to overwrite it")
         }
-        let reference = output.map { WorksheetImport.relativePath(to: model, fromFolderOf: $0) } ?? URL(fileURLWithPath: model).lastPathComponent
+        let reference = output.map { ModelReference.relativePath(to: model, fromFolderOf: $0) } ?? URL(fileURLWithPath: model).lastPathComponent
         let text = WorksheetYAMLWriter.write(WorksheetScaffold.build(for: system), system: system.name,
                                              modelReference: reference, scaffold: true)
         try OutputFile.emit(text, to: output)
@@ -61,8 +59,7 @@ struct FMEAExportCommand: ParsableCommand {
     @OptionGroup var inputLimit: InputLimitOptions
 
     func run() throws {
-        inputLimit.apply()
-        let loaded = try loadWorksheet(worksheet)
+        let loaded = try WorksheetLoader.load(file: worksheet, options: inputLimit.loadOptions)
         try OutputFile.emit(WorksheetCSV.export(loaded.worksheet), to: output)
     }
 }

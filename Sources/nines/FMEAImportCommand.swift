@@ -19,15 +19,15 @@ struct FMEAImportCommand: ParsableCommand {
     @OptionGroup var inputLimit: InputLimitOptions
 
     func run() throws {
-        inputLimit.apply()
+        let result: WorksheetImport.Result
         do {
-            let result = try WorksheetImport.run(csvFile: csv, worksheetFile: worksheet, modelFile: model)
-            try OutputFile.emit(result.yaml, to: worksheet)
-            Terminal.error("wrote \(result.failureModes) failure mode\(result.failureModes == 1 ? "" : "s") to \(worksheet)")
-        } catch let error as DiagnosticError {
-            Terminal.report(error)
-            Terminal.error("nothing written to '\(worksheet)'")
-            throw ExitCode(ExitStatus.invalidInput)
+            result = try WorksheetImport.run(csvFile: csv, worksheetFile: worksheet, modelFile: model,
+                                             modelReference: model.map { ModelReference.relativePath(to: $0, fromFolderOf: worksheet) },
+                                             options: inputLimit.loadOptions)
+        } catch {
+            throw NothingWritten(error, path: worksheet)
         }
+        try OutputFile.emit(result.yaml, to: worksheet)
+        Terminal.error("wrote \(result.failureModes) failure mode\(result.failureModes == 1 ? "" : "s") to \(worksheet)")
     }
 }

@@ -41,8 +41,7 @@ struct FMEARankCommand: ParsableCommand {
     @OptionGroup var inputLimit: InputLimitOptions
 
     func run() throws {
-        inputLimit.apply()
-        let loaded = try loadWorksheet(worksheet)
+        let loaded = try WorksheetLoader.load(file: worksheet, options: inputLimit.loadOptions)
         let modes = loaded.worksheet.failureModes
         try checkFilter("--layer", layer, known: Set(modes.map(\.layer)).sorted())
         try checkFilter("--component", component, known: loaded.model.components.map(\.name))
@@ -64,7 +63,6 @@ struct FMEARankCommand: ParsableCommand {
         guard let value, !known.contains(value) else { return }
         let hint = Suggestion.hint(for: value, in: known)
         let listed = known.isEmpty ? "; there are none in this worksheet" : "; known: " + known.prefix(12).joined(separator: ", ")
-        Terminal.error("error: \(option) '\(value)' matches nothing" + (hint.isEmpty ? listed : hint))
-        throw ExitCode(ExitStatus.invalidInput)
+        throw Diagnostic("\(option) '\(value)' matches nothing" + (hint.isEmpty ? listed : hint))
     }
 }

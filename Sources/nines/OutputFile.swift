@@ -10,11 +10,6 @@ enum OutputFile {
             Terminal.write(text)
             return
         }
-        do {
-            try AtomicFile.write(text, to: path)
-        } catch {
-            Terminal.error("error: \(error)")
-            throw ExitCode(ExitStatus.invalidInput)
-        }
+        try AtomicFile.write(text, to: path)
     }
 }

@@ -39,12 +39,11 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let clock = timings ? Terminal.phaseTimings() : nil
-        let loaded = try loadModel(model, timings: clock)
+        let loaded = try loadModel(model, failureModes: fmea.map { .worksheet($0) } ?? .embedded, timings: clock)
         let system = loaded.model
-        let worksheet = try fmea.map { try worksheetFor(system, from: $0) } ?? embeddedWorksheet(loaded)
         clock?.mark("FMEA worksheet")
         let analysis = analyse(system, timings: clock)   // marks "compile BDD"
-        var report = ReportBuilder.availabilityReport(analysis, worksheet: worksheet, topRisks: topRisks)
+        var report = ReportBuilder.availabilityReport(analysis, worksheet: loaded.worksheet, topRisks: topRisks)
         clock?.mark("evaluate")
         if simulate {
             report.simulation = try simulation.run(system)
@@ -58,29 +57,5 @@ struct ReportCommand: ParsableCommand {
         try OutputFile.emit(text, to: output)
         clock?.mark("write")
         if let clock { Terminal.timingsSummary(clock, diagramNodes: analysis.diagramNodes) }
-    }
-}
-
-extension ParsableCommand {
-    /// A separate worksheet, which must be about this model: every failure mode's component in it.
-    func worksheetFor(_ system: SystemModel, from file: String) throws -> FMEAWorksheet {
-        let worksheet = try loadWorksheet(file).worksheet
-        let names = Set(system.components.map(\.name))
-        if let stranger = worksheet.failureModes.first(where: { !names.contains($0.component) }) {
-            Terminal.error("\(stranger.location): error: failure mode '\(stranger.id)' is about component '\(stranger.component)', "
-                           + "which the model given to '\(Self.configuration.commandName ?? "nines")' does not have; is '\(file)' the worksheet of another model?")
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-        return worksheet
-    }
-
-    /// The failure modes written in the model files themselves, if any.
-    func embeddedWorksheet(_ loaded: LoadedModel) throws -> FMEAWorksheet? {
-        do {
-            return try WorksheetLoader.embedded(in: loaded)
-        } catch {
-            Terminal.report(error)
-            throw ExitCode(ExitStatus.invalidInput)
-        }
     }
 }

@@ -87,12 +87,7 @@ struct SimulationOptions: ParsableArguments {
         if let threads { settings.threads = threads }
         let bar = Terminal.stderrIsTerminal ? ProgressBar() : nil
         defer { bar?.finish() }
-        do {
-            return try simulation.run(settings) { bar?.show($0) }
-        } catch {
-            Terminal.error("error: " + error.description)
-            throw ExitCode(ExitStatus.invalidInput)
-        }
+        return try simulation.run(settings) { bar?.show($0) }   // a refusal reaches withDiagnostics: exit 2
     }
 }
 

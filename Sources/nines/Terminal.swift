@@ -36,69 +36,20 @@ enum Terminal {
         let total = timings.phases.reduce(0) { $0 + $1.seconds }
         error("timing total \(String(format: "%.4f", total)) s\ndiagram nodes \(diagramNodes)")
     }
-
-    /// Prints every diagnostic with its source line and caret, then a count.
-    static func report(_ error: DiagnosticError) {
-        var sources: [String: String] = [:]
-        var text = ""
-        for diagnostic in error.diagnostics {
-            let file = diagnostic.location.file
-            if sources[file] == nil, case .success(let source)? = Optional(SourceFile.read(file)) { sources[file] = source }
-            text += diagnostic.rendered(source: sources[file]) + "\n"
-        }
-        let count = error.diagnostics.count
-        text += "\(count) error\(count == 1 ? "" : "s")\n"
-        self.error(text)
-    }
 }
-
-/// Exit codes shared by every command.
-enum ExitStatus {
-    static let ok: Int32 = 0
-    static let fallsShort: Int32 = 1
-    static let invalidInput: Int32 = 2
-}
-
-/// Thrown after diagnostics were printed: ends the command with exit 2.
-struct InvalidInput: Error {}
 
 extension ParsableCommand {
-    /// Loads a model from plain file paths, printing diagnostics and exiting 2 when it is invalid.
-    func loadModel(files: [String]) throws -> SystemModel {
-        do {
-            return try ModelLoader.load(files: files)
-        } catch {
-            Terminal.report(error)
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-    }
-
     /// The analysis of `model`: every valid model gets one (see `FigureMethod`).
     func analyse(_ model: SystemModel, timings: PhaseTimings? = nil) -> AvailabilityAnalysis {
         AvailabilityAnalysis(model, timings: timings)
     }
 
-    /// Loads an FMEA worksheet and its model, printing diagnostics and exiting 2 when invalid.
-    func loadWorksheet(_ file: String) throws -> LoadedWorksheet {
-        do {
-            return try WorksheetLoader.load(file: file)
-        } catch {
-            Terminal.report(error)
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-    }
-
-    /// Loads model files, printing diagnostics and exiting 2 when they are invalid.
-    /// The result keeps the file with embedded failure modes, for `embeddedWorksheet`.
-    func loadModel(_ options: ModelOptions, timings: PhaseTimings? = nil) throws -> LoadedModel {
-        options.inputLimit.apply()
-        do {
-            var loaded = try ModelLoader.loadKeepingWorksheet(files: options.files, timings: timings)
-            options.applyCalendar(to: &loaded.model)
-            return loaded
-        } catch {
-            Terminal.report(error)
-            throw ExitCode(ExitStatus.invalidInput)
-        }
+    /// Loads the model files of `options` and the failure modes asked for, and applies its calendar
+    /// options.
+    func loadModel(_ options: ModelOptions, failureModes: FailureModeSource = .none, timings: PhaseTimings? = nil) throws -> LoadedModel {
+        var loaded = try ModelLoader.load(files: options.files, failureModes: failureModes,
+                                          options: options.inputLimit.loadOptions, timings: timings)
+        options.applyCalendar(to: &loaded.model)
+        return loaded
     }
 }

@@ -41,4 +41,21 @@ struct DiagnosticRenderingTests {
         ])
         #expect(error.diagnostics.map(\.message) == ["first", "second", "third"])
     }
+
+    /// A problem about no place in a file reads "error: …"; it sorts before the located ones.
+    @Test func unlocatedDiagnosticsHaveNoPosition() {
+        let unlocated = Diagnostic("cannot write 'out.txt': it is a directory")
+        #expect(unlocated.rendered(source: "version: 1") == "error: cannot write 'out.txt': it is a directory")
+        let error = DiagnosticError([Diagnostic(at: Self.location, "located"), unlocated])
+        #expect(error.diagnostics.map(\.message) == ["cannot write 'out.txt': it is a directory", "located"])
+    }
+
+    /// A file that cannot be read as a whole (here: missing) is named at 1:1 without quoting a line.
+    @Test func wholeFileProblemsQuoteNoLine() {
+        guard case .failure(let error) = SourceFile.read("no-such-file.yaml", options: LoadOptions()) else {
+            Issue.record("a missing file was read")
+            return
+        }
+        #expect(error.diagnostics.map { $0.rendered(source: "a line") } == ["no-such-file.yaml:1:1: error: no such file"])
+    }
 }

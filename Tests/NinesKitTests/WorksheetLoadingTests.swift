@@ -46,8 +46,8 @@ import Testing
         #expect(loaded.model.components.count == 3)
     }
 
-    /// `report` and `check` take the failure modes in model files from the tree loading kept: the
-    /// file is not read again (here it is gone by then), and the first file holding them counts.
+    /// `report` and `check` take the failure modes in model files from the tree loading kept, and
+    /// the first file holding them counts; without being asked for, none are read.
     @Test func embeddedFailureModesComeFromTheLoadedTree() throws {
         let folder = try FMEAFixtures.scratch()
         let shop = folder.appendingPathComponent("shop.yaml").path
@@ -60,11 +60,44 @@ import Testing
         failure_modes:
           - {id: c-1, component: cache, failure_mode: evicted, severity: 4, occurrence: 3, detection: 2}
         """.write(toFile: extra, atomically: true, encoding: .utf8)
-        let loaded = try ModelLoader.loadKeepingWorksheet(files: [shop, extra])
-        #expect(loaded.worksheet?.file == extra)
-        try FileManager.default.removeItem(atPath: extra)
-        #expect(try WorksheetLoader.embedded(in: loaded)?.failureModes.map(\.id) == ["c-1"])
-        #expect(try ModelLoader.loadKeepingWorksheet(files: [shop]).worksheet?.file == nil)
+        let loaded = try ModelLoader.load(files: [shop, extra], failureModes: .embedded)
+        #expect(loaded.worksheet?.failureModes.map(\.id) == ["c-1"])
+        #expect(loaded.worksheet?.failureModes.first?.location.file == extra)
+        #expect(try ModelLoader.load(files: [shop, extra], failureModes: .none).worksheet == nil)
+        #expect(try ModelLoader.load(files: [shop], failureModes: .embedded).worksheet == nil)
+    }
+
+    /// `--fmea`: the worksheet is read once, against the model given; its `model:` line is not
+    /// followed (here it names a file that does not exist).
+    @Test func aGivenWorksheetIsReadAgainstTheLoadedModel() throws {
+        let folder = try FMEAFixtures.scratch()
+        let shop = folder.appendingPathComponent("shop.yaml").path
+        let worksheet = folder.appendingPathComponent("w.fmea.yaml").path
+        try "version: 1\nmodel: gone.yaml\nfailure_modes:\n  - {id: d-1, component: db, failure_mode: full disk}\n"
+            .write(toFile: worksheet, atomically: true, encoding: .utf8)
+        let loaded = try ModelLoader.load(files: [shop], failureModes: .worksheet(worksheet))
+        #expect(loaded.worksheet?.failureModes.map(\.id) == ["d-1"])
+    }
+
+    /// A worksheet of another model gets one error at its first foreign row; a typo gets "did you mean".
+    @Test(arguments: [
+        ("job-api", "w.fmea.yaml:4:5: error: failure mode 'd-1' is about component 'job-api', which the model (shop.yaml) does not have; "
+            + "is 'w.fmea.yaml' the worksheet of another model (its 'model:' names 'other.yaml')?"),
+        ("dbb", "w.fmea.yaml:4:26: error: 'component' of failure mode 'd-1' names unknown component 'dbb'; did you mean 'db'?"),
+    ])
+    func aWorksheetAboutOtherComponentsIsRefused(component: String, expected: String) throws {
+        let folder = try FMEAFixtures.scratch()
+        let shop = folder.appendingPathComponent("shop.yaml").path
+        let worksheet = folder.appendingPathComponent("w.fmea.yaml").path
+        try "version: 1\nmodel: other.yaml\nfailure_modes:\n  - {id: d-1, component: \(component), failure_mode: full disk}\n"
+            .write(toFile: worksheet, atomically: true, encoding: .utf8)
+        do {
+            _ = try ModelLoader.load(files: [shop], failureModes: .worksheet(worksheet))
+            Issue.record("the worksheet was accepted")
+        } catch {
+            let messages = error.diagnostics.map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
+            #expect(messages == [expected])
+        }
     }
 
     @Test func customActionPriorityTable() throws {
@@ -159,4 +192,17 @@ import Testing
         #expect(errors.contains { $0.contains("w.fmea.yaml:2:8: error: the model 'missing.yaml' named here does not load") }, "\(errors)")
         #expect(errors.contains { $0.contains("missing.yaml:1:1: error: no such file") })
     }
+
+    /// `model:` is resolved from the two paths alone, never against the current folder.
+    @Test(arguments: [
+        ("shop.yaml", "models/shop.fmea.yaml", "models/shop.yaml"),
+        ("../shared/shop.yaml", "models/shop.fmea.yaml", "shared/shop.yaml"),
+        ("../../shop.yaml", "shop.fmea.yaml", "../../shop.yaml"),
+        ("./a/../shop.yaml", "/srv/w/shop.fmea.yaml", "/srv/w/shop.yaml"),
+        ("/etc/shop.yaml", "models/shop.fmea.yaml", "/etc/shop.yaml"),
+    ])
+    func modelPathsResolveLexically(path: String, worksheet: String, expected: String) {
+        #expect(WorksheetLoader.resolve(path, relativeTo: worksheet) == expected)
+    }
 }
+

@@ -3,12 +3,13 @@ import Foundation
 /// Runs deeply recursive work on a thread with a large stack and waits for it.
 ///
 /// BDD operations recurse once per diagram level, and a chain of 10,000 components is 10,000
-/// levels: fine on the CLI's 512 MB thread, but enough to overflow a library caller's small
-/// thread (test workers, sanitizer builds). Compilation therefore always runs here.
-enum DeepStack {
-    static let stackSize = 256 << 20
+/// levels: enough to overflow a library caller's small thread (test workers, sanitizer builds).
+/// Compilation therefore always runs here. The executable runs each whole command here too, with
+/// a larger stack (loading and validating deep models recurse as well).
+package enum DeepStack {
+    package static let stackSize = 256 << 20
 
-    static func run<T>(_ body: () -> T) -> T {
+    package static func run<T>(stackSize: Int = stackSize, _ body: () -> T) -> T {
         withoutActuallyEscaping(body) { escapable in
             let box = DeepStackBox(escapable)
             let done = DispatchSemaphore(value: 0)

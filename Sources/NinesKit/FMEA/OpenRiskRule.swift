@@ -15,9 +15,9 @@ public struct OpenRiskRule: RiskRule {
 
     public var id: String { "fmea-open-priority" }
 
-    public func evaluate(_ model: SystemModel) -> [CheckResult] {
+    public func findings(in model: SystemModel) -> [RiskFinding] {
         let scoring = worksheet.effectiveScoring
-        var results: [CheckResult] = []
+        var results: [RiskFinding] = []
         for mode in worksheet.failureModes where mode.isOpen {
             guard let scores = mode.scores else { continue }
             let priority = scoring.priority(scores)
@@ -29,14 +29,14 @@ public struct OpenRiskRule: RiskRule {
             if let due = mode.due { message += ", due \(due)" }
             var details = ["scoring: \(scoring.summary); rule: no open failure mode with action priority \(threshold.rawValue) or higher"]
             if let action = mode.recommendedAction { details.append("recommended action: \(action)") }
-            results.append(CheckResult(id: "\(mode.id)/open-priority", rule: id, category: .risk, status: .fail,
-                                       message: message, details: details, location: mode.location))
+            results.append(RiskFinding(id: "\(mode.id)/open-priority", holds: false, message: message, details: details,
+                                       location: mode.location))
         }
         if results.isEmpty {
             let open = worksheet.failureModes.filter(\.isOpen).count
             let location = worksheet.failureModes.first?.location
                 ?? SourceLocation(file: model.sources.first ?? "<memory>", line: 1, column: 1)
-            results.append(CheckResult(id: "fmea/open-priority", rule: id, category: .risk, status: .pass,
+            results.append(RiskFinding(id: "fmea/open-priority", holds: true,
                                        message: "no open failure mode with action priority \(threshold.rawValue) or higher "
                                            + "(\(worksheet.failureModes.count) rows, \(open) open; \(scoring.summary))",
                                        location: location))

@@ -13,13 +13,17 @@ public enum WorksheetImport {
     ///   - csvFile: the spreadsheet export (UTF-8).
     ///   - worksheetFile: the worksheet to replace; when it exists its model, scoring and layers are kept.
     ///   - modelFile: the model, needed only when `worksheetFile` does not exist yet.
-    public static func run(csvFile: String, worksheetFile: String, modelFile: String?) throws(DiagnosticError) -> Result {
+    ///   - modelReference: how the new worksheet's `model:` names `modelFile` (default: as given);
+    ///     the executable passes it relative to the worksheet's folder.
+    ///   - options: how every file is read.
+    public static func run(csvFile: String, worksheetFile: String, modelFile: String?, modelReference: String? = nil,
+                           options: LoadOptions = LoadOptions()) throws(DiagnosticError) -> Result {
         let here = SourceLocation(file: worksheetFile, line: 1, column: 1)
         var worksheet = FMEAWorksheet(failureModes: [])
         let model: SystemModel
         let reference: String
         if FileManager.default.fileExists(atPath: worksheetFile) {
-            let loaded = try WorksheetLoader.load(file: worksheetFile)
+            let loaded = try WorksheetLoader.load(file: worksheetFile, options: options)
             guard !loaded.isEmbedded else {
                 throw DiagnosticError([Diagnostic(at: here, "this is a model file with its own 'failure_modes:'; import into a "
                                                   + "separate worksheet instead (--worksheet NEW.fmea.yaml --model \(worksheetFile))")])
@@ -31,11 +35,11 @@ public enum WorksheetImport {
             guard let modelFile else {
                 throw DiagnosticError([Diagnostic(at: here, "no such worksheet; give --model MODEL.yaml to create it")])
             }
-            model = try ModelLoader.load(files: [modelFile])
-            reference = relativePath(to: modelFile, fromFolderOf: worksheetFile)
+            model = try ModelLoader.load(files: [modelFile], options: options)
+            reference = modelReference ?? modelFile
         }
         let text: String
-        switch SourceFile.read(csvFile) {
+        switch SourceFile.read(csvFile, options: options) {
         case .success(let read): text = read
         case .failure(let error): throw error
         }
@@ -44,7 +48,7 @@ public enum WorksheetImport {
         // What replaces the user's file must read back to the same rows.
         let reread: LoadedWorksheet
         do {
-            reread = try WorksheetLoader.load(text: yaml, file: worksheetFile)
+            reread = try WorksheetLoader.load(text: yaml, file: worksheetFile, options: options)
         } catch {
             throw DiagnosticError([Diagnostic(at: here, "internal error: the worksheet to write does not read back: \(error)")])
         }
@@ -52,14 +56,5 @@ public enum WorksheetImport {
             throw DiagnosticError([Diagnostic(at: here, "internal error: the worksheet to write reads back differently")])
         }
         return Result(yaml: yaml, failureModes: worksheet.failureModes.count)
-    }
-
-    /// `file` relative to the folder of `other` (both as given, resolved against the current folder).
-    public static func relativePath(to file: String, fromFolderOf other: String) -> String {
-        let from = URL(fileURLWithPath: other).deletingLastPathComponent().standardized.pathComponents
-        let to = URL(fileURLWithPath: file).standardized.pathComponents
-        var common = 0
-        while common < min(from.count, to.count) && from[common] == to[common] { common += 1 }
-        return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
     }
 }

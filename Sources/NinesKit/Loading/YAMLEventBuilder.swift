@@ -1,4 +1,4 @@
-import CYaml
+import CNinesYAML
 
 /// Builds the `YAMLValue` tree straight from libyaml's events, skipping Yams' `Node` tree: at
 /// 100,000 components composing that tree and converting it cost seconds (docs/benchmarks.md).
@@ -31,22 +31,22 @@ private final class EventReader {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.file = file
-        yaml_parser_initialize(parser)
-        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
+        nines_yaml_parser_initialize(parser)
+        nines_yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        nines_yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
     }
 
     deinit {
-        if holdsEvent { yaml_event_delete(event) }
-        yaml_parser_delete(parser)
+        if holdsEvent { nines_yaml_event_delete(event) }
+        nines_yaml_parser_delete(parser)
         parser.deallocate()
         event.deallocate()
     }
 
     /// Moves to the next event; false on a libyaml error.
     private func advance() -> Bool {
-        if holdsEvent { yaml_event_delete(event) }
-        holdsEvent = yaml_parser_parse(parser, event) == 1
+        if holdsEvent { nines_yaml_event_delete(event) }
+        holdsEvent = nines_yaml_parser_parse(parser, event) == 1
         return holdsEvent
     }
 

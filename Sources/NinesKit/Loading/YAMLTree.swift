@@ -57,7 +57,7 @@ public struct YAMLScalar: Sendable {
 }
 
 /// The parsed tree of one file.
-public struct YAMLDocument: Sendable {
+struct YAMLDocument: Sendable {
     public var file: String
     public var root: YAMLValue
 }

@@ -34,7 +34,7 @@ public struct SimulationSettings: Hashable, Sendable {
 }
 
 /// Why a simulation was not run.
-public enum SimulationRefusal: Error, Equatable, CustomStringConvertible {
+public enum SimulationRefusal: DiagnosticConvertible, Equatable, CustomStringConvertible {
     case tooMuchWork(estimatedEvents: Double, periods: Int, affordablePeriods: Int)
     case precisionWithoutTarget
     case noObjectives
@@ -54,4 +54,7 @@ public enum SimulationRefusal: Error, Equatable, CustomStringConvertible {
             return "the model has no objectives to simulate; add one under 'objectives' (e.g. at: <front door>, target: 99.9%)"
         }
     }
+
+    /// The refusal as one diagnostic without a location: it is about the request, not a file.
+    public var diagnostics: [Diagnostic] { [Diagnostic(description)] }
 }

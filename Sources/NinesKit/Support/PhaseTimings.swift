@@ -22,11 +22,4 @@ public final class PhaseTimings {
         last = now
         onMark?(name, seconds)
     }
-
-    /// Runs `body` as one phase named `name`.
-    public func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
-        last = clock.now
-        defer { mark(name) }
-        return try body()
-    }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NinesKit
+@testable import nines
 
 /// A fresh directory under the system temporary directory, removed by the caller.
 func makeScratchDirectory() throws -> String {

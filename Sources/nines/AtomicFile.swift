@@ -1,4 +1,5 @@
 import Foundation
+import NinesKit
 
 /// Writes files all at once or not at all: the content goes to a temporary file in the target's
 /// directory, is flushed to disk, and then renamed over the target. A crash, a full disk or an error
@@ -6,21 +7,22 @@ import Foundation
 ///
 /// A symbolic link is followed, so the file it points to is replaced and the link stays; an existing
 /// file keeps its permission bits, a new one gets the usual `0666 & ~umask`.
-public enum AtomicFile {
+enum AtomicFile {
     /// Why a file could not be written; `description` names the path and the reason.
-    public struct WriteError: Error, CustomStringConvertible, Sendable {
-        public var path: String
-        public var reason: String
-        public var description: String { "cannot write '\(path)': \(reason)" }
+    struct WriteError: DiagnosticConvertible, CustomStringConvertible, Sendable {
+        var path: String
+        var reason: String
+        var description: String { "cannot write '\(path)': \(reason)" }
+        var diagnostics: [Diagnostic] { [Diagnostic(description)] }
     }
 
     /// Writes `data` to `path` atomically.
-    public static func write(_ data: Data, to path: String) throws(WriteError) {
+    static func write(_ data: Data, to path: String) throws(WriteError) {
         try write(to: path) { handle in try handle.write(contentsOf: data) }
     }
 
     /// Writes UTF-8 `text` to `path` atomically, straight from the string's own bytes (no copy).
-    public static func write(_ text: String, to path: String) throws(WriteError) {
+    static func write(_ text: String, to path: String) throws(WriteError) {
         try write(to: path) { handle in
             var text = text
             try text.withUTF8 { try handle.write(contentsOf: UnsafeRawBufferPointer($0)) }
@@ -29,7 +31,7 @@ public enum AtomicFile {
 
     /// Lets `produce` stream the content into a temporary file; when it throws, the temporary file is
     /// removed, `path` is left untouched and the error is reported as a `WriteError`.
-    public static func write(to path: String, _ produce: (FileHandle) throws -> Void) throws(WriteError) {
+    static func write(to path: String, _ produce: (FileHandle) throws -> Void) throws(WriteError) {
         let target = resolvedTarget(path)
         let directory = (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent

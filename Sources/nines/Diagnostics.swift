@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import NinesKit
+
+/// Runs a command and turns whatever it throws into words on stderr and an exit code: the one place
+/// where errors meet the user (swift-format's `DiagnosticsEngine` plays this part there).
+///
+/// - `DiagnosticConvertible` errors (invalid models and worksheets, unreadable or unwritable files,
+///   options that match nothing): every diagnostic with its source line and caret, exit 2.
+/// - argument-parser's errors: usage errors as it words them, exit 2; `--help` and `--version` on
+///   stdout, exit 0; an `ExitCode` (1 when a check falls short) as is.
+func withDiagnostics(_ body: () throws -> Void) -> Int32 {
+    do {
+        try body()
+        return ExitStatus.ok
+    } catch let error as any DiagnosticConvertible {
+        DiagnosticPrinter.print(error.diagnostics, closing: (error as? NothingWritten)?.closing)
+        return ExitStatus.invalidInput
+    } catch {
+        let code = NinesCommand.exitCode(for: error)
+        let message = NinesCommand.fullMessage(for: error)
+        if code == .validationFailure {
+            Terminal.error(message)
+            return ExitStatus.invalidInput
+        }
+        if code == .success {
+            if !message.isEmpty { print(message) }   // --help and --version
+            return ExitStatus.ok
+        }
+        // An ExitCode thrown after the outcome was printed has no message of its own.
+        if !message.isEmpty { Terminal.error(message) }
+        return code.rawValue
+    }
+}
+
+/// Exit codes shared by every command.
+enum ExitStatus {
+    static let ok: Int32 = 0
+    static let fallsShort: Int32 = 1
+    static let invalidInput: Int32 = 2
+}
+
+/// A failure after which a command leaves its output file as it was, and says so last
+/// (`fmea import`: "nothing written to 'x.fmea.yaml'").
+struct NothingWritten: DiagnosticConvertible {
+    let diagnostics: [Diagnostic]
+    let path: String
+
+    init(_ cause: any DiagnosticConvertible, path: String) {
+        diagnostics = cause.diagnostics
+        self.path = path
+    }
+
+    var closing: String { "nothing written to '\(path)'" }
+}
+
+/// Prints diagnostics on stderr in the compiler style.
+enum DiagnosticPrinter {
+    static func print(_ diagnostics: [Diagnostic], closing: String? = nil) {
+        Terminal.error(text(diagnostics, closing: closing))
+    }
+
+    /// Each diagnostic, with its source line and a caret when it is located and the file still
+    /// reads; then the count when any is located (it closes a list of a file's errors; a lone
+    /// unlocated message needs none); then `closing`, if any.
+    static func text(_ diagnostics: [Diagnostic], closing: String? = nil) -> String {
+        var sources: [String: String] = [:]
+        var text = ""
+        for diagnostic in diagnostics {
+            var source: String?
+            // Only files the loaders did read are quoted, so the largest limit allowed is safe here.
+            if let file = diagnostic.location?.file, diagnostic.quotesSource {
+                if sources[file] == nil, case .success(let read) = SourceFile.read(file, sizeLimit: InputLimitOptions.largest) {
+                    sources[file] = read
+                }
+                source = sources[file]
+            }
+            text += diagnostic.rendered(source: source) + "\n"
+        }
+        if diagnostics.contains(where: { $0.location != nil }) {
+            let count = diagnostics.count
+            text += "\(count) error\(count == 1 ? "" : "s")\n"
+        }
+        if let closing { text += closing + "\n" }
+        return text
+    }
+}
