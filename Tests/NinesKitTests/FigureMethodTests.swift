@@ -95,6 +95,28 @@ import Testing
         #expect(conditioning.depth < 5)
     }
 
+    /// The gate judges a bounded figure by its pessimistic end: a target between the midpoint and
+    /// that end fails, and the check says why.
+    @Test func gateJudgesABoundedFigureByItsPessimisticEnd() throws {
+        let file = Self.pools[0].file
+        var model = try TestModels.load(try Fixtures.text(file), file: file)
+        var budget = CompilationBudget.standard(for: model)
+        budget.conditioningWork = 20_000
+        let shop = AvailabilityAnalysis(model, budget: budget).objective(0)
+        #expect(shop.pessimistic.down > shop.probability.down)
+        let between = (shop.probability.down + shop.pessimistic.down) / 2
+        model.objectives[0].target = Probability(up: 1 - between, down: between)
+        let prediction = SLAPrediction(model, full: AvailabilityAnalysis(model, budget: budget))
+        #expect(prediction.objectives[0].holds() == false)
+        #expect(prediction.objectives[0].judgedUnavailability == shop.pessimistic.down)
+        let text = CheckTextRenderer().render(CheckReportBuilder.checkReport(prediction))
+        #expect(text.contains("FAIL  shop"))
+        #expect(text.contains("judged by the"), "\(text)")
+        // A target at the pessimistic end itself holds.
+        model.objectives[0].target = Probability(up: 1 - shop.pessimistic.down, down: shop.pessimistic.down)
+        #expect(SLAPrediction(model, full: AvailabilityAnalysis(model, budget: budget)).objectives[0].holds() == true)
+    }
+
     /// A redundancy group over members held as conjunctions has no exact method here: sampled,
     /// with a 95% interval that contains the exact figure.
     @Test func groupOverConjunctionsIsEstimated() throws {

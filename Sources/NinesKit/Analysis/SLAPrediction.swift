@@ -93,10 +93,14 @@ public struct ObjectivePrediction: Hashable, Sendable {
         return 1 - figure.probability.down / target.down
     }
 
-    /// Whether the expected downtime leaves at least `minMargin` (a share of the budget) unspent:
-    /// Q ≤ (1 − target) · (1 − minMargin). Nil without a target.
+    /// The unavailability the target is judged by: the figure's pessimistic end (the figure
+    /// itself when exact; see `FlowFigures.pessimistic`).
+    public var judgedUnavailability: Double { figure.pessimistic.down }
+
+    /// Whether the judged downtime leaves at least `minMargin` (a share of the budget) unspent
+    /// (`TargetRule`). Nil without a target.
     public func holds(minMargin: Double = 0) -> Bool? {
-        target.map { figure.probability.down <= $0.down * (1 - minMargin) }
+        target.map { TargetRule.holds(unavailability: judgedUnavailability, targetUnavailability: $0.down, minMargin: minMargin) }
     }
 
     /// Downtime per period the excluded components would add when counted.

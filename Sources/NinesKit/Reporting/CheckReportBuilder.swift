@@ -28,13 +28,13 @@ public enum CheckReportBuilder {
     static func objectiveResults(_ r: SLAReport, location: SourceLocation, minMargin: Double) -> [CheckResult] {
         var results: [CheckResult] = []
         if let targetQ = r.targetUnavailability {
-            let withinBudget = r.unavailability <= targetQ
-            let withMargin = r.unavailability <= targetQ * (1 - minMargin)
+            let withinBudget = TargetRule.holds(unavailability: r.judgedUnavailability, targetUnavailability: targetQ)
+            let withMargin = TargetRule.holds(unavailability: r.judgedUnavailability, targetUnavailability: targetQ, minMargin: minMargin)
             var message = "\(r.objective): " + SLAText.headline(r)
             if withinBudget && !withMargin {
                 message += ", under the required \(SLAText.percent(minMargin))"
             }
-            let details = [SLAText.period(r), SLAText.exclusions(r), SLAText.allowedRecovery(r)].compactMap { $0 }
+            let details = [SLAText.method(r), SLAText.period(r), SLAText.exclusions(r), SLAText.allowedRecovery(r)].compactMap { $0 }
             results.append(CheckResult(id: "\(r.objective)/target", rule: "objective-target", category: .objective,
                                        status: withMargin ? .pass : .fail, message: message, details: details, location: location))
         }

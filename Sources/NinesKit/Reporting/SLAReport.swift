@@ -23,6 +23,11 @@ public struct SLAReport: Hashable, Sendable, Codable {
     public var marginShare: Double?
     /// Expected downtime within the budget (no safety margin).
     public var holds: Bool?
+    /// How the figure was obtained (`exact`, `bounded`, `estimated`; see `FigureMethod`).
+    public var method: String
+    /// The unavailability the target is judged by: `unavailability` when exact, else the
+    /// pessimistic end of the certified interval or of the estimate's confidence interval.
+    public var judgedUnavailability: Double
     /// Components left out of the SLA figure, with the downtime each would add.
     public var excluded: [ExcludedReport]
     /// The figure with the excluded components counted.

@@ -81,6 +81,16 @@ public enum SLAText {
             + (worst.hours <= limit ? "within" : "exceeds") + " rpo \(Format.duration(hours: limit))"
     }
 
+    /// For a figure that is not exact, what the verdict was judged by: "bounded: judged by the
+    /// certified interval's pessimistic end 99.9812% (8.12 min/month)".
+    public static func method(_ r: SLAReport) -> String? {
+        guard r.method != FigureMethod.exact.rawValue else { return nil }
+        let what = r.method == FigureMethod.bounded.rawValue ? "the certified interval's" : "the estimate's 95% interval's"
+        let judged = Probability(up: 1 - r.judgedUnavailability, down: r.judgedUnavailability)
+        return "\(r.method): judged by \(what) pessimistic end \(Format.percent(judged)) "
+            + "(\(Format.duration(hours: r.judgedUnavailability * r.periodHours))/\(r.period))"
+    }
+
     /// "period: month (30 d), 365-day year, 30-day month"
     public static func period(_ r: SLAReport) -> String {
         "period: \(r.period) (\(Format.duration(hours: r.periodHours))); calendar: \(r.calendar)"
