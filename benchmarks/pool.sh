@@ -55,4 +55,5 @@ for n in "${platform_sizes[@]}"; do
     printf 'platform %s\t%s\t-\n' "$n" "$work/platform-$n.yaml" >> "$cases"
 done
 
-POOL_EXPECTED="$reference/expected.json" "$work/venv/bin/python" benchmarks/pool.py "$bin/nines" "$cases"
+# pool.py imports peers.py: no __pycache__ left in benchmarks/.
+PYTHONDONTWRITEBYTECODE=1 POOL_EXPECTED="$reference/expected.json" "$work/venv/bin/python" benchmarks/pool.py "$bin/nines" "$cases"
