@@ -203,6 +203,7 @@ def run_case(nines, label, path, reference, scratch):
                       if (f["name"] == objective if objective else f["kind"] == "system"))
         nines_q = figure["unavailability"]
         method = figure.get("method", "bounds" if "bounds" in figure else "-")
+        method = method if isinstance(method, str) else json.dumps(method)[:20]
     shown_q = f"{nines_q:.16e}" if nines_q is not None else ran["outcome"]
 
     ft_s, ft_mb, ft_shown, ft_q, diff, ratio = "-", "-", "-", None, "-", "-"

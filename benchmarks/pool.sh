@@ -10,14 +10,14 @@
 # NINES_TIMEOUT seconds per nines run (default 600); FAULTREE_MODE figures (default: compile and
 # quantify every event) or analyze (faultree.analyze with importance, as peers.py runs it);
 # POOL_REFERENCE, the folder of the reference models and their expected.json (default
-# /work/shared/reference/pool; skipped when absent); PLATFORM_SIZES (default "1000 10000").
+# /work/shared/reference/pool; skipped when absent); PLATFORM_SIZES (default "1000 10000"; "" for none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(250 1000 2000 10000)
 seed=${SEED:-1}
 reference=${POOL_REFERENCE:-/work/shared/reference/pool}
-read -r -a platform_sizes <<< "${PLATFORM_SIZES:-1000 10000}"
+read -r -a platform_sizes <<< "${PLATFORM_SIZES-1000 10000}"   # set and empty: none
 
 swift build -c release --product nines >/dev/null
 swift build -c release --product nines-genmodel >/dev/null
