@@ -143,7 +143,8 @@ def to_fault_tree(system):
     for name, comp in system.items():
         branches = []
         if comp["a"] < 1.0:
-            be.append({"label": f"own_{name}", "prob": 1.0 - comp["a"]})
+            # "q", when given, is the unavailability computed without cancellation.
+            be.append({"label": f"own_{name}", "prob": comp.get("q", 1.0 - comp["a"])})
             branches.append(f"own_{name}")
         for i, dep in enumerate(comp.get("deps", [])):
             if dep[0] == "one":
@@ -207,13 +208,18 @@ def to_network(case, system):
 # ---------------------------------------------------------------- runners (own process each)
 
 def run_peer(tool, case):
-    """Prints the peer's figures as JSON. Both peers recurse in Python (faultree through the dd
-    BDD package): they get a 1 GB thread stack and no practical recursion limit, their best chance."""
+    run_guarded(lambda: evaluate_with_peer_unguarded(tool, case))
+
+
+def run_guarded(work):
+    """Prints what work() returns (a dict of figures) as JSON, or its error on stderr with exit 1.
+    Both peers recurse in Python (faultree through the dd BDD package): work runs on a thread
+    with a 1 GB stack and no practical recursion limit, their best chance."""
     import threading
     sys.setrecursionlimit(10_000_000)
     threading.stack_size(1 << 30)
     outcome = {}
-    worker = threading.Thread(target=lambda: outcome.update(evaluate_with_peer(tool, case)))
+    worker = threading.Thread(target=lambda: outcome.update(guarded(work)))
     worker.start()
     worker.join()
     if "error" in outcome:
@@ -222,9 +228,9 @@ def run_peer(tool, case):
     print(json.dumps(outcome))
 
 
-def evaluate_with_peer(tool, case):
+def guarded(work):
     try:
-        return evaluate_with_peer_unguarded(tool, case)
+        return work()
     except Exception as error:  # reported as the peer's answer in the table
         return {"error": f"{type(error).__name__}: {error}"[:70]}
 

@@ -10,6 +10,18 @@
 //   components, and sometimes a lower-tier service of the same cluster;
 // - front doors on top, each serving one function from two regions (`any`) plus DNS and identity.
 // Objectives sit at some front doors and along front door → service → database paths.
+//
+//     swift run -c release nines-genmodel 1000 --shape pool [--seed 1] [--nodes N] [--racks M]
+//                                          [--replicas R --needs K] > pool.yaml
+//
+// `--shape pool` prints a shared pool instead (the shape of the shared-pool reference models): S services,
+// each R pods (separate components) of which K are needed (a `k_of` group), every pod on one of N
+// shared nodes (R distinct nodes per service, drawn with the seeded generator), optional racks above
+// the nodes (node i depends on rack i mod M), and a front end that needs every service; one objective
+// `shop` at the front end. Components: N + M + S × (R + 1) + 1. The pool grows slowly with the model
+// (about 2 + 0.45 √COMPONENTS nodes: 12 at 253, 15 at 616, 25 at 2026, 47 at 10,000) and takes up
+// the remainder, so COMPONENTS is exact; with `--nodes` given it is rounded down to whole services
+// (at most R fewer). Defaults: R = 3, K = 2, no racks.
 
 import Foundation
 import NinesKit
@@ -25,20 +37,50 @@ struct SeededGenerator {
     mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
 }
 
+enum Shape: String { case platform, pool }
+
 struct Options {
     var count = 1000
     var seed: UInt64 = 1
+    var shape = Shape.platform
+    /// Pool shape only; nil means the default (nodes: grown with the model, replicas 3, needs 2, no racks).
+    var nodes: Int?
+    var racks: Int?
+    var replicas: Int?
+    var needs: Int?
+
+    static let usage = """
+        usage: nines-genmodel COMPONENTS [--seed N]   (COMPONENTS from 100 to 10000000)
+               nines-genmodel COMPONENTS --shape pool [--seed N] [--nodes N] [--racks M] [--replicas R] [--needs K]
+        """
 
     init(arguments: [String]) {
         var rest = arguments[...]
+        func positive(_ text: String?, minimum: Int = 1) -> Int {
+            guard let text, let value = Int(text), value >= minimum, value <= 1_000_000 else { fail(Options.usage) }
+            return value
+        }
         while let argument = rest.popFirst() {
             if argument == "--seed", let value = rest.popFirst().flatMap({ UInt64($0) }) {
                 seed = value
+            } else if argument == "--shape", let value = rest.popFirst().flatMap({ Shape(rawValue: $0) }) {
+                shape = value
+            } else if argument == "--nodes" {
+                nodes = positive(rest.popFirst())
+            } else if argument == "--racks" {
+                racks = positive(rest.popFirst(), minimum: 0)
+            } else if argument == "--replicas" {
+                replicas = positive(rest.popFirst())
+            } else if argument == "--needs" {
+                needs = positive(rest.popFirst())
             } else if let value = Int(argument), value >= 100, value <= 10_000_000 {
                 count = value
             } else {
-                fail("usage: nines-genmodel COMPONENTS [--seed N]   (COMPONENTS from 100 to 10000000)")
+                fail(Options.usage)
             }
+        }
+        if shape == .platform && (nodes != nil || racks != nil || replicas != nil || needs != nil) {
+            fail("nines-genmodel: --nodes, --racks, --replicas and --needs go with --shape pool\n" + Options.usage)
         }
     }
 }
@@ -198,5 +240,64 @@ func generate(_ options: Options) -> String {
     return w.out
 }
 
+/// The shared-pool shape (see the top of this file).
+func generatePool(_ options: Options) -> String {
+    let n = options.count
+    let replicas = options.replicas ?? 3
+    let needs = options.needs ?? min(2, replicas)
+    let racks = options.racks ?? 0
+    guard needs <= replicas else { fail("nines-genmodel: --needs \(needs) is more than --replicas \(replicas)") }
+    // Everything but the nodes: racks, the front end, and S services of R pods and the service itself.
+    let perService = replicas + 1
+    let nodes: Int
+    if let given = options.nodes {
+        nodes = given
+    } else {
+        // Grows slowly with the model; then up to R more so that the services fill the count exactly.
+        var grown = max(replicas, Int((2 + 0.45 * Double(n).squareRoot()).rounded(.up)))
+        while (n - 1 - racks - grown) % perService != 0 { grown += 1 }
+        nodes = grown
+    }
+    guard nodes >= replicas else { fail("nines-genmodel: \(replicas) pods per service need at least \(replicas) nodes, not \(nodes)") }
+    let services = (n - 1 - racks - nodes) / perService
+    guard services >= 1 else { fail("nines-genmodel: \(n) components leave no room for a service beside \(nodes) nodes and \(racks) racks") }
+
+    var w = ModelWriter(seed: options.seed)
+    var flags = "--shape pool --seed \(options.seed)"
+    if let given = options.nodes { flags += " --nodes \(given)" }
+    if let given = options.racks { flags += " --racks \(given)" }
+    if let given = options.replicas { flags += " --replicas \(given)" }
+    if let given = options.needs { flags += " --needs \(given)" }
+    w.line("# Generated by nines-genmodel \(n) \(flags): a shared pool of nodes under \(services) services.")
+    w.line("version: 1")
+    w.line("system: \(services) services x \(replicas) pods on \(nodes) shared nodes" + (racks > 0 ? " in \(racks) racks" : ""))
+    w.line("components:")
+    func entry(_ name: String, _ body: String) {
+        w.line("  \(name): {\(body)}")
+        w.written += 1
+    }
+    for r in 0..<racks { entry("rack\(r)", "layer: physical, mtbf: 8760h, mttr: 2h") }
+    for i in 0..<nodes {
+        entry("node\(i)", "layer: platform, mtbf: 4000h, mttr: 1h" + (racks > 0 ? ", depends_on: [rack\(i % racks)]" : ""))
+    }
+    for s in 0..<services {
+        // R distinct nodes, drawn in order with the seeded generator.
+        var placed: [Int] = []
+        while placed.count < replicas {
+            let node = w.random.below(nodes)
+            if !placed.contains(node) { placed.append(node) }
+        }
+        let pods = (0..<replicas).map { "svc\(s)-pod\($0)" }
+        for (pod, node) in zip(pods, placed) { entry(pod, "mtbf: 2000h, mttr: 5m, depends_on: [node\(node)]") }
+        entry("svc\(s)", "availability: 1, depends_on: [{k_of: {k: \(needs), of: \(ModelWriter.list(pods))}}]")
+    }
+    entry("frontend", "availability: 99.99%, mttr: 10m, depends_on: \(ModelWriter.list((0..<services).map { "svc\($0)" }))")
+    precondition(options.nodes != nil || w.written == n, "generated \(w.written) components, expected \(n)")
+    w.line("objectives:")
+    w.line("  shop: {at: frontend, target: 99.9%}")
+    return w.out
+}
+
 let options = Options(arguments: Array(CommandLine.arguments.dropFirst()))
-FileHandle.standardOutput.write(Data(generate(options).utf8))
+let text = options.shape == .pool ? generatePool(options) : generate(options)
+FileHandle.standardOutput.write(Data(text.utf8))
