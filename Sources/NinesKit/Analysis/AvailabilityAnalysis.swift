@@ -72,10 +72,24 @@ public struct AvailabilityAnalysis: Sendable {
         let compiled = CompiledFigures(structure, effective: effective)
         self.compiled = compiled
         diagramNodes = structure.bdd.nodeCount
+        // A conjunction is conditioned once per view however many figures it is (an objective at
+        // the front door, the system of one front door, that component's closure).
+        var evaluated: [CompiledFigures.Key: FlowFigures] = [:]
+        func figure(_ name: String, _ form: StructureForm, targets: [Int], _ view: FigureView,
+                    background: BackgroundSystemEstimate? = nil) -> FlowFigures {
+            guard case .conjunction = form else {
+                return compiled.figure(named: name, form: form, targets: targets, view: view, background: background)
+            }
+            let key = compiled.key(form, view)
+            if let known = evaluated[key] { return known.renamed(name) }
+            let result = compiled.figure(named: name, form: form, targets: targets, view: view, background: background)
+            evaluated[key] = result
+            return result
+        }
         objectives = model.objectives.indices.map { index in
             let view: FigureView = model.objectives[index].measure == .availability ? .callers : .path
-            return compiled.figure(named: model.objectives[index].name, form: structure.objectives[index],
-                                   targets: model.objectives[index].components.compactMap { structure.indexOf[$0] }, view: view)
+            return figure(model.objectives[index].name, structure.objectives[index],
+                          targets: model.objectives[index].components.compactMap { structure.indexOf[$0] }, view)
         }
         singlePointsOfFailure = model.objectives.indices.map { index in
             compiled.singlePointsOfFailure(of: structure.objectives[index],
@@ -83,10 +97,13 @@ public struct AvailabilityAnalysis: Sendable {
         }
         if scope == .everything {
             if case .diagram = structure.system { background?.cancel() }
-            systemFigures = compiled.figure(named: model.name, form: structure.system, targets: structure.roots, view: .callers,
-                                            background: background)
+            systemFigures = figure(model.name, structure.system, targets: structure.roots, .callers, background: background)
             background?.cancel()
-            closures = structure.closure.indices.map { compiled.closure($0) }
+            closures = structure.closure.indices.map { index in
+                guard case .conjunction = structure.closure[index] else { return compiled.closure(index) }
+                let flow = figure(structure.names[index], structure.closure[index], targets: [index], .path)
+                return ClosureFigure(probability: flow.probability, method: flow.method)
+            }
         } else {
             systemFigures = nil
             closures = []

@@ -23,6 +23,16 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
         callerNodes = callerVariables == pathVariables ? pathNodes : NodeProbabilities(structure.bdd, variables: callerVariables)
     }
 
+    /// Identifies a conjunction's evaluation: its factors, and the view when the views differ.
+    struct Key: Hashable {
+        let factors: [BDD.Ref]
+        let callers: Bool
+    }
+
+    func key(_ form: StructureForm, _ view: FigureView) -> Key {
+        Key(factors: structure.factors(of: form).sorted(), callers: view == .callers && callerVariables != pathVariables)
+    }
+
     func variables(_ view: FigureView) -> [Probability] { view == .callers ? callerVariables : pathVariables }
     func ownFigures(_ index: Int, _ view: FigureView) -> OwnAvailability {
         view == .callers ? effective[index].masked : effective[index].effective
@@ -159,6 +169,13 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
 extension FlowFigures {
     /// The same figures with another best value (an estimate inside a wide certified interval).
     func replacingProbability(_ probability: Probability) -> FlowFigures {
+        copy(name: name, probability: probability)
+    }
+
+    /// The same figures under another name (one evaluation serving several figures).
+    func renamed(_ name: String) -> FlowFigures { copy(name: name, probability: probability) }
+
+    private func copy(name: String, probability: Probability) -> FlowFigures {
         var copy = FlowFigures(name: name, probability: probability, frequency: frequency, importance: importance,
                                componentsWithoutRates: componentsWithoutRates, diagramSize: diagramSize)
         (copy.method, copy.bounds, copy.estimate, copy.conditioning) = (method, bounds, estimate, conditioning)

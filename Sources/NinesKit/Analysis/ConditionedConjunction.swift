@@ -70,7 +70,7 @@ struct ConditionedConjunction: Sendable {
     /// less than the probability of that many failing together. With few conditioned components
     /// every state counts (`exhaustiveImportance`).
     static let importanceDepth = 3
-    static let exhaustiveImportance = 20
+    static let exhaustiveImportance = 12
 
     struct Result: Sendable {
         /// Bounds on P(all up): `low` counts only enumerated states, `high` adds the tail.
@@ -128,9 +128,19 @@ private struct Enumeration {
     /// Probability that no candidate is down.
     let allUp: Double
 
-    // Memo of each factor's figure per mask of its conditioned variables.
-    var memo: [[UInt64: Int32]]
+    // Memo of each factor's figure per mask of its conditioned variables: a dense table per factor
+    // with few conditioned variables (index = mask), a dictionary for the rest; both hold an entry
+    // index into the flat entry arrays.
+    var denseStart: [Int]
+    var dense: [Int32]
+    var sparse: [SparseKey: Int32] = [:]   // for factors past the dense limit
+    struct SparseKey: Hashable { let factor: Int; let mask: UInt64 }
     var entryUp: [Double] = [], entryDown: [Double] = [], entryLog: [Double] = []
+    var entryFactor: [Int32] = [], entryMask: [UInt64] = []
+    /// Importance weight of each entry: Σ P(s)·Π_{other factors} P(f | s) over the states where the
+    /// entry's factor had the entry's mask.
+    var entryWeight: [Double] = []
+    static let denseBits = 10
     /// Current mask and memo entry of each factor.
     var mask: [UInt64]
     var entry: [Int32]
@@ -147,7 +157,6 @@ private struct Enumeration {
     // For importance: Σ P·Q over states with candidate i down (by candidate), and per factor the
     // weight Σ P(s)·Π_{other factors} P(f | s) by the factor's mask (states up to `importanceDepth`).
     var downWhenDown: [Double]
-    var weights: [[UInt64: Double]]
     var touchedUp: [Double]
     var stamp: [Int]
     var importanceUpSum = CompensatedSum()
@@ -159,10 +168,16 @@ private struct Enumeration {
         self.variables = variables
         wantsImportance = importance
         let factorCount = conjunction.factors.count
-        memo = Array(repeating: [:], count: factorCount)
+        var denseStart = [Int](repeating: -1, count: factorCount)
+        var denseSize = 0
+        for (index, factor) in conjunction.factors.enumerated() where factor.conditioned.count <= Self.denseBits {
+            denseStart[index] = denseSize
+            denseSize += 1 << factor.conditioned.count
+        }
+        self.denseStart = denseStart
+        dense = [Int32](repeating: -1, count: denseSize)
         mask = Array(repeating: 0, count: factorCount)
         entry = Array(repeating: 0, count: factorCount)
-        weights = Array(repeating: [:], count: importance ? factorCount : 0)
         touchedUp = Array(repeating: 0, count: importance ? factorCount : 0)
         stamp = Array(repeating: -1, count: factorCount)
         // Variables that never fail need no states; ones that always fail are fixed down.
@@ -192,14 +207,28 @@ private struct Enumeration {
     }
 
     /// The memo entry of `factor` under `mask`, computed on first use.
+    @inline(__always)
     mutating func lookup(_ factor: Int, _ mask: UInt64) -> Int32 {
-        if let known = memo[factor][mask] { return known }
+        let start = denseStart[factor]
+        if start >= 0 {
+            let known = dense[start + Int(mask)]
+            if known >= 0 { return known }
+        } else if let known = sparse[SparseKey(factor: factor, mask: mask)] {
+            return known
+        }
+        return compute(factor, mask)
+    }
+
+    mutating func compute(_ factor: Int, _ mask: UInt64) -> Int32 {
         let p = conjunction.factors[factor].probability(mask: mask, variables: variables)
         let index = Int32(entryUp.count)
         entryUp.append(p.up)
         entryDown.append(p.down)
         entryLog.append(p.up <= 0 ? -.infinity : log1p(-p.down))
-        memo[factor][mask] = index
+        entryFactor.append(Int32(factor))
+        entryMask.append(mask)
+        entryWeight.append(0)
+        if denseStart[factor] >= 0 { dense[denseStart[factor] + Int(mask)] = index } else { sparse[SparseKey(factor: factor, mask: mask)] = index }
         work += conjunction.factors[factor].level.count
         return index
     }
@@ -285,7 +314,7 @@ private struct Enumeration {
                 stamp[factor] = states
                 work += 1
                 touchedUp[factor] += probability * up
-                weights[factor][mask[factor], default: 0] += probability * othersUp(factor)
+                entryWeight[Int(entry[factor])] += probability * othersUp(factor)
             }
         }
     }
@@ -308,16 +337,17 @@ private struct Enumeration {
             let whenUp = v.up > 0 ? (downSum - downWhenDown[index]) / v.up : 0
             result[Int(conjunction.conditioned[position])] = whenDown - whenUp
         }
-        for (factor, diagram) in conjunction.factors.enumerated() {
+        for factor in conjunction.factors.indices {
             // States where none of this factor's conditioned variables failed: everything not touched.
             let base = initialMask(factor)
             let baseEntry = lookup(factor, base)
             if entryUp[Int(baseEntry)] > 0 {
-                weights[factor][base, default: 0] += (importanceUpSum.value - touchedUp[factor]) / entryUp[Int(baseEntry)]
+                entryWeight[Int(baseEntry)] += (importanceUpSum.value - touchedUp[factor]) / entryUp[Int(baseEntry)]
             }
-            for (mask, weight) in weights[factor].sorted(by: { $0.key < $1.key }) {
-                diagram.addBirnbaum(mask: mask, variables: variables, weight: weight, into: &result)
-            }
+        }
+        for entry in entryWeight.indices where entryWeight[entry] != 0 {   // in creation order: deterministic
+            conjunction.factors[Int(entryFactor[entry])].addBirnbaum(mask: entryMask[entry], variables: variables,
+                                                                      weight: entryWeight[entry], into: &result)
         }
         return result
     }

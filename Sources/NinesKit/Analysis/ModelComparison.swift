@@ -2,7 +2,8 @@
 /// each changed component's own share of the difference. Pure.
 ///
 /// Attribution is one change at a time: the old model with only that component replaced by its new
-/// definition, re-evaluated. It is exact when a single component changed; with several, the shares
+/// definition, re-evaluated on the old model's compiled structure (the graph is the same; only
+/// figures differ). It is exact when a single component changed; with several, the shares
 /// need not add up to the total (changes interact, e.g. two replicas of one group). Components whose
 /// dependencies changed are not attributed on their own (mixing graphs could make an invalid model).
 public struct ModelComparison {
@@ -53,7 +54,8 @@ public struct ModelComparison {
             if attributed && before.dependencies.map(Self.names) == after.dependencies.map(Self.names) {
                 var model = oldModel
                 model.components = oldModel.components.map { $0.name == before.name ? after : $0 }
-                variant = SLAPrediction(model)
+                // Same graph, other figures: the old structure serves; only the objectives are needed.
+                variant = SLAPrediction(model, full: AvailabilityAnalysis(model, structure: old.full.structure, scope: .objectivesOnly))
             }
             changes.append(ComponentChange(name: before.name, kind: .changed, before: before, after: after, attribution: variant))
         }
