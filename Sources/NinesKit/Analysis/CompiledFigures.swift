@@ -67,21 +67,35 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
         case .conjunction:
             let factors = structure.factors(of: form)
             if factors.count == 1 { return figure(named: name, form: .diagram(factors[0]), targets: targets, view: view) }
+            // Cheap certified bounds from the factors alone (events increasing in independent
+            // components): max_f Q_f ≤ Q ≤ Σ_f Q_f.
+            let nodes = view == .callers ? callerNodes : pathNodes
+            var worst = Probability.perfect
+            var sum = CompensatedSum()
+            for factor in factors {
+                if nodes[factor].down > worst.down { worst = nodes[factor] }
+                sum.add(nodes[factor].down)
+            }
+            let union = Probability(up: max(0, 1 - sum.value), down: min(1, sum.value))
             guard let conjunction = ConditionedConjunction(structure.bdd, roots: factors) else {
                 return figure(named: name, form: .sampled, targets: targets, view: view, background: background)
             }
-            let result = conjunction.evaluate(variables(view), importance: true, workBudget: structure.budget.conditioningWork)
-            let middle = Self.midpoint(result)
+            let result = conjunction.evaluate(variables(view), importance: true, workBudget: structure.budget.conditioningWork,
+                                              hopelessAbove: union.down)
+            // The certified interval on Q: the enumeration's, narrowed by the factor bounds.
+            let low = result.low.down >= worst.down ? Probability(up: result.high.up, down: result.low.down) : worst
+            let high = result.high.down <= union.down ? Probability(up: result.low.up, down: result.high.down) : union
+            let middle = Self.midpoint(low: low, high: high)
             var flow = figures(name, probability: middle, birnbaum: result.birnbaum, view: view,
                                diagramSize: conjunction.factors.reduce(0) { $0 + $1.level.count })
-            flow.conditioning = ConditioningSummary(components: result.conditionedCount, depth: result.depth, states: result.states)
-            // Certified interval on the availability: low enumerated only, high with the tail.
-            flow.bounds = AvailabilityBounds(lower: Probability(up: result.low.up, down: result.high.down),
-                                             upper: Probability(up: result.high.up, down: result.low.down))
-            guard !result.isExact else { return flow }
+            if result.depth >= 0 {
+                flow.conditioning = ConditioningSummary(components: result.conditionedCount, depth: result.depth, states: result.states)
+            }
+            // As an interval on the availability: lower end = the highest unavailability.
+            flow.bounds = AvailabilityBounds(lower: high, upper: low)
+            guard !(result.depth >= 0 && result.isExact) else { return flow }
             flow.method = .bounded
-            let tail = result.high.down - result.low.down
-            if tail > result.low.down {
+            if high.down - low.down > low.down {
                 // Wider than the figure itself: say what sampling finds, inside the interval.
                 flow.method = .estimated
                 flow.estimate = estimate(targets: targets, view: view, background: background, within: flow.bounds)
@@ -98,10 +112,11 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
         }
     }
 
-    /// The interval's midpoint, A and Q each from their own ends so that A + Q stays 1.
-    static func midpoint(_ result: ConditionedConjunction.Result) -> Probability {
-        let halfTail = (result.high.down - result.low.down) / 2
-        return Probability(up: result.low.up + halfTail, down: result.low.down + halfTail)
+    /// The midpoint of an interval given by its ends' (availability, unavailability) pairs: Q from
+    /// the low end up, A from the high end's availability up, so that neither loses digits.
+    static func midpoint(low: Probability, high: Probability) -> Probability {
+        let half = (high.down - low.down) / 2
+        return Probability(up: high.up + half, down: low.down + half)
     }
 
     /// A seeded Monte Carlo estimate of "all targets up", clamped into `bounds` when known.

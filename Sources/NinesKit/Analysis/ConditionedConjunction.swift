@@ -31,25 +31,39 @@ struct ConditionedConjunction: Sendable {
         var unique: [BDD.Ref] = []
         var seen = Set<BDD.Ref>()
         for root in roots where root != BDD.up && seen.insert(root).inserted { unique.append(root) }
-        let supports = unique.map { root in Set(bdd.nodes(below: root).map { bdd.level($0) }) }
-        var uses: [Int32: Int] = [:]
-        for support in supports { for level in support { uses[level, default: 0] += 1 } }
-        let conditioned = uses.filter { $0.value >= 2 }.keys.sorted()
-        var position: [Int32: Int] = [:]
-        for (index, level) in conditioned.enumerated() { position[level] = index }
+        // Each factor's nodes (children first) and the levels it tests, by flat marking: no hashing.
+        var scratch = BDDScratch(bdd)
+        let diagrams = unique.map { scratch.nodes(below: $0) }
+        var uses = [Int32](repeating: 0, count: scratch.levelCount)
+        var levelSeen = [Int](repeating: -1, count: scratch.levelCount)
+        var supports: [[Int32]] = []
+        for (index, nodes) in diagrams.enumerated() {
+            var support: [Int32] = []
+            for node in nodes {
+                let level = Int(bdd.level(node))
+                if levelSeen[level] != index { levelSeen[level] = index; support.append(Int32(level)); uses[level] += 1 }
+            }
+            supports.append(support)
+        }
+        let conditioned = uses.indices.filter { uses[$0] >= 2 }.map { Int32($0) }
+        var position = [Int](repeating: -1, count: scratch.levelCount)
+        for (index, level) in conditioned.enumerated() { position[Int(level)] = index }
         var factors: [FactorDiagram] = []
         var touches = [[(factor: Int32, bit: UInt8)]](repeating: [], count: conditioned.count)
         for (index, root) in unique.enumerated() {
-            let levels = supports[index].filter { position[$0] != nil }.sorted()
+            let levels = supports[index].filter { position[Int($0)] >= 0 }.sorted()
             guard levels.count <= FactorDiagram.maximumConditioned else { return nil }
             var bitOf: [Int32: Int] = [:]
             for (bit, level) in levels.enumerated() {
                 bitOf[level] = bit
-                touches[position[level]!].append((Int32(index), UInt8(bit)))
+                touches[position[Int(level)]].append((Int32(index), UInt8(bit)))
             }
-            factors.append(FactorDiagram(bdd, root: root, conditionedLevels: levels, bitOf: { bitOf[$0] }))
+            factors.append(FactorDiagram(bdd, root: root, nodes: diagrams[index], scratch: &scratch, conditionedLevels: levels,
+                                         bitOf: { bitOf[$0] }))
         }
-        if roots.contains(BDD.down) { factors.append(FactorDiagram(bdd, root: BDD.down, conditionedLevels: [], bitOf: { _ in nil })) }
+        if roots.contains(BDD.down) {
+            factors.append(FactorDiagram(bdd, root: BDD.down, nodes: [], scratch: &scratch, conditionedLevels: [], bitOf: { _ in nil }))
+        }
         self.factors = factors
         self.conditioned = conditioned
         var start = [0]
@@ -93,10 +107,13 @@ struct ConditionedConjunction: Sendable {
     ///   - importance: also compute the Birnbaum importance of every variable.
     ///   - workBudget: factor updates the enumeration may spend (`CompilationBudget.conditioningWork`);
     ///     past it the figure is the interval reached so far.
-    func evaluate(_ variables: [Probability], importance: Bool, workBudget: Int) -> Result {
+    /// - Parameter hopelessAbove: when even the deepest affordable level would leave a tail above
+    ///   this (e.g. a known upper bound on Q), nothing is enumerated: the result is [0, 1] and
+    ///   says so with `depth` −1, for the caller to answer another way.
+    func evaluate(_ variables: [Probability], importance: Bool, workBudget: Int, hopelessAbove: Double = .infinity) -> Result {
         var enumeration = Enumeration(self, variables: variables, importance: importance)
-        let result = enumeration.run(workBudget: workBudget)
-        guard importance else { return result }
+        let result = enumeration.run(workBudget: workBudget, hopelessAbove: hopelessAbove)
+        guard importance, result.depth >= 0 else { return result }
         // Shared components that never fail are in no enumerated state: their importance
         // Q(down) − Q(up) takes one more enumeration each, with the component down.
         var birnbaum = result.birnbaum
@@ -104,7 +121,7 @@ struct ConditionedConjunction: Sendable {
             var failed = variables
             failed[Int(level)] = .failed
             var down = Enumeration(self, variables: failed, importance: false)
-            let whenDown = down.run(workBudget: workBudget)
+            let whenDown = down.run(workBudget: workBudget, hopelessAbove: .infinity)
             birnbaum[Int(level)] = Self.middle(whenDown) - Self.middle(result)
         }
         return Result(low: result.low, high: result.high, birnbaum: birnbaum, conditionedCount: result.conditionedCount,
@@ -233,10 +250,20 @@ private struct Enumeration {
         return index
     }
 
-    mutating func run(workBudget: Int) -> ConditionedConjunction.Result {
+    mutating func run(workBudget: Int, hopelessAbove: Double) -> ConditionedConjunction.Result {
         let n = candidates.count
         let figures = candidates.map { variables[Int(conjunction.conditioned[$0])] }
         let tails = Self.tails(q: figures.map(\.down), p: figures.map(\.up), through: n)
+        var reachable = 0, cost = 0.0
+        while reachable < n {
+            cost += Self.binomial(n, reachable + 1) * averageTouches
+            if cost > Double(workBudget) { break }
+            reachable += 1
+        }
+        if tails[reachable] > hopelessAbove {
+            return ConditionedConjunction.Result(low: Probability(up: 0, down: 0), high: .perfect, birnbaum: [],
+                                                 conditionedCount: n, depth: -1, states: 0)
+        }
         var depth = 0
         while true {
             visit(from: 0, remaining: depth, probability: allUp)
@@ -245,7 +272,9 @@ private struct Enumeration {
             // Cost of the next level: its states times the factors each one updates, and the lower
             // levels walked again. Levels that cost next to nothing are walked even past the
             // tolerance, so small models are enumerated whole (importance then has no truncation).
-            let next = Self.binomial(n, depth + 1) * averageTouches * Double(depth + 1 + (wantsImportance ? depth + 1 : 0))
+            // (Importance visits every touched factor of a state, but only up to `importanceDepth`.)
+            let gathers = wantsImportance && depth + 1 <= importanceDepth ? depth + 1 : 0
+            let next = Self.binomial(n, depth + 1) * averageTouches * Double(1 + gathers)
             if tail <= ConditionedConjunction.relativeTolerance * downSum && next > Double(ConditionedConjunction.freeLevelWork) { break }
             if Double(work) + next * 1.2 > Double(workBudget) { break }
             depth += 1

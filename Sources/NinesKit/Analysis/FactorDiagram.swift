@@ -23,20 +23,22 @@ struct FactorDiagram: Sendable {
     /// Most conditioned variables one factor may test (bits of the mask).
     static let maximumConditioned = 62
 
-    /// Copies the diagram of `root`, fixing the variables for which `bitOf` gives a position.
+    /// Copies the diagram of `root` (its `nodes`, children first, from `BDDScratch.nodes(below:)`),
+    /// fixing the variables for which `bitOf` gives a position.
     /// - Parameter conditionedLevels: the conditioned levels the diagram tests, in bit order.
-    init(_ bdd: BDD, root: BDD.Ref, conditionedLevels: [Int32], bitOf: (Int32) -> Int?) {
-        let nodes = bdd.nodes(below: root).reversed()   // children before parents
-        var local: [BDD.Ref: Int32] = [BDD.down: Self.downTerminal, BDD.up: Self.upTerminal]
-        local.reserveCapacity(nodes.count + 2)
+    init(_ bdd: BDD, root: BDD.Ref, nodes: [BDD.Ref], scratch: inout BDDScratch, conditionedLevels: [Int32], bitOf: (Int32) -> Int?) {
         var level: [Int32] = [], low: [Int32] = [], high: [Int32] = [], bit: [Int8] = []
+        level.reserveCapacity(nodes.count)
         var free = Set<Int32>()
+        func local(_ ref: BDD.Ref) -> Int32 {
+            ref == BDD.down ? Self.downTerminal : ref == BDD.up ? Self.upTerminal : scratch.local[Int(ref)]
+        }
         for ref in nodes {
-            local[ref] = Int32(level.count)
+            scratch.local[Int(ref)] = Int32(level.count)
             let l = bdd.level(ref)
             level.append(l)
-            low.append(local[bdd.low(ref)]!)
-            high.append(local[bdd.high(ref)]!)
+            low.append(local(bdd.low(ref)))
+            high.append(local(bdd.high(ref)))
             if let position = bitOf(l) { bit.append(Int8(position)) } else { bit.append(-1); free.insert(l) }
         }
         self.level = level
@@ -116,5 +118,40 @@ struct FactorDiagram: Sendable {
             if h >= 0 { reach[Int(h)] += r * v.up }
             if l >= 0 { reach[Int(l)] += r * v.down }
         }
+    }
+}
+
+/// Reusable flat marks over a diagram's nodes, for walking many sub-diagrams without hashing.
+struct BDDScratch {
+    let bdd: BDD
+    /// Which walk last visited each node.
+    var mark: [Int32]
+    var walk: Int32 = 0
+    /// A node's index in the factor being copied (see `FactorDiagram`).
+    var local: [Int32]
+    let levelCount: Int
+
+    init(_ bdd: BDD) {
+        self.bdd = bdd
+        mark = [Int32](repeating: -1, count: bdd.nodeCount)
+        local = [Int32](repeating: 0, count: bdd.nodeCount)
+        levelCount = bdd.withNodes { nodes in (2..<max(2, nodes.count)).reduce(0) { max($0, Int(nodes[$1].level) + 1) } }
+    }
+
+    /// The nodes of the diagram rooted at `root`, terminals excluded, children before parents.
+    mutating func nodes(below root: BDD.Ref) -> [BDD.Ref] {
+        guard root > BDD.up else { return [] }
+        walk += 1
+        var found: [BDD.Ref] = []
+        var stack = [root]
+        mark[Int(root)] = walk
+        while let node = stack.popLast() {
+            found.append(node)
+            let low = bdd.low(node), high = bdd.high(node)
+            if low > BDD.up && mark[Int(low)] != walk { mark[Int(low)] = walk; stack.append(low) }
+            if high > BDD.up && mark[Int(high)] != walk { mark[Int(high)] = walk; stack.append(high) }
+        }
+        found.sort()   // refs are topological: children were made before their parents
+        return found
     }
 }

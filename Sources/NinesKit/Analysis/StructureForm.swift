@@ -36,6 +36,8 @@ public struct CompilationBudget: Hashable, Sendable {
     /// Factor updates one conditioned figure may spend (see `ConditionedConjunction`).
     public var conditioningWork: Int
     public static let stepsPerNode = 4
+    /// Steps per node for the objectives' and the system's conjunctions (see `CompiledStructure`).
+    public static let conjunctionStepsPerNode = 20
 
     public init(groupNodes: Int, closureNodes: Int, objectiveNodes: Int, systemNodes: Int, totalNodes: Int,
                 conditioningWork: Int = 400_000_000) {
