@@ -62,18 +62,12 @@ public struct CompiledStructure {
         let variables = order.levelOf.map { bdd.variable($0) }
         var closure = [StructureForm](repeating: .sampled, count: model.components.count)
         let dependencies = order.dependencies
-        /// `build` under `limit` new nodes (and the total budget) and `stepsPerNode` steps per node;
-        /// nil when over.
-        func limited(_ limit: Int, stepsPerNode: Int = CompilationBudget.stepsPerNode, _ build: () -> BDD.Ref) -> BDD.Ref? {
+        /// `build` under `limit` new nodes (and the total budget) and as many steps per node as the
+        /// budget allows; nil when over.
+        func limited(_ limit: Int, _ build: () -> BDD.Ref) -> BDD.Ref? {
             let room = min(limit, budget.totalNodes - bdd.nodeCount)
             guard room > 0 else { return nil }
-            return bdd.withNodeLimit(room, steps: stepsPerNode * max(room, 1000), build)
-        }
-        /// Conjunctions of large operands revisit old states through the lossy memo: they get
-        /// `CompilationBudget.conjunctionStepsPerNode` (a generated 1,000-component platform's system
-        /// diagram needs about 130,000 nodes and more than 4 steps per node).
-        func conjoined(_ limit: Int, _ build: () -> BDD.Ref) -> BDD.Ref? {
-            limited(limit, stepsPerNode: CompilationBudget.conjunctionStepsPerNode, build)
+            return bdd.withNodeLimit(room, steps: CompilationBudget.stepsPerNode * max(room, 1000), build)
         }
         var diagrams: [BDD.Ref] = [], group: [BDD.Ref] = [], conjunctions: [Int] = []
         for index in order.postOrder {   // dependencies before the components that need them
@@ -103,13 +97,13 @@ public struct CompiledStructure {
                 }
             }
             closure[index] = sampled ? .sampled
-                : conjunction(diagrams, conjunctions, limit: budget.closureNodes, bdd: bdd, { limited($0, $1) })
+                : conjunction(diagrams, conjunctions, limit: budget.closureNodes, bdd: bdd, limited)
         }
         bdd.operationCacheLimit = conjunctionCacheEntries
         let objectives = model.objectives.map { objective in
-            all(objective.components.compactMap { order.indexOf[$0] }, closure, limit: budget.objectiveNodes, bdd: bdd, conjoined)
+            all(objective.components.compactMap { order.indexOf[$0] }, closure, limit: budget.objectiveNodes, bdd: bdd, limited)
         }
-        let system = all(order.roots, closure, limit: budget.systemNodes, bdd: bdd, conjoined)
+        let system = all(order.roots, closure, limit: budget.systemNodes, bdd: bdd, limited)
         return (bdd, closure, objectives, system)
     }
 

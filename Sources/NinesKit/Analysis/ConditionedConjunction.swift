@@ -261,7 +261,8 @@ private struct Enumeration {
             reachable += 1
         }
         if tails[reachable] > hopelessAbove {
-            return ConditionedConjunction.Result(low: Probability(up: 0, down: 0), high: .perfect, birnbaum: [],
+            // Nothing enumerated: every state is in the tail, so Q ∈ [0, 1] (and A too).
+            return ConditionedConjunction.Result(low: Probability(up: 0, down: 0), high: Probability(up: 1, down: 1), birnbaum: [],
                                                  conditionedCount: n, depth: -1, states: 0)
         }
         var depth = 0
