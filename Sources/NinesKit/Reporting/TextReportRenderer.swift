@@ -108,24 +108,25 @@ public struct TextReportRenderer {
         let percent = { (availability: Double, unavailability: Double) in
             Format.percent(Probability(up: availability, down: unavailability))
         }
-        if let interval = figure.interval, figure.method != FigureMethod.exact.rawValue {
-            let range = "\(percent(interval.lowerAvailability, interval.lowerUnavailability)) – "
-                + "\(percent(interval.upperAvailability, interval.upperUnavailability))"
-            let line = "  certified between \(range)"
-            lines.append(figure.method == FigureMethod.bounded.rawValue
-                         ? clip(line + " (bounded; shown: its midpoint, judged by its lower end)", 80) : line)
+        if let interval = figure.interval, figure.method == FigureMethod.bounded.rawValue {
+            let low = String(format: "%.10g", interval.upperUnavailability), high = String(format: "%.10g", interval.lowerUnavailability)
+            lines.append(clip("  bounded: unavailability certified in [\(low), \(high)]", 80))
+            lines.append("  shown: its midpoint; a target is judged by the upper end")
+        } else if let interval = figure.interval, figure.method == FigureMethod.estimated.rawValue {
+            lines.append("  certified between \(percent(interval.lowerAvailability, interval.lowerUnavailability)) and "
+                         + "\(percent(interval.upperAvailability, interval.upperUnavailability))")
         }
         if let estimate = figure.estimate {
             let interval = "estimated \(Format.percent(Probability(availability: estimate.availability))) (95% CI "
                 + "\(Format.percent(Probability(availability: estimate.low))) – \(Format.percent(Probability(availability: estimate.high)))"
             let full = "  \(interval); \(estimate.samples) random states, seed \(estimate.seed))"
             lines.append(full.count <= 80 ? full : "  \(interval))")
-            lines.append("  no exact method reached it: judged by the interval's lower end")
+            lines.append("  no exact method reached it: a target is judged by the CI's lower end")
         }
         if let conditioning = figure.conditioning {
             let how = figure.method == FigureMethod.exact.rawValue ? "exact to 12 digits" : "interval"
-            lines.append(clip("  \(how): conditioned on \(conditioning.components) shared components, "
-                              + "\(Format.count(conditioning.states)) states", 80))
+            lines.append(clip("  \(how): conditioned on \(conditioning.components) shared components "
+                              + "(\(Format.count(conditioning.states)) states)", 80))
         }
         return lines
     }
