@@ -1,7 +1,7 @@
 /// RFC 4180 CSV: records of fields, each field with where it starts in the file so errors can
 /// name the row and column. Fields may be quoted ("a, b", "say ""hi""", embedded newlines);
 /// records end with LF or CRLF. Text is UTF-8 (decoded by `SourceFile`).
-public struct CSVTable: Sendable {
+package struct CSVTable: Sendable {
     public struct Field: Sendable, Hashable {
         public var text: String
         public var location: SourceLocation

@@ -1,5 +1,5 @@
 /// Gathers every problem of a load so the user sees them all at once.
-public final class DiagnosticCollector {
+package final class DiagnosticCollector {
     public private(set) var diagnostics: [Diagnostic] = []
 
     public init() {}

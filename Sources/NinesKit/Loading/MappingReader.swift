@@ -1,6 +1,6 @@
 /// Reads the fields of one YAML mapping: typed getters that report located errors, and a final
 /// check that names unknown keys with a "did you mean".
-public final class MappingReader {
+package final class MappingReader {
     public let location: SourceLocation
     /// What this mapping is, for messages: "component 'db'", "the model".
     public let context: String

@@ -342,7 +342,7 @@ enum NameRules {
 }
 
 /// `day`, `week`, `month`, `quarter`, `year`, or a rolling window in days such as `28d`.
-public enum PeriodParser {
+package enum PeriodParser {
     public static func parse(_ text: String) -> Result<Period, QuantityParser.Failure> {
         let expected = "one of 'day', 'week', 'month', 'quarter', 'year' or a number of days such as '28d'"
         switch text {

@@ -16,7 +16,7 @@ public struct LoadOptions: Sendable, Equatable {
 }
 
 /// Reads an input file as UTF-8 text, refusing binary data and oversized files with a clear error.
-public enum SourceFile {
+package enum SourceFile {
     /// Reads `path`, refusing files larger than `options.sizeLimit` bytes.
     public static func read(_ path: String, options: LoadOptions) -> Result<String, DiagnosticError> {
         read(path, sizeLimit: options.sizeLimit)

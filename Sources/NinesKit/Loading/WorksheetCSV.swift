@@ -2,7 +2,7 @@
 /// `FailureModeField` in their fixed order, one row per failure mode. Reading accepts the columns
 /// in any order and any subset that includes the required ones, and refuses unknown or repeated
 /// columns, ragged rows and bad values, each with its row and column name.
-public enum WorksheetCSV {
+package enum WorksheetCSV {
     public static func export(_ worksheet: FMEAWorksheet) -> String {
         let fields = FailureModeField.allCases
         var text = CSVTable.line(fields.map(\.rawValue))

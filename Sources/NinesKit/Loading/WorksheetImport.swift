@@ -2,7 +2,7 @@ import Foundation
 
 /// `nines fmea import`: the worksheet YAML that results from putting a CSV file's rows into a
 /// worksheet, validated in full and read back before the caller writes anything.
-public enum WorksheetImport {
+package enum WorksheetImport {
     public struct Result: Sendable {
         /// The new worksheet file's text.
         public var yaml: String

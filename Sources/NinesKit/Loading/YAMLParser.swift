@@ -7,7 +7,7 @@ import Yams
 /// which traps on non-scalar mapping keys. `YAMLPreflight` runs first, so libyaml never sees
 /// anchors, aliases, tags or deep nesting (docs/hardening.md has the policy). Ordinary files are
 /// built straight from libyaml's events (`YAMLEventBuilder`); Yams composes the rest.
-public enum YAMLParser {
+package enum YAMLParser {
     public static func parse(_ text: String, file: String) -> Result<YAMLValue, DiagnosticError> {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if text.allSatisfy(\.isWhitespace) {

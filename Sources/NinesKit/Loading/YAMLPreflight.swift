@@ -13,7 +13,7 @@
 /// comments, quoted scalars and block scalars. A plain multi-line scalar whose continuation line
 /// starts with `&`, `*` or `!` is refused too (quote it); nothing libyaml would read as an anchor,
 /// alias or tag gets through.
-public enum YAMLPreflight {
+package enum YAMLPreflight {
     /// Deepest nesting of collections accepted in a model file.
     public static let maxDepth = 32
     /// At most this many policy problems are reported for one file.

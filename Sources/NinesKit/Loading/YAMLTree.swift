@@ -3,7 +3,7 @@
 ///
 /// Scalars are kept as text; callers decide the type (so `017`, `0x10`, `1:30` or `.nan` never
 /// silently become numbers).
-public enum YAMLValue: Sendable {
+package enum YAMLValue: Sendable {
     case scalar(YAMLScalar)
     case sequence([YAMLValue], SourceLocation)
     case mapping([(key: YAMLScalar, value: YAMLValue)], SourceLocation)
@@ -25,7 +25,7 @@ public enum YAMLValue: Sendable {
     }
 }
 
-public struct YAMLScalar: Sendable {
+package struct YAMLScalar: Sendable {
     public var text: String
     /// Quoted scalars are always strings; plain ones may be numbers, null, etc.
     public var isQuoted: Bool
