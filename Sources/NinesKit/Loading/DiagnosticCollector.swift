@@ -4,7 +4,7 @@ package final class DiagnosticCollector {
 
     public init() {}
 
-    public func error(_ location: SourceLocation, _ message: String, length: Int = 1) {
+    public func error(_ location: ModelLocation, _ message: String, length: Int = 1) {
         diagnostics.append(Diagnostic(.error, at: location, message, length: length))
     }
 

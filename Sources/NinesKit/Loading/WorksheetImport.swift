@@ -18,7 +18,7 @@ package enum WorksheetImport {
     ///   - options: how every file is read.
     public static func run(csvFile: String, worksheetFile: String, modelFile: String?, modelReference: String? = nil,
                            options: LoadOptions = LoadOptions()) throws(DiagnosticError) -> Result {
-        let here = SourceLocation(file: worksheetFile, line: 1, column: 1)
+        let here = ModelLocation(file: worksheetFile, line: 1, column: 1)
         var worksheet = FMEAWorksheet(failureModes: [])
         let model: SystemModel
         let reference: String

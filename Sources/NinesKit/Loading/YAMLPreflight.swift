@@ -245,7 +245,7 @@ package enum YAMLPreflight {
             for byte in bytes[lineStart..<min(index, bytes.count)] where byte & 0xC0 != 0x80 { column += 1 }
             var end = index
             while end < bytes.count && !isBlank(end) && end - index < 100 { end += 1 }
-            diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: line, column: column), message,
+            diagnostics.append(Diagnostic(at: ModelLocation(file: file, line: line, column: column), message,
                                           length: max(1, end - index)))
         }
     }

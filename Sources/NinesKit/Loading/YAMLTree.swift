@@ -5,10 +5,10 @@
 /// silently become numbers).
 package enum YAMLValue: Sendable {
     case scalar(YAMLScalar)
-    case sequence([YAMLValue], SourceLocation)
-    case mapping([(key: YAMLScalar, value: YAMLValue)], SourceLocation)
+    case sequence([YAMLValue], ModelLocation)
+    case mapping([(key: YAMLScalar, value: YAMLValue)], ModelLocation)
 
-    public var location: SourceLocation {
+    public var location: ModelLocation {
         switch self {
         case .scalar(let scalar): return scalar.location
         case .sequence(_, let location), .mapping(_, let location): return location
@@ -31,9 +31,9 @@ package struct YAMLScalar: Sendable {
     public var isQuoted: Bool
     /// An explicit tag such as `!!str`, when the file wrote one.
     public var explicitTag: String?
-    public var location: SourceLocation
+    public var location: ModelLocation
 
-    public init(text: String, isQuoted: Bool, explicitTag: String? = nil, location: SourceLocation) {
+    public init(text: String, isQuoted: Bool, explicitTag: String? = nil, location: ModelLocation) {
         self.text = text
         self.isQuoted = isQuoted
         self.explicitTag = explicitTag
