@@ -40,6 +40,8 @@ let package = Package(
         ),
         // The executable's own code (output files), tested in-process.
         .testTarget(name: "ninesTests", dependencies: ["nines"]),
+        // The docs/library.md example, compiled without @testable.
+        .testTarget(name: "LibraryExampleTests", dependencies: ["NinesKit"], exclude: ["shop.yaml"]),
     ]
 )
 

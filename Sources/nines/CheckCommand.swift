@@ -1,10 +1,6 @@
 import ArgumentParser
 import NinesKit
 
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, junit, github, markdown, sarif
-}
-
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -52,14 +48,7 @@ struct CheckCommand: ParsableCommand {
             rules.append(OpenRiskRule(worksheet: worksheet, threshold: threshold))
         }
         let report = CheckReportBuilder.checkReport(SLAPrediction(system, full: analyse(system)), minMargin: try margin(), rules: rules)
-        switch format {
-        case .text: Terminal.write(CheckTextRenderer(colour: Terminal.stdoutIsColourTerminal).render(report))
-        case .json: Terminal.write(JSONReportRenderer.render(report))
-        case .junit: Terminal.write(CheckJUnitRenderer.render(report))
-        case .github: Terminal.write(CheckGitHubRenderer.render(report))
-        case .markdown: Terminal.write(CheckMarkdownRenderer.render(report))
-        case .sarif: Terminal.write(CheckSARIFRenderer.render(report))
-        }
+        Terminal.write(format.renderer(colour: Terminal.stdoutIsColourTerminal).render(report))
         if !report.holds { throw ExitCode(ExitStatus.fallsShort) }
     }
 }

@@ -2,10 +2,6 @@ import ArgumentParser
 import Foundation
 import NinesKit
 
-enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, markdown
-}
-
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
@@ -46,11 +42,7 @@ struct DiffCommand: ParsableCommand {
         }
         let comparison = ModelComparison(old: old, new: new, oldAnalysis: analyse(old), newAnalysis: analyse(new))
         let report = DiffReportBuilder.diffReport(comparison, old: oldName, new: files.last!)
-        switch format {
-        case .text: Terminal.write(DiffTextRenderer().render(report))
-        case .markdown: Terminal.write(DiffTextRenderer(markdown: true).render(report))
-        case .json: Terminal.write(JSONReportRenderer.render(report))
-        }
+        Terminal.write(format.renderer().render(report))
     }
 }
 

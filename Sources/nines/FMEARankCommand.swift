@@ -8,7 +8,6 @@ struct FMEARankCommand: ParsableCommand {
     )
 
     enum Order: String, ExpressibleByArgument, CaseIterable { case priority, downtime }
-    enum Output: String, ExpressibleByArgument, CaseIterable { case text, json, markdown, csv }
 
     @Argument(help: "The worksheet (YAML with 'model:'), or a model file with a 'failure_modes:' section.")
     var worksheet: String
@@ -31,8 +30,8 @@ struct FMEARankCommand: ParsableCommand {
     @Option(help: "Show at most this many failure modes.")
     var top: Int?
 
-    @Option(help: "Output format: \(Output.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: Output = .text
+    @Option(help: "Output format: \(RiskFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: RiskFormat = .text
 
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
@@ -50,12 +49,7 @@ struct FMEARankCommand: ParsableCommand {
         let order: RiskRanking.Order = by == .priority ? .priority : .downtime
         let report = RiskReportBuilder.report(loaded.worksheet, analysis: analyse(loaded.model),
                                               order: order, filter: filter, limit: top)
-        switch format {
-        case .text: Terminal.write(RiskTextRenderer(colour: Terminal.stdoutIsColourTerminal).render(report))
-        case .json: Terminal.write(JSONReportRenderer.render(report))
-        case .markdown: Terminal.write(RiskMarkdownRenderer.render(report))
-        case .csv: Terminal.write(RiskCSVRenderer.render(report))
-        }
+        Terminal.write(format.renderer(colour: Terminal.stdoutIsColourTerminal).render(report))
     }
 
     /// A filter naming nothing in the worksheet is a typo, not an empty result: exit 2 with a hint.

@@ -29,7 +29,3 @@ struct ModelOptions: ParsableArguments {
         if let month, let rule = CalendarConvention.MonthRule(rawValue: month) { model.calendar.month = rule }
     }
 }
-
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}

@@ -49,10 +49,8 @@ struct ReportCommand: ParsableCommand {
             report.simulation = try simulation.run(system)
             clock?.mark("simulate")
         }
-        let text = switch format {
-        case .text: TextReportRenderer(colour: output == nil && Terminal.stdoutIsColourTerminal, topContributors: top).render(report)
-        case .json: JSONReportRenderer.render(report)
-        }
+        let renderer = format.renderer(colour: output == nil && Terminal.stdoutIsColourTerminal, topContributors: top)
+        let text = renderer.render(report)
         clock?.mark("render")
         try OutputFile.emit(text, to: output)
         clock?.mark("write")

@@ -21,18 +21,9 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let system = try loadModel(model).model
         let report = try simulation.run(system)
-        switch format {
-        case .text:
-            let colour = output == nil && Terminal.stdoutIsColourTerminal
-            try OutputFile.emit(SimulationTextRenderer(colour: colour).render(report), to: output)
-        case .json: try OutputFile.emit(JSONReportRenderer.render(report), to: output)
-        case .csv: try OutputFile.emit(SimulationCSVRenderer.render(report), to: output)
-        }
+        let renderer = format.renderer(colour: output == nil && Terminal.stdoutIsColourTerminal)
+        try OutputFile.emit(renderer.render(report), to: output)
     }
-}
-
-enum SimulationFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv
 }
 
 /// The simulation options shared by `simulate` and `report --simulate`.

@@ -33,10 +33,10 @@ import Testing
 
     @Test func text() throws { GoldenFiles.compare(CheckTextRenderer().render(try Self.report()), with: "check.text") }
     @Test func json() throws { GoldenFiles.compare(JSONReportRenderer.render(try Self.report()), with: "check.json") }
-    @Test func junit() throws { GoldenFiles.compare(CheckJUnitRenderer.render(try Self.report()), with: "check.junit.xml") }
-    @Test func github() throws { GoldenFiles.compare(CheckGitHubRenderer.render(try Self.report()), with: "check.github.txt") }
-    @Test func markdown() throws { GoldenFiles.compare(CheckMarkdownRenderer.render(try Self.report()), with: "check.md") }
-    @Test func sarif() throws { GoldenFiles.compare(CheckSARIFRenderer.render(try Self.report()), with: "check.sarif.json") }
+    @Test func junit() throws { GoldenFiles.compare(CheckJUnitRenderer().render(try Self.report()), with: "check.junit.xml") }
+    @Test func github() throws { GoldenFiles.compare(CheckGitHubRenderer().render(try Self.report()), with: "check.github.txt") }
+    @Test func markdown() throws { GoldenFiles.compare(CheckMarkdownRenderer().render(try Self.report()), with: "check.md") }
+    @Test func sarif() throws { GoldenFiles.compare(CheckSARIFRenderer().render(try Self.report()), with: "check.sarif.json") }
 
     /// `nines check` on every bundled model, text and Markdown.
     @Test(arguments: GoldenFiles.models, ["text", "md"])
@@ -44,7 +44,7 @@ import Testing
         let path = "models/\(model).yaml"
         let text = try String(contentsOf: GoldenFiles.root.appendingPathComponent(path), encoding: .utf8)
         let report = CheckReportBuilder.checkReport(SLAPrediction(try ModelLoader.load(text: text, file: path)))
-        let output = format == "md" ? CheckMarkdownRenderer.render(report) : CheckTextRenderer().render(report)
+        let output = format == "md" ? CheckMarkdownRenderer().render(report) : CheckTextRenderer().render(report)
         GoldenFiles.compare(output, with: "\(model).check.\(format)")
     }
 
@@ -58,7 +58,7 @@ import Testing
     @Test func junitShape() throws {
         var report = try Self.report()
         report.results[1].message += " <&> \"quoted\" 'single' \u{1}"
-        let xml = CheckJUnitRenderer.render(report)
+        let xml = CheckJUnitRenderer().render(report)
         let document = try XMLDocument(xmlString: xml, options: [])
         let root = try #require(document.rootElement())
         #expect(root.name == "testsuites")
@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func githubAnnotationsPointAtTheObjective() throws {
-        let lines = CheckGitHubRenderer.render(try Self.report()).split(separator: "\n")
+        let lines = CheckGitHubRenderer().render(try Self.report()).split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("::error file=models/check-model.yaml,line=38,col=3,") }.count == 2)
         #expect(lines.filter { $0.hasPrefix("::warning file=models/check-model.yaml,line=17,col=3,") }.count == 1)
         #expect(lines.allSatisfy { !$0.dropFirst(2).contains("\n") })
@@ -96,7 +96,7 @@ import Testing
     }
 
     @Test func sarifIsVersion210WithLocatedResults() throws {
-        let json = try JSONSerialization.jsonObject(with: Data(CheckSARIFRenderer.render(try Self.report()).utf8)) as? [String: Any]
+        let json = try JSONSerialization.jsonObject(with: Data(CheckSARIFRenderer().render(try Self.report()).utf8)) as? [String: Any]
         #expect(json?["version"] as? String == "2.1.0")
         let runs = try #require(json?["runs"] as? [[String: Any]])
         let results = try #require(runs.first?["results"] as? [[String: Any]])

@@ -3,7 +3,7 @@ import Testing
 
 /// The compiler-style rendering: location, message, the source line and a caret under the value.
 struct DiagnosticRenderingTests {
-    static let location = SourceLocation(file: "m.yaml", line: 2, column: 23)
+    static let location = ModelLocation(file: "m.yaml", line: 2, column: 23)
 
     @Test func caretUnderlinesTheValue() {
         let diagnostic = Diagnostic(at: Self.location, "bad value", length: 4)
@@ -15,7 +15,7 @@ struct DiagnosticRenderingTests {
     /// Long lines are clipped around the column; the caret still points at the same character.
     @Test func longLinesAreClippedAroundTheColumn() throws {
         let line = String(repeating: "x", count: 150) + "HERE" + String(repeating: "y", count: 150)
-        let diagnostic = Diagnostic(at: SourceLocation(file: "m.yaml", line: 1, column: 151), "here", length: 4)
+        let diagnostic = Diagnostic(at: ModelLocation(file: "m.yaml", line: 1, column: 151), "here", length: 4)
         let lines = diagnostic.rendered(source: line).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 3)
         let text = Array(lines[1].dropFirst(4)), caret = Array(lines[2].dropFirst(4))
@@ -35,9 +35,9 @@ struct DiagnosticRenderingTests {
     /// Diagnostics of several files come out sorted by file, line and column.
     @Test func errorsAreSortedByPosition() {
         let error = DiagnosticError([
-            Diagnostic(at: SourceLocation(file: "b.yaml", line: 1, column: 1), "third"),
-            Diagnostic(at: SourceLocation(file: "a.yaml", line: 3, column: 2), "second"),
-            Diagnostic(at: SourceLocation(file: "a.yaml", line: 3, column: 1), "first"),
+            Diagnostic(at: ModelLocation(file: "b.yaml", line: 1, column: 1), "third"),
+            Diagnostic(at: ModelLocation(file: "a.yaml", line: 3, column: 2), "second"),
+            Diagnostic(at: ModelLocation(file: "a.yaml", line: 3, column: 1), "first"),
         ])
         #expect(error.diagnostics.map(\.message) == ["first", "second", "third"])
     }

@@ -129,9 +129,9 @@ import Testing
 
     @Test func renderersAgreeOnOrder() {
         let report = RiskReportBuilder.report(loaded.worksheet, analysis: analysis)
-        let csvIDs = RiskCSVRenderer.render(report).split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[6] }
+        let csvIDs = RiskCSVRenderer().render(report).split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[6] }
         #expect(csvIDs == ["db-2", "front-2", "db-1", "prov-1", "front-1"])
-        let markdown = RiskMarkdownRenderer.render(report)
+        let markdown = RiskMarkdownRenderer().render(report)
         #expect(markdown.contains("| 1 | H | 126 | 9 | 2 | 7 | `db-2` |"))
         let text = RiskTextRenderer().render(report)
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })

@@ -63,7 +63,7 @@ enum GoldenFiles {
     }
 
     /// Records an issue unless `output` equals the golden file; writes the file when missing or recording.
-    static func compare(_ output: String, with name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func compare(_ output: String, with name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let url = directory.appendingPathComponent(name)
         guard !recording, let golden = try? String(contentsOf: url, encoding: .utf8) else {
             do {

@@ -46,7 +46,7 @@ struct ModelLoaderTests {
 
         let lb = try #require(model.component(named: "lb"))
         #expect(lb.figures == .availability(Probability(up: 0.9999, down: 1e-4), mttr: 5.0 / 60))
-        #expect(lb.layer == "edge" && lb.location == SourceLocation(file: "runner.yaml", line: 9, column: 3))
+        #expect(lb.layer == "edge" && lb.location == ModelLocation(file: "runner.yaml", line: 9, column: 3))
         #expect(try #require(model.component(named: "node-a")).figures == .mtbf(2000, mttr: 1.0 / 3))
         #expect(try #require(model.component(named: "node-b")).figures == .rate(4.0 / 8760, mttr: 1))
 
@@ -69,8 +69,8 @@ struct ModelLoaderTests {
         #expect(submit.target == Probability(up: 0.9995, down: 5e-4) && submit.period == nil)
         #expect(complete.measure == .reliability && complete.kind == .slo && complete.components == ["api", "sso"])
         #expect(complete.period == .days(28) && complete.rto == 0.25 && complete.rpo == 5.0 / 60)
-        #expect(complete.componentLocations == [SourceLocation(file: "runner.yaml", line: 29, column: 22),
-                                                SourceLocation(file: "runner.yaml", line: 29, column: 27)])
+        #expect(complete.componentLocations == [ModelLocation(file: "runner.yaml", line: 29, column: 22),
+                                                ModelLocation(file: "runner.yaml", line: 29, column: 27)])
     }
 
     /// Defaults: a month of 30 days, 365-day year, availability measured at a front door.

@@ -54,6 +54,6 @@ import Testing
         let report = CheckReportBuilder.checkReport(SLAPrediction(model), rules: [OpenRiskRule(worksheet: worksheet, threshold: .medium)])
         #expect(report.results.map(\.category) == [.objective, .risk, .risk])
         #expect(!report.holds)
-        #expect(CheckJUnitRenderer.render(report).contains("<testsuite name=\"risk\" tests=\"2\" failures=\"2\""))
+        #expect(CheckJUnitRenderer().render(report).contains("<testsuite name=\"risk\" tests=\"2\" failures=\"2\""))
     }
 }

@@ -16,7 +16,7 @@ import Testing
             let replicas = integer(1...3)
             let needs = integer(1...replicas)
             var dependencies: [Dependency] = []
-            let location = SourceLocation(file: "<random>", line: 1, column: 1)
+            let location = ModelLocation(file: "<random>", line: 1, column: 1)
             if index >= 2 {
                 let a = integer(0...(index - 1)), b = integer(0...(index - 1))
                 dependencies.append(a == b ? .component("c\(a)", location) : .group(k: 1, members: ["c\(a)", "c\(b)"], location))

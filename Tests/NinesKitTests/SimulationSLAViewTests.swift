@@ -37,7 +37,7 @@ import Testing
         let json = JSONReportRenderer.render(report)
         #expect(json.contains("\"sla\""))
         #expect(json.contains("\"excluded\""))
-        let csv = SimulationCSVRenderer.render(report).split(separator: "\n")
+        let csv = SimulationCSVRenderer().render(report).split(separator: "\n")
         #expect(csv[0].hasSuffix(",excluded,sla_availability,sla_availability_low,sla_availability_high,sla_exact_availability,"
                                  + "sla_mean_downtime_h,sla_p99_downtime_h,sla_p_meet,sla_p_meet_low,sla_p_meet_high,"
                                  + "sla_outages_per_period,sla_mean_outage_h"))

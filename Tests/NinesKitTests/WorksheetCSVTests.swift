@@ -58,7 +58,7 @@ import Testing
     @Test func csvParserHandlesQuotesAndLineEndings() throws {
         let table = try CSVTable.parse("a,\"b,c\",\"d\"\"e\"\r\n\"multi\nline\",,x\n", file: "t.csv").get()
         #expect(table.records.map { $0.map(\.text) } == [["a", "b,c", "d\"e"], ["multi\nline", "", "x"]])
-        #expect(table.records[1][2].location == SourceLocation(file: "t.csv", line: 3, column: 8))
+        #expect(table.records[1][2].location == ModelLocation(file: "t.csv", line: 3, column: 8))
     }
 
     @Test(arguments: [

@@ -11,8 +11,8 @@ struct DiagnosticPrinterTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let file = directory + "/m.yaml"
         try "version: 1\nsystem: s\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let diagnostics = [Diagnostic(at: SourceLocation(file: file, line: 2, column: 9), "bad name", length: 1),
-                           Diagnostic(at: SourceLocation(file: directory + "/gone.yaml", line: 1, column: 1), "no such file")]
+        let diagnostics = [Diagnostic(at: ModelLocation(file: file, line: 2, column: 9), "bad name", length: 1),
+                           Diagnostic(at: ModelLocation(file: directory + "/gone.yaml", line: 1, column: 1), "no such file")]
         #expect(DiagnosticPrinter.text(diagnostics) == """
             \(file):2:9: error: bad name
                 system: s
@@ -30,7 +30,7 @@ struct DiagnosticPrinterTests {
     }
 
     @Test func theClosingLineComesLast() {
-        let diagnostics = [Diagnostic(at: SourceLocation(file: "w.fmea.yaml", line: 1, column: 1), "no such worksheet")]
+        let diagnostics = [Diagnostic(at: ModelLocation(file: "w.fmea.yaml", line: 1, column: 1), "no such worksheet")]
         #expect(DiagnosticPrinter.text(diagnostics, closing: NothingWritten(DiagnosticError(diagnostics), path: "w.fmea.yaml").closing)
                 == "w.fmea.yaml:1:1: error: no such worksheet\n1 error\nnothing written to 'w.fmea.yaml'\n")
     }

@@ -46,7 +46,7 @@ public struct AvailabilityAnalysis: Sendable {
     ///   - budget: how much diagram the compilation may build before it conditions (tests use
     ///     small budgets to force each method).
     ///   - timings: marks "compile BDD" when the model is compiled here.
-    public init(_ model: SystemModel, structure given: CompiledStructure? = nil, treatingAsPerfect perfect: Set<String> = [],
+    package init(_ model: SystemModel, structure given: CompiledStructure? = nil, treatingAsPerfect perfect: Set<String> = [],
                 budget: CompilationBudget? = nil, scope: Scope = .everything, timings: PhaseTimings? = nil) {
         self.model = model
         let effective = model.components.map { component in
@@ -111,7 +111,7 @@ public struct AvailabilityAnalysis: Sendable {
     }
 
     /// The compiled structure the figures came from.
-    public var structure: CompiledStructure { compiled.structure }
+    package var structure: CompiledStructure { compiled.structure }
 
     /// Availability of a component together with its whole dependency closure (path view).
     public func closure(of name: String) -> Probability? {

@@ -10,7 +10,7 @@
 ///
 /// The engine state lives in `BDDTables` (flat buffers, no reference counting or exclusivity
 /// checks per node visit); this class owns it and is the public face.
-public final class BDD {
+package final class BDD {
     public typealias Ref = Int32
     public static let down: Ref = 0
     public static let up: Ref = 1

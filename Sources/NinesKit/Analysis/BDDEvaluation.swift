@@ -3,7 +3,7 @@
 /// Availability and unavailability are computed by two separate sums of non-negative terms
 /// (A = p·A_high + q·A_low and Q = p·Q_high + q·Q_low) so neither is ever obtained by a
 /// subtraction near 1: six 0.99999 units in parallel give Q = 1e-30, not 0.
-public struct NodeProbabilities: Sendable {
+package struct NodeProbabilities: Sendable {
     public let up: [Double]
     public let down: [Double]
 

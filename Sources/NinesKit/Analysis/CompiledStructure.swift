@@ -4,7 +4,7 @@
 /// `CompilationBudget`, else a conjunction of diagrams (evaluated by conditioning on what they
 /// share), else, for a redundancy group over such conjunctions, a form only sampling evaluates.
 /// Nothing is refused: every valid model compiles.
-public struct CompiledStructure {
+package struct CompiledStructure {
     public let bdd: BDD
     /// Component names in model order; the index of a name is used everywhere below.
     public let names: [String]

@@ -3,7 +3,7 @@
 /// top of its dependencies costs one node and shared dependencies end up below everything that uses
 /// them. Computed without any diagram, so work that needs only the order (the system's Monte Carlo
 /// estimate) can start before compilation does.
-public struct ComponentOrder: Sendable {
+package struct ComponentOrder: Sendable {
     /// Component names in model order; the index of a name is used everywhere below.
     public let names: [String]
     public let indexOf: [String: Int]

@@ -1,5 +1,5 @@
 /// The components a set of components needs, directly or through other components.
-public enum DependencyClosure {
+package enum DependencyClosure {
     /// `start` and everything it depends on (plain and group dependencies), in model order.
     /// `index` maps names to positions in `model.components` (pass it when calling repeatedly).
     public static func of(_ start: [String], in model: SystemModel, index: [String: Int]? = nil) -> [String] {

@@ -72,7 +72,7 @@ public struct ModelComparison {
         var a = a, b = b
         a.location = b.location
         a.description = b.description
-        let nowhere = SourceLocation(file: "", line: 0, column: 0)
+        let nowhere = ModelLocation(file: "", line: 0, column: 0)
         a.failover?.location = nowhere
         b.failover?.location = nowhere
         a.data?.location = nowhere

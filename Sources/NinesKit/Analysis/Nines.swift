@@ -1,7 +1,7 @@
 import Foundation
 
 /// Nines and downtime: the vocabulary of availability figures.
-public enum Nines {
+package enum Nines {
     /// −log10(unavailability): 99.95% is 3.30 nines. Infinite for a perfect system.
     public static func count(unavailability q: Double) -> Double {
         q <= 0 ? .infinity : -log10(q)

@@ -48,7 +48,7 @@ public struct OwnAvailability: Hashable, Sendable {
 }
 
 /// Closed forms for k of n identical, independent units.
-public enum KOutOfN {
+package enum KOutOfN {
     /// P(at least k of n up). The down side sums the failing states directly,
     /// Q = Σ_{j=n−k+1..n} C(n, j) q^j p^(n−j), so small unavailabilities keep full precision.
     public static func probability(k: Int, n: Int, unit: Probability) -> Probability {

@@ -20,9 +20,9 @@ public struct RiskFinding: Hashable, Sendable {
     public var message: String
     /// Supporting lines (the scoring used, the recommended action…).
     public var details: [String]
-    public var location: SourceLocation
+    public var location: ModelLocation
 
-    public init(id: String, holds: Bool, message: String, details: [String] = [], location: SourceLocation) {
+    public init(id: String, holds: Bool, message: String, details: [String] = [], location: ModelLocation) {
         self.id = id
         self.holds = holds
         self.message = message

@@ -1,6 +1,6 @@
 /// How the compiled structure holds one function: a component with everything it needs, an
 /// objective, or the whole system. Each form has its own exact method (see docs/methods.md).
-public enum StructureForm: Hashable, Sendable {
+package enum StructureForm: Hashable, Sendable {
     /// One decision diagram: evaluated exactly in one pass over its nodes.
     case diagram(BDD.Ref)
     /// All of `diagrams` up and the closures of all of `closures` (component indices, each held
@@ -22,7 +22,7 @@ public enum StructureForm: Hashable, Sendable {
 /// How much diagram the compilation may build before it holds a function in another form
 /// (`StructureForm`). Nodes are counted as new nodes of the shared diagram; operation steps are
 /// limited to `stepsPerNode` times as many, since the memo is lossy.
-public struct CompilationBudget: Hashable, Sendable {
+package struct CompilationBudget: Hashable, Sendable {
     /// New nodes one redundancy group (`any`, `k_of`) may add; past it the group is sampled.
     public var groupNodes: Int
     /// New nodes the conjunction of one component with what it needs may add.

@@ -39,10 +39,10 @@ public struct FailureMode: Hashable, Sendable {
     /// MIL-STD-1629A β: probability that an occurrence has the stated end-user effect (default 1).
     public var effectProbability: Stated<Double>?
     public var notes: String?
-    public var location: SourceLocation
+    public var location: ModelLocation
 
     public init(id: String, component: String, layer: String, mode: String,
-                location: SourceLocation = SourceLocation(file: "<memory>", line: 1, column: 1)) {
+                location: ModelLocation = ModelLocation(file: "<memory>", line: 1, column: 1)) {
         self.id = id
         self.component = component
         self.layer = layer

@@ -1,6 +1,6 @@
 /// The usual failure modes of each kind of component, offered as prompts when a workshop starts
 /// from a model (`nines fmea init`). Prompts, not findings: the team keeps, rewrites or deletes them.
-public enum FailureModeCatalogue {
+package enum FailureModeCatalogue {
     /// What a component is, as far as the prompts care.
     public enum Kind: String, Sendable, CaseIterable {
         case database, storage, queue, network, external, compute, application, hardware, process

@@ -1,6 +1,6 @@
 /// The fields of a worksheet row. Their raw values are the YAML keys and the CSV column names;
 /// their declaration order is the CSV column order (stable: new fields are only ever appended).
-public enum FailureModeField: String, Sendable, CaseIterable {
+package enum FailureModeField: String, Sendable, CaseIterable {
     case id, component, layer, function
     case failureMode = "failure_mode"
     case effectLocal = "effect_local"

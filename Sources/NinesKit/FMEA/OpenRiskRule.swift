@@ -35,7 +35,7 @@ public struct OpenRiskRule: RiskRule {
         if results.isEmpty {
             let open = worksheet.failureModes.filter(\.isOpen).count
             let location = worksheet.failureModes.first?.location
-                ?? SourceLocation(file: model.sources.first ?? "<memory>", line: 1, column: 1)
+                ?? ModelLocation(file: model.sources.first ?? "<memory>", line: 1, column: 1)
             results.append(RiskFinding(id: "fmea/open-priority", holds: true,
                                        message: "no open failure mode with action priority \(threshold.rawValue) or higher "
                                            + "(\(worksheet.failureModes.count) rows, \(open) open; \(scoring.summary))",

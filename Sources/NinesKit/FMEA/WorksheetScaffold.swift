@@ -1,6 +1,6 @@
 /// A worksheet for a workshop to fill: one block per component (in model order) with its kind's
 /// prompts, and the process/people prompts once on each front-door (root) component.
-public enum WorksheetScaffold {
+package enum WorksheetScaffold {
     public static func build(for model: SystemModel) -> FMEAWorksheet {
         var rows: [FailureMode] = []
         let roots = Set(model.roots.map(\.name))

@@ -1,10 +1,10 @@
 /// RFC 4180 CSV: records of fields, each field with where it starts in the file so errors can
 /// name the row and column. Fields may be quoted ("a, b", "say ""hi""", embedded newlines);
 /// records end with LF or CRLF. Text is UTF-8 (decoded by `SourceFile`).
-public struct CSVTable: Sendable {
+package struct CSVTable: Sendable {
     public struct Field: Sendable, Hashable {
         public var text: String
-        public var location: SourceLocation
+        public var location: ModelLocation
     }
 
     /// Records in file order; the first is the header.
@@ -16,13 +16,13 @@ public struct CSVTable: Sendable {
         var records: [[Field]] = []
         var record: [Field] = []
         var field = ""
-        var fieldStart = SourceLocation(file: file, line: 1, column: 1)
+        var fieldStart = ModelLocation(file: file, line: 1, column: 1)
         var line = 1, column = 1
         var quoted = false, inQuotes = false, afterQuote = false, atFieldStart = true
         let scalars = Array(text.unicodeScalars)
         var index = 0
         func fail(_ message: String) -> Result<CSVTable, DiagnosticError> {
-            .failure(DiagnosticError([Diagnostic(at: SourceLocation(file: file, line: line, column: column), message)]))
+            .failure(DiagnosticError([Diagnostic(at: ModelLocation(file: file, line: line, column: column), message)]))
         }
         func endField() {
             record.append(Field(text: field, location: fieldStart))
@@ -34,7 +34,7 @@ public struct CSVTable: Sendable {
         while index < scalars.count {
             let c = scalars[index]
             if atFieldStart {
-                fieldStart = SourceLocation(file: file, line: line, column: column)
+                fieldStart = ModelLocation(file: file, line: line, column: column)
                 atFieldStart = false
                 if c == "\"" {
                     quoted = true

@@ -13,7 +13,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable { case error, warning }
 
     public var severity: Severity
-    public var location: SourceLocation?
+    public var location: ModelLocation?
     public var message: String
     /// Number of characters to underline at `location` (at least 1).
     public var length: Int
@@ -21,7 +21,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// then quotes no line, and a printer need not read the file again.
     public var quotesSource = true
 
-    public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String, length: Int = 1) {
+    public init(_ severity: Severity = .error, at location: ModelLocation, _ message: String, length: Int = 1) {
         self.severity = severity
         self.location = location
         self.message = message

@@ -1,10 +1,10 @@
 /// Gathers every problem of a load so the user sees them all at once.
-public final class DiagnosticCollector {
+package final class DiagnosticCollector {
     public private(set) var diagnostics: [Diagnostic] = []
 
     public init() {}
 
-    public func error(_ location: SourceLocation, _ message: String, length: Int = 1) {
+    public func error(_ location: ModelLocation, _ message: String, length: Int = 1) {
         diagnostics.append(Diagnostic(.error, at: location, message, length: length))
     }
 

@@ -5,12 +5,12 @@ import Foundation
 struct FailureModeCells {
     struct Cell {
         var text: String
-        var location: SourceLocation
+        var location: ModelLocation
     }
 
     var cells: [FailureModeField: Cell] = [:]
     /// The row's own position (the YAML entry, or the CSV record's first cell).
-    var location: SourceLocation
+    var location: ModelLocation
     /// How messages name a field of this row: "'severity' of failure mode 'db-1'" or "row 4, column 'severity':".
     var describe: (FailureModeField) -> String
 }
@@ -43,7 +43,7 @@ struct FailureModeRowReader {
 
     /// Reads every row, then refuses ids used twice (pointing at the second use).
     func readAll(_ rows: [FailureModeCells]) -> [FailureMode] {
-        var seen: [String: SourceLocation] = [:]
+        var seen: [String: ModelLocation] = [:]
         var result: [FailureMode] = []
         for row in rows {
             guard let mode = read(row) else { continue }

@@ -1,7 +1,7 @@
 /// Reads the fields of one YAML mapping: typed getters that report located errors, and a final
 /// check that names unknown keys with a "did you mean".
-public final class MappingReader {
-    public let location: SourceLocation
+package final class MappingReader {
+    public let location: ModelLocation
     /// What this mapping is, for messages: "component 'db'", "the model".
     public let context: String
     private let pairs: [(key: YAMLScalar, value: YAMLValue)]
@@ -37,7 +37,7 @@ public final class MappingReader {
         return value
     }
 
-    public func keyLocation(_ key: String) -> SourceLocation {
+    public func keyLocation(_ key: String) -> ModelLocation {
         pairs.first { $0.key.text == key }?.key.location ?? location
     }
 
@@ -123,7 +123,7 @@ public final class MappingReader {
     }
 
     /// A list of names (a YAML sequence of scalars) with each name's location.
-    public func nameList(_ key: String, required: Bool = false) -> [(name: String, location: SourceLocation)]? {
+    public func nameList(_ key: String, required: Bool = false) -> [(name: String, location: ModelLocation)]? {
         asked.append(key)
         guard let present = pairs.first(where: { $0.key.text == key })?.value else {
             if required { missing(key, expected: "a list of component names") }
@@ -133,7 +133,7 @@ public final class MappingReader {
             diagnostics.error(present.location, "'\(key)' of \(context) must be a list of component names, found \(present.kindDescription)")
             return nil
         }
-        var names: [(name: String, location: SourceLocation)] = []
+        var names: [(name: String, location: ModelLocation)] = []
         for item in items {
             guard case .scalar(let scalar) = item, !scalar.isNull else {
                 diagnostics.error(item.location, "'\(key)' of \(context) must list component names, found \(item.kindDescription)")

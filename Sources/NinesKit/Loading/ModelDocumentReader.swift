@@ -2,7 +2,7 @@
 struct ModelDraft {
     var file: String
     var system: String?
-    var systemLocation: SourceLocation
+    var systemLocation: ModelLocation
     var description: String?
     var period: Period?
     var calendar: CalendarConvention?
@@ -114,7 +114,7 @@ struct ModelDocumentReader {
 
     /// Reads a mapping of named entries (components, objectives, layers) in file order; `read` gets
     /// the name, the name's location and the body. Also returns the names whose entries were refused.
-    private func readEntries<T>(_ value: YAMLValue, what: String, _ read: (String, SourceLocation, YAMLValue) -> T?)
+    private func readEntries<T>(_ value: YAMLValue, what: String, _ read: (String, ModelLocation, YAMLValue) -> T?)
         -> (read: [T], unread: Set<String>, readable: Bool) {
         guard case .mapping(let pairs, _) = value else {
             diagnostics.error(value.location, "'\(what)' must be a mapping from name to fields, found \(value.kindDescription)")
@@ -135,7 +135,7 @@ struct ModelDocumentReader {
         return (result, unread, true)
     }
 
-    private func readComponent(name: String, at location: SourceLocation, _ body: YAMLValue) -> Component? {
+    private func readComponent(name: String, at location: ModelLocation, _ body: YAMLValue) -> Component? {
         guard let fields = MappingReader(body, context: "component '\(name)'", diagnostics: diagnostics) else { return nil }
         defer { fields.rejectUnknownKeys(known: Self.componentKeys) }
         let layer = fields.string("layer") ?? "software"
@@ -292,13 +292,13 @@ struct ModelDocumentReader {
                               restore: fields.duration("restore", positive: false), location: fields.location)
     }
 
-    private func readObjective(name: String, at location: SourceLocation, _ body: YAMLValue) -> Objective? {
+    private func readObjective(name: String, at location: ModelLocation, _ body: YAMLValue) -> Objective? {
         guard let fields = MappingReader(body, context: "objective '\(name)'", diagnostics: diagnostics) else { return nil }
         defer { fields.rejectUnknownKeys(known: Self.objectiveKeys) }
         let at = fields.scalar("at", expected: "a component name")
         let path = fields.nameList("path")
         var components: [String] = []
-        var componentLocations: [SourceLocation] = []
+        var componentLocations: [ModelLocation] = []
         switch (at, path) {
         case (let at?, nil):
             components = [at.text]
@@ -342,7 +342,7 @@ enum NameRules {
 }
 
 /// `day`, `week`, `month`, `quarter`, `year`, or a rolling window in days such as `28d`.
-public enum PeriodParser {
+package enum PeriodParser {
     public static func parse(_ text: String) -> Result<Period, QuantityParser.Failure> {
         let expected = "one of 'day', 'week', 'month', 'quarter', 'year' or a number of days such as '28d'"
         switch text {

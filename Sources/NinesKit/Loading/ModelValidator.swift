@@ -12,7 +12,7 @@ struct ModelValidator {
         let componentCount = drafts.reduce(0) { $0 + $1.components.count }
         componentIndex.reserveCapacity(componentCount)
         components.reserveCapacity(componentCount)
-        var objectiveNames: [String: SourceLocation] = [:]
+        var objectiveNames: [String: ModelLocation] = [:]
         for draft in drafts {
             for layer in draft.layers where !layers.contains(where: { $0.name == layer.name }) { layers.append(layer) }
             for component in draft.components {
@@ -65,7 +65,7 @@ struct ModelValidator {
     private func checkDependencies(of component: Component, known: [String: Int], unread: Set<String>, names: [String]) {
         var seen = Set<String>(minimumCapacity: component.dependencies.count)
         for dependency in component.dependencies {
-            let (members, location): ([String], SourceLocation)
+            let (members, location): ([String], ModelLocation)
             switch dependency {
             case .component(let name, let at): (members, location) = ([name], at)
             case .group(_, let list, let at): (members, location) = (list, at)

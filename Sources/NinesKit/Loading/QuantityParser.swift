@@ -5,7 +5,7 @@ import Foundation
 /// Only ordinary decimal notation is accepted (`0.9995`, `99.95%`, `1.5e-3`). Hexadecimal, octal,
 /// base-60, `.nan`, `.inf` and values that overflow or underflow a double are refused, because a
 /// reliability model must never quietly read `1:30` as 90.
-public enum QuantityParser {
+package enum QuantityParser {
     /// Why a value was refused; the loader turns it into a located diagnostic.
     public struct Failure: Error, Equatable {
         public var expected: String

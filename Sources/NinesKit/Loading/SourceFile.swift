@@ -16,7 +16,7 @@ public struct LoadOptions: Sendable, Equatable {
 }
 
 /// Reads an input file as UTF-8 text, refusing binary data and oversized files with a clear error.
-public enum SourceFile {
+package enum SourceFile {
     /// Reads `path`, refusing files larger than `options.sizeLimit` bytes.
     public static func read(_ path: String, options: LoadOptions) -> Result<String, DiagnosticError> {
         read(path, sizeLimit: options.sizeLimit)
@@ -58,7 +58,7 @@ public enum SourceFile {
     /// A problem with the whole file, at its start; its first line is not quoted (the file may be
     /// huge, binary or missing, and the line says nothing about the problem).
     static func unreadable(_ file: String, _ message: String) -> DiagnosticError {
-        var diagnostic = Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), message)
+        var diagnostic = Diagnostic(at: ModelLocation(file: file, line: 1, column: 1), message)
         diagnostic.quotesSource = false
         return DiagnosticError([diagnostic])
     }
@@ -102,7 +102,7 @@ public enum SourceFile {
         let line = before.filter { $0 == 0x0A }.count + 1
         let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         let column = (String(decoding: bytes[lineStart..<offset], as: UTF8.self).unicodeScalars.count) + 1
-        var diagnostic = Diagnostic(at: SourceLocation(file: file, line: line, column: column), message)
+        var diagnostic = Diagnostic(at: ModelLocation(file: file, line: line, column: column), message)
         diagnostic.quotesSource = false   // the line does not decode
         return diagnostic
     }

@@ -1,5 +1,5 @@
 /// "Did you mean" support: the nearest candidate by edit distance, when it is near enough to be a typo.
-public enum Suggestion {
+package enum Suggestion {
     public static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased())
         var best: (name: String, distance: Int)?

@@ -2,7 +2,7 @@
 /// `FailureModeField` in their fixed order, one row per failure mode. Reading accepts the columns
 /// in any order and any subset that includes the required ones, and refuses unknown or repeated
 /// columns, ragged rows and bad values, each with its row and column name.
-public enum WorksheetCSV {
+package enum WorksheetCSV {
     public static func export(_ worksheet: FMEAWorksheet) -> String {
         let fields = FailureModeField.allCases
         var text = CSVTable.line(fields.map(\.rawValue))
@@ -19,14 +19,14 @@ public enum WorksheetCSV {
         case .success(let parsed): table = parsed
         case .failure(let error): throw error
         }
-        let start = SourceLocation(file: file, line: 1, column: 1)
+        let start = ModelLocation(file: file, line: 1, column: 1)
         guard let header = table.records.first, !(header.count == 1 && header[0].text.isEmpty) else {
             throw DiagnosticError([Diagnostic(at: start, "the CSV file is empty; expected a header row with "
                                               + FailureModeField.required.map { "'\($0.rawValue)'" }.joined(separator: ", ") + " and the other columns")])
         }
         let collector = DiagnosticCollector()
         var columns: [FailureModeField?] = []
-        var seen: [FailureModeField: SourceLocation] = [:]
+        var seen: [FailureModeField: ModelLocation] = [:]
         let names = FailureModeField.allCases.map(\.rawValue)
         for cell in header {
             let name = cell.text.trimmingCharacters(in: .whitespaces)

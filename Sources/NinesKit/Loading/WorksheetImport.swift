@@ -2,7 +2,7 @@ import Foundation
 
 /// `nines fmea import`: the worksheet YAML that results from putting a CSV file's rows into a
 /// worksheet, validated in full and read back before the caller writes anything.
-public enum WorksheetImport {
+package enum WorksheetImport {
     public struct Result: Sendable {
         /// The new worksheet file's text.
         public var yaml: String
@@ -18,7 +18,7 @@ public enum WorksheetImport {
     ///   - options: how every file is read.
     public static func run(csvFile: String, worksheetFile: String, modelFile: String?, modelReference: String? = nil,
                            options: LoadOptions = LoadOptions()) throws(DiagnosticError) -> Result {
-        let here = SourceLocation(file: worksheetFile, line: 1, column: 1)
+        let here = ModelLocation(file: worksheetFile, line: 1, column: 1)
         var worksheet = FMEAWorksheet(failureModes: [])
         let model: SystemModel
         let reference: String

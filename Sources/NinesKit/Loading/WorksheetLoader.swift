@@ -80,10 +80,10 @@ public enum WorksheetLoader {
 
     /// The first row about a component `model` does not have, when no such row names a near miss
     /// of one (a typo gets the row reader's "did you mean" instead).
-    private static func firstStranger(in root: YAMLValue, for model: SystemModel) -> (id: String, component: String, location: SourceLocation)? {
+    private static func firstStranger(in root: YAMLValue, for model: SystemModel) -> (id: String, component: String, location: ModelLocation)? {
         guard case .sequence(let rows, _)? = topLevelValue("failure_modes", in: root) else { return nil }
         let names = Set(model.components.map(\.name))
-        var strangers: [(id: String, component: String, location: SourceLocation)] = []
+        var strangers: [(id: String, component: String, location: ModelLocation)] = []
         for row in rows {
             guard case .mapping(let pairs, let location) = row,
                   case .scalar(let component)? = pairs.first(where: { $0.key.text == "component" })?.value,
@@ -97,7 +97,7 @@ public enum WorksheetLoader {
     }
 
     static func notAWorksheet(_ file: String) -> DiagnosticError {
-        DiagnosticError([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
+        DiagnosticError([Diagnostic(at: ModelLocation(file: file, line: 1, column: 1),
             "this model has no 'failure_modes:' section and is no worksheet (a worksheet names its model with 'model:'); "
             + "start one with 'nines fmea init \(file)'")])
     }

@@ -1,7 +1,7 @@
 /// Writes a worksheet as YAML that `WorksheetReader` reads back to the same worksheet: fields in
 /// `FailureModeField` order, text plain where YAML keeps it as is, double-quoted with escapes
 /// everywhere else (line breaks, quotes, leading spaces, `#`, `: `, null words…).
-public enum WorksheetYAMLWriter {
+package enum WorksheetYAMLWriter {
     /// Fields a scaffold shows empty for the workshop to fill; the scores are marked TO FILL.
     static let scaffoldFields: [FailureModeField] = [.function, .effectEndUser, .cause, .detectionControls,
                                                       .severity, .occurrence, .detection, .recommendedAction, .owner]

@@ -62,9 +62,9 @@ private final class EventReader {
     }
 
     /// Where the current event starts, as Yams marks it (1-based; columns count characters).
-    private var here: SourceLocation {
+    private var here: ModelLocation {
         let mark = event.pointee.start_mark
-        return SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1)
+        return ModelLocation(file: file, line: mark.line + 1, column: mark.column + 1)
     }
 
     /// The node that starts at the current event.
@@ -132,11 +132,11 @@ private final class EventReader {
 /// The keys of one mapping so far: a short list for the usual few keys, hashed once a mapping is
 /// large (such as `components`).
 private struct KeysSeen {
-    private var few: [(text: String, location: SourceLocation)] = []
-    private var many: [String: SourceLocation]?
+    private var few: [(text: String, location: ModelLocation)] = []
+    private var many: [String: ModelLocation]?
 
     /// Records `key`; returns where it first appeared when it is a repeat.
-    mutating func insert(_ key: YAMLScalar) -> SourceLocation? {
+    mutating func insert(_ key: YAMLScalar) -> ModelLocation? {
         if many != nil {
             if let first = many![key.text] { return first }
             many![key.text] = key.location

@@ -7,9 +7,9 @@ import Yams
 /// which traps on non-scalar mapping keys. `YAMLPreflight` runs first, so libyaml never sees
 /// anchors, aliases, tags or deep nesting (docs/hardening.md has the policy). Ordinary files are
 /// built straight from libyaml's events (`YAMLEventBuilder`); Yams composes the rest.
-public enum YAMLParser {
+package enum YAMLParser {
     public static func parse(_ text: String, file: String) -> Result<YAMLValue, DiagnosticError> {
-        let start = SourceLocation(file: file, line: 1, column: 1)
+        let start = ModelLocation(file: file, line: 1, column: 1)
         if text.allSatisfy(\.isWhitespace) {
             return .failure(DiagnosticError([Diagnostic(at: start, "the file is empty; expected a mapping with 'version', 'system' and 'components'")]))
         }
@@ -22,7 +22,7 @@ public enum YAMLParser {
     /// The tree through `Yams.compose`, with a diagnostic for everything the model files may not
     /// hold; `YAMLEventBuilder` gives the same tree faster when there is nothing to report.
     static func compose(_ text: String, file: String) -> Result<YAMLValue, DiagnosticError> {
-        let start = SourceLocation(file: file, line: 1, column: 1)
+        let start = ModelLocation(file: file, line: 1, column: 1)
         let node: Node?
         do {
             let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
@@ -40,8 +40,8 @@ public enum YAMLParser {
         return diagnostics.isEmpty ? .success(value) : .failure(DiagnosticError(diagnostics))
     }
 
-    static func location(_ mark: Mark?, file: String) -> SourceLocation {
-        SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    static func location(_ mark: Mark?, file: String) -> ModelLocation {
+        ModelLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
     static func convert(_ node: Node, file: String, depth: Int, diagnostics: inout [Diagnostic]) -> YAMLValue {
@@ -87,7 +87,7 @@ public enum YAMLParser {
     }
 
     static func diagnostic(for error: YamlError, text: String, file: String) -> Diagnostic {
-        let start = SourceLocation(file: file, line: 1, column: 1)
+        let start = ModelLocation(file: file, line: 1, column: 1)
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),

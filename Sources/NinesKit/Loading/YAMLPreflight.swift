@@ -13,7 +13,7 @@
 /// comments, quoted scalars and block scalars. A plain multi-line scalar whose continuation line
 /// starts with `&`, `*` or `!` is refused too (quote it); nothing libyaml would read as an anchor,
 /// alias or tag gets through.
-public enum YAMLPreflight {
+package enum YAMLPreflight {
     /// Deepest nesting of collections accepted in a model file.
     public static let maxDepth = 32
     /// At most this many policy problems are reported for one file.
@@ -245,7 +245,7 @@ public enum YAMLPreflight {
             for byte in bytes[lineStart..<min(index, bytes.count)] where byte & 0xC0 != 0x80 { column += 1 }
             var end = index
             while end < bytes.count && !isBlank(end) && end - index < 100 { end += 1 }
-            diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: line, column: column), message,
+            diagnostics.append(Diagnostic(at: ModelLocation(file: file, line: line, column: column), message,
                                           length: max(1, end - index)))
         }
     }

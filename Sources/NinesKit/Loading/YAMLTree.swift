@@ -3,12 +3,12 @@
 ///
 /// Scalars are kept as text; callers decide the type (so `017`, `0x10`, `1:30` or `.nan` never
 /// silently become numbers).
-public enum YAMLValue: Sendable {
+package enum YAMLValue: Sendable {
     case scalar(YAMLScalar)
-    case sequence([YAMLValue], SourceLocation)
-    case mapping([(key: YAMLScalar, value: YAMLValue)], SourceLocation)
+    case sequence([YAMLValue], ModelLocation)
+    case mapping([(key: YAMLScalar, value: YAMLValue)], ModelLocation)
 
-    public var location: SourceLocation {
+    public var location: ModelLocation {
         switch self {
         case .scalar(let scalar): return scalar.location
         case .sequence(_, let location), .mapping(_, let location): return location
@@ -25,15 +25,15 @@ public enum YAMLValue: Sendable {
     }
 }
 
-public struct YAMLScalar: Sendable {
+package struct YAMLScalar: Sendable {
     public var text: String
     /// Quoted scalars are always strings; plain ones may be numbers, null, etc.
     public var isQuoted: Bool
     /// An explicit tag such as `!!str`, when the file wrote one.
     public var explicitTag: String?
-    public var location: SourceLocation
+    public var location: ModelLocation
 
-    public init(text: String, isQuoted: Bool, explicitTag: String? = nil, location: SourceLocation) {
+    public init(text: String, isQuoted: Bool, explicitTag: String? = nil, location: ModelLocation) {
         self.text = text
         self.isQuoted = isQuoted
         self.explicitTag = explicitTag

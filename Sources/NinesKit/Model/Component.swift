@@ -19,7 +19,7 @@ public struct Component: Hashable, Sendable {
     /// Outages of this component shorter than this window are hidden from its callers (hours).
     public var maskedFor: Double?
     public var description: String?
-    public var location: SourceLocation
+    public var location: ModelLocation
     /// Time to failure of one instance, when the model gives a distribution (`failure:`); else
     /// exponential from the figures. Only the simulator looks past its mean.
     public var failure: TimeDistribution?
@@ -31,7 +31,7 @@ public struct Component: Hashable, Sendable {
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,
         commonCause: Double = 0, dependencies: [Dependency] = [], responsibility: Responsibility = .ours,
         failover: Failover? = nil, data: DataProtection? = nil, maskedFor: Double? = nil,
-        description: String? = nil, location: SourceLocation = SourceLocation(file: "<memory>", line: 1, column: 1)
+        description: String? = nil, location: ModelLocation = ModelLocation(file: "<memory>", line: 1, column: 1)
     ) {
         self.name = name
         self.layer = layer
@@ -118,9 +118,9 @@ public struct Failover: Hashable, Sendable {
     public var switchover: Double
     /// Probability that a switchover succeeds (1 by default).
     public var success: Double
-    public var location: SourceLocation
+    public var location: ModelLocation
 
-    public init(mode: Mode, detect: Double, switchover: Double, success: Double = 1, location: SourceLocation) {
+    public init(mode: Mode, detect: Double, switchover: Double, success: Double = 1, location: ModelLocation) {
         self.mode = mode
         self.detect = detect
         self.switchover = switchover
@@ -141,10 +141,10 @@ public struct DataProtection: Hashable, Sendable {
     public var backupDuration: Double?
     /// Time to restore from backup, hours.
     public var restore: Double?
-    public var location: SourceLocation
+    public var location: ModelLocation
 
     public init(replication: Replication = .none, lag: Double? = nil, backupEvery: Double? = nil,
-                backupDuration: Double? = nil, restore: Double? = nil, location: SourceLocation) {
+                backupDuration: Double? = nil, restore: Double? = nil, location: ModelLocation) {
         self.replication = replication
         self.lag = lag
         self.backupEvery = backupEvery

@@ -1,7 +1,7 @@
 /// One entry of a component's `depends_on` list.
 public enum Dependency: Hashable, Sendable {
     /// A single component that must be up.
-    case component(String, SourceLocation)
+    case component(String, ModelLocation)
     /// A redundancy group: at least `k` of `members` must be up (`any` is k = 1).
-    case group(k: Int, members: [String], SourceLocation)
+    case group(k: Int, members: [String], ModelLocation)
 }

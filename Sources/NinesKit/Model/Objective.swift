@@ -23,14 +23,14 @@ public struct Objective: Hashable, Sendable {
     /// Recovery point objective, hours.
     public var rpo: Double?
     public var description: String?
-    public var location: SourceLocation
+    public var location: ModelLocation
     /// Where each of `components` is named in the file (parallel to `components`; empty when built in code).
-    public var componentLocations: [SourceLocation]
+    public var componentLocations: [ModelLocation]
 
     public init(name: String, measure: Measure, kind: Kind = .slo, components: [String], target: Probability? = nil,
                 period: Period? = nil, rto: Double? = nil, rpo: Double? = nil, description: String? = nil,
-                location: SourceLocation = SourceLocation(file: "<memory>", line: 1, column: 1),
-                componentLocations: [SourceLocation] = []) {
+                location: ModelLocation = ModelLocation(file: "<memory>", line: 1, column: 1),
+                componentLocations: [ModelLocation] = []) {
         self.name = name
         self.measure = measure
         self.kind = kind

@@ -1,15 +1,17 @@
 /// `nines check` as GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`
 /// for results that fall short, `::warning` for warnings, each pointing at the objective's line of
 /// the model; passing results as plain lines; then the summary.
-public enum CheckGitHubRenderer {
-    public static func render(_ report: CheckReport) -> String {
+public struct CheckGitHubRenderer: ReportRenderer {
+    public init() {}
+
+    public func render(_ report: CheckReport) -> String {
         var lines: [String] = []
         for result in report.results {
             let text = ([result.message] + result.details).joined(separator: "\n")
             switch result.status {
             case .pass: lines.append("ok: " + result.message)
-            case .fail: lines.append(command("error", result, text))
-            case .warning: lines.append(command("warning", result, text))
+            case .fail: lines.append(Self.command("error", result, text))
+            case .warning: lines.append(Self.command("warning", result, text))
             }
         }
         lines.append(CheckSummary.line(report))

@@ -1,35 +1,37 @@
 /// `nines check` as JUnit XML, the shape CI test reporters read (Jenkins, GitLab, GitHub actions
 /// such as dorny/test-reporter): `<testsuites>` → one `<testsuite>` per category → `<testcase>`,
 /// with `<failure>` for results that fall short and `<system-out>` for warnings.
-public enum CheckJUnitRenderer {
-    public static func render(_ report: CheckReport) -> String {
+public struct CheckJUnitRenderer: ReportRenderer {
+    public init() {}
+
+    public func render(_ report: CheckReport) -> String {
         let categories: [CheckResult.Category] = [.objective, .recovery, .risk, .model]
         let suites = categories.compactMap { category -> (CheckResult.Category, [CheckResult])? in
             let results = report.results.filter { $0.category == category }
             return results.isEmpty ? nil : (category, results)
         }
         var xml = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
-        xml.append("<testsuites name=\"nines check: \(escape(report.system))\" tests=\"\(report.results.count)\" "
+        xml.append("<testsuites name=\"nines check: \(Self.escape(report.system))\" tests=\"\(report.results.count)\" "
                    + "failures=\"\(report.failed)\" errors=\"0\" skipped=\"0\" time=\"0\">")
         for (category, results) in suites {
             let failures = results.filter { $0.status == .fail }.count
             xml.append("  <testsuite name=\"\(category.rawValue)\" tests=\"\(results.count)\" failures=\"\(failures)\" "
                        + "errors=\"0\" skipped=\"0\" time=\"0\">")
             for result in results {
-                let open = "    <testcase classname=\"nines.\(escape(result.rule))\" name=\"\(escape(result.id))\" "
-                    + "file=\"\(escape(result.file))\" line=\"\(result.line)\" time=\"0\""
+                let open = "    <testcase classname=\"nines.\(Self.escape(result.rule))\" name=\"\(Self.escape(result.id))\" "
+                    + "file=\"\(Self.escape(result.file))\" line=\"\(result.line)\" time=\"0\""
                 let body = ([result.message] + result.details).joined(separator: "\n")
                 switch result.status {
                 case .pass:
                     xml.append(open + "/>")
                 case .fail:
                     xml.append(open + ">")
-                    xml.append("      <failure message=\"\(escape(result.message))\" type=\"\(escape(result.rule))\">"
-                               + "\(escape("\(result.file):\(result.line):\(result.column): " + body))</failure>")
+                    xml.append("      <failure message=\"\(Self.escape(result.message))\" type=\"\(Self.escape(result.rule))\">"
+                               + "\(Self.escape("\(result.file):\(result.line):\(result.column): " + body))</failure>")
                     xml.append("    </testcase>")
                 case .warning:
                     xml.append(open + ">")
-                    xml.append("      <system-out>\(escape("warning: " + body))</system-out>")
+                    xml.append("      <system-out>\(Self.escape("warning: " + body))</system-out>")
                     xml.append("    </testcase>")
                 }
             }

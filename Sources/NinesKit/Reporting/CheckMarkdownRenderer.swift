@@ -1,23 +1,25 @@
 /// `nines check` as Markdown for a pull-request comment: a verdict heading, one table row per
 /// result, details for those that do not pass, and the calendar the figures use.
-public enum CheckMarkdownRenderer {
-    public static func render(_ report: CheckReport) -> String {
+public struct CheckMarkdownRenderer: ReportRenderer {
+    public init() {}
+
+    public func render(_ report: CheckReport) -> String {
         var lines: [String] = []
         let verdict = report.holds ? "✅ all objectives hold" : "❌ \(report.failed) of \(report.results.count) checks fall short"
-        lines.append("### nines check: \(cell(report.system)) — \(verdict)")
+        lines.append("### nines check: \(Self.cell(report.system)) — \(verdict)")
         lines.append("")
         lines.append("| | Check | Result |")
         lines.append("|---|---|---|")
         for result in report.results {
-            lines.append("| \(icon(result.status)) | `\(cell(result.id))` | \(cell(result.message)) |")
+            lines.append("| \(Self.icon(result.status)) | `\(Self.cell(result.id))` | \(Self.cell(result.message)) |")
         }
         let explained = report.results.filter { $0.status != .pass && !$0.details.isEmpty }
         if !explained.isEmpty {
             lines.append("")
             for result in explained {
-                lines.append("<details><summary>\(html(result.id))</summary>")
+                lines.append("<details><summary>\(Self.html(result.id))</summary>")
                 lines.append("")
-                lines.append(contentsOf: result.details.map { "- " + cell($0) })
+                lines.append(contentsOf: result.details.map { "- " + Self.cell($0) })
                 lines.append("")
                 lines.append("</details>")
             }
@@ -25,7 +27,7 @@ public enum CheckMarkdownRenderer {
         lines.append("")
         var footer = "\(CheckSummary.line(report)). Calendar: \(report.calendar)"
         if report.minMargin > 0 { footer += "; required margin \(SLAText.percent(report.minMargin)) of each budget" }
-        lines.append("<sub>\(html(footer)); model: \(report.sources.map(html).joined(separator: ", ")).</sub>")
+        lines.append("<sub>\(Self.html(footer)); model: \(report.sources.map(Self.html).joined(separator: ", ")).</sub>")
         return lines.joined(separator: "\n") + "\n"
     }
 

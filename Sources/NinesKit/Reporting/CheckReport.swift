@@ -67,7 +67,7 @@ public struct CheckResult: Hashable, Sendable, Codable {
     public var column: Int
 
     public init(id: String, rule: String, category: Category, status: Status, message: String, details: [String] = [],
-                location: SourceLocation) {
+                location: ModelLocation) {
         self.id = id
         self.rule = rule
         self.category = category

@@ -14,7 +14,7 @@ public enum CheckReportBuilder {
             // A gate with nothing to gate would pass silently: say so (a warning, exit status 0).
             results.append(CheckResult(id: "\(model.name)/objectives", rule: "objectives-present", category: .objective, status: .warning,
                                        message: "no objective has a 'target', 'rto' or 'rpo': nothing to check",
-                                       location: SourceLocation(file: model.sources.first ?? "<memory>", line: 1, column: 1)))
+                                       location: ModelLocation(file: model.sources.first ?? "<memory>", line: 1, column: 1)))
         }
         for rule in rules { results.append(contentsOf: rule.evaluate(model)) }
         for (component, note) in prediction.notes {
@@ -25,7 +25,7 @@ public enum CheckReportBuilder {
                            minMargin: minMargin, results: results)
     }
 
-    static func objectiveResults(_ r: SLAReport, location: SourceLocation, minMargin: Double) -> [CheckResult] {
+    static func objectiveResults(_ r: SLAReport, location: ModelLocation, minMargin: Double) -> [CheckResult] {
         var results: [CheckResult] = []
         if let targetQ = r.targetUnavailability {
             let withinBudget = TargetRule.holds(unavailability: r.judgedUnavailability, targetUnavailability: targetQ)

@@ -1,11 +1,13 @@
 /// `nines check` as SARIF 2.1.0 (GitHub code scanning and other static-analysis viewers): one run
 /// of the tool "nines", one rule per kind of check, one result per check with its model location.
 /// Passing checks are results of kind "pass" so viewers can close earlier alerts.
-public enum CheckSARIFRenderer {
+public struct CheckSARIFRenderer: ReportRenderer {
+    public init() {}
+
     public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
 
-    public static func render(_ report: CheckReport) -> String {
-        JSONReportRenderer.render(log(report))
+    public func render(_ report: CheckReport) -> String {
+        JSONReportRenderer.render(Self.log(report))
     }
 
     /// The SARIF document of `report`, before printing.

@@ -27,7 +27,7 @@ public struct CheckTextRenderer {
 }
 
 /// The closing count every check format prints: "3 passed, 1 failed, 0 warnings: falls short".
-public enum CheckSummary {
+package enum CheckSummary {
     public static func line(_ report: CheckReport) -> String {
         "\(report.passed) passed, \(report.failed) failed, \(report.warnings) warning\(report.warnings == 1 ? "" : "s"): "
             + (report.holds ? "all objectives hold" : "falls short")

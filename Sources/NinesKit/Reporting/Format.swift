@@ -1,7 +1,7 @@
 import Foundation
 
 /// Number formatting shared by the human-readable renderers. Locale-independent (POSIX).
-public enum Format {
+package enum Format {
     /// Names joined by commas, at most `limit` of them, then "and N more": a 10,000-component model
     /// may assume a repair time for thousands of components, and a terminal line should stay readable.
     public static func names(_ names: [String], limit: Int = 12) -> String {

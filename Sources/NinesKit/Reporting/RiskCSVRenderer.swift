@@ -2,20 +2,22 @@ import Foundation
 
 /// The ranked risk list as CSV (one row per failure mode, rank order, computed columns included).
 /// For the lossless worksheet form, see `WorksheetCSV`.
-public enum RiskCSVRenderer {
+public struct RiskCSVRenderer: ReportRenderer {
+    public init() {}
+
     static let columns = ["rank", "priority", "rpn", "severity", "occurrence", "detection", "id", "component", "layer",
                           "failure_mode", "status", "owner", "treatment", "priority_after", "rpn_after", "rpn_reduction",
                           "occurrences_per_period", "component_downtime_hours", "downtime_hours", "largest_budget_share", "criticality"]
 
-    public static func render(_ report: RiskReport) -> String {
-        var out = CSVTable.line(columns)
+    public func render(_ report: RiskReport) -> String {
+        var out = CSVTable.line(Self.columns)
         for risk in report.risks {
             let share = risk.objectives.compactMap(\.budgetShare).max()
             let fields: [String] = [
-                String(risk.rank), risk.priority ?? "", text(risk.rpn), text(risk.severity), text(risk.occurrence), text(risk.detection),
+                String(risk.rank), risk.priority ?? "", Self.text(risk.rpn), Self.text(risk.severity), Self.text(risk.occurrence), Self.text(risk.detection),
                 risk.id, risk.component, risk.layer, risk.failureMode, risk.status, risk.owner ?? "", risk.treatment ?? "",
-                risk.priorityAfter ?? "", text(risk.rpnAfter), text(risk.rpnReduction),
-                number(risk.occurrencesPerPeriod), number(risk.componentDowntimeHours), number(risk.downtimeHours), number(share), number(risk.criticality),
+                risk.priorityAfter ?? "", Self.text(risk.rpnAfter), Self.text(risk.rpnReduction),
+                Self.number(risk.occurrencesPerPeriod), Self.number(risk.componentDowntimeHours), Self.number(risk.downtimeHours), Self.number(share), Self.number(risk.criticality),
             ]
             out += CSVTable.line(fields)
         }

@@ -1,20 +1,22 @@
 /// The ranked risk list as a Markdown table, for pull-request comments and wikis.
-public enum RiskMarkdownRenderer {
-    public static func render(_ report: RiskReport) -> String {
-        var out = "## \(cell(report.system)): ranked risks\n\n"
+public struct RiskMarkdownRenderer: ReportRenderer {
+    public init() {}
+
+    public func render(_ report: RiskReport) -> String {
+        var out = "## \(Self.cell(report.system)): ranked risks\n\n"
         out += "\(report.risks.count) of \(report.totalFailureModes) failure modes; scoring: \(report.scoring); "
             + "order: \(report.order); period: \(report.period).\n\n"
         out += "| # | AP | RPN | S | O | D | id | component | layer | failure mode | effect on users | action | owner | status | after | downtime/\(report.period) | budget |\n"
         out += "|---:|:-:|---:|---:|---:|---:|---|---|---|---|---|---|---|---|---|---:|---:|\n"
         for risk in report.risks {
             let after = risk.rpnAfter.map { "RPN \($0), \(risk.priorityAfter ?? "-")" } ?? ""
-            let budget = risk.objectives.compactMap { cost in cost.budgetShare.map { "\(cell(cost.objective)) \(Format.share($0))" } }
+            let budget = risk.objectives.compactMap { cost in cost.budgetShare.map { "\(Self.cell(cost.objective)) \(Format.share($0))" } }
                 .joined(separator: "<br>")
             let fields: [String] = [
                 String(risk.rank), risk.priority ?? "–", risk.rpn.map(String.init) ?? "–",
                 risk.severity.map(String.init) ?? "–", risk.occurrence.map(String.init) ?? "–", risk.detection.map(String.init) ?? "–",
-                "`\(risk.id)`", cell(risk.component), cell(risk.layer), cell(risk.failureMode), cell(risk.effectEndUser ?? ""),
-                cell(risk.recommendedAction ?? ""), cell(risk.owner ?? ""), risk.status, after,
+                "`\(risk.id)`", Self.cell(risk.component), Self.cell(risk.layer), Self.cell(risk.failureMode), Self.cell(risk.effectEndUser ?? ""),
+                Self.cell(risk.recommendedAction ?? ""), Self.cell(risk.owner ?? ""), risk.status, after,
                 risk.downtimeHours.map { Format.duration(hours: $0) } ?? "", budget,
             ]
             out += "| " + fields.joined(separator: " | ") + " |\n"
@@ -23,7 +25,7 @@ public enum RiskMarkdownRenderer {
             out += "\n| component | quantified modes | unavailability from modes | model's own | downtime/\(report.period) |\n"
             out += "|---|---:|---:|---:|---:|\n"
             for component in report.components {
-                out += "| \(cell(component.component)) | \(component.quantifiedFailureModes) | \(Format.small(component.unavailability)) | "
+                out += "| \(Self.cell(component.component)) | \(component.quantifiedFailureModes) | \(Format.small(component.unavailability)) | "
                     + "\(Format.small(component.modelUnavailability)) | \(Format.duration(hours: component.downtimeHours)) |\n"
             }
         }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The sentences every human-readable format uses for an SLA prediction (text report, `check`
 /// results, Markdown), so they read the same everywhere. Formats data; computes nothing.
-public enum SLAText {
+package enum SLAText {
     /// "SLO 99.95% per month"
     public static func targetName(_ r: SLAReport) -> String {
         guard let target = r.target else { return "no target" }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// One row per objective, for spreadsheets. Hours and fractions, full precision, RFC 4180 quoting.
-public enum SimulationCSVRenderer {
+public struct SimulationCSVRenderer: ReportRenderer {
+    public init() {}
+
     public static let header = [
         "objective", "measure", "period", "periods", "target", "availability", "availability_low", "availability_high",
         "exact_availability", "mean_downtime_h", "p50_downtime_h", "p90_downtime_h", "p99_downtime_h", "max_downtime_h",
@@ -13,19 +15,19 @@ public enum SimulationCSVRenderer {
         "sla_outages_per_period", "sla_mean_outage_h",
     ]
 
-    public static func render(_ report: SimulationReport) -> String {
-        var lines = [header.joined(separator: ",")]
+    public func render(_ report: SimulationReport) -> String {
+        var lines = [Self.header.joined(separator: ",")]
         for (o, sla) in zip(report.objectives, report.sla) {
             let fields: [String] = [
-                quote(o.name), o.measure, quote(o.period), String(o.periods), number(o.target), number(o.availability),
-                number(o.availabilityLow), number(o.availabilityHigh), number(o.exactAvailability), number(o.meanDowntimeHours),
-                number(o.downtimeP50Hours), number(o.downtimeP90Hours), number(o.downtimeP99Hours), number(o.downtimeMaxHours),
-                number(o.meetProbability), number(o.meetLow), number(o.meetHigh), number(o.meetEveryPeriodOfYear),
-                number(o.outagesPerPeriod), number(o.meanOutageHours), number(o.longestOutageHours), number(o.timeToFirstBreachHours),
-                quote(o.excluded.joined(separator: " ")), number(sla.availability), number(sla.availabilityLow),
-                number(sla.availabilityHigh), number(sla.exactAvailability), number(sla.meanDowntimeHours),
-                number(sla.downtimeP99Hours), number(sla.meetProbability), number(sla.meetLow), number(sla.meetHigh),
-                number(sla.outagesPerPeriod), number(sla.meanOutageHours),
+                Self.quote(o.name), o.measure, Self.quote(o.period), String(o.periods), Self.number(o.target), Self.number(o.availability),
+                Self.number(o.availabilityLow), Self.number(o.availabilityHigh), Self.number(o.exactAvailability), Self.number(o.meanDowntimeHours),
+                Self.number(o.downtimeP50Hours), Self.number(o.downtimeP90Hours), Self.number(o.downtimeP99Hours), Self.number(o.downtimeMaxHours),
+                Self.number(o.meetProbability), Self.number(o.meetLow), Self.number(o.meetHigh), Self.number(o.meetEveryPeriodOfYear),
+                Self.number(o.outagesPerPeriod), Self.number(o.meanOutageHours), Self.number(o.longestOutageHours), Self.number(o.timeToFirstBreachHours),
+                Self.quote(o.excluded.joined(separator: " ")), Self.number(sla.availability), Self.number(sla.availabilityLow),
+                Self.number(sla.availabilityHigh), Self.number(sla.exactAvailability), Self.number(sla.meanDowntimeHours),
+                Self.number(sla.downtimeP99Hours), Self.number(sla.meetProbability), Self.number(sla.meetLow), Self.number(sla.meetHigh),
+                Self.number(sla.outagesPerPeriod), Self.number(sla.meanOutageHours),
             ]
             lines.append(fields.joined(separator: ","))
         }

@@ -5,7 +5,7 @@ import Foundation
 /// chunks in chunk order: the same seed gives the same bits whatever the thread count.
 public struct MonteCarloSimulation: Sendable {
     public let model: SystemModel
-    public let plan: SimulationPlan
+    package let plan: SimulationPlan
 
     public init(_ model: SystemModel, assumedRepairHours: Double = 1) {
         self.model = model
@@ -125,7 +125,7 @@ private final class ResultSlots: @unchecked Sendable {
 
 /// A 95% confidence interval for a proportion (Agresti–Coull: add two successes and two failures),
 /// which stays honest when the estimate is 0 or 1.
-public struct ProportionInterval: Hashable, Sendable {
+package struct ProportionInterval: Hashable, Sendable {
     public let estimate: Double
     public let low: Double
     public let high: Double

@@ -1,5 +1,5 @@
 /// SplitMix64: a tiny generator used only to expand seeds (Steele, Lea & Flood 2014).
-public struct SplitMix64: Sendable {
+package struct SplitMix64: Sendable {
     public var state: UInt64
 
     public init(state: UInt64) { self.state = state }
@@ -15,7 +15,7 @@ public struct SplitMix64: Sendable {
 
 /// xoshiro256** (Blackman & Vigna 2018): fast, 256 bits of state, passes BigCrush.
 /// A value type with no allocation, so each simulation chunk owns one and threads never share.
-public struct Xoshiro256StarStar: Sendable {
+package struct Xoshiro256StarStar: Sendable {
     private var s0, s1, s2, s3: UInt64
 
     /// Seeds the four state words from SplitMix64, as the authors recommend (never all zero).

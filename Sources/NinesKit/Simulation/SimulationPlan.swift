@@ -4,7 +4,7 @@
 ///
 /// Needs no exact engine: the structure is sampled directly from the model's dependencies.
 /// Immutable and shared by every chunk and thread. Times in hours.
-public struct SimulationPlan: Sendable {
+package struct SimulationPlan: Sendable {
     enum SlotKind: UInt8, Sendable { case instance, commonCause, failover, mask }
 
     // Components (by model index).

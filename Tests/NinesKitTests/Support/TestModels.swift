@@ -24,12 +24,12 @@ enum TestModels {
         Component(name: name, layer: "software", figures: .availability(.perfect, mttr: nil), dependencies: dependencies)
     }
 
-    static func on(_ name: String) -> Dependency { .component(name, SourceLocation(file: "<memory>", line: 1, column: 1)) }
+    static func on(_ name: String) -> Dependency { .component(name, ModelLocation(file: "<memory>", line: 1, column: 1)) }
 
     static func any(_ members: [String]) -> Dependency { kOf(1, members) }
 
     static func kOf(_ k: Int, _ members: [String]) -> Dependency {
-        .group(k: k, members: members, SourceLocation(file: "<memory>", line: 1, column: 1))
+        .group(k: k, members: members, ModelLocation(file: "<memory>", line: 1, column: 1))
     }
 
     static func model(_ components: [Component], objectives: [Objective] = []) -> SystemModel {

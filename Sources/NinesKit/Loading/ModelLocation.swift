@@ -1,5 +1,5 @@
 /// A position in an input file: 1-based line and column (columns count Unicode scalars).
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct ModelLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
@@ -12,7 +12,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 
     public var description: String { "\(file):\(line):\(column)" }
 
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    public static func < (lhs: ModelLocation, rhs: ModelLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
 }

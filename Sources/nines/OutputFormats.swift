@@ -1,0 +1,73 @@
+import ArgumentParser
+import NinesKit
+
+// Every command's `--format`, and the one place a format name becomes a renderer. Commands build
+// their report, ask their format for its renderer once, and print what it renders.
+
+/// `nines report --format`.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+
+    func renderer(colour: Bool, topContributors: Int) -> any ReportRenderer<AvailabilityReport> {
+        switch self {
+        case .text: TextReportRenderer(colour: colour, topContributors: topContributors)
+        case .json: JSONRenderer()
+        }
+    }
+}
+
+/// `nines check --format`.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, junit, github, markdown, sarif
+
+    func renderer(colour: Bool) -> any ReportRenderer<CheckReport> {
+        switch self {
+        case .text: CheckTextRenderer(colour: colour)
+        case .json: JSONRenderer()
+        case .junit: CheckJUnitRenderer()
+        case .github: CheckGitHubRenderer()
+        case .markdown: CheckMarkdownRenderer()
+        case .sarif: CheckSARIFRenderer()
+        }
+    }
+}
+
+/// `nines simulate --format`.
+enum SimulationFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+
+    func renderer(colour: Bool) -> any ReportRenderer<SimulationReport> {
+        switch self {
+        case .text: SimulationTextRenderer(colour: colour)
+        case .json: JSONRenderer()
+        case .csv: SimulationCSVRenderer()
+        }
+    }
+}
+
+/// `nines fmea rank --format`.
+enum RiskFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown, csv
+
+    func renderer(colour: Bool) -> any ReportRenderer<RiskReport> {
+        switch self {
+        case .text: RiskTextRenderer(colour: colour)
+        case .json: JSONRenderer()
+        case .markdown: RiskMarkdownRenderer()
+        case .csv: RiskCSVRenderer()
+        }
+    }
+}
+
+/// `nines diff --format`.
+enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+
+    func renderer() -> any ReportRenderer<DiffReport> {
+        switch self {
+        case .text: DiffTextRenderer()
+        case .json: JSONRenderer()
+        case .markdown: DiffTextRenderer(markdown: true)
+        }
+    }
+}
