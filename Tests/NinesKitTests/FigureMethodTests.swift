@@ -117,6 +117,21 @@ import Testing
         #expect(SLAPrediction(model, full: AvailabilityAnalysis(model, budget: budget)).objectives[0].holds() == true)
     }
 
+    /// Conditioning work is shared by the whole analysis: a model with many conjunctions cannot
+    /// spend the per-figure budget on each of them (a pipeline must not stall); once it is used
+    /// up, the remaining figures are sampled, and say so.
+    @Test func conditioningWorkIsSharedByTheWholeAnalysis() throws {
+        let file = Self.pools[1].file
+        let model = try TestModels.load(try Fixtures.text(file), file: file)
+        var budget = CompilationBudget.standard(for: model)
+        budget.closureNodes = 0   // every closure with a dependency is a conjunction
+        budget.conditioningWork = 2_000
+        let analysis = AvailabilityAnalysis(model, budget: budget)
+        let methods = Set(analysis.closures.map(\.method))
+        #expect(methods.contains(.estimated))
+        #expect(analysis.closures.filter { $0.method == .exact }.count > 100)
+    }
+
     /// A redundancy group over members held as conjunctions has no exact method here: sampled,
     /// with a 95% interval that contains the exact figure.
     @Test func groupOverConjunctionsIsEstimated() throws {

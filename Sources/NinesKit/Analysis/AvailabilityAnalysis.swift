@@ -75,14 +75,18 @@ public struct AvailabilityAnalysis: Sendable {
         // A conjunction is conditioned once per view however many figures it is (an objective at
         // the front door, the system of one front door, that component's closure).
         var evaluated: [CompiledFigures.Key: FlowFigures] = [:]
+        // All conditioning of one analysis shares this much work (see `CompilationBudget`).
+        var allowance = CompiledFigures.analysisAllowance * structure.budget.conditioningWork
         func figure(_ name: String, _ form: StructureForm, targets: [Int], _ view: FigureView,
                     background: BackgroundSystemEstimate? = nil) -> FlowFigures {
             guard case .conjunction = form else {
-                return compiled.figure(named: name, form: form, targets: targets, view: view, background: background)
+                return compiled.figure(named: name, form: form, targets: targets, view: view, background: background,
+                                       allowance: &allowance)
             }
             let key = compiled.key(form, view)
             if let known = evaluated[key] { return known.renamed(name) }
-            let result = compiled.figure(named: name, form: form, targets: targets, view: view, background: background)
+            let result = compiled.figure(named: name, form: form, targets: targets, view: view, background: background,
+                                         allowance: &allowance)
             evaluated[key] = result
             return result
         }

@@ -23,6 +23,10 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
         callerNodes = callerVariables == pathVariables ? pathNodes : NodeProbabilities(structure.bdd, variables: callerVariables)
     }
 
+    /// Conditioning work one whole analysis may spend, in per-figure budgets: past it, figures
+    /// still unevaluated are sampled.
+    static let analysisAllowance = 4
+
     /// Identifies a conjunction's evaluation: its factors, and the view when the views differ.
     struct Key: Hashable {
         let factors: [BDD.Ref]
@@ -58,6 +62,15 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
     /// - Parameter background: a Monte Carlo estimate already being drawn for these targets.
     func figure(named name: String, form: StructureForm, targets: [Int], view: FigureView,
                 background: BackgroundSystemEstimate? = nil) -> FlowFigures {
+        var allowance = structure.budget.conditioningWork
+        return figure(named: name, form: form, targets: targets, view: view, background: background, allowance: &allowance)
+    }
+
+    /// As `figure(named:form:targets:view:background:)`, conditioning within what is left of
+    /// `allowance` (work shared by every figure of one analysis, so a model with many conjunctions
+    /// cannot stall a pipeline); what it spends is taken off.
+    func figure(named name: String, form: StructureForm, targets: [Int], view: FigureView,
+                background: BackgroundSystemEstimate? = nil, allowance: inout Int) -> FlowFigures {
         switch form {
         case .diagram(let root):
             let nodes = view == .callers ? callerNodes : pathNodes
@@ -66,7 +79,7 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
             return figures(name, probability: nodes[root], birnbaum: birnbaum, view: view, diagramSize: diagram.count)
         case .conjunction:
             let factors = structure.factors(of: form)
-            if factors.count == 1 { return figure(named: name, form: .diagram(factors[0]), targets: targets, view: view) }
+            if factors.count == 1 { return figure(named: name, form: .diagram(factors[0]), targets: targets, view: view, allowance: &allowance) }
             // Cheap certified bounds from the factors alone (events increasing in independent
             // components): max_f Q_f ≤ Q ≤ Σ_f Q_f.
             let nodes = view == .callers ? callerNodes : pathNodes
@@ -77,11 +90,14 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
                 sum.add(nodes[factor].down)
             }
             let union = Probability(up: max(0, 1 - sum.value), down: min(1, sum.value))
-            guard let conjunction = ConditionedConjunction(structure.bdd, roots: factors) else {
+            guard allowance > 0, let conjunction = ConditionedConjunction(structure.bdd, roots: factors) else {
                 return figure(named: name, form: .sampled, targets: targets, view: view, background: background)
             }
-            let result = conjunction.evaluate(variables(view), importance: true, workBudget: structure.budget.conditioningWork,
+            let copied = conjunction.factors.reduce(0) { $0 + $1.level.count }
+            let result = conjunction.evaluate(variables(view), importance: true,
+                                              workBudget: max(0, min(structure.budget.conditioningWork, allowance - copied)),
                                               hopelessAbove: union.down)
+            allowance -= copied + result.work
             // The certified interval on Q: the enumeration's, narrowed by the factor bounds.
             let low = result.low.down >= worst.down ? Probability(up: result.high.up, down: result.low.down) : worst
             let high = result.high.down <= union.down ? Probability(up: result.low.up, down: result.high.down) : union

@@ -97,6 +97,8 @@ struct ConditionedConjunction: Sendable {
         let conditionedCount: Int
         let depth: Int
         let states: Int
+        /// Factor updates and node evaluations spent.
+        var work = 0
         /// Whether what was not enumerated is below `relativeTolerance` of the unavailability: the
         /// figure is then exact to twelve significant digits (and its interval says how exact).
         var isExact: Bool { high.down - low.down <= ConditionedConjunction.relativeTolerance * low.down }
@@ -114,6 +116,7 @@ struct ConditionedConjunction: Sendable {
         var enumeration = Enumeration(self, variables: variables, importance: importance)
         let result = enumeration.run(workBudget: workBudget, hopelessAbove: hopelessAbove)
         guard importance, result.depth >= 0 else { return result }
+        var work = result.work
         // Shared components that never fail are in no enumerated state: their importance
         // Q(down) − Q(up) takes one more enumeration each, with the component down.
         var birnbaum = result.birnbaum
@@ -123,9 +126,10 @@ struct ConditionedConjunction: Sendable {
             var down = Enumeration(self, variables: failed, importance: false)
             let whenDown = down.run(workBudget: workBudget, hopelessAbove: .infinity)
             birnbaum[Int(level)] = Self.middle(whenDown) - Self.middle(result)
+            work += whenDown.work
         }
         return Result(low: result.low, high: result.high, birnbaum: birnbaum, conditionedCount: result.conditionedCount,
-                      depth: result.depth, states: result.states)
+                      depth: result.depth, states: result.states, work: work)
     }
 
     /// The unavailability at the middle of a result's interval.
@@ -284,7 +288,7 @@ private struct Enumeration {
         let low = Probability(up: upSum, down: downSum)
         let high = Probability(up: min(1, upSum + tail), down: min(1, downSum + tail))
         return ConditionedConjunction.Result(low: low, high: high, birnbaum: wantsImportance ? birnbaum() : [],
-                                             conditionedCount: n, depth: depth, states: states)
+                                             conditionedCount: n, depth: depth, states: states, work: work)
     }
 
     var averageTouches: Double {
