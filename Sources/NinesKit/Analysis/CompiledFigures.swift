@@ -79,7 +79,9 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
             return figures(name, probability: nodes[root], birnbaum: birnbaum, view: view, diagramSize: diagram.count)
         case .conjunction:
             let factors = structure.factors(of: form)
-            if factors.count == 1 { return figure(named: name, form: .diagram(factors[0]), targets: targets, view: view, allowance: &allowance) }
+            if factors.count == 1 {
+                return figure(named: name, form: .diagram(factors[0]), targets: targets, view: view, allowance: &allowance)
+            }
             // Cheap certified bounds from the factors alone (events increasing in independent
             // components): max_f Q_f ≤ Q ≤ Σ_f Q_f.
             let nodes = view == .callers ? callerNodes : pathNodes
@@ -102,8 +104,7 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
             let low = result.low.down >= worst.down ? Probability(up: result.high.up, down: result.low.down) : worst
             let high = result.high.down <= union.down ? Probability(up: result.low.up, down: result.high.down) : union
             let middle = Self.midpoint(low: low, high: high)
-            var flow = figures(name, probability: middle, birnbaum: result.birnbaum, view: view,
-                               diagramSize: conjunction.factors.reduce(0) { $0 + $1.level.count })
+            var flow = figures(name, probability: middle, birnbaum: result.birnbaum, view: view, diagramSize: copied)
             if result.depth >= 0 {
                 flow.conditioning = ConditioningSummary(components: result.conditionedCount, depth: result.depth, states: result.states)
             }
