@@ -93,7 +93,8 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
             }
             let union = Probability(up: max(0, 1 - sum.value), down: min(1, sum.value))
             guard allowance > 0, let conjunction = ConditionedConjunction(structure.bdd, roots: factors) else {
-                return figure(named: name, form: .sampled, targets: targets, view: view, background: background)
+                return sampled(name, targets: targets, view: view, background: background,
+                               within: AvailabilityBounds(lower: union, upper: worst))
             }
             let copied = conjunction.factors.reduce(0) { $0 + $1.level.count }
             let result = conjunction.evaluate(variables(view), importance: true,
@@ -120,13 +121,20 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
             }
             return flow
         case .sampled:
-            let estimate = estimate(targets: targets, view: view, background: background, within: nil)
-            var flow = FlowFigures(name: name, probability: Probability(availability: estimate.availability), frequency: nil,
-                                   importance: [], componentsWithoutRates: [], diagramSize: 0)
-            flow.method = .estimated
-            flow.estimate = estimate
-            return flow
+            return sampled(name, targets: targets, view: view, background: background, within: nil)
         }
+    }
+
+    /// A Monte Carlo figure, inside `bounds` (certified) when they are known.
+    func sampled(_ name: String, targets: [Int], view: FigureView, background: BackgroundSystemEstimate?,
+                 within bounds: AvailabilityBounds?) -> FlowFigures {
+        let estimate = estimate(targets: targets, view: view, background: background, within: bounds)
+        var flow = FlowFigures(name: name, probability: Probability(availability: estimate.availability), frequency: nil,
+                               importance: [], componentsWithoutRates: [], diagramSize: 0)
+        flow.method = .estimated
+        flow.estimate = estimate
+        flow.bounds = bounds
+        return flow
     }
 
     /// The midpoint of an interval given by its ends' (availability, unavailability) pairs: Q from
