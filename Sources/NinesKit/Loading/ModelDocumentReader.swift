@@ -23,11 +23,6 @@ struct ModelDocumentReader {
 
     static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives"]
         + WorksheetReader.embeddedKeys
-    /// Largest k × (n − k + 1) a `k_of` group may need: the k-of-n diagram of n distinct members
-    /// has about that many nodes (1,000 of 1,999, the largest even split under the limit, compiles
-    /// in about 0.15 s); 5,000 of 10,000 would be 25 M nodes, gigabytes, so it is refused with a
-    /// way out instead.
-    static let largestGroupWork = 1_000_000
     static let componentKeys = ["layer", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
                                 "failure", "repair"]
@@ -253,14 +248,6 @@ struct ModelDocumentReader {
             if k > members.count {
                 diagnostics.error(fields.keyLocation("k"), "'k' of 'k_of' of '\(owner)' is \(k) but the group has only "
                                   + "\(members.count) member\(members.count == 1 ? "" : "s"); k of n needs 1 ≤ k ≤ n")
-                return nil
-            }
-            let work = k * (members.count - k + 1)
-            if work > Self.largestGroupWork {
-                diagnostics.error(fields.keyLocation("k"), "'k_of' of '\(owner)' asks for \(k) of \(members.count) members: its exact "
-                                  + "diagram takes k × (n − k + 1) = \(work) steps, over the limit of \(Self.largestGroupWork); "
-                                  + "model identical members as one component with 'replicas: \(members.count)' and 'needs: \(k)', "
-                                  + "or split the group")
                 return nil
             }
             return .group(k: k, members: members.map(\.name), group.location)
