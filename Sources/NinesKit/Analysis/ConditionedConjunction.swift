@@ -249,7 +249,11 @@ private struct Enumeration {
         entryFactor.append(Int32(factor))
         entryMask.append(mask)
         entryWeight.append(0)
-        if denseStart[factor] >= 0 { dense[denseStart[factor] + Int(mask)] = index } else { sparse[SparseKey(factor: factor, mask: mask)] = index }
+        if denseStart[factor] >= 0 {
+            dense[denseStart[factor] + Int(mask)] = index
+        } else {
+            sparse[SparseKey(factor: factor, mask: mask)] = index
+        }
         work += conjunction.factors[factor].level.count
         return index
     }

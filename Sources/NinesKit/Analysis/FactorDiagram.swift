@@ -17,6 +17,8 @@ struct FactorDiagram: Sendable {
     let conditioned: [Int32]
     /// Levels of the free (not conditioned) variables the factor tests, each once.
     let freeLevels: [Int32]
+    /// Set when the factor is a constant (no nodes).
+    let rootConstant: Bool?
 
     static let downTerminal: Int32 = -1
     static let upTerminal: Int32 = -2
@@ -49,9 +51,6 @@ struct FactorDiagram: Sendable {
         freeLevels = free.sorted()
         if root == BDD.up || root == BDD.down { rootConstant = root == BDD.up } else { rootConstant = nil }
     }
-
-    /// Set when the factor is a constant (no nodes).
-    let rootConstant: Bool?
 
     /// Probability that the factor holds when the conditioned variables are as in `mask` (bit set:
     /// down) and every free variable has its probability. Unavailability-first, as
