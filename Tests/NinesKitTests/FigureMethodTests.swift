@@ -14,6 +14,15 @@ import Testing
         ("pool/pool-500x3-on-25.yaml", 1.5218038497757665831e-4),
     ]
 
+    /// The 60-service reference pool and the standard budget with `conditioningWork` updates.
+    static func smallestPool(conditioningWork: Int) throws -> (SystemModel, CompilationBudget) {
+        let file = pools[0].file
+        let model = try TestModels.load(try Fixtures.text(file), file: file)
+        var budget = CompilationBudget.standard(for: model)
+        budget.conditioningWork = conditioningWork
+        return (model, budget)
+    }
+
     @Test(arguments: pools.indices)
     func sharedPoolsAreAnsweredToTwelveDigits(index: Int) throws {
         let (file, expected) = Self.pools[index]
@@ -80,10 +89,7 @@ import Testing
     /// that contains the exact value, its best value is the midpoint, and a gate judges it by its
     /// pessimistic end.
     @Test func conditioningUnderATightBudgetGivesACertifiedInterval() throws {
-        let file = Self.pools[0].file
-        let model = try TestModels.load(try Fixtures.text(file), file: file)
-        var budget = CompilationBudget.standard(for: model)
-        budget.conditioningWork = 20_000
+        let (model, budget) = try Self.smallestPool(conditioningWork: 20_000)
         let shop = AvailabilityAnalysis(model, budget: budget).objective(0)
         let bounds = try #require(shop.bounds)
         let expected = Self.pools[0].unavailability
@@ -95,13 +101,39 @@ import Testing
         #expect(conditioning.depth < 5)
     }
 
+    /// When no affordable enumeration could beat them, the interval is the certified factor bounds
+    /// max Q_f ≤ Q ≤ Σ Q_f: on the 60-service pool, the front end (Q = 1e-4) and 60 services, each
+    /// down when two of its three pods-on-nodes are, Q_s = (1 − a)²(1 + 2a) with a = p_pod · p_node.
+    @Test func hopelessEnumerationFallsBackToTheFactorBounds() throws {
+        let (model, budget) = try Self.smallestPool(conditioningWork: 1)
+        let shop = AvailabilityAnalysis(model, budget: budget).objective(0)
+        let podDown = (5.0 / 60) / (2000 + 5.0 / 60), nodeDown = 1.0 / 4001
+        let pairDown = podDown + nodeDown - podDown * nodeDown   // 1 − a, without cancellation
+        let service = pairDown * pairDown * (3 - 2 * pairDown)    // (1 − a)²(1 + 2a)
+        let bounds = try #require(shop.bounds)
+        #expect(shop.method == .bounded && shop.conditioning == nil)
+        #expect(Closeness.relative(bounds.upper.down, 1e-4, within: 1e-12))
+        #expect(Closeness.relative(bounds.lower.down, 1e-4 + 60 * service, within: 1e-12), "\(bounds.lower.down)")
+        #expect(bounds.upper.down <= Self.pools[0].unavailability && Self.pools[0].unavailability <= bounds.lower.down)
+    }
+
+    /// A bounded figure as the text report shows it: its certified interval and what it is judged by.
+    @Test func boundedFigureInTheTextReport() throws {
+        let (model, budget) = try Self.smallestPool(conditioningWork: 20_000)
+        let text = TextReportRenderer().render(ReportBuilder.availabilityReport(AvailabilityAnalysis(model, budget: budget)))
+        let shop = AvailabilityAnalysis(model, budget: budget).objective(0)
+        let states = try #require(shop.conditioning).states
+        #expect(shop.method == .bounded)
+        #expect(text.contains("  bounded: unavailability certified in [\(String(format: "%.10g", try #require(shop.bounds).upper.down)), "))
+        #expect(text.contains("  shown: its midpoint; a target is judged by the upper end"))
+        #expect(text.contains("  interval: conditioned on 12 shared components (\(Format.count(states)) states)"))
+        #expect(Format.count(68_406) == "68,406" && Format.count(999) == "999" && Format.count(1_000_000) == "1,000,000")
+    }
+
     /// The gate judges a bounded figure by its pessimistic end: a target between the midpoint and
     /// that end fails, and the check says why.
     @Test func gateJudgesABoundedFigureByItsPessimisticEnd() throws {
-        let file = Self.pools[0].file
-        var model = try TestModels.load(try Fixtures.text(file), file: file)
-        var budget = CompilationBudget.standard(for: model)
-        budget.conditioningWork = 20_000
+        var (model, budget) = try Self.smallestPool(conditioningWork: 20_000)
         let shop = AvailabilityAnalysis(model, budget: budget).objective(0)
         #expect(shop.pessimistic.down > shop.probability.down)
         let between = (shop.probability.down + shop.pessimistic.down) / 2

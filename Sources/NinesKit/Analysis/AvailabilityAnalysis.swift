@@ -26,7 +26,7 @@ public struct AvailabilityAnalysis: Sendable {
     public let singlePointsOfFailure: [[String]]
     /// Diagram nodes the compilation built (for `--timings`).
     public let diagramNodes: Int
-    /// Conjunctions of what many components share: their closures' forms (for `diff` to reuse).
+    /// The compiled structure with this analysis' component figures: evaluates further figures.
     let compiled: CompiledFigures
 
     /// What to compute besides the objectives.
@@ -90,14 +90,13 @@ public struct AvailabilityAnalysis: Sendable {
             evaluated[key] = result
             return result
         }
+        let objectiveTargets = model.objectives.map { $0.components.compactMap { structure.indexOf[$0] } }
         objectives = model.objectives.indices.map { index in
             let view: FigureView = model.objectives[index].measure == .availability ? .callers : .path
-            return figure(model.objectives[index].name, structure.objectives[index],
-                          targets: model.objectives[index].components.compactMap { structure.indexOf[$0] }, view)
+            return figure(model.objectives[index].name, structure.objectives[index], targets: objectiveTargets[index], view)
         }
         singlePointsOfFailure = model.objectives.indices.map { index in
-            compiled.singlePointsOfFailure(of: structure.objectives[index],
-                                           targets: model.objectives[index].components.compactMap { structure.indexOf[$0] })
+            compiled.singlePointsOfFailure(of: structure.objectives[index], targets: objectiveTargets[index])
         }
         if scope == .everything {
             if case .diagram = structure.system { background?.cancel() }

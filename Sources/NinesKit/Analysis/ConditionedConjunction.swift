@@ -156,7 +156,7 @@ private struct Enumeration {
     var dense: [Int32]
     var sparse: [SparseKey: Int32] = [:]   // for factors past the dense limit
     struct SparseKey: Hashable { let factor: Int; let mask: UInt64 }
-    var entryUp: [Double] = [], entryDown: [Double] = [], entryLog: [Double] = []
+    var entryUp: [Double] = [], entryLog: [Double] = []
     var entryFactor: [Int32] = [], entryMask: [UInt64] = []
     /// Importance weight of each entry: Σ P(s)·Π_{other factors} P(f | s) over the states where the
     /// entry's factor had the entry's mask.
@@ -164,6 +164,8 @@ private struct Enumeration {
     static let denseBits = 10
     /// Current mask and memo entry of each factor.
     var mask: [UInt64]
+    /// Each factor's mask with no candidate down (only the always-down variables set).
+    var baseMask: [UInt64] = []
     var entry: [Int32]
     var logUp = 0.0
     var zeros = 0
@@ -220,6 +222,7 @@ private struct Enumeration {
                 mask[Int(conjunction.touchFactor[touch])] |= 1 << UInt64(conjunction.touchBit[touch])
             }
         }
+        baseMask = mask
         for factor in 0..<factorCount {
             let current = lookup(factor, mask[factor])
             entry[factor] = current
@@ -244,7 +247,6 @@ private struct Enumeration {
         let p = conjunction.factors[factor].probability(mask: mask, variables: variables)
         let index = Int32(entryUp.count)
         entryUp.append(p.up)
-        entryDown.append(p.down)
         entryLog.append(p.up <= 0 ? -.infinity : log1p(-p.down))
         entryFactor.append(Int32(factor))
         entryMask.append(mask)
@@ -377,8 +379,7 @@ private struct Enumeration {
         }
         for factor in conjunction.factors.indices {
             // States where none of this factor's conditioned variables failed: everything not touched.
-            let base = initialMask(factor)
-            let baseEntry = lookup(factor, base)
+            let baseEntry = lookup(factor, baseMask[factor])
             if entryUp[Int(baseEntry)] > 0 {
                 entryWeight[Int(baseEntry)] += (importanceUpSum.value - touchedUp[factor]) / entryUp[Int(baseEntry)]
             }
@@ -386,15 +387,6 @@ private struct Enumeration {
         for entry in entryWeight.indices where entryWeight[entry] != 0 {   // in creation order: deterministic
             conjunction.factors[Int(entryFactor[entry])].addBirnbaum(mask: entryMask[entry], variables: variables,
                                                                       weight: entryWeight[entry], into: &result)
-        }
-        return result
-    }
-
-    /// The mask of `factor` with only the always-down conditioned variables set.
-    func initialMask(_ factor: Int) -> UInt64 {
-        var result: UInt64 = 0
-        for (bit, level) in conjunction.factors[factor].conditioned.enumerated() where variables[Int(level)].up <= 0 {
-            result |= 1 << UInt64(bit)
         }
         return result
     }

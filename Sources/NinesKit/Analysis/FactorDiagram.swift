@@ -15,8 +15,6 @@ struct FactorDiagram: Sendable {
     let bit: [Int8]
     /// Conditioned levels this factor tests, by bit position.
     let conditioned: [Int32]
-    /// Levels of the free (not conditioned) variables the factor tests, each once.
-    let freeLevels: [Int32]
     /// Set when the factor is a constant (no nodes).
     let rootConstant: Bool?
 
@@ -31,7 +29,6 @@ struct FactorDiagram: Sendable {
     init(_ bdd: BDD, root: BDD.Ref, nodes: [BDD.Ref], scratch: inout BDDScratch, conditionedLevels: [Int32], bitOf: (Int32) -> Int?) {
         var level: [Int32] = [], low: [Int32] = [], high: [Int32] = [], bit: [Int8] = []
         level.reserveCapacity(nodes.count)
-        var free = Set<Int32>()
         func local(_ ref: BDD.Ref) -> Int32 {
             ref == BDD.down ? Self.downTerminal : ref == BDD.up ? Self.upTerminal : scratch.local[Int(ref)]
         }
@@ -41,14 +38,13 @@ struct FactorDiagram: Sendable {
             level.append(l)
             low.append(local(bdd.low(ref)))
             high.append(local(bdd.high(ref)))
-            if let position = bitOf(l) { bit.append(Int8(position)) } else { bit.append(-1); free.insert(l) }
+            bit.append(bitOf(l).map { Int8($0) } ?? -1)
         }
         self.level = level
         self.low = low
         self.high = high
         self.bit = bit
         conditioned = conditionedLevels
-        freeLevels = free.sorted()
         if root == BDD.up || root == BDD.down { rootConstant = root == BDD.up } else { rootConstant = nil }
     }
 

@@ -22,7 +22,7 @@ struct SystemSampling: Sendable {
     let parentStart: [Int]
     let parentList: [Int]
     let level: [Int32]
-    let isRoot: [Bool]
+    let isTarget: [Bool]
     /// Probability that each component (by index) is down, and ln(1 − q) for the geometric skips.
     let down: [Double]
     let logUp: [Double]
@@ -38,17 +38,17 @@ struct SystemSampling: Sendable {
     /// - Parameter targets: the components that must all be up (component indices); the roots
     ///   (the whole system) when nil.
     init(structure: CompiledStructure, figures: [Probability], targets: [Int]? = nil) {
-        self.init(dependencies: structure.dependencies, levelOf: structure.levelOf, roots: targets ?? structure.roots, figures: figures)
+        self.init(dependencies: structure.dependencies, levelOf: structure.levelOf, targets: targets ?? structure.roots, figures: figures)
     }
 
     /// Needs only the variable order, not the diagram: it can be built before compilation.
     init(order: ComponentOrder, figures: [Probability]) {
-        self.init(dependencies: order.dependencies, levelOf: order.levelOf, roots: order.roots, figures: figures)
+        self.init(dependencies: order.dependencies, levelOf: order.levelOf, targets: order.roots, figures: figures)
     }
 
     /// - Parameters: `levelOf`: any order with every component above (smaller than) its dependencies;
-    ///   `roots`: the target components.
-    private init(dependencies: ResolvedDependencies, levelOf: [Int32], roots: [Int], figures: [Probability]) {
+    ///   `targets`: the components that must all be up.
+    private init(dependencies: ResolvedDependencies, levelOf: [Int32], targets: [Int], figures: [Probability]) {
         let count = figures.count
         (requirementStart, needed, memberStart, members) =
             (dependencies.requirementStart, dependencies.needed, dependencies.memberStart, dependencies.members)
@@ -75,9 +75,9 @@ struct SystemSampling: Sendable {
         }
         (self.parentStart, self.parentList) = (parentStart, parentList)
         level = levelOf
-        var isRoot = [Bool](repeating: false, count: count)
-        for root in roots { isRoot[root] = true }
-        self.isRoot = isRoot
+        var isTarget = [Bool](repeating: false, count: count)
+        for target in targets { isTarget[target] = true }
+        self.isTarget = isTarget
         down = figures.map(\.down)
         logUp = figures.map { $0.down >= 1 ? -.infinity : log1p(-$0.down) }
     }
@@ -115,7 +115,7 @@ struct SystemSampling: Sendable {
                 var systemDown = false
                 for component in failures[index] {
                     downMark[component] = sample
-                    if isRoot[component] { systemDown = true }
+                    if isTarget[component] { systemDown = true }
                 }
                 if !systemDown {
                     for component in failures[index] { enqueueParents(of: component, sample, &queue, &queuedMark) }
@@ -123,7 +123,7 @@ struct SystemSampling: Sendable {
                         work += 1
                         guard downMark[component] != sample, isDown(component, sample, downMark) else { continue }
                         downMark[component] = sample
-                        if isRoot[component] { systemDown = true; break }
+                        if isTarget[component] { systemDown = true; break }
                         enqueueParents(of: component, sample, &queue, &queuedMark)
                     }
                     queue.removeAll()
