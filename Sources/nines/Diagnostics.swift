@@ -14,7 +14,7 @@ func withDiagnostics(_ body: () throws -> Void) -> Int32 {
         try body()
         return ExitStatus.ok
     } catch let error as any DiagnosticConvertible {
-        DiagnosticPrinter.print(error.diagnostics, closing: (error as? NothingWritten)?.closing)
+        DiagnosticPrinter.print(error.diagnostics, sources: error.sources, closing: (error as? NothingWritten)?.closing)
         return ExitStatus.invalidInput
     } catch {
         let code = NinesCommand.exitCode(for: error)
@@ -44,10 +44,12 @@ enum ExitStatus {
 /// (`fmea import`: "nothing written to 'x.fmea.yaml'").
 struct NothingWritten: DiagnosticConvertible {
     let diagnostics: [Diagnostic]
+    let sources: [String: SourceText]
     let path: String
 
     init(_ cause: any DiagnosticConvertible, path: String) {
         diagnostics = cause.diagnostics
+        sources = cause.sources
         self.path = path
     }
 
@@ -56,32 +58,41 @@ struct NothingWritten: DiagnosticConvertible {
 
 /// Prints diagnostics on stderr in the compiler style.
 enum DiagnosticPrinter {
-    static func print(_ diagnostics: [Diagnostic], closing: String? = nil) {
-        Terminal.error(text(diagnostics, closing: closing))
+    /// Diagnostics printed per file; past it, one line says how many more there are. A hostile file
+    /// can hold tens of thousands of errors: the first hundred say what is wrong, the rest would
+    /// only flood a CI log.
+    static let perFile = 100
+
+    static func print(_ diagnostics: [Diagnostic], sources: [String: SourceText] = [:], closing: String? = nil) {
+        Terminal.error(text(diagnostics, sources: sources, closing: closing))
     }
 
-    /// Each diagnostic, with its source line and a caret when it is located and the file still
-    /// reads; then the count when any is located (it closes a list of a file's errors; a lone
-    /// unlocated message needs none); then `closing`, if any.
-    static func text(_ diagnostics: [Diagnostic], closing: String? = nil) -> String {
-        var sources: [String: String] = [:]
+    /// Each diagnostic, with its line from `sources` (the files as the loaders read them; no file is
+    /// read again) and a caret when it is located; at most `perFile` per file, then "and N more";
+    /// then the count when any is located (it closes a list of a file's errors; a lone unlocated
+    /// message needs none); then `closing`, if any.
+    static func text(_ diagnostics: [Diagnostic], sources: [String: SourceText] = [:], closing: String? = nil) -> String {
         var text = ""
-        for diagnostic in diagnostics {
-            var source: String?
-            // Only files the loaders did read are quoted, so the largest limit allowed is safe here.
-            if let file = diagnostic.location?.file, diagnostic.quotesSource {
-                if sources[file] == nil, case .success(let read) = SourceFile.read(file, sizeLimit: InputLimitOptions.largest) {
-                    sources[file] = read
-                }
-                source = sources[file]
-            }
-            text += diagnostic.rendered(source: source) + "\n"
+        var file: String?, inFile = 0
+        func closeFile() {
+            guard let file, inFile > perFile else { return }
+            let more = inFile - perFile
+            text += "\(OutputSanitizer.escaped(file)): and \(more) more error\(more == 1 ? "" : "s") not shown\n"
         }
+        for diagnostic in diagnostics {   // sorted by file, so each file's run is contiguous
+            if let next = diagnostic.location?.file {
+                if next != file { closeFile(); file = next; inFile = 0 }
+                inFile += 1
+                if inFile > perFile { continue }
+            }
+            text += diagnostic.rendered(in: diagnostic.location.flatMap { sources[$0.file] }) + "\n"
+        }
+        closeFile()
         if diagnostics.contains(where: { $0.location != nil }) {
             let count = diagnostics.count
             text += "\(count) error\(count == 1 ? "" : "s")\n"
         }
-        if let closing { text += closing + "\n" }
+        if let closing { text += OutputSanitizer.escaped(closing) + "\n" }
         return text
     }
 }

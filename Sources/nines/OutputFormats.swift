@@ -2,7 +2,8 @@ import ArgumentParser
 import NinesKit
 
 // Every command's `--format`, and the one place a format name becomes a renderer. Commands build
-// their report, ask their format for its renderer once, and print what it renders.
+// their report, ask their format for its renderer once, and print what it renders. Text and Markdown
+// pass through `SanitizedRenderer`: no control character from a value reaches a terminal or CI log.
 
 /// `nines report --format`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -10,7 +11,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 
     func renderer(colour: Bool, topContributors: Int) -> any ReportRenderer<AvailabilityReport> {
         switch self {
-        case .text: TextReportRenderer(colour: colour, topContributors: topContributors)
+        case .text: SanitizedRenderer(TextReportRenderer(colour: colour, topContributors: topContributors), keepingColour: colour)
         case .json: JSONRenderer()
         }
     }
@@ -22,11 +23,11 @@ enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
 
     func renderer(colour: Bool) -> any ReportRenderer<CheckReport> {
         switch self {
-        case .text: CheckTextRenderer(colour: colour)
+        case .text: SanitizedRenderer(CheckTextRenderer(colour: colour), keepingColour: colour)
         case .json: JSONRenderer()
         case .junit: CheckJUnitRenderer()
         case .github: CheckGitHubRenderer()
-        case .markdown: CheckMarkdownRenderer()
+        case .markdown: SanitizedRenderer(CheckMarkdownRenderer())
         case .sarif: CheckSARIFRenderer()
         }
     }
@@ -38,7 +39,7 @@ enum SimulationFormat: String, ExpressibleByArgument, CaseIterable {
 
     func renderer(colour: Bool) -> any ReportRenderer<SimulationReport> {
         switch self {
-        case .text: SimulationTextRenderer(colour: colour)
+        case .text: SanitizedRenderer(SimulationTextRenderer(colour: colour), keepingColour: colour)
         case .json: JSONRenderer()
         case .csv: SimulationCSVRenderer()
         }
@@ -51,9 +52,9 @@ enum RiskFormat: String, ExpressibleByArgument, CaseIterable {
 
     func renderer(colour: Bool) -> any ReportRenderer<RiskReport> {
         switch self {
-        case .text: RiskTextRenderer(colour: colour)
+        case .text: SanitizedRenderer(RiskTextRenderer(colour: colour), keepingColour: colour)
         case .json: JSONRenderer()
-        case .markdown: RiskMarkdownRenderer()
+        case .markdown: SanitizedRenderer(RiskMarkdownRenderer())
         case .csv: RiskCSVRenderer()
         }
     }
@@ -65,9 +66,9 @@ enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
 
     func renderer() -> any ReportRenderer<DiffReport> {
         switch self {
-        case .text: DiffTextRenderer()
+        case .text: SanitizedRenderer(DiffTextRenderer())
         case .json: JSONRenderer()
-        case .markdown: DiffTextRenderer(markdown: true)
+        case .markdown: SanitizedRenderer(DiffTextRenderer(markdown: true))
         }
     }
 }

@@ -22,13 +22,14 @@ public struct OpenRiskRule: RiskRule {
             guard let scores = mode.scores else { continue }
             let priority = scoring.priority(scores)
             guard priority >= threshold else { continue }
-            var message = "failure mode '\(mode.id)' of '\(mode.component)' (\(mode.mode)) is \(mode.effectiveStatus.rawValue) "
+            // The worksheet's prose may span lines; a check message is one line in every format.
+            var message = "failure mode '\(mode.id)' of '\(mode.component)' (\(OutputSanitizer.escaped(mode.mode))) is \(mode.effectiveStatus.rawValue) "
                 + "with action priority \(priority.rawValue) (S \(scores.severity), O \(scores.occurrence), D \(scores.detection); "
                 + "RPN \(scores.rpn))"
             if let owner = mode.owner { message += "; owner \(owner)" }
             if let due = mode.due { message += ", due \(due)" }
             var details = ["scoring: \(scoring.summary); rule: no open failure mode with action priority \(threshold.rawValue) or higher"]
-            if let action = mode.recommendedAction { details.append("recommended action: \(action)") }
+            if let action = mode.recommendedAction { details.append("recommended action: \(OutputSanitizer.escaped(action))") }
             results.append(RiskFinding(id: "\(mode.id)/open-priority", holds: false, message: message, details: details,
                                        location: mode.location))
         }

@@ -36,48 +36,26 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         length = 1
     }
 
+    /// The message with any control character or line break escaped: a value quoted in it cannot
+    /// start a line of its own in a terminal or a CI log.
     public var description: String {
-        (location.map { "\($0): " } ?? "") + "\(severity.rawValue): \(message)"
+        (location.map { "\(OutputSanitizer.escaped($0.description)): " } ?? "") + "\(severity.rawValue): \(OutputSanitizer.escaped(message))"
     }
 
     /// The diagnostic with the offending source line and a caret underline, when the line is known.
     public func rendered(source: String?) -> String {
-        guard let location, quotesSource, let source, let line = Self.line(location.line, of: source) else { return description }
-        let clipped = Self.clip(line, around: location.column)
+        rendered(in: source.map { SourceText($0, file: location?.file ?? "") })
+    }
+
+    /// The diagnostic with its line from `source` (the file as it was read) and a caret underline;
+    /// a long line is clipped to 100 characters around the column without being copied whole.
+    public func rendered(in source: SourceText?) -> String {
+        guard let location, quotesSource, let source,
+              let clipped = source.window(line: location.line, around: location.column) else { return description }
         let pad = String(repeating: " ", count: max(0, clipped.caretColumn - 1))
-        let width = max(1, min(length, clipped.text.count - clipped.caretColumn + 1))
+        let width = max(1, min(length, clipped.text.unicodeScalars.count - clipped.caretColumn + 1))
         let marks = "^" + String(repeating: "~", count: max(0, width - 1))
         return "\(description)\n    \(clipped.text)\n    \(pad)\(marks)"
-    }
-
-    static func line(_ number: Int, of source: String) -> String? {
-        guard number >= 1 else { return nil }
-        var current = 1
-        var start = source.unicodeScalars.startIndex
-        var index = start
-        let scalars = source.unicodeScalars
-        while index < scalars.endIndex {
-            if scalars[index] == "\n" {
-                if current == number { return String(scalars[start..<index]) }
-                current += 1
-                start = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
-        }
-        return current == number ? String(scalars[start..<index]) : nil
-    }
-
-    /// Keeps long lines readable: at most 100 characters around the column.
-    static func clip(_ line: String, around column: Int) -> (text: String, caretColumn: Int) {
-        let scalars = Array(line.unicodeScalars).map { $0 == "\t" ? " " : $0 }
-        let limit = 100
-        if scalars.count <= limit { return (String(String.UnicodeScalarView(scalars)), column) }
-        let start = max(0, min(column - 1 - limit / 2, scalars.count - limit))
-        let end = min(scalars.count, start + limit)
-        let prefix = start > 0 ? "…" : ""
-        let suffix = end < scalars.count ? "…" : ""
-        let body = String(String.UnicodeScalarView(scalars[start..<end]))
-        return (prefix + body + suffix, column - start + prefix.count)
     }
 }
 
@@ -85,20 +63,45 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 /// reaches the user (the executable prints them and exits 2).
 public protocol DiagnosticConvertible: Error {
     var diagnostics: [Diagnostic] { get }
+    /// The input files the diagnostics are about, as they were read, by name: a printer quotes
+    /// lines from these and never reads a file again.
+    var sources: [String: SourceText] { get }
+}
+
+extension DiagnosticConvertible {
+    public var sources: [String: SourceText] { [:] }
 }
 
 /// All the problems of one or more files; thrown by the loaders so a user sees every error at once.
 public struct DiagnosticError: DiagnosticConvertible, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
+    public var sources: [String: SourceText]
     /// Sorted by position; diagnostics without one come first.
-    public init(_ diagnostics: [Diagnostic]) {
+    public init(_ diagnostics: [Diagnostic], sources: [String: SourceText] = [:]) {
         self.diagnostics = diagnostics.sorted { lhs, rhs in
             guard let right = rhs.location else { return false }
             guard let left = lhs.location else { return true }
             return left < right
         }
+        self.sources = sources
     }
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+
+    /// The same error, also carrying the text of each of `documents` a diagnostic is about (the
+    /// texts it already carries stay).
+    public func quoting(_ documents: [(file: String, text: String)]) -> DiagnosticError {
+        let files = Set(diagnostics.compactMap { $0.quotesSource ? $0.location?.file : nil })
+        var copy = self
+        for document in documents where files.contains(document.file) && copy.sources[document.file] == nil {
+            copy.sources[document.file] = SourceText(document.text, file: document.file)
+        }
+        return copy
+    }
+
+    /// Diagnostics put before this error's, with the texts of both.
+    public func adding(_ other: any DiagnosticConvertible) -> DiagnosticError {
+        DiagnosticError(other.diagnostics + diagnostics, sources: sources.merging(other.sources) { mine, _ in mine })
+    }
 }
 
 extension Diagnostic: DiagnosticConvertible {

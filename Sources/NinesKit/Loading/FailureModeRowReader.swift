@@ -74,7 +74,7 @@ struct FailureModeRowReader {
             missing = true
         }
         if let cell = text(.id), !Self.isValidID(cell.text) {
-            fail(.id, cell, expected: "an id of letters, digits, '-', '_' or '.' (up to 128 characters)")
+            fail(.id, cell, expected: "an id of ASCII letters, digits, '-', '_' or '.' (up to 128 characters)")
             missing = true
         }
         var component: Component?
@@ -180,8 +180,9 @@ struct FailureModeRowReader {
     }
 
     static func isValidID(_ id: String) -> Bool {
-        id.count <= 128 && id.unicodeScalars.allSatisfy {
-            $0 == "-" || $0 == "_" || $0 == "." || $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        // ASCII only, like names: ids that look alike are alike.
+        id.utf8.count <= 128 && id.unicodeScalars.allSatisfy {
+            $0 == "-" || $0 == "_" || $0 == "." || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
         }
     }
 

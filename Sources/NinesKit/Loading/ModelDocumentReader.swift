@@ -313,16 +313,18 @@ struct ModelDocumentReader {
     }
 }
 
-/// Component, objective and layer names: letters, digits, '-' and '_' (so `--set name.field=…` stays unambiguous).
+/// Component, objective and layer names: ASCII letters, digits, '-' and '_' (so `--set name.field=…`
+/// stays unambiguous, and two names that look alike in a review are alike: a Cyrillic 'а' is not
+/// a Latin 'a', so non-ASCII letters are refused rather than compared for confusables).
 enum NameRules {
-    static let explanation = "names use letters, digits, '-' and '_', up to 100 characters"
+    static let explanation = "names use ASCII letters, digits, '-' and '_', up to 100 characters"
 
     static func isValid(_ name: String) -> Bool {
-        // ASCII names, nearly all, are checked without grapheme counting or Unicode property look-ups.
-        !name.isEmpty && (name.utf8.count <= 100 || name.count <= 100) && name.unicodeScalars.allSatisfy { scalar in
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", "-", "_": return true
-            default: return !scalar.isASCII && scalar.properties.isAlphabetic
+        !name.isEmpty && name.utf8.count <= 100 && name.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"): return true
+            default: return false
             }
         }
     }

@@ -22,8 +22,14 @@ public enum ModelLoader {
         var documents: [(file: String, text: String)] = []
         var diagnostics: [Diagnostic] = []
         for file in files {
+            let name = SourceFile.displayName(file)
             switch SourceFile.read(file, options: options) {
-            case .success(let text): documents.append((file, text))
+            case .success(let text):
+                if let foreign = InputSignature.refuseForeign(text, file: name) {
+                    diagnostics.append(foreign)
+                } else {
+                    documents.append((name, text))
+                }
             case .failure(let error): diagnostics.append(contentsOf: error.diagnostics)
             }
         }
@@ -31,15 +37,24 @@ public enum ModelLoader {
         guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
         let parsed = documents.map { (file: $0.file, tree: YAMLParser.parse($0.text, file: $0.file)) }
         timings?.mark("parse YAML")
-        let (model, embedded) = try load(parsed: parsed, keepingFailureModes: failureModes == .embedded)
+        let model: SystemModel, embedded: YAMLDocument?
+        do {
+            (model, embedded) = try load(parsed: parsed, keepingFailureModes: failureModes == .embedded)
+        } catch {
+            throw error.quoting(documents)
+        }
         timings?.mark("load model")
         switch failureModes {
         case .none:
             return LoadedModel(model: model, worksheet: nil)
         case .embedded:
-            return LoadedModel(model: model, worksheet: try embedded.map { document throws(DiagnosticError) in
-                try WorksheetLoader.read(document, for: model, embedded: true)
-            })
+            do {
+                return LoadedModel(model: model, worksheet: try embedded.map { document throws(DiagnosticError) in
+                    try WorksheetLoader.read(document, for: model, embedded: true)
+                })
+            } catch {
+                throw error.quoting(documents)
+            }
         case .worksheet(let file):
             return LoadedModel(model: model, worksheet: try WorksheetLoader.load(file: file, for: model, options: options))
         }
@@ -51,7 +66,11 @@ public enum ModelLoader {
     }
 
     public static func load(documents: [(file: String, text: String)]) throws(DiagnosticError) -> SystemModel {
-        try load(parsed: documents.map { (file: $0.file, tree: YAMLParser.parse($0.text, file: $0.file)) }).model
+        do {
+            return try load(parsed: documents.map { (file: $0.file, tree: YAMLParser.parse($0.text, file: $0.file)) }).model
+        } catch {
+            throw error.quoting(documents)
+        }
     }
 
     /// Loads files already parsed (or refused by the parser, whose diagnostics are then reported).

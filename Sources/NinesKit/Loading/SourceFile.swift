@@ -22,37 +22,53 @@ package enum SourceFile {
         read(path, sizeLimit: options.sizeLimit)
     }
 
-    /// Reads `path`, refusing files larger than `sizeLimit` bytes.
+    /// What messages call standard input, read when a path is `-`.
+    public static let standardInputName = "<stdin>"
+
+    /// The name messages use for `path`: `<stdin>` for `-`, the path itself otherwise.
+    public static func displayName(_ path: String) -> String { path == "-" ? standardInputName : path }
+
+    /// Reads `path` (`-`: standard input) once, refusing more than `sizeLimit` bytes. Pipes, FIFOs and
+    /// `/dev/fd/N` work like files: they are read once, and diagnostics quote the text read here.
     public static func read(_ path: String, sizeLimit: Int) -> Result<String, DiagnosticError> {
-        let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(unreadable(path, "no such file"))
+        let name = displayName(path)
+        let handle: FileHandle
+        if path == "-" {
+            handle = FileHandle.standardInput
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                return .failure(unreadable(path, "no such file"))
+            }
+            if isDirectory.boolValue { return .failure(unreadable(path, "is a directory, expected a YAML file")) }
+            guard let opened = try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)) else {
+                return .failure(unreadable(path, "cannot read the file"))
+            }
+            handle = opened
         }
-        if isDirectory.boolValue { return .failure(unreadable(path, "is a directory, expected a YAML file")) }
+        defer { if path != "-" { try? handle.close() } }
         let tooLarge = { (size: String) in
-            unreadable(path, "the file is \(size), over the \(describe(bytes: sizeLimit)) input limit; "
+            unreadable(name, "the file is \(size), over the \(describe(bytes: sizeLimit)) input limit; "
                        + "raise it with --max-input-size (reading takes about 80 MB of memory per MB)")
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > sizeLimit {
-            return .failure(tooLarge(describe(bytes: size)))
+        // The size of the open file (not of the path, which may have changed since): a regular file
+        // over the limit is refused before a byte is read.
+        var status = stat()
+        if fstat(handle.fileDescriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) > sizeLimit {
+            return .failure(tooLarge(describe(bytes: Int(status.st_size))))
         }
         // Read at most one byte past the limit, so devices and pipes (/dev/zero, a FIFO) cannot exhaust memory.
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
-            return .failure(unreadable(path, "cannot read the file"))
-        }
-        defer { try? handle.close() }
         var data = Data()
         while data.count <= sizeLimit {
             let chunk: Data?
             do { chunk = try handle.read(upToCount: min(1 << 20, sizeLimit + 1 - data.count)) } catch {
-                return .failure(unreadable(path, "cannot read the file: \(error.localizedDescription)"))
+                return .failure(unreadable(name, "cannot read the file: \(error.localizedDescription)"))
             }
             guard let chunk, !chunk.isEmpty else { break }   // nil or empty: end of file
             data.append(chunk)
         }
         if data.count > sizeLimit { return .failure(tooLarge("larger than that")) }
-        return decode(data, file: path)
+        return decode(data, file: name)
     }
 
     /// A problem with the whole file, at its start; its first line is not quoted (the file may be
@@ -98,11 +114,8 @@ package enum SourceFile {
     }
 
     static func located(_ bytes: [UInt8], offset: Int, file: String, _ message: String) -> Diagnostic {
-        let before = bytes[..<offset]
-        let line = before.filter { $0 == 0x0A }.count + 1
-        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-        let column = (String(decoding: bytes[lineStart..<offset], as: UTF8.self).unicodeScalars.count) + 1
-        var diagnostic = Diagnostic(at: ModelLocation(file: file, line: line, column: column), message)
+        let position = SourceText(bytes: bytes, file: file).position(ofByte: offset)
+        var diagnostic = Diagnostic(at: ModelLocation(file: file, line: position.line, column: position.column), message)
         diagnostic.quotesSource = false   // the line does not decode
         return diagnostic
     }

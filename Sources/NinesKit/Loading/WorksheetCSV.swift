@@ -1,13 +1,14 @@
 /// The spreadsheet form of a worksheet's failure modes: one header row with the column names of
 /// `FailureModeField` in their fixed order, one row per failure mode. Reading accepts the columns
 /// in any order and any subset that includes the required ones, and refuses unknown or repeated
-/// columns, ragged rows and bad values, each with its row and column name.
+/// columns, ragged rows and bad values, each with its row and column name. Cells that a spreadsheet
+/// would run as a formula are written with a leading `'` and read without it (`CSVFormulaGuard`).
 package enum WorksheetCSV {
     public static func export(_ worksheet: FMEAWorksheet) -> String {
         let fields = FailureModeField.allCases
         var text = CSVTable.line(fields.map(\.rawValue))
         for mode in worksheet.failureModes {
-            text += CSVTable.line(fields.map { $0.text(of: mode) ?? "" })
+            text += CSVTable.line(fields.map { CSVFormulaGuard.guarded($0.text(of: mode) ?? "") })
         }
         return text
     }
@@ -60,7 +61,13 @@ package enum WorksheetCSV {
             var row = FailureModeCells(location: record[0].location, describe: { field in "row \(number), column '\(field.rawValue)'" })
             for (column, cell) in zip(columns, record) {
                 guard let column else { continue }
-                row.cells[column] = FailureModeCells.Cell(text: cell.text, location: cell.location)
+                // Spreadsheets end lines inside a cell with CRLF; the worksheet's prose uses LF.
+                let text = CSVFormulaGuard.unguarded(cell.text).replacingOccurrences(of: "\r\n", with: "\n")
+                if let problem = YAMLTextPolicy.problem(in: text, multiLine: YAMLTextPolicy.multiLineKeys.contains(column.rawValue)) {
+                    collector.error(cell.location, "row \(number), column '\(column.rawValue)' \(problem)")
+                    continue
+                }
+                row.cells[column] = FailureModeCells.Cell(text: text, location: cell.location)
             }
             rows.append(row)
         }

@@ -43,7 +43,11 @@ package enum WorksheetImport {
         case .success(let read): text = read
         case .failure(let error): throw error
         }
-        worksheet.failureModes = try WorksheetCSV.read(text, file: csvFile, model: model, extraLayers: worksheet.extraLayers)
+        do {
+            worksheet.failureModes = try WorksheetCSV.read(text, file: csvFile, model: model, extraLayers: worksheet.extraLayers)
+        } catch {
+            throw error.quoting([(csvFile, text)])
+        }
         let yaml = WorksheetYAMLWriter.write(worksheet, system: model.name, modelReference: reference)
         // What replaces the user's file must read back to the same rows.
         let reread: LoadedWorksheet

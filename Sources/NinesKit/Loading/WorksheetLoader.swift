@@ -15,16 +15,31 @@ public struct LoadedWorksheet: Sendable {
 public enum WorksheetLoader {
     /// Reads `file`, and the model file its `model:` names.
     public static func load(file: String, options: LoadOptions = LoadOptions()) throws(DiagnosticError) -> LoadedWorksheet {
-        let text: String
+        let text = try readWorksheet(file, options: options)
+        return try load(text: text, file: SourceFile.displayName(file), options: options)
+    }
+
+    /// The text of a worksheet file given on the command line, refused unread when it does not
+    /// start like a worksheet or model (so none of it is quoted).
+    static func readWorksheet(_ file: String, options: LoadOptions) throws(DiagnosticError) -> String {
         switch SourceFile.read(file, options: options) {
-        case .success(let read): text = read
+        case .success(let text):
+            if let foreign = InputSignature.refuseForeign(text, file: SourceFile.displayName(file)) { throw DiagnosticError([foreign]) }
+            return text
         case .failure(let error): throw error
         }
-        return try load(text: text, file: file, options: options)
     }
 
     /// Reads worksheet text already in memory (`file` places it: its `model:` is relative to its folder).
     public static func load(text: String, file: String, options: LoadOptions = LoadOptions()) throws(DiagnosticError) -> LoadedWorksheet {
+        do {
+            return try loadQuoting(text: text, file: file, options: options)
+        } catch {
+            throw error.quoting([(file, text)])
+        }
+    }
+
+    private static func loadQuoting(text: String, file: String, options: LoadOptions) throws(DiagnosticError) -> LoadedWorksheet {
         let root: YAMLValue
         switch YAMLParser.parse(text, file: file) {
         case .success(let value): root = value
@@ -33,13 +48,13 @@ public enum WorksheetLoader {
         let modelScalar = Self.topLevelScalar("model", in: root)
         let model: SystemModel
         if let reference = modelScalar {
-            let path = resolve(reference.text, relativeTo: file)
+            let path = try ModelReferencePath.confined(reference, in: file)
             do {
                 model = try ModelLoader.load(files: [path], options: options)
             } catch {
                 let note = Diagnostic(at: reference.location, "the model '\(reference.clipped)' named here does not load (its errors are listed with it)",
                                       length: reference.text.count)
-                throw DiagnosticError([note] + error.diagnostics)
+                throw error.adding(note)
             }
         } else {
             model = try ModelLoader.load(parsed: [(file, .success(root))]).model
@@ -53,8 +68,17 @@ public enum WorksheetLoader {
     /// `model`; its own `model:` line is not followed. A worksheet whose components the model lacks
     /// altogether (none a near miss of a model component) gets one error at its first such row.
     static func load(file: String, for model: SystemModel, options: LoadOptions) throws(DiagnosticError) -> FMEAWorksheet {
+        let text = try readWorksheet(file, options: options)
+        do {
+            return try read(text: text, file: SourceFile.displayName(file), for: model)
+        } catch {
+            throw error.quoting([(SourceFile.displayName(file), text)])
+        }
+    }
+
+    private static func read(text: String, file: String, for model: SystemModel) throws(DiagnosticError) -> FMEAWorksheet {
         let root: YAMLValue
-        switch SourceFile.read(file, options: options).flatMap({ YAMLParser.parse($0, file: file) }) {
+        switch YAMLParser.parse(text, file: file) {
         case .success(let value): root = value
         case .failure(let error): throw error
         }

@@ -15,8 +15,12 @@ package enum YAMLParser {
         }
         let policy = YAMLPreflight.check(text, file: file)
         if !policy.isEmpty { return .failure(DiagnosticError(policy)) }
-        if let built = YAMLEventBuilder.build(text, file: file) { return built }
-        return compose(text, file: file)
+        let tree = YAMLEventBuilder.build(text, file: file) ?? compose(text, file: file)
+        if case .success(let root) = tree {
+            let refused = YAMLTextPolicy.check(root)
+            if !refused.isEmpty { return .failure(DiagnosticError(refused)) }
+        }
+        return tree
     }
 
     /// The tree through `Yams.compose`, with a diagnostic for everything the model files may not
@@ -94,8 +98,8 @@ package enum YAMLParser {
              .composer(let context, let problem, let mark, _):
             let detail = context.map { " (\($0.text))" } ?? ""
             let here = location(mark, file: file)
-            let offending = Diagnostic.line(here.line, of: text).flatMap { line in
-                line.unicodeScalars.dropFirst(here.column - 1).first
+            let offending = SourceText(text, file: file).line(here.line).flatMap { line in
+                String(decoding: line, as: UTF8.self).unicodeScalars.dropFirst(here.column - 1).first
             }
             let hint = offending == "\t" ? "; YAML cannot indent with tabs, use spaces" : ""
             return Diagnostic(at: here, "malformed YAML: \(problem)\(detail)\(hint)")

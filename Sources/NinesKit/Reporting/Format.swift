@@ -93,6 +93,7 @@ package enum Format {
 
     /// Pads or clips to a column width (display width counted in characters).
     public static func column(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let text = OutputSanitizer.escaped(text)   // a worksheet's prose may span lines; a column may not
         if text.count >= width { return text.count > width ? String(text.prefix(width - 1)) + "…" : text }
         let pad = String(repeating: " ", count: width - text.count)
         return right ? pad + text : text + pad

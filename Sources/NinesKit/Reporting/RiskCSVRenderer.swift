@@ -1,7 +1,8 @@
 import Foundation
 
 /// The ranked risk list as CSV (one row per failure mode, rank order, computed columns included).
-/// For the lossless worksheet form, see `WorksheetCSV`.
+/// For the lossless worksheet form, see `WorksheetCSV`. Free text a spreadsheet would run as a
+/// formula (`=HYPERLINK(…)` as an owner) gets a leading `'` (`CSVFormulaGuard`).
 public struct RiskCSVRenderer: ReportRenderer {
     public init() {}
 
@@ -15,7 +16,8 @@ public struct RiskCSVRenderer: ReportRenderer {
             let share = risk.objectives.compactMap(\.budgetShare).max()
             let fields: [String] = [
                 String(risk.rank), risk.priority ?? "", Self.text(risk.rpn), Self.text(risk.severity), Self.text(risk.occurrence), Self.text(risk.detection),
-                risk.id, risk.component, risk.layer, risk.failureMode, risk.status, risk.owner ?? "", risk.treatment ?? "",
+                CSVFormulaGuard.guarded(risk.id), CSVFormulaGuard.guarded(risk.component), CSVFormulaGuard.guarded(risk.layer),
+                CSVFormulaGuard.guarded(risk.failureMode), risk.status, CSVFormulaGuard.guarded(risk.owner ?? ""), risk.treatment ?? "",
                 risk.priorityAfter ?? "", Self.text(risk.rpnAfter), Self.text(risk.rpnReduction),
                 Self.number(risk.occurrencesPerPeriod), Self.number(risk.componentDowntimeHours), Self.number(risk.downtimeHours), Self.number(share), Self.number(risk.criticality),
             ]
