@@ -33,7 +33,7 @@ struct DiffCommand: ParsableCommand {
         if let base {
             let path = files[0]
             oldName = "\(base):\(path)"
-            old = try ModelLoader.load(text: try GitShow.read(revision: base, path: path), file: oldName)
+            old = try ModelLoader.load(text: try GitShow.read(revision: base, path: path, sizeLimit: options.sizeLimit), file: oldName)
             new = try ModelLoader.load(files: [path], options: options)
         } else {
             oldName = files[0]
@@ -43,36 +43,5 @@ struct DiffCommand: ParsableCommand {
         let comparison = ModelComparison(old: old, new: new, oldAnalysis: analyse(old), newAnalysis: analyse(new))
         let report = DiffReportBuilder.diffReport(comparison, old: oldName, new: files.last!)
         Terminal.write(format.renderer().render(report))
-    }
-}
-
-/// Reads a file as it was at a git revision (`git show REV:./FILE`, run in the file's directory).
-enum GitShow {
-    struct Failure: DiagnosticConvertible {
-        let message: String
-        var diagnostics: [Diagnostic] { [Diagnostic(message)] }
-    }
-
-    static func read(revision: String, path: String) throws -> String {
-        if revision.hasPrefix("-") { throw Failure(message: "--base must be a git revision, found '\(revision)'") }
-        let url = URL(fileURLWithPath: path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", url.deletingLastPathComponent().path, "show", "\(revision):./\(url.lastPathComponent)"]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do { try process.run() } catch { throw Failure(message: "cannot run git: \(error.localizedDescription)") }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure(message: "cannot read '\(path)' at revision '\(revision)': \(text)")
-        }
-        switch SourceFile.decode(data, file: "\(revision):\(path)") {
-        case .success(let text): return text
-        case .failure(let error): throw error
-        }
     }
 }

@@ -34,7 +34,7 @@ struct FMEAInitCommand: ParsableCommand {
         if let output, !force, FileManager.default.fileExists(atPath: output) {
             throw Diagnostic("'\(output)' exists; pass --force to overwrite it")
         }
-        let reference = output.map { ModelReference.relativePath(to: model, fromFolderOf: $0) } ?? URL(fileURLWithPath: model).lastPathComponent
+        let reference = try output.map { try ModelReference.inside(to: model, fromFolderOf: $0) } ?? URL(fileURLWithPath: model).lastPathComponent
         let text = WorksheetYAMLWriter.write(WorksheetScaffold.build(for: system), system: system.name,
                                              modelReference: reference, scaffold: true)
         try OutputFile.emit(text, to: output)

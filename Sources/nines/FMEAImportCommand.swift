@@ -20,9 +20,10 @@ struct FMEAImportCommand: ParsableCommand {
 
     func run() throws {
         let result: WorksheetImport.Result
+        let reference = try model.map { try ModelReference.inside(to: $0, fromFolderOf: worksheet) }
         do {
             result = try WorksheetImport.run(csvFile: csv, worksheetFile: worksheet, modelFile: model,
-                                             modelReference: model.map { ModelReference.relativePath(to: $0, fromFolderOf: worksheet) },
+                                             modelReference: reference,
                                              options: inputLimit.loadOptions)
         } catch {
             throw NothingWritten(error, path: worksheet)

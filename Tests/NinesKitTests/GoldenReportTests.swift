@@ -116,12 +116,16 @@ enum NinesExecutable {
 
     /// Runs `nines` from the repository root with NO_COLOR set, so output is plain text.
     static func run(_ arguments: [String]) throws -> Run {
+        try launch(try #require(url), arguments, in: GoldenFiles.root)
+    }
+
+    /// Runs `executable` in `folder` with NO_COLOR and `environment` added to this process's own.
+    static func launch(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
-        let executable: URL = try #require(url)
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = GoldenFiles.root
-        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
+        process.currentDirectoryURL = folder
+        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"].merging(environment) { $1 }) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

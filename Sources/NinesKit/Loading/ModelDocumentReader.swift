@@ -14,12 +14,28 @@ struct ModelDraft {
     var unreadComponents: Set<String> = []
     /// False when the `components` section itself could not be read: references cannot be checked.
     var componentsReadable = true
+    /// Where `components:` is written, when it is (an empty one is reported there).
+    var componentsLocation: ModelLocation?
+    /// Where each member of each redundancy group is written, by the group's location, so an
+    /// unknown member is reported at itself rather than at its group.
+    var groupMemberLocations: [ModelLocation: [ModelLocation]] = [:]
+}
+
+/// Member locations collected while a file's groups are read (the reader itself is a value).
+final class GroupMemberLocations {
+    var table: [ModelLocation: [ModelLocation]] = [:]
 }
 
 /// Reads the top-level mapping of one model file and each component and objective in it.
 struct ModelDocumentReader {
     let file: String
     let diagnostics: DiagnosticCollector
+    private let groupMembers = GroupMemberLocations()
+
+    init(file: String, diagnostics: DiagnosticCollector) {
+        self.file = file
+        self.diagnostics = diagnostics
+    }
 
     static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives"]
         + WorksheetReader.embeddedKeys
@@ -48,6 +64,7 @@ struct ModelDocumentReader {
         draft.period = top.parsed("period", expected: "a period", PeriodParser.parse)
         if let calendar = top.value("calendar") { draft.calendar = readCalendar(calendar) }
         if let layers = top.value("layers") { draft.layers = readLayers(layers) }
+        if top.has("components") { draft.componentsLocation = top.keyLocation("components") }
         if let components = top.value("components") {
             let entries = readEntries(components, what: "components") { readComponent(name: $0, at: $1, $2) }
             draft.components = entries.read
@@ -65,6 +82,7 @@ struct ModelDocumentReader {
             draft.objectives = readEntries(objectives, what: "objectives") { readObjective(name: $0, at: $1, $2) }.read
         }
         top.rejectUnknownKeys(known: Self.topLevelKeys)
+        draft.groupMemberLocations = groupMembers.table
         return draft
     }
 
@@ -238,6 +256,7 @@ struct ModelDocumentReader {
         if group.has("any") {
             guard let members = group.nameList("any") else { return nil }
             if members.isEmpty { diagnostics.error(group.location, "an 'any' group of '\(owner)' needs at least one member"); return nil }
+            groupMembers.table[group.location] = members.map(\.location)
             return .group(k: 1, members: members.map(\.name), group.location)
         }
         if let kOf = group.value("k_of") {
@@ -250,6 +269,7 @@ struct ModelDocumentReader {
                                   + "\(members.count) member\(members.count == 1 ? "" : "s"); k of n needs 1 ≤ k ≤ n")
                 return nil
             }
+            groupMembers.table[group.location] = members.map(\.location)
             return .group(k: k, members: members.map(\.name), group.location)
         }
         diagnostics.error(group.location, "a redundancy group of '\(owner)' must be {any: [...]} or {k_of: {k: 2, of: [...]}}")

@@ -36,8 +36,10 @@ struct ModelValidator {
         let unread = drafts.reduce(into: Set<String>()) { $0.formUnion($1.unreadComponents) }
         let referencesCheckable = drafts.allSatisfy(\.componentsReadable)
         if components.isEmpty && unread.isEmpty && referencesCheckable {
-            diagnostics.error(first.systemLocation, "the model has no components; add at least one under 'components'")
+            let at = drafts.lazy.compactMap(\.componentsLocation).first ?? first.systemLocation
+            diagnostics.error(at, "the model has no components; add at least one under 'components'", length: at == first.systemLocation ? 1 : 10)
         }
+        let memberLocations = drafts.reduce(into: [ModelLocation: [ModelLocation]]()) { $0.merge($1.groupMemberLocations) { old, _ in old } }
         let knownLayers = Layer.builtIn + layers.map(\.name)
         let names = components.map(\.name) + unread.sorted()   // candidates for "did you mean"
         for component in components {
@@ -46,7 +48,9 @@ struct ModelValidator {
                                   + "(declare it under 'layers' or use one of \(Layer.builtIn.joined(separator: ", ")))"
                                   + Suggestion.hint(for: component.layer, in: knownLayers))
             }
-            if referencesCheckable { checkDependencies(of: component, known: componentIndex, unread: unread, names: names) }
+            if referencesCheckable {
+                checkDependencies(of: component, known: componentIndex, unread: unread, names: names, memberLocations: memberLocations)
+            }
         }
         for objective in objectives where referencesCheckable {
             for (position, name) in objective.components.enumerated() where componentIndex[name] == nil && !unread.contains(name) {
@@ -62,15 +66,19 @@ struct ModelValidator {
                            objectives: objectives, sources: drafts.map(\.file))
     }
 
-    private func checkDependencies(of component: Component, known: [String: Int], unread: Set<String>, names: [String]) {
+    private func checkDependencies(of component: Component, known: [String: Int], unread: Set<String>, names: [String],
+                                   memberLocations: [ModelLocation: [ModelLocation]]) {
         var seen = Set<String>(minimumCapacity: component.dependencies.count)
         for dependency in component.dependencies {
-            let (members, location): ([String], ModelLocation)
+            let (members, group): ([String], ModelLocation)
             switch dependency {
-            case .component(let name, let at): (members, location) = ([name], at)
-            case .group(_, let list, let at): (members, location) = (list, at)
+            case .component(let name, let at): (members, group) = ([name], at)
+            case .group(_, let list, let at): (members, group) = (list, at)
             }
-            for name in members {
+            let locations = memberLocations[group] ?? []
+            for (position, name) in members.enumerated() {
+                // A group's member is reported where it is written; the group's place is the fallback.
+                let location = position < locations.count ? locations[position] : group
                 if unread.contains(name) {
                     continue
                 } else if known[name] == nil {
