@@ -3,7 +3,7 @@ import NinesKit
 
 /// The model files and the calendar convention; shared by every command that reads a model.
 struct ModelOptions: ParsableArguments {
-    @Argument(help: "Model file(s) in YAML; several files are merged into one model.")
+    @Argument(help: "Model file(s) in YAML (`-` reads standard input); several files are merged into one model.")
     var files: [String]
 
     @Option(name: .customLong("year-days"), help: "Length of a year in days: 365 or 365.25 (default: the model's, else 365).")

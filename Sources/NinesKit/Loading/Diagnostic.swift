@@ -52,10 +52,14 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public func rendered(in source: SourceText?) -> String {
         guard let location, quotesSource, let source,
               let clipped = source.window(line: location.line, around: location.column) else { return description }
-        let pad = String(repeating: " ", count: max(0, clipped.caretColumn - 1))
-        let width = max(1, min(length, clipped.text.unicodeScalars.count - clipped.caretColumn + 1))
+        // A quoted line that begins with `::` must not read as a workflow command in a CI log.
+        let text = OutputSanitizer.commandSafe(clipped.text)
+        let firstColon = clipped.text.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count + 1
+        let caretColumn = clipped.caretColumn + (clipped.caretColumn > firstColon ? text.unicodeScalars.count - clipped.text.unicodeScalars.count : 0)
+        let pad = String(repeating: " ", count: max(0, caretColumn - 1))
+        let width = max(1, min(length, text.unicodeScalars.count - caretColumn + 1))
         let marks = "^" + String(repeating: "~", count: max(0, width - 1))
-        return "\(description)\n    \(clipped.text)\n    \(pad)\(marks)"
+        return "\(description)\n    \(text)\n    \(pad)\(marks)"
     }
 }
 

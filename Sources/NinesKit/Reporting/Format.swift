@@ -80,7 +80,8 @@ package enum Format {
     public static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        // Prose may span lines in the file; it is reflowed here, so its own line breaks start no line.
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r\n" }) {
             if !line.isEmpty && line.count + 1 + word.count > width {
                 lines.append(line)
                 line = ""

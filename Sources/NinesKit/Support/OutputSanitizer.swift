@@ -16,7 +16,23 @@ public enum OutputSanitizer {
     /// A whole rendered text or Markdown output: control characters escaped except the line breaks
     /// and tabs the format writes itself and, with `keepingColour`, the colour codes of its renderer
     /// (`ESC [ 1 m`, `ESC [ 0 m`, `ESC [ 31 m`: digits and `;` only, then `m`).
+    /// A line that would begin with `::` (after blanks, which the Actions runner skips) has its first
+    /// colon shown escaped, so no value becomes a workflow command even at the start of a line.
     public static func output(_ text: String, keepingColour: Bool = false) -> String {
+        let escaped = escapingControls(text, keepingColour: keepingColour)
+        guard escaped.contains("::") else { return escaped }
+        return escaped.split(separator: "\n", omittingEmptySubsequences: false).map(commandSafe).joined(separator: "\n")
+    }
+
+    /// `line` with the first colon of a leading `::` (after blanks) written `\u{3A}`.
+    public static func commandSafe(_ line: some StringProtocol) -> String {
+        let blanks = line.prefix { $0 == " " || $0 == "\t" }
+        let rest = line.dropFirst(blanks.count)
+        guard rest.hasPrefix("::") else { return String(line) }
+        return blanks + "\\u{3A}" + rest.dropFirst()
+    }
+
+    private static func escapingControls(_ text: String, keepingColour: Bool) -> String {
         let scalars = Array(text.unicodeScalars)
         guard scalars.contains(where: { isControl($0) && $0 != "\n" && $0 != "\t" }) else { return text }
         var result = String.UnicodeScalarView()

@@ -77,6 +77,22 @@ import Testing
         #expect(OutputSanitizer.output("\u{1B}[31mFAIL\u{1B}[0m \u{1B}[2J", keepingColour: true) == "\u{1B}[31mFAIL\u{1B}[0m \\u{1B}[2J")
         #expect(OutputSanitizer.output("\u{1B}[31mFAIL\u{1B}[0m", keepingColour: false) == "\\u{1B}[31mFAIL\\u{1B}[0m")
         #expect(OutputSanitizer.output("plain ✓ text\n") == "plain ✓ text\n")
+        // The Actions runner skips leading blanks before '::'.
+        #expect(OutputSanitizer.output("ok\n  ::error ::x\na ::b\n") == "ok\n  \\u{3A}:error ::x\na ::b\n")
+    }
+
+    /// Prose that spans lines (a description) is reflowed in the report; a value at the start of a
+    /// line (the description's first word, a quoted source line) cannot begin with '::'.
+    @Test func reportTextAndDiagnosticsCannotStartACommandLine() throws {
+        let model = "version: 1\nsystem: s\ndescription: \"::error ::first\\n::warning ::second\"\ncomponents:\n  a: {availability: 99%}\n"
+        let folder = try Self.folder(["d.yaml": model, "w.csv": "id,component,failure_mode\n::error ::pwned,db,x\n"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let report = try Self.shell("\"$NINES\" report d.yaml", in: folder)
+        let imported = try Self.shell("\"$NINES\" fmea import w.csv --worksheet w.fmea.yaml --model shop.yaml", in: folder)
+        #expect(report.status == 0 && imported.status == 2)
+        for line in (report.stdout + imported.stderr).split(separator: "\n") {
+            #expect(!line.drop { $0 == " " }.hasPrefix("::"), "\(line)")
+        }
     }
 
     /// A model built in code (no loader to refuse it) still cannot drive the terminal.
