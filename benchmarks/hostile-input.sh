@@ -5,8 +5,10 @@
 #   benchmarks/hostile-input.sh [NINES]     default: a release build of this package
 #
 # Cases: 32,000 invalid availabilities (0.95 MB); 2,000 groups repeating a member on one 70 KB
-# line; CSV imports of 16,000 unknown columns and of 32,000 bad rows; a model at the default input
-# limit (4 MB, 80,000 components, one unknown key so only reading is timed) and one byte over it.
+# line; CSV imports of 16,000 unknown columns and of 32,000 bad rows; models at the default input
+# limit (2 MB): 63,000 components with one unknown key (so only reading is timed), the densest
+# YAML there is (a flow list of one-letter names: 1 million nodes), loaded and analysed and, with
+# an unknown key, refused; and one byte over the limit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -ge 1 ]; then
@@ -32,7 +34,7 @@ with open(f"{w}/columns.csv", "w") as f:
 with open(f"{w}/rows.csv", "w") as f:
     f.write("id,component,failure_mode,severity\n")
     for i in range(32000): f.write(f"FM-{i},db,mode,99\n")
-limit = 4 * 1024 * 1024
+limit = 2 * 1024 * 1024
 head = "version: 1\nsystem: s\nunknown_key: 1\ncomponents:\n"
 line = "  c{:06d}: {{availability: 99.9%}}\n"
 body, i = [head], 0
@@ -43,6 +45,10 @@ text = "".join(body)
 text += "#" * (limit - len(text))
 with open(f"{w}/at-limit.yaml", "w") as f: f.write(text)
 with open(f"{w}/over-limit.yaml", "w") as f: f.write(text + "#")
+for name, extra in (("dense", ""), ("dense-invalid", "zz: 1\n")):
+    head = f"version: 1\nsystem: s\n{extra}components:\n  a: {{availability: 99%}}\nobjectives:\n  o: {{path: ["
+    count = (limit - len(head) - 4) // 2
+    with open(f"{w}/{name}.yaml", "w") as f: f.write(head + "a," * count + "a]}\n")
 PY
 printf '%-40s %8s %9s %8s\n' case "s" "peak MB" "stderr KB"
 run() {
@@ -57,5 +63,7 @@ run "32,000 invalid availabilities" check flood.yaml
 run "2,000 repeated group members, 1 line" check groups.yaml
 run "CSV: 16,000 unknown columns" fmea import columns.csv --worksheet w.fmea.yaml --model shop.yaml
 run "CSV: 32,000 bad rows" fmea import rows.csv --worksheet w.fmea.yaml --model shop.yaml
-run "4 MB model (the default limit)" check at-limit.yaml
-run "4 MB + 1 byte (over the limit)" check over-limit.yaml
+run "2 MB model (the default limit)" check at-limit.yaml
+run "2 MB flow list of 1M names, analysed" check dense.yaml
+run "2 MB flow list of 1M names, refused" check dense-invalid.yaml
+run "2 MB + 1 byte (over the limit)" check over-limit.yaml

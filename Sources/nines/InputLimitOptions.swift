@@ -8,7 +8,7 @@ struct InputLimitOptions: ParsableArguments {
     static let largest = 4096 * 1_048_576
 
     @Option(name: .customLong("max-input-size"),
-            help: "Largest input file to read, in MB (default 4; parsing takes about 35 MB of memory per MB).")
+            help: "Largest input file to read, in MB (default 2; parsing takes up to about 100 MB of memory per MB).")
     var maxInputSize: Int?
 
     func validate() throws {

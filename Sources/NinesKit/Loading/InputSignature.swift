@@ -9,7 +9,12 @@ enum InputSignature {
     /// key (`version:`, `system:`, `"model":` …) or there is no such line (the parser then says the
     /// file is empty); otherwise the refusal, located at 1:1 and quoting nothing.
     static func refuseForeign(_ text: String, file: String) -> Diagnostic? {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            // Line by line from the top, only as far as the first meaningful line (no split of the whole file).
+            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            let line = rest[..<end]
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[end...]
             let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("%") { continue }
             if trimmed.hasPrefix("---"), trimmed.dropFirst(3).allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }

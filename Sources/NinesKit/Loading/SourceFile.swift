@@ -2,10 +2,11 @@ import Foundation
 
 /// How the loaders read input files; the executable fills it from its options.
 public struct LoadOptions: Sendable, Equatable {
-    /// Largest input read without `--max-input-size`. Reading a model costs about 0.25 s and 35 MB of
-    /// memory per MB of YAML (measured, docs/hardening.md), so a hostile file at this limit is read or
-    /// refused in about a second and 150 MB (docs/security.md); 4 MB is 8 times a 10,000-component model.
-    public static let defaultSizeLimit = 4 * 1024 * 1024
+    /// Largest input read without `--max-input-size`: a file at this limit is read or refused in under
+    /// 2 s and 256 MB whatever its shape (measured in docs/security.md: the densest YAML, a flow list
+    /// of one-letter names, 1.6 s and 213 MB; an ordinary model about half of that). 2 MB is four
+    /// times a 10,000-component model.
+    public static let defaultSizeLimit = 2 * 1024 * 1024
 
     /// Largest file read, in bytes; a larger one is refused with an error that names `--max-input-size`.
     public var sizeLimit: Int

@@ -5,7 +5,7 @@
 /// terminal; the renderers escape such text too (`OutputSanitizer`), this says so at the source.
 enum YAMLTextPolicy {
     /// Fields whose text may span lines: descriptions and the worksheet's prose.
-    static let multiLineKeys: Set<String> = ["description", "function", "failure_mode", "effect_local", "effect_end_user",
+    static let multiLineKeys: Set<String> = ["description", "source", "function", "failure_mode", "effect_local", "effect_end_user",
                                              "cause", "prevention", "detection_controls", "recommended_action", "notes"]
 
     static func check(_ root: YAMLValue) -> [Diagnostic] {
