@@ -290,10 +290,12 @@ private struct Enumeration {
 
     mutating func run(workBudget: Int) -> ConditionedConjunction.Result {
         var limit = 0
+        var previousWidth = 1.0, previousChildren = 1
         while true {
             walk(limit: limit)
             let width = frontierWidth.value
             if width == 0 { break }   // every subtree settled: nothing left to enumerate
+            defer { (previousWidth, previousChildren) = (width, max(1, nextChildren)) }
             // Cost of the next level: the children of this level's live states, each updating the
             // factors its component touches (importance gathers visit them again, up to its depth),
             // and the lower levels walked again. Levels that cost next to nothing are walked even
@@ -303,6 +305,10 @@ private struct Enumeration {
             let lowDown = downTotal.value + frontierDown.value
             if width <= ConditionedConjunction.relativeTolerance * lowDown && next > Double(ConditionedConjunction.freeLevelWork) { break }
             if Double(work) + next * 1.2 > Double(workBudget) { break }
+            if width > lowDown && !canNarrow(to: lowDown, width: width, previousWidth: previousWidth, next: next,
+                                             growth: Double(nextChildren) / Double(previousChildren), budget: workBudget) {
+                break   // not even an interval narrower than the figure is in reach: leave the budget to sampling
+            }
             limit += 1
         }
         let width = frontierWidth.value
@@ -310,6 +316,22 @@ private struct Enumeration {
         let high = Probability(up: min(1, upSum + width), down: min(1, downSum + frontierDown.value + width))
         return ConditionedConjunction.Result(low: low, high: high, birnbaum: wantsImportance ? birnbaum() : [],
                                              conditionedCount: candidates.count, depth: limit, states: states, work: work)
+    }
+
+    /// Whether the levels still affordable could bring the interval's width down to `target`,
+    /// extrapolating from the last two levels: the width shrinking by the same ratio per level,
+    /// the cost growing with the number of live states.
+    func canNarrow(to target: Double, width: Double, previousWidth: Double, next: Double, growth: Double, budget: Int) -> Bool {
+        let shrink = width / previousWidth
+        guard shrink < 1, target > 0 else { return false }
+        let levels = Int(min(64, (log(target / width) / log(shrink)).rounded(.up)))
+        var cost = Double(work), levelCost = next
+        for _ in 0..<levels {
+            cost += levelCost
+            if cost > Double(budget) { return false }
+            levelCost *= max(1, growth)
+        }
+        return true
     }
 
     var averageTouches: Double {
