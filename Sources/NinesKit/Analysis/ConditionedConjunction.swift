@@ -121,12 +121,16 @@ struct ConditionedConjunction: Sendable {
         var work = result.work
         // Shared components that never fail are in no enumerated state: their importance
         // Q(down) − Q(up) takes one more enumeration each, with the component down.
+        // They share what is left of the budget, so a model with many of them (the SLA view makes
+        // every provider's component perfect) cannot multiply the work.
         var birnbaum = result.birnbaum
-        for level in conditioned where variables[Int(level)].down == 0 && variables[Int(level)].up > 0 {
+        let neverFailing = conditioned.filter { variables[Int($0)].down == 0 && variables[Int($0)].up > 0 }
+        for (done, level) in neverFailing.enumerated() {
+            let share = max(0, workBudget - work) / (neverFailing.count - done)
             var failed = variables
             failed[Int(level)] = .failed
             var down = Enumeration(self, variables: failed, importance: false)
-            let whenDown = down.run(workBudget: workBudget)
+            let whenDown = down.run(workBudget: share)
             birnbaum[Int(level)] = Self.middle(whenDown) - Self.middle(result)
             work += whenDown.work
         }
@@ -305,7 +309,7 @@ private struct Enumeration {
             let lowDown = downTotal.value + frontierDown.value
             if width <= ConditionedConjunction.relativeTolerance * lowDown && next > Double(ConditionedConjunction.freeLevelWork) { break }
             if Double(work) + next * 1.2 > Double(workBudget) { break }
-            if width > lowDown && !canNarrow(to: lowDown, width: width, previousWidth: previousWidth, next: next,
+            if limit >= 1 && next > Double(ConditionedConjunction.freeLevelWork) && width > lowDown && lowDown > 0 && !canNarrow(to: lowDown, width: width, previousWidth: previousWidth, next: next,
                                              growth: Double(nextChildren) / Double(previousChildren), budget: workBudget) {
                 break   // not even an interval narrower than the figure is in reach: leave the budget to sampling
             }
