@@ -176,10 +176,21 @@ import Testing
         var budget = CompilationBudget.standard(for: model)
         budget.closureNodes = 0   // every closure with a dependency is a conjunction
         budget.conditioningWork = 2_000
+        budget.analysisWork = 8_000
         let analysis = AvailabilityAnalysis(model, budget: budget)
         let methods = Set(analysis.closures.map(\.method))
         #expect(methods.contains(.estimated))
         #expect(analysis.closures.filter { $0.method == .exact }.count > 100)
+    }
+
+    /// The whole analysis' conditioning work grows with the model: 20,000 updates per component,
+    /// between one figure's budget (5e7) and four.
+    @Test(arguments: [(100, 50_000_000), (2_500, 50_000_000), (5_000, 100_000_000), (10_000, 200_000_000), (50_000, 200_000_000)])
+    func analysisWorkGrowsWithTheModel(components: Int, expected: Int) {
+        let model = TestModels.model((0..<components).map { TestModels.component("c\($0)", down: 0.001) })
+        let budget = CompilationBudget.standard(for: model)
+        #expect(budget.conditioningWork == 50_000_000)
+        #expect(budget.analysisWork == expected)
     }
 
     /// A redundancy group over members held as conjunctions has no exact method here: sampled,
