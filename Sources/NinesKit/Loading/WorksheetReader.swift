@@ -64,9 +64,14 @@ struct WorksheetReader {
             var row = FailureModeCells(location: fields.location, describe: { [name] field in "'\(field.rawValue)' of \(name)" })
             // One pass over the entry's keys (worksheets can be long; no per-field search).
             for (key, value) in fields.entries {
+                if key.text == Self.componentsKey {
+                    if let cell = readComponentList(value, of: name, replacing: row.cells[.component]) { row.cells[.component] = cell }
+                    continue
+                }
                 guard let field = FailureModeField(rawValue: key.text) else {
                     diagnostics.error(key.location, "unknown field '\(key.clipped)' in \(label)"
-                                      + Suggestion.hint(for: key.text, in: FailureModeField.allCases.map(\.rawValue)), length: key.text.count)
+                                      + Suggestion.hint(for: key.text, in: FailureModeField.allCases.map(\.rawValue) + [Self.componentsKey]),
+                                      length: key.text.count)
                     continue
                 }
                 guard case .scalar(let scalar) = value else {
@@ -74,6 +79,10 @@ struct WorksheetReader {
                     continue
                 }
                 if scalar.isNull { continue }
+                if field == .component, row.cells[.component] != nil {
+                    diagnostics.error(key.location, "\(name) gives both 'component' and 'components'; give one")
+                    continue
+                }
                 // Quoted scalars come back tagged as strings; every worksheet value is text, so only other tags are refused.
                 if let tag = scalar.explicitTag, tag != "tag:yaml.org,2002:str" {
                     diagnostics.error(scalar.location, "'\(field.rawValue)' of \(name) has a YAML tag '\(tag)'; tags are not supported")
@@ -85,6 +94,32 @@ struct WorksheetReader {
         }
         return rows
     }
+
+    /// `components: [app-1, app-2]` in YAML: several components one occurrence takes down
+    /// together. They become the `component` cell as the CSV column writes them ("app-1, app-2").
+    private func readComponentList(_ value: YAMLValue, of name: String, replacing existing: FailureModeCells.Cell?) -> FailureModeCells.Cell? {
+        if existing != nil {
+            diagnostics.error(value.location, "\(name) gives both 'component' and 'components'; give one")
+            return nil
+        }
+        guard case .sequence(let items, let location) = value, !items.isEmpty else {
+            diagnostics.error(value.location, "'\(Self.componentsKey)' of \(name) must be a list of component names such as "
+                              + "[app-1, app-2], found \(value.kindDescription)")
+            return nil
+        }
+        var names: [String] = []
+        for item in items {
+            guard case .scalar(let scalar) = item, !scalar.isNull, !scalar.text.contains(",") else {
+                diagnostics.error(item.location, "'\(Self.componentsKey)' of \(name) must list component names, found \(item.kindDescription)")
+                return nil
+            }
+            names.append(scalar.text)
+        }
+        return FailureModeCells.Cell(text: names.joined(separator: ", "), location: location)
+    }
+
+    /// The YAML key of a row about several components (the CSV keeps them in `component`).
+    static let componentsKey = "components"
 
     /// `scoring:` holds either `action_priority:` (a team's own table, first matching rule wins)
     /// or `rpn_thresholds: {high: 200, medium: 80}`.
