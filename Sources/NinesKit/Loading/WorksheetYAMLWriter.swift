@@ -45,8 +45,8 @@ package enum WorksheetYAMLWriter {
         let modelLayers = Dictionary(model?.components.map { ($0.name, $0.layer) } ?? [], uniquingKeysWith: { first, _ in first })
         var lastComponent: String?
         for mode in worksheet.failureModes {
-            if scaffold && mode.componentList != lastComponent { out += "\n  # \(mode.componentList)\n" }
-            lastComponent = mode.componentList
+            if scaffold && mode.component != lastComponent { out += "\n  # \(mode.component)\n" }
+            lastComponent = mode.component
             for line in (layout.beforeRow[mode.id] ?? []) + (notes[mode.id] ?? []) { out += "  " + line + "\n" }
             let implicitLayer = modelLayers[mode.component].map(FMEALayer.defaultLayer(forModelLayer:))
             var first = true
