@@ -6,7 +6,7 @@ import Testing
 /// their joint outage. Three app servers of 99% each behind `any:`; a bad release strikes
 /// 12 times a year and keeps whatever it hits down for 1 h, so r = 12/8760 and q = r / (1 + r).
 @Suite struct GroupFailureModeTests {
-    static func worksheet(_ components: String) throws(DiagnosticError) -> LoadedWorksheet {
+    static func worksheet(_ components: String, groups: String = "") throws(DiagnosticError) -> LoadedWorksheet {
         let text = """
             version: 1
             system: App servers
@@ -18,6 +18,7 @@ import Testing
               front: { availability: 100%, depends_on: [{ any: [app-1, app-2, app-3] }] }
             objectives:
               shop: { at: front, target: 99% }
+            \(groups)
             failure_modes:
               - id: release-1
                 \(components)
@@ -74,6 +75,34 @@ import Testing
         let ranked = RiskReportBuilder.report(loaded.worksheet, analysis: AvailabilityAnalysis(loaded.model),
                                               filter: RiskRanking.Filter(component: "app-2"))
         #expect(ranked.risks.map(\.component) == ["app-1, app-2, app-3"])
+    }
+
+    /// A worksheet's named group stands for its members, costs the same, and is written back by name.
+    @Test func aGroupNameStandsForItsMembers() throws {
+        let loaded = try Self.worksheet("component: app-servers", groups: "fmea_groups: { app-servers: [app-1, app-2, app-3] }")
+        let mode = loaded.worksheet.failureModes[0]
+        #expect(mode.components == ["app-1", "app-2", "app-3"] && mode.group == "app-servers")
+        let impact = try #require(FailureModeImpact.compute(loaded.worksheet, analysis: AvailabilityAnalysis(loaded.model))["release-1"])
+        #expect(abs(impact.objectives[0].downtimeHours - Self.q * 720) < Self.q * 720 * 1e-9)
+        let csv = WorksheetCSV.export(loaded.worksheet)
+        #expect(csv.contains("\nrelease-1,app-servers,application,"))
+        #expect(try WorksheetCSV.read(csv, file: "w.csv", model: loaded.model, groups: loaded.worksheet.groups)[0].components == mode.components)
+        let yaml = WorksheetYAMLWriter.write(loaded.worksheet, system: "x", modelReference: "apps.yaml", model: loaded.model)
+        #expect(yaml.contains("fmea_groups:\n  app-servers: [app-1, app-2, app-3]\nfailure_modes:\n  - id: release-1\n    component: app-servers\n"))
+    }
+
+    @Test(arguments: [
+        ("fmea_groups: { app-1: [app-2] }", "group 'app-1' in 'fmea_groups' has the name of a component; name the group otherwise"),
+        ("fmea_groups: { apps: [app-1, app-7] }", "group 'apps' in 'fmea_groups' names unknown component 'app-7'; did you mean 'app-1'?"),
+        ("fmea_groups: { apps: [] }", "group 'apps' in 'fmea_groups' must list its components"),
+    ])
+    func badGroupsAreLocated(groups: String, message: String) {
+        do {
+            _ = try Self.worksheet("component: app-1", groups: groups)
+            Issue.record("loaded: \(groups)")
+        } catch {
+            #expect(error.diagnostics.contains { $0.description.contains(message) }, "\(error.diagnostics.map(\.description))")
+        }
     }
 
     @Test(arguments: [

@@ -8,6 +8,8 @@ public struct FailureMode: Hashable, Sendable {
     /// The components one occurrence takes down together, in the order written: one, or several
     /// (`components: [app-1, app-2, app-3]`, e.g. a bad release that hits every app server).
     public var components: [String]
+    /// The worksheet group (`fmea_groups:`) the row names instead of listing `components`.
+    public var group: String?
     /// The first (usually the only) component; its model layer gives the default FMEA layer.
     public var component: String {
         get { components[0] }
@@ -85,8 +87,9 @@ public struct FailureMode: Hashable, Sendable {
     /// True when the row has both a rate and an outage duration, so it can be costed in downtime.
     public var isQuantified: Bool { rate != nil && outage != nil }
 
-    /// The components as the worksheet's `component` column writes them: "app-1, app-2, app-3".
-    public var componentList: String { components.joined(separator: ", ") }
+    /// The components as the worksheet's `component` column writes them: the group's name, or
+    /// the names themselves ("app-1, app-2, app-3").
+    public var componentList: String { group ?? components.joined(separator: ", ") }
 }
 
 /// A value with the exact text it was written as.

@@ -27,7 +27,11 @@ struct FailureModeRowReader {
     /// 4,000-component worksheet take 2 s.
     private let componentIndex: [String: Int]
 
-    init(model: SystemModel, extraLayers: [String], diagnostics: DiagnosticCollector) {
+    /// The worksheet's named groups of components.
+    let groups: [String: FailureModeGroup]
+
+    init(model: SystemModel, extraLayers: [String], groups: [FailureModeGroup] = [], diagnostics: DiagnosticCollector) {
+        self.groups = Dictionary(groups.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.model = model
         var componentIndex: [String: Int] = [:]
         componentIndex.reserveCapacity(model.components.count)
@@ -78,8 +82,14 @@ struct FailureModeRowReader {
             missing = true
         }
         var components: [Component] = []
+        var group: String?
         if let cell = text(.component) {
-            components = readComponents(cell, row: row)
+            if let named = groups[cell.text.trimmingCharacters(in: .whitespaces)] {
+                group = named.name
+                components = named.components.compactMap { componentIndex[$0].map { model.components[$0] } }
+            } else {
+                components = readComponents(cell, row: row)
+            }
             if components.isEmpty { missing = true }
         }
         guard !missing, let id = text(.id)?.text, let mode = text(.failureMode)?.text, let component = components.first else { return nil }
@@ -94,6 +104,7 @@ struct FailureModeRowReader {
             }
         }
         var result = FailureMode(id: id, components: components.map(\.name), layer: layer, mode: mode, location: row.location)
+        result.group = group
         result.function = text(.function)?.text
         result.effectLocal = text(.effectLocal)?.text
         result.effectEndUser = text(.effectEndUser)?.text
@@ -178,9 +189,10 @@ struct FailureModeRowReader {
             let name = part.trimmingCharacters(in: .whitespaces)
             guard let index = componentIndex[name] else {
                 let what = name.isEmpty ? "an empty component name in '\(Self.clip(cell.text))'" : "unknown component '\(Self.clip(name))'"
-                diagnostics.error(cell.location, "\(row.describe(.component)) names \(what)"
-                                  + (name.isEmpty ? "; separate several components with commas" : Suggestion.hint(for: name, in: model.components.map(\.name))),
-                                  length: cell.text.count)
+                let hint = groups[name] != nil ? "; a group stands alone in 'component' (list its members instead)"
+                    : name.isEmpty ? "; separate several components with commas"
+                    : Suggestion.hint(for: name, in: model.components.map(\.name) + groups.keys.sorted())
+                diagnostics.error(cell.location, "\(row.describe(.component)) names \(what)" + hint, length: cell.text.count)
                 failed = true
                 continue
             }

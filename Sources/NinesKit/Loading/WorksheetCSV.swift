@@ -16,7 +16,7 @@ package enum WorksheetCSV {
     /// - Parameter delimiter: the field separator; nil to detect it from the header
     ///   (`CSVTable.detectDelimiter`: a comma, semicolon or tab).
     public static func read(_ text: String, file: String, model: SystemModel, extraLayers: [String] = [],
-                            delimiter: Unicode.Scalar? = nil) throws(DiagnosticError) -> [FailureMode] {
+                            groups: [FailureModeGroup] = [], delimiter: Unicode.Scalar? = nil) throws(DiagnosticError) -> [FailureMode] {
         let table: CSVTable
         let delimiter = delimiter ?? CSVTable.detectDelimiter(text)
         switch CSVTable.parse(text, file: file, delimiter: delimiter) {
@@ -69,7 +69,7 @@ package enum WorksheetCSV {
             }
             rows.append(row)
         }
-        let modes = FailureModeRowReader(model: model, extraLayers: extraLayers, diagnostics: collector).readAll(rows)
+        let modes = FailureModeRowReader(model: model, extraLayers: extraLayers, groups: groups, diagnostics: collector).readAll(rows)
         if collector.hasErrors { throw DiagnosticError(collector.diagnostics) }
         return modes
     }

@@ -50,7 +50,7 @@ package enum WorksheetImport {
         case .failure(let error): throw error
         }
         worksheet.failureModes = try WorksheetCSV.read(text, file: csvFile, model: model, extraLayers: worksheet.extraLayers,
-                                                       delimiter: delimiter)
+                                                       groups: worksheet.groups, delimiter: delimiter)
         let yaml = WorksheetYAMLWriter.write(worksheet, system: model.name, modelReference: reference, model: model, layout: layout)
         // What replaces the user's file must read back to the same rows.
         let reread: LoadedWorksheet

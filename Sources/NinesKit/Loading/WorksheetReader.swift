@@ -5,9 +5,9 @@ struct WorksheetReader {
     let model: SystemModel
     let diagnostics: DiagnosticCollector
 
-    static let worksheetKeys = ["version", "model", "failure_modes", "scoring", "fmea_layers"]
+    static let worksheetKeys = ["version", "model", "failure_modes", "scoring", "fmea_layers", "fmea_groups"]
     /// Keys a model file may carry for its worksheet (ModelDocumentReader skips them).
-    static let embeddedKeys = ["failure_modes", "scoring", "fmea_layers"]
+    static let embeddedKeys = ["failure_modes", "scoring", "fmea_layers", "fmea_groups"]
 
     /// - Parameter embedded: the file is the model itself, so its other keys belong to the model.
     func read(_ root: YAMLValue, embedded: Bool) -> FMEAWorksheet {
@@ -23,7 +23,9 @@ struct WorksheetReader {
         }
         if let layers = top.value("fmea_layers") { worksheet.extraLayers = readLayerNames(layers) }
         if let scoring = top.value("scoring") { worksheet.scoring = readScoring(scoring) }
-        let rowReader = FailureModeRowReader(model: model, extraLayers: worksheet.extraLayers, diagnostics: diagnostics)
+        if let groups = top.value("fmea_groups") { worksheet.groups = readGroups(groups) }
+        let rowReader = FailureModeRowReader(model: model, extraLayers: worksheet.extraLayers, groups: worksheet.groups,
+                                             diagnostics: diagnostics)
         if let modes = top.value("failure_modes") {
             worksheet.failureModes = rowReader.readAll(readRows(modes))
         } else if !embedded {
@@ -48,6 +50,38 @@ struct WorksheetReader {
             if !names.contains(scalar.text) { names.append(scalar.text) }
         }
         return names
+    }
+
+    /// `fmea_groups: {app-servers: [app-1, app-2, app-3]}`: names for components a row takes down
+    /// together; a name may not be a component's, and every member must be one.
+    private func readGroups(_ value: YAMLValue) -> [FailureModeGroup] {
+        guard let fields = MappingReader(value, context: "'fmea_groups'", diagnostics: diagnostics) else { return [] }
+        let names = model.components.map(\.name)
+        var groups: [FailureModeGroup] = []
+        for (key, _) in fields.entries {
+            guard NameRules.isValid(key.text), !names.contains(key.text) else {
+                diagnostics.error(key.location, "group '\(key.clipped)' in 'fmea_groups' "
+                                  + (NameRules.isValid(key.text) ? "has the name of a component; name the group otherwise" : "is no valid name; " + NameRules.explanation),
+                                  length: key.text.count)
+                continue
+            }
+            guard let members = fields.nameList(key.text, required: true), !members.isEmpty else {
+                diagnostics.error(key.location, "group '\(key.clipped)' in 'fmea_groups' must list its components, e.g. [app-1, app-2]")
+                continue
+            }
+            var failed = false
+            for member in members where !names.contains(member.name) {
+                diagnostics.error(member.location, "group '\(key.clipped)' in 'fmea_groups' names unknown component '\(member.name)'"
+                                  + Suggestion.hint(for: member.name, in: names), length: member.name.count)
+                failed = true
+            }
+            if Set(members.map(\.name)).count != members.count {
+                diagnostics.error(key.location, "group '\(key.clipped)' in 'fmea_groups' names a component twice")
+                failed = true
+            }
+            if !failed { groups.append(FailureModeGroup(name: key.text, components: members.map(\.name))) }
+        }
+        return groups
     }
 
     private func readRows(_ value: YAMLValue) -> [FailureModeCells] {

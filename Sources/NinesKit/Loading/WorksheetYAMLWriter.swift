@@ -41,6 +41,9 @@ package enum WorksheetYAMLWriter {
         key("model", "model: \(scalar(modelReference))\n")
         if let scoring = worksheet.scoring { key("scoring", write(scoring)) }
         if !worksheet.extraLayers.isEmpty { key("fmea_layers", "fmea_layers: [" + worksheet.extraLayers.map(scalar).joined(separator: ", ") + "]\n") }
+        if !worksheet.groups.isEmpty {
+            key("fmea_groups", "fmea_groups:\n" + worksheet.groups.map { "  \($0.name): [" + $0.components.joined(separator: ", ") + "]\n" }.joined())
+        }
         key("failure_modes", "failure_modes:\n")
         let modelLayers = Dictionary(model?.components.map { ($0.name, $0.layer) } ?? [], uniquingKeysWith: { first, _ in first })
         var lastComponent: String?
@@ -56,7 +59,7 @@ package enum WorksheetYAMLWriter {
                 guard value != nil || (scaffold && scaffoldFields.contains(field)) else { continue }
                 for line in layout.beforeField[mode.id]?[field.rawValue] ?? [] { out += "    " + line + "\n" }
                 var name = field.rawValue
-                if field == .component && mode.components.count > 1 {
+                if field == .component && mode.group == nil && mode.components.count > 1 {
                     name = WorksheetReader.componentsKey
                     value = "[" + mode.components.map(scalar).joined(separator: ", ") + "]"
                 } else {
