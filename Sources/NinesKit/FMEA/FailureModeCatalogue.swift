@@ -89,7 +89,7 @@ package enum FailureModeCatalogue {
 }
 
 /// How many prompts `fmea init` writes (`--prompts`).
-public enum PromptLevel: String, Sendable, CaseIterable {
+package enum PromptLevel: String, Sendable, CaseIterable {
     /// One set per kind of component, two prompts each; two process prompts.
     case minimal
     /// One set per kind of component, four prompts each; four process prompts.
