@@ -14,20 +14,21 @@ struct DiffCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "OLD.yaml NEW.yaml; with --base, the model file(s).")
+    @Argument(help: ArgumentHelp("OLD.yaml NEW.yaml; with --base, the model file(s).", valueName: "file"))
     var files: [String] = []
 
-    @Option(parsing: .upToNextOption, help: "The old version's model file(s), merged like any model (use with --new).")
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("The old version's model file(s), merged like any model (use with --new).", valueName: "file"))
     var old: [String] = []
 
-    @Option(parsing: .upToNextOption, help: "The new version's model file(s) (use with --old).")
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("The new version's model file(s) (use with --old).", valueName: "file"))
     var new: [String] = []
 
-    @Option(help: "Compare the model file(s) with their version at this git revision (e.g. origin/main).")
+    @Option(help: ArgumentHelp("Compare the model file(s) with their version at this git revision (e.g. origin/main).", valueName: "rev"))
     var base: String?
 
     @Option(name: .customLong("fail-on-cost"),
-            help: "Exit 1 when any objective's downtime grows by more than this per its period, e.g. '1m' or '5min'.")
+            help: ArgumentHelp("Exit 1 when any objective's downtime grows by more than this per its period, e.g. '1m' or '5min'.",
+                               valueName: "duration"))
     var failOnCost: String?
 
     @Option(help: "Output format.")
