@@ -91,6 +91,20 @@ import Testing
         #expect(yaml.contains("fmea_groups:\n  app-servers: [app-1, app-2, app-3]\nfailure_modes:\n  - id: release-1\n    component: app-servers\n"))
     }
 
+    /// `--fmea` reads a separate worksheet against the model given: its groups are no strangers.
+    @Test func aSeparateWorksheetWithGroups() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nines-groups-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("apps.yaml").path, worksheet = folder.appendingPathComponent("apps.fmea.yaml").path
+        try "version: 1\nsystem: a\ncomponents:\n  app-1: { availability: 99% }\n  app-2: { availability: 99% }\n"
+            .write(toFile: model, atomically: true, encoding: .utf8)
+        try "version: 1\nmodel: apps.yaml\nfmea_groups: { apps: [app-1, app-2] }\nfailure_modes:\n  - { id: r, component: apps, failure_mode: x }\n"
+            .write(toFile: worksheet, atomically: true, encoding: .utf8)
+        let loaded = try ModelLoader.load(files: [model], failureModes: .worksheet(worksheet))
+        #expect(loaded.worksheet?.failureModes.first?.components == ["app-1", "app-2"])
+    }
+
     @Test(arguments: [
         ("fmea_groups: { app-1: [app-2] }", "group 'app-1' in 'fmea_groups' has the name of a component; name the group otherwise"),
         ("fmea_groups: { apps: [app-1, app-7] }", "group 'apps' in 'fmea_groups' names unknown component 'app-7'; did you mean 'app-1'?"),

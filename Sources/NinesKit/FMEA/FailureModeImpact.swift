@@ -52,6 +52,7 @@ public struct FailureModeImpact: Hashable, Sendable {
         var systemSlopes: [String: Double] = [:]
         for item in analysis.systemImportance() { systemSlopes[item.component] = item.birnbaum }
         var result: [String: FailureModeImpact] = [:]
+        var joints: [[String]: JointOutage] = [:]
         for mode in worksheet.failureModes {
             let components = mode.components.compactMap { analysis.structure.indexOf[$0].map { model.components[$0] } }
             guard let rate = mode.rate?.value, let outage = mode.outage, components.count == mode.components.count else { continue }
@@ -68,7 +69,11 @@ public struct FailureModeImpact: Hashable, Sendable {
             let q = Probability(up: 1 / (1 + odds), down: odds / (1 + odds))
             let beta = mode.effectProbability?.value ?? 1
             // One component: its Birnbaum importance; several: the slope of their joint outage.
-            let joint = components.count > 1 ? JointOutage(mode.components, in: analysis) : nil
+            var joint: JointOutage?
+            if components.count > 1 {
+                joint = joints[mode.components] ?? JointOutage(mode.components, in: analysis)
+                joints[mode.components] = joint   // rows about the same components share one evaluation
+            }
             var costs: [ObjectiveCost] = []
             var steepest = joint?.system ?? systemSlopes[mode.component] ?? 0
             for (index, objective) in model.objectives.enumerated() {
