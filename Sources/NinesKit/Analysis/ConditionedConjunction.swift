@@ -309,10 +309,12 @@ private struct Enumeration {
             let lowDown = downTotal.value + frontierDown.value
             if width <= ConditionedConjunction.relativeTolerance * lowDown && next > Double(ConditionedConjunction.freeLevelWork) { break }
             if Double(work) + next * 1.2 > Double(workBudget) { break }
-            if limit >= 1 && next > Double(ConditionedConjunction.freeLevelWork) && width > lowDown && lowDown > 0 && !canNarrow(to: lowDown, width: width, previousWidth: previousWidth, next: next,
-                                             growth: Double(nextChildren) / Double(previousChildren), budget: workBudget) {
-                break   // not even an interval narrower than the figure is in reach: leave the budget to sampling
-            }
+            // Past the cheap levels, with two levels to extrapolate from: when not even an interval
+            // narrower than the figure is in reach, leave the budget to sampling.
+            let costly = limit >= 1 && next > Double(ConditionedConjunction.freeLevelWork)
+            if costly && width > lowDown && lowDown > 0
+                && !canNarrow(to: lowDown, width: width, previousWidth: previousWidth, next: next,
+                              growth: Double(nextChildren) / Double(previousChildren), budget: workBudget) { break }
             limit += 1
         }
         let width = frontierWidth.value
