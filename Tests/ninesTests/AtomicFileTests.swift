@@ -9,7 +9,7 @@ func makeScratchDirectory() throws -> String {
     return path
 }
 
-@Suite("AtomicFile")
+@Suite("AtomicFile", .serialized)   // writes install process-wide signal handlers (one write at a time, as in the CLI)
 struct AtomicFileTests {
     struct Interrupted: Error {}
 

@@ -23,7 +23,7 @@ public struct OpenRiskRule: RiskRule {
             let priority = scoring.priority(scores)
             guard priority >= threshold else { continue }
             // The worksheet's prose may span lines; a check message is one line in every format.
-            var message = "failure mode '\(mode.id)' of '\(mode.component)' (\(OutputSanitizer.escaped(mode.mode))) is \(mode.effectiveStatus.rawValue) "
+            var message = "failure mode '\(mode.id)' of '\(mode.componentList)' (\(OutputSanitizer.escaped(mode.mode))) is \(mode.effectiveStatus.rawValue) "
                 + "with action priority \(priority.rawValue) (S \(scores.severity), O \(scores.occurrence), D \(scores.detection); "
                 + "RPN \(scores.rpn))"
             if let owner = mode.owner { message += "; owner \(owner)" }
