@@ -4,7 +4,7 @@ import Foundation
 public struct LoadOptions: Sendable, Equatable {
     /// Largest input read without `--max-input-size`: a file at this limit is read or refused in under
     /// 2 s and 256 MB whatever its shape (measured in docs/security.md: the densest YAML, a flow list
-    /// of one-letter names, 1.6 s and 213 MB; an ordinary model about half of that). 2 MB is four
+    /// of one-letter names, 1.2 s and 208 MB; an ordinary model less than half of that). 2 MB is four
     /// times a 10,000-component model.
     public static let defaultSizeLimit = 2 * 1024 * 1024
 
@@ -50,7 +50,7 @@ package enum SourceFile {
         defer { if path != "-" { try? handle.close() } }
         let tooLarge = { (size: String) in
             unreadable(name, "the file is \(size), over the \(describe(bytes: sizeLimit)) input limit; "
-                       + "raise it with --max-input-size (reading takes about 80 MB of memory per MB)")
+                       + "raise it with --max-input-size (reading takes up to about 100 MB of memory per MB)")
         }
         // The size of the open file (not of the path, which may have changed since): a regular file
         // over the limit is refused before a byte is read.
