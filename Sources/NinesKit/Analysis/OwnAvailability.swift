@@ -51,9 +51,9 @@ public struct OwnAvailability: Hashable, Sendable {
 package enum KOutOfN {
     /// P(at least k of n up). The down side sums the failing states directly,
     /// Q = Σ_{j=n−k+1..n} C(n, j) q^j p^(n−j), so small unavailabilities keep full precision.
-    /// Only the smaller side is taken from its sum and the other is 1 minus it: the two sums of
-    /// hundreds of log-space terms need not add to 1 exactly (269 replicas at 99.9% summed to an
-    /// availability of 1.0000000000000655, found by fuzzing).
+    /// The two sums of hundreds of log-space terms need not add to 1 exactly: when one passes 1
+    /// (269 replicas at 99.9% summed to an availability of 1.0000000000000655, found by fuzzing),
+    /// the smaller side stands and the other is 1 minus it.
     public static func probability(k: Int, n: Int, unit: Probability) -> Probability {
         if k == n && n == 1 { return unit }
         var up = 0.0, down = 0.0
@@ -61,6 +61,7 @@ package enum KOutOfN {
             let term = binomialTerm(n: n, j: j, q: unit.down, p: unit.up)
             if n - j >= k { up += term } else { down += term }
         }
+        guard up > 1 || down > 1 else { return Probability(up: up, down: down) }
         return down <= up ? Probability(unavailability: min(1, down)) : Probability(availability: min(1, up))
     }
 
