@@ -57,20 +57,24 @@ import Testing
             let model = RandomPools.make(&rng)
             let engine = AvailabilityAnalysis(model, budget: forced)
             var reference = BruteForce(model)
-            for (index, objective) in model.objectives.enumerated() {
-                let figure = engine.objective(index)
-                if figure.conditioning != nil { conditioned += 1 }
-                compare(figure, reference.figure(requiring: objective.components), model: model, "seed \(seed) model \(number)")
-            }
-            compare(engine.system(), reference.system(), model: model, "seed \(seed) model \(number) system")
-            for component in model.components {
-                let expected = reference.closure(of: component.name).probability
-                let actual = engine.closure(of: component.name)!
-                #expect(Closeness.absolute(actual.up, expected.up, within: 1e-12) && Closeness.absolute(actual.down, expected.down, within: 1e-12),
-                        "seed \(seed) model \(number): closure of \(component.name) \(actual) vs \(expected)")
-            }
+            conditioned += model.objectives.indices.filter { engine.objective($0).conditioning != nil }.count
+            compareEveryFigure(engine, &reference, model: model, "seed \(seed) model \(number)")
         }
         #expect(conditioned >= 30)
+    }
+
+    /// Every objective, the system and every closure of `model` against brute force.
+    func compareEveryFigure(_ engine: AvailabilityAnalysis, _ reference: inout BruteForce, model: SystemModel, _ label: String) {
+        for (index, objective) in model.objectives.enumerated() {
+            compare(engine.objective(index), reference.figure(requiring: objective.components), model: model, "\(label) \(objective.name)")
+        }
+        compare(engine.system(), reference.system(), model: model, "\(label) system")
+        for component in model.components {
+            let expected = reference.closure(of: component.name).probability
+            let actual = engine.closure(of: component.name)!
+            #expect(Closeness.absolute(actual.up, expected.up, within: 1e-12) && Closeness.absolute(actual.down, expected.down, within: 1e-12),
+                    "\(label): closure of \(component.name) \(actual) vs \(expected)")
+        }
     }
 
     func compare(_ engine: FlowFigures, _ reference: BruteForce.Figure, model: SystemModel, _ label: String) {
@@ -207,16 +211,7 @@ import Testing
             var reference = BruteForce(model)
             let label = "seed \(seed) model \(number)"
             if case .conjunction(_, _, let groups) = engine.structure.closure[engine.structure.indexOf["front"]!], !groups.isEmpty { grouped += 1 }
-            for (index, objective) in model.objectives.enumerated() {
-                compare(engine.objective(index), reference.figure(requiring: objective.components), model: model, "\(label) \(objective.name)")
-            }
-            compare(engine.system(), reference.system(), model: model, "\(label) system")
-            for component in model.components {
-                let expected = reference.closure(of: component.name).probability
-                let actual = engine.closure(of: component.name)!
-                #expect(Closeness.absolute(actual.up, expected.up, within: 1e-12) && Closeness.absolute(actual.down, expected.down, within: 1e-12),
-                        "\(label): closure of \(component.name) \(actual) vs \(expected)")
-            }
+            compareEveryFigure(engine, &reference, model: model, label)
         }
         #expect(grouped == 12)
     }
