@@ -197,16 +197,20 @@ import Testing
         #expect(budget.analysisWork == expected)
     }
 
-    /// A redundancy group whose members are conjunctions (regions, each on its own pool of nodes,
-    /// with a DNS every region needs) is conditioned too: every figure exact, against brute-force
-    /// enumeration, availability and Birnbaum importance within 1e-12.
-    @Test(arguments: [UInt64(31), 32, 33])
-    func groupsOfConjunctionsAgreeWithEnumeration(seed: UInt64) {
+    /// A redundancy group whose members are conjunctions (regions, each on its own pool of nodes)
+    /// is conditioned too: every figure exact, against brute-force enumeration, availability and
+    /// Birnbaum importance within 1e-12. With a DNS every region needs, the regions are conditioned
+    /// together (`ConditionedGroups`); with one DNS per region they share nothing and each is
+    /// evaluated alone (`ModularEvaluation`).
+    @Test(arguments: [(UInt64(31), true), (32, true), (33, true), (34, false), (35, false)])
+    func groupsOfConjunctionsAgreeWithEnumeration(seed: UInt64, sharedDNS: Bool) {
         var rng = SplitMix64(seed: seed)
-        let forced = CompilationBudget(groupNodes: 1_000_000, closureNodes: 2, objectiveNodes: 0, systemNodes: 0, totalNodes: .max)
+        // Budgets that hold each region's front (and only that) as a conjunction.
+        let forced = CompilationBudget(groupNodes: 1_000_000, closureNodes: sharedDNS ? 2 : 1, objectiveNodes: 0, systemNodes: 0,
+                                       totalNodes: .max)
         var grouped = 0
         for number in 0..<12 {
-            let model = RandomRegions.make(&rng)
+            let model = RandomRegions.make(&rng, sharedDNS: sharedDNS)
             let engine = AvailabilityAnalysis(model, budget: forced)
             var reference = BruteForce(model)
             let label = "seed \(seed) model \(number)"
@@ -411,9 +415,9 @@ import Testing
 /// front door needs k of the regions.
 enum RandomRegions {
     static func make(_ rng: inout SplitMix64, regions: Int = 2, nodes nodeRange: ClosedRange<Int> = 2...2,
-                     services serviceRange: ClosedRange<Int> = 1...2, limit: Int = 15) -> SystemModel {
+                     services serviceRange: ClosedRange<Int> = 1...2, sharedDNS: Bool = true, limit: Int = 15) -> SystemModel {
         while true {
-            var components = [TestModels.component("dns", down: RandomPools.figure(&rng))]
+            var components = sharedDNS ? [TestModels.component("dns", down: RandomPools.figure(&rng))] : []
             var fronts: [String] = []
             for region in 0..<regions {
                 let nodes = rng.int(in: nodeRange)
@@ -430,8 +434,10 @@ enum RandomRegions {
                     services.append(name)
                 }
                 let front = "r\(region)front"
+                let dns = sharedDNS ? "dns" : "r\(region)dns"
+                if !sharedDNS { components.append(TestModels.component(dns, down: RandomPools.figure(&rng))) }
                 components.append(TestModels.component(front, down: RandomPools.figure(&rng),
-                                                       dependsOn: (services + ["dns"]).map { TestModels.on($0) }))
+                                                       dependsOn: (services + [dns]).map { TestModels.on($0) }))
                 fronts.append(front)
             }
             components.append(TestModels.component("front", down: 1e-4, dependsOn: [TestModels.kOf(rng.int(in: 1...(regions - 1)), fronts)]))

@@ -81,21 +81,17 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
                 return figure(named: name, form: .diagram(terms.factors[0]), targets: targets, view: view, allowance: &allowance)
             }
             let (worst, union) = factorBounds(terms, view: view)
-            guard allowance > 0, let conjunction = ConditionedConjunction(structure.bdd, terms: terms) else {
+            guard let result = evaluate(terms, view: view, allowance: &allowance) else {
                 return sampled(name, targets: targets, view: view, background: background,
                                within: AvailabilityBounds(lower: union, upper: worst))
             }
-            let copied = conjunction.factors.reduce(0) { $0 + $1.level.count }
-            let result = conjunction.evaluate(variables(view), importance: true,
-                                              workBudget: max(0, min(structure.budget.conditioningWork, allowance - copied)))
-            allowance -= copied + result.work
             // The certified interval on Q: the enumeration's, narrowed by the factor bounds.
-            let low = result.low.down >= worst.down ? Probability(up: result.high.up, down: result.low.down) : worst
-            let high = result.high.down <= union.down ? Probability(up: result.low.up, down: result.high.down) : union
+            let low = result.optimistic.down >= worst.down ? result.optimistic : worst
+            let high = result.pessimistic.down <= union.down ? result.pessimistic : union
             let middle = Self.midpoint(low: low, high: high)
-            var flow = figures(name, probability: middle, birnbaum: result.birnbaum, view: view, diagramSize: copied)
-            if result.low.down >= worst.down || result.high.down <= union.down {   // the enumeration told something
-                flow.conditioning = ConditioningSummary(components: result.conditionedCount, depth: result.depth, states: result.states)
+            var flow = figures(name, probability: middle, birnbaum: result.birnbaum, view: view, diagramSize: result.diagramSize)
+            if result.optimistic.down >= worst.down || result.pessimistic.down <= union.down {   // the enumeration told something
+                flow.conditioning = result.conditioning
             }
             // As an interval on the availability: lower end = the highest unavailability.
             flow.bounds = AvailabilityBounds(lower: high, upper: low)

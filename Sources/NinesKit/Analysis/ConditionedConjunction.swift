@@ -529,7 +529,7 @@ private struct Enumeration {
             if zeros - (own == -.infinity ? 1 : 0) > 0 { continue }
             let outside = probability * exp(logUp - (own == -.infinity ? 0 : own))
             for member in groups.groupMemberStart[group]..<groups.groupMemberStart[group + 1] {
-                let slope = groups.distribution(group, excluding: member).exactly[groups.groupNeeds[group] - 1]
+                let slope = groups.distribution(group, excluding: member).oneShort
                 guard slope > 0 else { continue }
                 let zerosInMember = groups.memberZeros[member]
                 for index in conjunction.memberFactorStart[member]..<conjunction.memberFactorStart[member + 1] {

@@ -84,28 +84,16 @@ struct ConditionedGroups {
         return groupLog
     }
 
-    /// Of the members of `group` but `excluded`: P(exactly j up) for j below k, and P(at least k
-    /// up), by a recursion over the members with non-negative terms only.
-    func distribution(_ group: Int, excluding excluded: Int) -> (exactly: [Double], atLeast: Double) {
-        let k = groupNeeds[group]
-        var exactly = [Double](repeating: 0, count: k)   // P(exactly j up), j < k
-        exactly[0] = 1
-        var atLeast = 0.0
-        for m in groupMemberStart[group]..<groupMemberStart[group + 1] where m != excluded {
-            let figure = member(m)
-            atLeast = atLeast + exactly[k - 1] * figure.up   // from k − 1 up, one more reaches k
-            // (once at k, staying there needs nothing: atLeast already counts every way past it)
-            for j in stride(from: k - 1, through: 0, by: -1) {
-                exactly[j] = exactly[j] * figure.down + (j > 0 ? exactly[j - 1] * figure.up : 0)
-            }
-        }
-        return (exactly, atLeast)
+    /// "At least k up" over the members of `group` but `excluded`.
+    func distribution(_ group: Int, excluding excluded: Int) -> AtLeastKOfIndependent {
+        let members = (groupMemberStart[group]..<groupMemberStart[group + 1]).lazy.filter { $0 != excluded }.map { self.member($0) }
+        return AtLeastKOfIndependent(groupNeeds[group], of: members)
     }
 
-    /// ln P(at least k up) from a distribution, without cancellation when it is near 1.
-    static func log(of distribution: (exactly: [Double], atLeast: Double)) -> Double {
-        let below = distribution.exactly.reduce(0, +)
-        guard distribution.atLeast > 0 else { return -.infinity }
-        return below < 0.5 ? log1p(-below) : Foundation.log(distribution.atLeast)
+    /// ln P(at least k up), without cancellation when it is near 1.
+    static func log(of distribution: AtLeastKOfIndependent) -> Double {
+        let figure = distribution.figure
+        guard figure.up > 0 else { return -.infinity }
+        return figure.down < 0.5 ? log1p(-figure.down) : Foundation.log(figure.up)
     }
 }
