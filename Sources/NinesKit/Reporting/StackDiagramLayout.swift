@@ -17,6 +17,7 @@ public struct StackDiagramLayout: Hashable, Sendable, Codable {
         public var height: Double
         var midX: Double { x + width / 2 }
         var bottom: Double { y + height }
+        func contains(_ point: Point) -> Bool { point.x > x && point.x < x + width && point.y > y && point.y < y + height }
     }
 
     public struct Band: Hashable, Sendable, Codable {
@@ -41,13 +42,12 @@ public struct StackDiagramLayout: Hashable, Sendable, Codable {
         public var frame: Rect
     }
 
+    /// A path of cubic Bézier segments: `points[0]` is the start, then three points a segment
+    /// (two controls and the segment's end). The arrow is at the last point.
     public struct Curve: Hashable, Sendable, Codable {
         /// Index into `diagram.edges`.
         public var edge: Int
-        public var start: Point
-        public var control1: Point
-        public var control2: Point
-        public var end: Point
+        public var points: [Point]
         /// "2 of 3" on an edge into a member of a group that could not be framed (its members
         /// are in different layers or already in another frame).
         public var groupLabel: String?
@@ -76,7 +76,7 @@ public struct StackDiagramLayout: Hashable, Sendable, Codable {
 
     public init(_ diagram: StackDiagram) {
         self.diagram = diagram
-        var placement = Placement(diagram)
+        var placement = StackDiagramPlacement(diagram)
         placement.run()
         width = placement.width
         height = placement.height
@@ -95,7 +95,7 @@ public struct StackDiagramLayout: Hashable, Sendable, Codable {
 }
 
 /// The computation behind `StackDiagramLayout`, step by step.
-private struct Placement {
+struct StackDiagramPlacement {
     typealias Layout = StackDiagramLayout
 
     /// A box alone, or a framed redundancy group of boxes.
@@ -139,7 +139,8 @@ private struct Placement {
         // Lines per layer, each item with its x offset from the line's centre.
         var placedCentre: [Int: Double] = [:]   // node → x offset from the content centre
         var layerLines: [[(items: [(Item, Double)], width: Double, height: Double)]] = []
-        var contentWidth = Layout.boxWidth
+        // Wide enough for the title and a two-column legend even with one box a row.
+        var contentWidth = Layout.legendTwoColumns - Layout.margin * 2 - Layout.labelColumn - Layout.bandPad
         for layer in diagram.layers.indices {
             let ordered = order(items[layer], parentsAt: placedCentre)
             var lines: [(items: [(Item, Double)], width: Double, height: Double)] = []
@@ -270,75 +271,5 @@ private struct Placement {
                                     width: Layout.boxWidth, height: Layout.boxHeight)
             boxes[node] = Layout.Box(node: node, frame: frame, label: Layout.label(diagram.nodes[node].name))
         }
-    }
-
-    /// Curves from the caller's box to what it depends on: down (or up) between bands, or looping
-    /// below the row between boxes of one line. Ends are spread along the box edges.
-    mutating func route() {
-        let frameOf = Dictionary(frames.map { ($0.group, $0.frame) }, uniquingKeysWith: { first, _ in first })
-        struct Target { var edge: Int; var rect: Layout.Rect; var label: String? }
-        var targets: [Target] = []
-        for (index, edge) in diagram.edges.enumerated() {
-            if let node = nodeIndex[edge.to], let box = boxes[node] {
-                targets.append(Target(edge: index, rect: box.frame, label: nil))
-            } else if let group = groupIndex[edge.to] {
-                let info = diagram.groups[group]
-                if let frame = frameOf[group] {
-                    targets.append(Target(edge: index, rect: frame, label: nil))
-                } else {
-                    let label = "\(info.k) of \(info.members.count)"
-                    for member in info.members.compactMap({ nodeIndex[$0] }) {
-                        if let box = boxes[member] { targets.append(Target(edge: index, rect: box.frame, label: label)) }
-                    }
-                }
-            }
-        }
-        // Spread: outgoing ends ordered by target position, incoming by source position.
-        var outgoing: [Int: [Int]] = [:], incoming: [String: [Int]] = [:]
-        func key(_ rect: Layout.Rect) -> String { "\(rect.x),\(rect.y)" }
-        for (position, target) in targets.enumerated() {
-            guard let from = nodeIndex[diagram.edges[target.edge].from], boxes[from] != nil else { continue }
-            outgoing[from, default: []].append(position)
-            incoming[key(target.rect), default: []].append(position)
-        }
-        var startX: [Int: Double] = [:], endX: [Int: Double] = [:]
-        for (node, list) in outgoing {
-            let box = boxes[node]!.frame
-            let sorted = list.sorted { (targets[$0].rect.midX, $0) < (targets[$1].rect.midX, $1) }
-            for (slot, position) in sorted.enumerated() { startX[position] = spread(box, slot, sorted.count) }
-        }
-        for list in incoming.values {
-            let rect = targets[list[0]].rect
-            let sorted = list.sorted { left, right in
-                let a = boxes[nodeIndex[diagram.edges[targets[left].edge].from]!]!.frame.midX
-                let b = boxes[nodeIndex[diagram.edges[targets[right].edge].from]!]!.frame.midX
-                return (a, left) < (b, right)
-            }
-            for (slot, position) in sorted.enumerated() { endX[position] = spread(rect, slot, sorted.count) }
-        }
-        for (position, target) in targets.enumerated() {
-            guard let from = nodeIndex[diagram.edges[target.edge].from], let source = boxes[from]?.frame,
-                  let sx = startX[position], let ex = endX[position] else { continue }
-            let start: Layout.Point, end: Layout.Point, c1: Layout.Point, c2: Layout.Point
-            if target.rect.y >= source.bottom {
-                start = .init(x: sx, y: source.bottom); end = .init(x: ex, y: target.rect.y)
-                let bend = max(24, (end.y - start.y) / 2)
-                c1 = .init(x: sx, y: start.y + bend); c2 = .init(x: ex, y: end.y - bend)
-            } else if target.rect.bottom <= source.y {
-                start = .init(x: sx, y: source.y); end = .init(x: ex, y: target.rect.bottom)
-                let bend = max(24, (start.y - end.y) / 2)
-                c1 = .init(x: sx, y: start.y - bend); c2 = .init(x: ex, y: end.y + bend)
-            } else {
-                start = .init(x: sx, y: source.bottom); end = .init(x: ex, y: target.rect.bottom)
-                c1 = .init(x: sx, y: start.y + Layout.lineGap * 0.8); c2 = .init(x: ex, y: end.y + Layout.lineGap * 0.8)
-            }
-            curves.append(Layout.Curve(edge: target.edge, start: start, control1: c1, control2: c2, end: end, groupLabel: target.label))
-        }
-    }
-
-    /// The x of the `slot`-th of `count` ends along `rect`'s edge, centred, at most 14 apart.
-    func spread(_ rect: Layout.Rect, _ slot: Int, _ count: Int) -> Double {
-        let step = min(14, (rect.width - 24) / Double(max(count, 1)))
-        return rect.midX + (Double(slot) - Double(count - 1) / 2) * step
     }
 }

@@ -70,12 +70,14 @@ public struct StackDiagramSVGRenderer: ReportRenderer {
 
     func curve(_ curve: StackDiagramLayout.Curve, _ diagram: StackDiagram) -> [String] {
         let edge = diagram.edges[curve.edge]
-        let d = "M\(n(curve.start.x)),\(n(curve.start.y)) C\(n(curve.control1.x)),\(n(curve.control1.y)) "
-            + "\(n(curve.control2.x)),\(n(curve.control2.y)) \(n(curve.end.x)),\(n(curve.end.y))"
+        var d = "M\(n(curve.points[0].x)),\(n(curve.points[0].y))"
+        for segment in stride(from: 1, to: curve.points.count, by: 3) {
+            d += " C" + curve.points[segment..<segment + 3].map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " ")
+        }
         let style = edge.masked ? " stroke-dasharray=\"5 4\" stroke=\"#b45309\"" : " stroke=\"#64748b\""
         var out = ["<path class=\"edge\" d=\"\(d)\" fill=\"none\"\(style) stroke-width=\"1.4\" stroke-opacity=\"0.85\" marker-end=\"url(#arrow)\"/>"]
         if let label = curve.groupLabel {
-            out.append(text(curve.end.x + 4, curve.end.y - 6, label, size: 10, weight: "700", fill: "#334155"))
+            out.append(text(curve.points.last!.x + 4, curve.points.last!.y - 6, label, size: 10, weight: "700", fill: "#334155"))
         }
         return out
     }

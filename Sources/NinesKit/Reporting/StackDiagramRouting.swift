@@ -1,0 +1,134 @@
+/// Edge routing of the stack diagram: an edge that crosses other layers runs down (or up) a
+/// gutter between their boxes, so it never passes behind a box it does not touch.
+extension StackDiagramPlacement {
+    typealias Point = StackDiagramLayout.Point
+    typealias Rect = StackDiagramLayout.Rect
+
+    /// What one curve connects: an edge's caller box and one rectangle it ends at (a box, or the
+    /// frame of a group), in the target's layer.
+    struct Target {
+        var edge: Int
+        var rect: Rect
+        var layer: Int
+        var label: String?
+    }
+
+    /// Curves from the caller's box to what it depends on: down (or up) between bands, or looping
+    /// below the row between boxes of one line. Ends are spread along the box edges.
+    mutating func route() {
+        let targets = routeTargets()
+        var startX: [Int: Double] = [:], endX: [Int: Double] = [:]
+        var outgoing: [Int: [Int]] = [:], incoming: [String: [Int]] = [:]
+        for (position, target) in targets.enumerated() {
+            guard let from = nodeIndex[diagram.edges[target.edge].from], boxes[from] != nil else { continue }
+            outgoing[from, default: []].append(position)
+            incoming["\(target.rect.x),\(target.rect.y)", default: []].append(position)
+        }
+        for (node, list) in outgoing {
+            let box = boxes[node]!.frame
+            let sorted = list.sorted { (targets[$0].rect.midX, $0) < (targets[$1].rect.midX, $1) }
+            for (slot, position) in sorted.enumerated() { startX[position] = spread(box, slot, sorted.count) }
+        }
+        for list in incoming.values {
+            func callerX(_ position: Int) -> Double { boxes[nodeIndex[diagram.edges[targets[position].edge].from]!]!.frame.midX }
+            let sorted = list.sorted { (callerX($0), $0) < (callerX($1), $1) }
+            for (slot, position) in sorted.enumerated() { endX[position] = spread(targets[list[0]].rect, slot, sorted.count) }
+        }
+        var bandOfLayer: [Int: Int] = [:]
+        for (position, band) in bands.enumerated() { bandOfLayer[band.layer] = position }
+        let obstacles = bandObstacles()
+        var gutterUse: [Int: Int] = [:]
+        for (position, target) in targets.enumerated() {
+            guard let from = nodeIndex[diagram.edges[target.edge].from], let source = boxes[from]?.frame,
+                  let sx = startX[position], let ex = endX[position],
+                  let sourceBand = bandOfLayer[diagram.nodes[from].layer], let targetBand = bandOfLayer[target.layer] else { continue }
+            var points: [Point]
+            if target.rect.y >= source.bottom || target.rect.bottom <= source.y {
+                let down = target.rect.y >= source.bottom
+                let start = Point(x: sx, y: down ? source.bottom : source.y)
+                let end = Point(x: ex, y: down ? target.rect.y : target.rect.bottom)
+                let between = down ? Array((sourceBand + 1)..<max(sourceBand + 1, targetBand))
+                                   : Array((targetBand + 1)..<max(targetBand + 1, sourceBand))
+                if between.isEmpty {
+                    let bend = max(24, abs(end.y - start.y) / 2) * (down ? 1 : -1)
+                    points = [start, Point(x: sx, y: start.y + bend), Point(x: ex, y: end.y - bend), end]
+                } else {
+                    var x = gutter(from: min(sx, ex), to: max(sx, ex), obstacles: between.flatMap { obstacles[$0] })
+                    let use = gutterUse[Int(x / 4), default: 0]
+                    gutterUse[Int(x / 4)] = use + 1
+                    x += Double((use + 1) / 2) * 7 * (use % 2 == 1 ? 1 : -1)
+                    let near = down ? bands[between.first!].frame.y : bands[between.last!].frame.bottom
+                    let far = down ? bands[between.last!].frame.bottom : bands[between.first!].frame.y
+                    let bendIn = (near - start.y) / 2, bendOut = (end.y - far) / 2
+                    points = [start, Point(x: sx, y: start.y + bendIn), Point(x: x, y: near - bendIn), Point(x: x, y: near),
+                              Point(x: x, y: near), Point(x: x, y: far), Point(x: x, y: far),
+                              Point(x: x, y: far + bendOut), Point(x: ex, y: end.y - bendOut), end]
+                }
+            } else {
+                let start = Point(x: sx, y: source.bottom), end = Point(x: ex, y: target.rect.bottom)
+                points = [start, Point(x: sx, y: start.y + Layout.lineGap * 0.8), Point(x: ex, y: end.y + Layout.lineGap * 0.8), end]
+            }
+            curves.append(Layout.Curve(edge: target.edge, points: points, groupLabel: target.label))
+        }
+    }
+
+    /// Every rectangle an edge ends at: a node's box, a framed group's frame, or each member of a
+    /// group that has no frame.
+    func routeTargets() -> [Target] {
+        let frameOf = Dictionary(frames.map { ($0.group, $0.frame) }, uniquingKeysWith: { first, _ in first })
+        var targets: [Target] = []
+        for (index, edge) in diagram.edges.enumerated() {
+            if let node = nodeIndex[edge.to], let box = boxes[node] {
+                targets.append(Target(edge: index, rect: box.frame, layer: diagram.nodes[node].layer, label: nil))
+            } else if let group = groupIndex[edge.to] {
+                let info = diagram.groups[group]
+                let members = info.members.compactMap { nodeIndex[$0] }
+                if let frame = frameOf[group], let first = members.first {
+                    targets.append(Target(edge: index, rect: frame, layer: diagram.nodes[first].layer, label: nil))
+                } else {
+                    for member in members {
+                        guard let box = boxes[member] else { continue }
+                        targets.append(Target(edge: index, rect: box.frame, layer: diagram.nodes[member].layer,
+                                              label: "\(info.k) of \(info.members.count)"))
+                    }
+                }
+            }
+        }
+        return targets
+    }
+
+    /// Per band (in band order), the x ranges its boxes and frames cover, with a little clearance.
+    func bandObstacles() -> [[ClosedRange<Double>]] {
+        var bandOfLayer: [Int: Int] = [:]
+        for (position, band) in bands.enumerated() { bandOfLayer[band.layer] = position }
+        var obstacles = [[ClosedRange<Double>]](repeating: [], count: bands.count)
+        for box in boxes.compactMap({ $0 }) {
+            if let band = bandOfLayer[diagram.nodes[box.node].layer] {
+                obstacles[band].append((box.frame.x - 8)...(box.frame.x + box.frame.width + 8))
+            }
+        }
+        for frame in frames {
+            if let first = diagram.groups[frame.group].members.first.flatMap({ nodeIndex[$0] }), let band = bandOfLayer[diagram.nodes[first].layer] {
+                obstacles[band].append((frame.frame.x - 8)...(frame.frame.x + frame.frame.width + 8))
+            }
+        }
+        return obstacles
+    }
+
+    /// The free x nearest the span `low…high` (then nearest its middle): the middle, an edge of an
+    /// obstacle, or the strip between the layer labels and the boxes.
+    func gutter(from low: Double, to high: Double, obstacles: [ClosedRange<Double>]) -> Double {
+        let middle = (low + high) / 2
+        let labelStrip = Layout.margin + Layout.labelColumn - 12
+        let candidates = [middle, labelStrip, width - Layout.margin - 6] + obstacles.flatMap { [$0.lowerBound - 1, $0.upperBound + 1] }
+        let free = candidates.filter { x in x >= labelStrip && !obstacles.contains { $0.contains(x) } }
+        func distance(_ x: Double) -> Double { x < low ? low - x : x > high ? x - high : 0 }
+        return free.min { (distance($0), abs($0 - middle)) < (distance($1), abs($1 - middle)) } ?? labelStrip
+    }
+
+    /// The x of the `slot`-th of `count` ends along `rect`'s edge, centred, at most 14 apart.
+    func spread(_ rect: Rect, _ slot: Int, _ count: Int) -> Double {
+        let step = min(14, (rect.width - 24) / Double(max(count, 1)))
+        return rect.midX + (Double(slot) - Double(count - 1) / 2) * step
+    }
+}
