@@ -48,6 +48,37 @@ struct StackDiagramTests {
         }
     }
 
+    @Test("no edge passes behind a box it does not connect", arguments: GoldenFiles.models)
+    func edgesAvoidOtherBoxes(model: String) throws {
+        let (diagram, _) = try Self.bundled(model)
+        let layout = StackDiagramLayout(diagram)
+        for curve in layout.curves {
+            let edge = diagram.edges[curve.edge]
+            let group = diagram.groups.first { $0.id == edge.to }
+            let ends = Set([edge.from, edge.to] + (group?.members ?? []))
+            for box in layout.boxes where !ends.contains(diagram.nodes[box.node].id) {
+                for point in Self.samples(curve) {
+                    #expect(!box.frame.contains(point), "\(edge.from) → \(edge.to) passes behind \(box.label)")
+                }
+            }
+        }
+    }
+
+    /// Points along each cubic segment of a curve.
+    static func samples(_ curve: StackDiagramLayout.Curve) -> [StackDiagramLayout.Point] {
+        var points: [StackDiagramLayout.Point] = []
+        for segment in stride(from: 0, to: curve.points.count - 1, by: 3) {
+            let p = Array(curve.points[segment...segment + 3])
+            for step in 0...20 {
+                let t = Double(step) / 20, u = 1 - t
+                let a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t
+                points.append(.init(x: a * p[0].x + b * p[1].x + c * p[2].x + d * p[3].x,
+                                    y: a * p[0].y + b * p[1].y + c * p[2].y + d * p[3].y))
+            }
+        }
+        return points
+    }
+
     @Test func builderMarksGroupsFailoverMaskingAndOutsideTheSLA() throws {
         let (diagram, _) = try Self.diagram(Self.shop)
         func node(_ name: String) throws -> DiagramNode { try #require(diagram.nodes.first { $0.name == name }) }

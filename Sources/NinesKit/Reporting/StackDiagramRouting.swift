@@ -53,10 +53,13 @@ extension StackDiagramPlacement {
                     let bend = max(24, abs(end.y - start.y) / 2) * (down ? 1 : -1)
                     points = [start, Point(x: sx, y: start.y + bend), Point(x: ex, y: end.y - bend), end]
                 } else {
-                    var x = gutter(from: min(sx, ex), to: max(sx, ex), obstacles: between.flatMap { obstacles[$0] })
-                    let use = gutterUse[Int(x / 4), default: 0]
-                    gutterUse[Int(x / 4)] = use + 1
-                    x += Double((use + 1) / 2) * 7 * (use % 2 == 1 ? 1 : -1)
+                    let blocked = between.flatMap { obstacles[$0] }
+                    let base = gutter(from: min(sx, ex), to: max(sx, ex), obstacles: blocked)
+                    // Edges sharing a gutter run side by side, 7 apart, never into a box.
+                    let use = gutterUse[Int(base / 4), default: 0]
+                    gutterUse[Int(base / 4)] = use + 1
+                    let step = Double((use + 1) / 2) * 7
+                    let x = [base + step, base - step].first { x in !blocked.contains { $0.contains(x) } } ?? base
                     let near = down ? bands[between.first!].frame.y : bands[between.last!].frame.bottom
                     let far = down ? bands[between.last!].frame.bottom : bands[between.first!].frame.y
                     let bendIn = (near - start.y) / 2, bendOut = (end.y - far) / 2
