@@ -9,7 +9,7 @@ public struct StackDiagramDOTRenderer: ReportRenderer {
                    "  graph [rankdir=TB, newrank=true, compound=true, fontname=\(q("Helvetica")), labelloc=t, fontsize=18, "
                    + "label=\(q("\(diagram.system) — stack diagram")), nodesep=0.3, ranksep=0.55];",
                    "  node [shape=box, style=\(q("rounded,filled")), fontname=\(q("Helvetica")), fontsize=11];",
-                   "  edge [color=\(q("#64748b")), arrowsize=0.7];"]
+                   "  edge [color=\(q("#64748b")), arrowsize=0.7, fontname=\(q("Helvetica"))];"]
         for (index, layer) in diagram.layers.enumerated() {
             dot.append("  subgraph \(q("cluster_layer_\(index)")) {")
             dot.append("    label=\(q(layer.name)); style=\(q("rounded,filled")); fillcolor=\(q(layer.colour.band)); "
