@@ -51,6 +51,16 @@ struct SchemaTests {
         }
     }
 
+    @Test("the worksheet 'nines fmea init' scaffolds validates, empty fields and all",
+          arguments: validFiles.filter { $0.hasPrefix("models/") && !$0.contains(".fmea.") })
+    func scaffoldedWorksheetsValidate(file: String) throws {
+        let model = try ModelLoader.load(files: [Self.root.appendingPathComponent(file).path])
+        let text = WorksheetYAMLWriter.write(WorksheetScaffold.build(for: model), system: model.name,
+                                             modelReference: "model.yaml", scaffold: true)
+        let errors = try Self.validator.get().errors(try JSONValue(yamlText: text, file: "scaffold.yaml"), against: Self.fmea)
+        #expect(errors == [], "\(file)")
+    }
+
     @Test("bundled models name their schema on the first line", arguments: validFiles.filter { $0.hasPrefix("models/") })
     func bundledModelsNameTheirSchema(file: String) throws {
         let text = try String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)
