@@ -36,10 +36,12 @@ public enum StackDiagramBuilder {
         return ranks
     }
 
-    /// Ties between built-in layers, as a stack is drawn: software on top, what it stands on below.
-    static let stackOrder = ["software", "data", "network", "platform", "external", "physical"]
+    /// Ties between built-in layers, as a stack is drawn: software on top, what it stands on below, external integrations last.
+    static let stackOrder = ["software", "data", "network", "platform", "physical", "external"]
     /// Up to this many layers every order is tried; beyond, layers go by mean depth.
     static let exhaustiveLayers = 8
+    /// What putting two layers against the preferred order costs, in bands an edge crosses.
+    static let inversionCost = 3
 
     /// Layers in the order with the fewest dependencies pointing up (callers above what they
     /// call), then the shortest edges; ties follow `stackOrder`, then the declared order.
@@ -82,20 +84,24 @@ public enum StackDiagramBuilder {
         }
     }
 
-    /// The permutation of `layers` with the least upward weight, then the least total span; the
-    /// first found (permutations run in lexicographic order of `layers`) wins ties.
+    /// The permutation of `layers` (given in the preferred stack order) with the least upward
+    /// weight, then the least total span plus `inversionCost` per pair taken out of the preferred
+    /// order (so a stack reads software over platform over physical unless the edges say
+    /// otherwise); the first found (permutations run in lexicographic order) wins ties.
     static func bestOrder(_ layers: [Int], weight: [[Int]]) -> [Int] {
+        let preferred = Dictionary(uniqueKeysWithValues: layers.enumerated().map { ($1, $0) })
         func cost(_ order: [Int]) -> Int {
             var position = [Int](repeating: 0, count: weight.count)
             for (slot, layer) in order.enumerated() { position[layer] = slot }
-            var upward = 0, span = 0
-            for from in order {
+            var upward = 0, span = 0, inversions = 0
+            for (slot, from) in order.enumerated() {
+                for later in order[(slot + 1)...] where preferred[later]! < preferred[from]! { inversions += 1 }
                 for to in order where from != to && weight[from][to] > 0 {
                     let distance = position[to] - position[from]
                     if distance < 0 { upward += weight[from][to] } else { span += distance * weight[from][to] }
                 }
             }
-            return upward * 1_000_000 + span
+            return upward * 1_000_000 + span + inversions * inversionCost
         }
         var slots = Array(layers.indices)
         var best = layers, bestCost = cost(layers)

@@ -37,7 +37,7 @@ extension StackDiagramPlacement {
         var bandOfLayer: [Int: Int] = [:]
         for (position, band) in bands.enumerated() { bandOfLayer[band.layer] = position }
         let obstacles = bandObstacles()
-        var gutterUse: [Int: Int] = [:]
+        var gutters: [(x: Double, span: ClosedRange<Double>)] = []
         for (position, target) in targets.enumerated() {
             guard let from = nodeIndex[diagram.edges[target.edge].from], let source = boxes[from]?.frame,
                   let sx = startX[position], let ex = endX[position],
@@ -55,13 +55,19 @@ extension StackDiagramPlacement {
                 } else {
                     let blocked = between.flatMap { obstacles[$0] }
                     let base = gutter(from: min(sx, ex), to: max(sx, ex), obstacles: blocked)
-                    // Edges sharing a gutter run side by side, 7 apart, never into a box.
-                    let use = gutterUse[Int(base / 4), default: 0]
-                    gutterUse[Int(base / 4)] = use + 1
-                    let step = Double((use + 1) / 2) * 7
-                    let x = [base + step, base - step].first { x in !blocked.contains { $0.contains(x) } } ?? base
                     let near = down ? bands[between.first!].frame.y : bands[between.last!].frame.bottom
                     let far = down ? bands[between.last!].frame.bottom : bands[between.first!].frame.y
+                    // Edges sharing a gutter run side by side, 6 apart, never into a box.
+                    let span = min(near, far)...max(near, far)
+                    let taken = gutters.filter { $0.span.overlaps(span) }.map(\.x)
+                    var x = base
+                    for attempt in 0..<40 {
+                        let side: Double = attempt % 2 == 0 ? 1 : -1
+                        let candidate = base + Double((attempt + 1) / 2) * 6 * side
+                        let clear = !blocked.contains { $0.contains(candidate) } && !taken.contains { abs($0 - candidate) < 5 }
+                        if clear { x = candidate; break }
+                    }
+                    gutters.append((x, span))
                     let bendIn = (near - start.y) / 2, bendOut = (end.y - far) / 2
                     points = [start, Point(x: sx, y: start.y + bendIn), Point(x: x, y: near - bendIn), Point(x: x, y: near),
                               Point(x: x, y: near), Point(x: x, y: far), Point(x: x, y: far),
