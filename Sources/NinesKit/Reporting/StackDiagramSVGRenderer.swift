@@ -89,9 +89,16 @@ public struct StackDiagramSVGRenderer: ReportRenderer {
         let width = node.costRank != nil ? "3" : "1.5"
         let dash = node.excludedFromSLA ? " stroke-dasharray=\"5 3\"" : ""
         var out = ["<g class=\"component\" data-name=\"\(x(node.name))\" data-layer=\"\(x(layer.name))\"\(node.excludedFromSLA ? " data-outside-sla=\"true\"" : "")>",
-                   "<title>\(x(tooltip(node, diagram)))</title>",
-                   "<rect class=\"box\" x=\"\(n(r.x))\" y=\"\(n(r.y))\" width=\"\(n(r.width))\" height=\"\(n(r.height))\" rx=\"8\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(width)\"\(dash)/>",
-                   text(r.x + 10, r.y + 21, box.label, size: 13, weight: "700", fill: "#0f172a")]
+                   "<title>\(x(tooltip(node, diagram)))</title>"]
+        // Replicas (or a collapsed layer's many components) as a stack of cards behind the box.
+        if node.replicas > 1 || node.count > 1 {
+            for offset in [8.0, 4.0] {
+                out.append("<rect class=\"replica\" x=\"\(n(r.x + offset))\" y=\"\(n(r.y + offset))\" width=\"\(n(r.width))\" height=\"\(n(r.height))\" rx=\"8\" "
+                           + "fill=\"\(layer.colour.fill)\" stroke=\"\(layer.colour.stroke)\" stroke-opacity=\"0.6\"\(dash)/>")
+            }
+        }
+        out += ["<rect class=\"box\" x=\"\(n(r.x))\" y=\"\(n(r.y))\" width=\"\(n(r.width))\" height=\"\(n(r.height))\" rx=\"8\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(width)\"\(dash)/>",
+                text(r.x + 10, r.y + 21, box.label, size: 13, weight: "700", fill: "#0f172a")]
         let percent = Format.percent(Probability(up: node.availability, down: node.unavailability))
         if diagram.collapsed {
             out.append(text(r.x + 10, r.y + 39, "\(Format.count(node.count)) components · \(node.groupCount) groups", size: 11, fill: "#1e293b"))
