@@ -105,7 +105,7 @@ public struct StackDiagramSVGRenderer: ReportRenderer {
             out.append(text(r.x + 10, r.y + 57, "lowest \(percent)", size: 11, fill: "#334155"))
         } else {
             out.append(text(r.x + 10, r.y + 39, percent, size: 12, fill: "#1e293b"))
-            let details = details(node)
+            let details = StackDiagramText.details(node)
             if !details.isEmpty { out.append(text(r.x + 10, r.y + 58, details.joined(separator: " · "), size: 10.5, fill: "#334155")) }
         }
         if let rank = node.costRank {
@@ -114,21 +114,6 @@ public struct StackDiagramSVGRenderer: ReportRenderer {
         }
         out.append("</g>")
         return out
-    }
-
-    /// The short marks under a box's availability: k of n, failover, masking, who answers.
-    func details(_ node: DiagramNode) -> [String] {
-        var parts: [String] = []
-        if node.replicas > 1 { parts.append("\(node.needs) of \(node.replicas) up") }
-        if let hours = node.failoverHours { parts.append("failover \(Format.duration(hours: hours))") }
-        if let hours = node.maskedForHours { parts.append("masks < \(Format.duration(hours: hours))") }
-        switch node.responsibility {
-        case "customer": parts.append("CR")
-        case "out-of-scope": parts.append("out of scope")
-        case "provider": if parts.count < 2 { parts.append("provider") }
-        default: break
-        }
-        return parts
     }
 
     func tooltip(_ node: DiagramNode, _ diagram: StackDiagram) -> String {
