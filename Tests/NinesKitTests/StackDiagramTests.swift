@@ -48,17 +48,44 @@ struct StackDiagramTests {
         }
     }
 
+    /// 80 components on rows of six: services over stores and nodes, with groups, so edges cross
+    /// several lines of their own layer and others.
+    static let wide: String = {
+        var lines = ["version: 1", "system: wide", "components:"]
+        for index in 0..<30 { lines.append("  node-\(index): { layer: platform, availability: 99.9% }") }
+        for index in 0..<10 { lines.append("  store-\(index): { layer: data, availability: 99.9%, depends_on: [node-\(index * 3)] }") }
+        for index in 0..<40 {
+            let group = "{ k_of: { k: 2, of: [node-\(index % 30), node-\((index + 7) % 30), node-\((index + 13) % 30)] } }"
+            let peer = index > 0 ? ", svc-\(index / 2)" : ""
+            lines.append("  svc-\(index): { availability: 99.9%, depends_on: [store-\(index % 10), \(group)\(peer)] }")
+        }
+        return lines.joined(separator: "\n")
+    }()
+
+    @Test func aWideModelKeepsBoxesApartAndEdgesOffThem() throws {
+        let (diagram, _) = try Self.diagram(Self.wide)
+        let layout = StackDiagramLayout(diagram)
+        #expect(layout.boxes.count == 80)
+        for (index, box) in layout.boxes.enumerated() {
+            for other in layout.boxes[(index + 1)...] { #expect(!Self.overlap(box.frame, other.frame)) }
+        }
+        Self.expectEdgesAvoidBoxes(layout)
+    }
+
     @Test("no edge passes behind a box it does not connect", arguments: GoldenFiles.models)
     func edgesAvoidOtherBoxes(model: String) throws {
-        let (diagram, _) = try Self.bundled(model)
-        let layout = StackDiagramLayout(diagram)
+        Self.expectEdgesAvoidBoxes(StackDiagramLayout(try Self.bundled(model).0))
+    }
+
+    static func expectEdgesAvoidBoxes(_ layout: StackDiagramLayout, sourceLocation: SourceLocation = #_sourceLocation) {
+        let diagram = layout.diagram
         for curve in layout.curves {
             let edge = diagram.edges[curve.edge]
             let group = diagram.groups.first { $0.id == edge.to }
             let ends = Set([edge.from, edge.to] + (group?.members ?? []))
             for box in layout.boxes where !ends.contains(diagram.nodes[box.node].id) {
                 for point in Self.samples(curve) {
-                    #expect(!box.frame.contains(point), "\(edge.from) → \(edge.to) passes behind \(box.label)")
+                    #expect(!box.frame.contains(point), "\(edge.from) → \(edge.to) passes behind \(box.label)", sourceLocation: sourceLocation)
                 }
             }
         }

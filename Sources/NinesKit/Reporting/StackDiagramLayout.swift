@@ -60,6 +60,8 @@ public struct StackDiagramLayout: Hashable, Sendable, Codable {
     public var boxes: [Box]
     public var frames: [GroupFrame]
     public var curves: [Curve]
+    /// Opacity of the edges: lighter when there are many, so the boxes stay readable.
+    public var edgeOpacity: Double
     /// Top of the legend under the last band, and how many of its entries share a row.
     public var legendY: Double
     public var legendColumns: Int
@@ -84,6 +86,7 @@ public struct StackDiagramLayout: Hashable, Sendable, Codable {
         boxes = placement.boxes.compactMap { $0 }
         frames = placement.frames
         curves = placement.curves
+        edgeOpacity = min(0.85, max(0.3, 80 / Double(max(placement.curves.count, 1))))
         legendY = placement.legendY
         legendColumns = placement.legendColumns
     }
@@ -123,6 +126,10 @@ struct StackDiagramPlacement {
     var width = 0.0, height = 0.0, legendY = 0.0, legendColumns = 4
     /// Groups drawn as a frame, by group index.
     var framed: [Int: Bool] = [:]
+    /// Every line of boxes, top to bottom, with the x ranges its boxes and frames cover: what an
+    /// edge passing the line must go around.
+    var rows: [(top: Double, bottom: Double, obstacles: [ClosedRange<Double>])] = []
+    var rowOfNode: [Int: Int] = [:], rowOfGroup: [Int: Int] = [:]
     let nodeIndex: [String: Int]
     let groupIndex: [String: Int]
 
@@ -189,8 +196,9 @@ struct StackDiagramPlacement {
             y += Layout.bandPad
             for (number, line) in lines.enumerated() {
                 if number > 0 { y += Layout.lineGap }
+                rows.append((y, y + line.height, []))
                 for (item, offset) in line.items {
-                    place(item, left: centre + offset, top: y + (line.height - item.height) / 2)
+                    place(item, left: centre + offset, top: y + (line.height - item.height) / 2, row: rows.count - 1)
                 }
                 y += line.height
             }
@@ -258,9 +266,13 @@ struct StackDiagramPlacement {
         }.map(\.0)
     }
 
-    mutating func place(_ item: Item, left: Double, top: Double) {
+    mutating func place(_ item: Item, left: Double, top: Double, row: Int) {
         var inner = (x: left, y: top)
+        // Clearance for the edges that pass: the replica cards drawn behind a box stick out 8.
+        rows[row].obstacles.append((left - 8)...(left + item.width + 12))
+        for node in item.nodes { rowOfNode[node] = row }
         if let group = item.group {
+            rowOfGroup[group] = row
             frames.append(Layout.GroupFrame(group: group, frame: Layout.Rect(x: left, y: top, width: item.width, height: item.height)))
             inner = (left + Layout.framePad, top + Layout.framePad + Layout.frameLabel)
         }

@@ -1,15 +1,16 @@
-/// Edge routing of the stack diagram: an edge that crosses other layers runs down (or up) a
-/// gutter between their boxes, so it never passes behind a box it does not touch.
+/// Edge routing of the stack diagram: an edge that crosses other lines of boxes (in its own
+/// layer or others) runs down (or up) a gutter between their boxes, so it never passes behind a
+/// box it does not touch.
 extension StackDiagramPlacement {
     typealias Point = StackDiagramLayout.Point
     typealias Rect = StackDiagramLayout.Rect
 
     /// What one curve connects: an edge's caller box and one rectangle it ends at (a box, or the
-    /// frame of a group), in the target's layer.
+    /// frame of a group), in its line of boxes.
     struct Target {
         var edge: Int
         var rect: Rect
-        var layer: Int
+        var row: Int
         var label: String?
     }
 
@@ -34,29 +35,26 @@ extension StackDiagramPlacement {
             let sorted = list.sorted { (callerX($0), $0) < (callerX($1), $1) }
             for (slot, position) in sorted.enumerated() { endX[position] = spread(targets[list[0]].rect, slot, sorted.count) }
         }
-        var bandOfLayer: [Int: Int] = [:]
-        for (position, band) in bands.enumerated() { bandOfLayer[band.layer] = position }
-        let obstacles = bandObstacles()
         var gutters: [(x: Double, span: ClosedRange<Double>)] = []
+        let labelStrip = Layout.margin + Layout.labelColumn - 12
         for (position, target) in targets.enumerated() {
             guard let from = nodeIndex[diagram.edges[target.edge].from], let source = boxes[from]?.frame,
-                  let sx = startX[position], let ex = endX[position],
-                  let sourceBand = bandOfLayer[diagram.nodes[from].layer], let targetBand = bandOfLayer[target.layer] else { continue }
+                  let sx = startX[position], let ex = endX[position], let sourceRow = rowOfNode[from] else { continue }
             var points: [Point]
             if target.rect.y >= source.bottom || target.rect.bottom <= source.y {
                 let down = target.rect.y >= source.bottom
                 let start = Point(x: sx, y: down ? source.bottom : source.y)
                 let end = Point(x: ex, y: down ? target.rect.y : target.rect.bottom)
-                let between = down ? Array((sourceBand + 1)..<max(sourceBand + 1, targetBand))
-                                   : Array((targetBand + 1)..<max(targetBand + 1, sourceBand))
+                let between = down ? Array((sourceRow + 1)..<max(sourceRow + 1, target.row))
+                                   : Array((target.row + 1)..<max(target.row + 1, sourceRow))
                 if between.isEmpty {
                     let bend = max(24, abs(end.y - start.y) / 2) * (down ? 1 : -1)
                     points = [start, Point(x: sx, y: start.y + bend), Point(x: ex, y: end.y - bend), end]
                 } else {
-                    let blocked = between.flatMap { obstacles[$0] }
+                    let blocked = between.flatMap { rows[$0].obstacles }
                     let base = gutter(from: min(sx, ex), to: max(sx, ex), obstacles: blocked)
-                    let near = down ? bands[between.first!].frame.y : bands[between.last!].frame.bottom
-                    let far = down ? bands[between.last!].frame.bottom : bands[between.first!].frame.y
+                    let near = down ? rows[between.first!].top - 8 : rows[between.last!].bottom + 12
+                    let far = down ? rows[between.last!].bottom + 12 : rows[between.first!].top - 8
                     // Edges sharing a gutter run side by side, 6 apart, never into a box.
                     let span = min(near, far)...max(near, far)
                     let taken = gutters.filter { $0.span.overlaps(span) }.map(\.x)
@@ -64,7 +62,8 @@ extension StackDiagramPlacement {
                     for attempt in 0..<40 {
                         let side: Double = attempt % 2 == 0 ? 1 : -1
                         let candidate = base + Double((attempt + 1) / 2) * 6 * side
-                        let clear = !blocked.contains { $0.contains(candidate) } && !taken.contains { abs($0 - candidate) < 5 }
+                        let inside = candidate >= labelStrip && candidate <= width - Layout.margin - 4
+                        let clear = inside && !blocked.contains { $0.contains(candidate) } && !taken.contains { abs($0 - candidate) < 5 }
                         if clear { x = candidate; break }
                     }
                     gutters.append((x, span))
@@ -86,42 +85,27 @@ extension StackDiagramPlacement {
     func routeTargets() -> [Target] {
         let frameOf = Dictionary(frames.map { ($0.group, $0.frame) }, uniquingKeysWith: { first, _ in first })
         var targets: [Target] = []
+        var labelled = Set<String>()
         for (index, edge) in diagram.edges.enumerated() {
             if let node = nodeIndex[edge.to], let box = boxes[node] {
-                targets.append(Target(edge: index, rect: box.frame, layer: diagram.nodes[node].layer, label: nil))
+                targets.append(Target(edge: index, rect: box.frame, row: rowOfNode[node] ?? 0, label: nil))
             } else if let group = groupIndex[edge.to] {
                 let info = diagram.groups[group]
                 let members = info.members.compactMap { nodeIndex[$0] }
-                if let frame = frameOf[group], let first = members.first {
-                    targets.append(Target(edge: index, rect: frame, layer: diagram.nodes[first].layer, label: nil))
+                if let frame = frameOf[group] {
+                    targets.append(Target(edge: index, rect: frame, row: rowOfGroup[group] ?? 0, label: nil))
                 } else {
+                    let label = "\(info.k) of \(info.members.count)"
                     for member in members {
                         guard let box = boxes[member] else { continue }
-                        targets.append(Target(edge: index, rect: box.frame, layer: diagram.nodes[member].layer,
-                                              label: "\(info.k) of \(info.members.count)"))
+                        // One "k of n" per box and group size: callers of the same group share it.
+                        let first = labelled.insert("\(member) \(label)").inserted
+                        targets.append(Target(edge: index, rect: box.frame, row: rowOfNode[member] ?? 0, label: first ? label : nil))
                     }
                 }
             }
         }
         return targets
-    }
-
-    /// Per band (in band order), the x ranges its boxes and frames cover, with a little clearance.
-    func bandObstacles() -> [[ClosedRange<Double>]] {
-        var bandOfLayer: [Int: Int] = [:]
-        for (position, band) in bands.enumerated() { bandOfLayer[band.layer] = position }
-        var obstacles = [[ClosedRange<Double>]](repeating: [], count: bands.count)
-        for box in boxes.compactMap({ $0 }) {
-            if let band = bandOfLayer[diagram.nodes[box.node].layer] {
-                obstacles[band].append((box.frame.x - 8)...(box.frame.x + box.frame.width + 8))
-            }
-        }
-        for frame in frames {
-            if let first = diagram.groups[frame.group].members.first.flatMap({ nodeIndex[$0] }), let band = bandOfLayer[diagram.nodes[first].layer] {
-                obstacles[band].append((frame.frame.x - 8)...(frame.frame.x + frame.frame.width + 8))
-            }
-        }
-        return obstacles
     }
 
     /// The free x nearest the span `low…high` (then nearest its middle): the middle, an edge of an

@@ -28,7 +28,7 @@ public struct StackDiagramSVGRenderer: ReportRenderer {
         svg.append(text(20, 50, summary, size: 12, fill: "#475569"))
         for band in layout.bands { svg.append(contentsOf: self.band(band, diagram)) }
         for frame in layout.frames { svg.append(contentsOf: self.frame(frame, diagram)) }
-        for curve in layout.curves { svg.append(contentsOf: self.curve(curve, diagram)) }
+        for curve in layout.curves { svg.append(contentsOf: self.curve(curve, diagram, opacity: layout.edgeOpacity)) }
         for box in layout.boxes { svg.append(contentsOf: self.box(box, diagram)) }
         svg.append(contentsOf: legend(layout))
         svg.append("</svg>")
@@ -68,14 +68,14 @@ public struct StackDiagramSVGRenderer: ReportRenderer {
                 "</g>"]
     }
 
-    func curve(_ curve: StackDiagramLayout.Curve, _ diagram: StackDiagram) -> [String] {
+    func curve(_ curve: StackDiagramLayout.Curve, _ diagram: StackDiagram, opacity: Double) -> [String] {
         let edge = diagram.edges[curve.edge]
         var d = "M\(n(curve.points[0].x)),\(n(curve.points[0].y))"
         for segment in stride(from: 1, to: curve.points.count, by: 3) {
             d += " C" + curve.points[segment..<segment + 3].map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " ")
         }
         let style = edge.masked ? " stroke-dasharray=\"5 4\" stroke=\"#b45309\"" : " stroke=\"#64748b\""
-        var out = ["<path class=\"edge\" d=\"\(d)\" fill=\"none\"\(style) stroke-width=\"1.4\" stroke-opacity=\"0.85\" marker-end=\"url(#arrow)\"/>"]
+        var out = ["<path class=\"edge\" d=\"\(d)\" fill=\"none\"\(style) stroke-width=\"1.4\" stroke-opacity=\"\(String(format: "%.2f", opacity))\" marker-end=\"url(#arrow)\"/>"]
         if let label = curve.groupLabel {
             out.append(text(curve.points.last!.x + 4, curve.points.last!.y - 6, label, size: 10, weight: "700", fill: "#334155"))
         }
