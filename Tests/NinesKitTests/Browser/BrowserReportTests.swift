@@ -3,8 +3,8 @@ import NinesKit
 import Testing
 
 /// The HTML report and the stack diagram in a real browser (headless Chromium) and the DOT output
-/// in Graphviz, for every bundled model. Screenshots stay in `.build/test-artifacts/browser/` to
-/// look at. Skipped where the tools are missing, except on CI (`CI=true`), where `.ci/run`
+/// in Graphviz, for every bundled model. Screenshots (and the page printed to PDF) stay in
+/// `.build/test-artifacts/browser/` to look at. Skipped where the tools are missing, except on CI (`CI=true`), where `.ci/run`
 /// installs them and their absence fails.
 @Suite("Reports in Chromium and Graphviz", .serialized)
 struct BrowserReportTests {
@@ -119,6 +119,14 @@ struct BrowserReportTests {
         #expect(shot.status == 0, "chromium: \(shot.stderr)")
         let png = try Data(contentsOf: screenshot)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 20_000, "\(screenshot.path) is not a real screenshot")
+
+        // Printable to PDF from the browser, as a report to hand on.
+        let pdf = Self.artifacts.appendingPathComponent("\(model).report.pdf")
+        try? FileManager.default.removeItem(at: pdf)
+        let print = try Self.chromium(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString])
+        #expect(print.status == 0, "chromium: \(print.stderr)")
+        let document = try Data(contentsOf: pdf)
+        #expect(document.starts(with: Array("%PDF".utf8)) && document.count > 20_000, "\(pdf.path) is not a real PDF")
     }
 
     @Test("the diagram's SVG alone renders in Chromium, screenshot kept", .enabled(if: canRunChromium), arguments: GoldenFiles.models)
