@@ -23,10 +23,6 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
         callerNodes = callerVariables == pathVariables ? pathNodes : NodeProbabilities(structure.bdd, variables: callerVariables)
     }
 
-    /// Conditioning work one whole analysis may spend, in per-figure budgets: past it, figures
-    /// still unevaluated are sampled.
-    static let analysisAllowance = 4
-
     /// Identifies a conjunction's evaluation: its factors, and the view when the views differ.
     struct Key: Hashable {
         let factors: [BDD.Ref]

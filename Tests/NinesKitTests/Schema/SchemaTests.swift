@@ -19,7 +19,7 @@ struct SchemaTests {
         "duplicate-group-member", "invalid-component-name", "k-below-one", "list-where-a-value-is-expected",
         "missing-system", "missing-version", "negative-time", "no-components", "objective-with-at-and-path",
         "objective-without-at-or-path", "refused-replicas-and-needs", "scalar-document", "three-errors", "unknown-calendar",
-        "unknown-field", "unknown-period", "unknown-responsibility", "unknown-top-level-field", "unsupported-version",
+        "unknown-field", "unknown-kind", "unknown-period", "unknown-responsibility", "unknown-top-level-field", "unsupported-version",
         "worksheet-given-as-model",
     ]
     /// Invalid fixtures that are not a YAML document an editor could validate (empty, duplicate keys, broken syntax).
@@ -55,10 +55,13 @@ struct SchemaTests {
           arguments: validFiles.filter { $0.hasPrefix("models/") && !$0.contains(".fmea.") })
     func scaffoldedWorksheetsValidate(file: String) throws {
         let model = try ModelLoader.load(files: [Self.root.appendingPathComponent(file).path])
-        let text = WorksheetYAMLWriter.write(WorksheetScaffold.build(for: model), system: model.name,
-                                             modelReference: "model.yaml", scaffold: true)
-        let errors = try Self.validator.get().errors(try JSONValue(yamlText: text, file: "scaffold.yaml"), against: Self.fmea)
-        #expect(errors == [], "\(file)")
+        for level in PromptLevel.allCases {
+            let scaffold = WorksheetScaffold.build(for: model, prompts: level)
+            let text = WorksheetYAMLWriter.write(scaffold.worksheet, system: model.name, modelReference: "model.yaml", scaffold: true,
+                                                 model: model, notes: scaffold.notes)
+            let errors = try Self.validator.get().errors(try JSONValue(yamlText: text, file: "scaffold.yaml"), against: Self.fmea)
+            #expect(errors == [], "\(file), \(level) prompts")
+        }
     }
 
     @Test("bundled models name their schema on the first line", arguments: validFiles.filter { $0.hasPrefix("models/") })
@@ -99,7 +102,9 @@ struct SchemaTests {
         #expect(keys(schema["$defs"]?["objective"]).sorted() == ModelDocumentReader.objectiveKeys.sorted())
         let worksheet = try Self.validator.get().documents[Self.fmea]!
         #expect(keys(worksheet) == WorksheetReader.worksheetKeys)
-        #expect(keys(worksheet["$defs"]?["failureMode"]) == FailureModeField.allCases.map(\.rawValue))
+        #expect(keys(worksheet["$defs"]?["failureMode"]) == FailureModeField.allCases.map(\.rawValue) + [WorksheetReader.componentsKey])
+        let kinds = schema["$defs"]?["component"]?["properties"]?["kind"]?["enum"]
+        #expect(kinds == .array(ComponentKind.allCases.map { .string($0.rawValue) }))
         #expect(Set(keys(schema["properties"]?["calendar"])) == ["year", "month"])
     }
 
