@@ -49,8 +49,10 @@ public struct StackDiagramLayout: Hashable, Sendable, Codable {
         public var edge: Int
         public var points: [Point]
         /// "2 of 3" on an edge into a member of a group that could not be framed (its members
-        /// are in different layers or already in another frame).
+        /// are in different layers or already in another frame), and where its text is centred:
+        /// halfway along the last segment, in the gap before the box.
         public var groupLabel: String?
+        public var labelAt: Point?
     }
 
     public var diagram: StackDiagram

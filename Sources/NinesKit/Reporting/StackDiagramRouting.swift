@@ -76,7 +76,11 @@ extension StackDiagramPlacement {
                 let start = Point(x: sx, y: source.bottom), end = Point(x: ex, y: target.rect.bottom)
                 points = [start, Point(x: sx, y: start.y + Layout.lineGap * 0.8), Point(x: ex, y: end.y + Layout.lineGap * 0.8), end]
             }
-            curves.append(Layout.Curve(edge: target.edge, points: points, groupLabel: target.label))
+            let last = Array(points.suffix(4))
+            let middle = Point(x: (last[0].x + 3 * last[1].x + 3 * last[2].x + last[3].x) / 8,
+                               y: (last[0].y + 3 * last[1].y + 3 * last[2].y + last[3].y) / 8)
+            curves.append(Layout.Curve(edge: target.edge, points: points, groupLabel: target.label,
+                                       labelAt: target.label == nil ? nil : middle))
         }
     }
 

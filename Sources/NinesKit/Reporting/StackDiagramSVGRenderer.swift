@@ -76,8 +76,9 @@ public struct StackDiagramSVGRenderer: ReportRenderer {
         }
         let style = edge.masked ? " stroke-dasharray=\"5 4\" stroke=\"#b45309\"" : " stroke=\"#64748b\""
         var out = ["<path class=\"edge\" d=\"\(d)\" fill=\"none\"\(style) stroke-width=\"1.4\" stroke-opacity=\"\(String(format: "%.2f", opacity))\" marker-end=\"url(#arrow)\"/>"]
-        if let label = curve.groupLabel {
-            out.append(text(curve.points.last!.x + 4, curve.points.last!.y - 6, label, size: 10, weight: "700", fill: "#334155"))
+        if let label = curve.groupLabel, let at = curve.labelAt {
+            out.append("<text x=\"\(n(at.x))\" y=\"\(n(at.y + 3.5))\" font-size=\"10\" font-weight=\"700\" fill=\"#334155\" text-anchor=\"middle\" "
+                       + "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(x(label))</text>")
         }
         return out
     }
