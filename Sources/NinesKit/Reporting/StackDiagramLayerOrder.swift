@@ -53,16 +53,19 @@ extension StackDiagramBuilder {
     /// order (so a stack reads software over platform over physical unless the edges say
     /// otherwise); the first found (permutations run in lexicographic order) wins ties.
     static func bestOrder(_ layers: [Int], weight: [[Int]]) -> [Int] {
-        let preferred = Dictionary(uniqueKeysWithValues: layers.enumerated().map { ($1, $0) })
+        var preferred = [Int](repeating: 0, count: weight.count)
+        for (rank, layer) in layers.enumerated() { preferred[layer] = rank }
+        var position = [Int](repeating: 0, count: weight.count)
         func cost(_ order: [Int]) -> Int {
-            var position = [Int](repeating: 0, count: weight.count)
             for (slot, layer) in order.enumerated() { position[layer] = slot }
             var upward = 0, span = 0, inversions = 0
-            for (slot, from) in order.enumerated() {
-                for later in order[(slot + 1)...] where preferred[later]! < preferred[from]! { inversions += 1 }
-                for to in order where from != to && weight[from][to] > 0 {
+            for from in order {
+                for to in order where to != from {
+                    if position[to] > position[from] && preferred[to] < preferred[from] { inversions += 1 }
+                    let count = weight[from][to]
+                    guard count > 0 else { continue }
                     let distance = position[to] - position[from]
-                    if distance < 0 { upward += weight[from][to] } else { span += distance * weight[from][to] }
+                    if distance < 0 { upward += count } else { span += distance * count }
                 }
             }
             return upward * 1_000_000 + span + inversions * inversionCost
