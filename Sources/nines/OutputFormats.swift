@@ -6,12 +6,29 @@ import NinesKit
 
 /// `nines report --format`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, html
 
     func renderer(colour: Bool, topContributors: Int) -> any ReportRenderer<AvailabilityReport> {
         switch self {
         case .text: TextReportRenderer(colour: colour, topContributors: topContributors)
         case .json: JSONRenderer()
+        case .html: HTMLReportRenderer()
+        }
+    }
+
+    /// Formats that draw: the report carries its charts and stack diagram (`ReportPictureBuilder`).
+    var drawsPictures: Bool { self == .html }
+}
+
+/// `nines diagram --format`: the SVG is laid out by `StackDiagramLayout`, DOT and Mermaid by their tools.
+enum DiagramFormat: String, ExpressibleByArgument, CaseIterable {
+    case svg, dot, mermaid
+
+    func render(_ diagram: StackDiagram) -> String {
+        switch self {
+        case .svg: StackDiagramSVGRenderer().render(StackDiagramLayout(diagram))
+        case .dot: StackDiagramDOTRenderer().render(diagram)
+        case .mermaid: StackDiagramMermaidRenderer().render(diagram)
         }
     }
 }
