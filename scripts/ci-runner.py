@@ -12,7 +12,7 @@
 Only the expressions the files use are understood (`inputs.x`, `steps.x.outputs.y`,
 `github.base_ref`, `always()`, `==`/`!=`, `&&`); anything else stops the run, so the test cannot
 pass by skipping what it does not understand. Environment: NINES_ROOT (this repository),
-NINES_CACHE (the cache folder), NINES_BASE_REF (github.base_ref), NINES_VERSION_UNDER_TEST (the
+NINES_ACTION_PATH (the action as downloaded; default NINES_ROOT), NINES_CACHE (the cache folder), NINES_BASE_REF (github.base_ref), NINES_VERSION_UNDER_TEST (the
 commit the GitLab job fetches). Prints the steps' output; exits with the job's status.
 """
 import os
@@ -196,7 +196,7 @@ class GitHubJob:
             if re.fullmatch(r"[\w.-]+/nines@[\w.-]+", uses):
                 with_inputs = {key: context.substitute(value) for key, value in (step.get("with") or {}).items()}
                 log(f"step {name}: the nines action with {with_inputs}")
-                status, outputs = self.run_action(ROOT, with_inputs)
+                status, outputs = self.run_action(os.environ.get("NINES_ACTION_PATH", ROOT), with_inputs)
                 ran_action = True
             elif uses:
                 log(f"step {name}: {uses} is not run here")

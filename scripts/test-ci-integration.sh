@@ -8,9 +8,11 @@
 #
 #   scripts/test-ci-integration.sh [--reuse-build]
 #
-# The Action's first job builds nines with scripts/install.sh --static in this clone's .build (a
-# release build, minutes; reused when it is current). The GitLab job fetches the committed HEAD
-# and builds it again, as a runner would; --reuse-build gives it the Action's build instead.
+# Both run the committed HEAD as their runners would: the Action from the commit's files
+# (`git archive`), building nines with scripts/install.sh --static; the GitLab job fetching HEAD
+# and building it again: two release builds. --reuse-build runs the Action from this clone
+# instead (its .build reused when current, uncommitted changes included) and gives the GitLab
+# job the Action's build.
 # Needs python3 with PyYAML (Debian: python3-yaml) and git. Exit 0 when every expectation holds.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +26,11 @@ export NINES_ROOT=$ROOT NINES_CACHE=$WORK/cache NINES_BASE_REF=main
 export HOME=$WORK/home   # the Action installs under ~/.nines-action
 export NINES_VERSION_UNDER_TEST=$(git -C "$ROOT" rev-parse HEAD)
 mkdir -p "$NINES_CACHE"
+if [ "$reuse" = 0 ]; then
+    # The action as GitHub downloads it: the commit's files, no .git, nothing built.
+    export NINES_ACTION_PATH=$WORK/action
+    mkdir -p "$NINES_ACTION_PATH" && git -C "$ROOT" archive HEAD | tar -x -C "$NINES_ACTION_PATH"
+fi
 export GIT_AUTHOR_NAME=ci GIT_AUTHOR_EMAIL=ci@example.com GIT_COMMITTER_NAME=ci GIT_COMMITTER_EMAIL=ci@example.com
 failures=0
 expect() {   # expect DESCRIPTION COMMAND...
