@@ -18,7 +18,11 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 reuse=0
 case "${1:-}" in --reuse-build) reuse=1 ;; "") ;; *) echo "usage: $0 [--reuse-build]" >&2; exit 2 ;; esac
-python3 -c 'import yaml' 2> /dev/null || { echo "test-ci-integration: needs python3 with PyYAML (python3-yaml)" >&2; exit 2; }
+python=""
+for candidate in python3 /usr/bin/python3; do
+    if "$candidate" -c 'import yaml' 2> /dev/null; then python=$candidate; break; fi
+done
+[ -n "$python" ] || { echo "test-ci-integration: needs python3 with PyYAML (Debian: python3-yaml)" >&2; exit 2; }
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -62,7 +66,7 @@ set_up() {   # set_up NAME CHANGE: sets ws, or stops the test
 
 run_job() {   # run_job github|gitlab PIPELINE WORKSPACE: the job's status; its output in WORKSPACE.log
     local status=0
-    python3 "$ROOT/scripts/ci-runner.py" "$1" "$2" "$3" > "$3.log" 2>&1 || status=$?
+    "$python" "$ROOT/scripts/ci-runner.py" "$1" "$2" "$3" > "$3.log" 2>&1 || status=$?
     sed 's/^/    | /' "$3.log" | tail -n 40 >&2
     echo "$status"
 }
@@ -79,6 +83,20 @@ expect "SARIF without errors" bash -c "grep -q '\"kind\" : \"pass\"' '$ws/nines.
 expect "Markdown says all objectives hold" grep -q "all objectives hold" "$ws/nines-check.md"
 expect "Markdown has the diff against origin/main" grep -q "postgres" "$ws/nines-diff.md"
 expect "the job summary has the report" grep -q "nines check" "$ws/.job-summary.md"
+# What scripts/install.sh --static put in the cached folder.
+prefix=$(find "$HOME/.nines-action" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+expect "the installed binary runs with an empty environment" env -i "$prefix/bin/nines" --version
+expect "the installed binary loads no Swift library" bash -c "! ldd '$prefix/bin/nines' | grep -E 'libswift|libFoundation'"
+expect "the man page is installed" grep -q '^\.Sh NAME' "$prefix/share/man/man1/nines.1"
+if command -v man > /dev/null; then
+    expect "man nines renders the page" bash -c "MANPATH='$prefix/share/man' man -P cat nines 2> /dev/null | grep -q 'NINES(1)'"
+fi
+completions_installed() {
+    grep -q _nines "$prefix/share/bash-completion/completions/nines" \
+        && grep -q '#compdef nines' "$prefix/share/zsh/site-functions/_nines" \
+        && grep -q "complete -c 'nines'" "$prefix/share/fish/vendor_completions.d/nines.fish"
+}
+expect "bash, zsh and fish completions are installed" completions_installed
 
 echo "== GitHub Action, invalid model (cache hit)"
 set_up gh-invalid invalid
@@ -89,7 +107,7 @@ expect "an annotation at the invalid line" grep -q "^::error file=model.yaml,lin
 expect "the compiler-style error in the log" grep -q "^model.yaml:$invalid_line:[0-9]*: error: 'availability' of component 'sso'" "$ws.log"
 expect "a failing JUnit test case for model.yaml" grep -q '<testcase classname="nines.input" name="model.yaml"' "$ws/nines-junit.xml"
 expect "the JUnit failure" grep -q '<failure message=' "$ws/nines-junit.xml"
-expect "a SARIF error with its region" python3 -c "
+expect "a SARIF error with its region" "$python" -c "
 import json, sys
 result = json.load(open('$ws/nines.sarif'))['runs'][0]['results'][0]
 region = result['locations'][0]['physicalLocation']['region']
