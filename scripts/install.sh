@@ -8,8 +8,9 @@
 #   --prefix DIR        where to install (default /usr/local): DIR/bin/nines,
 #                       DIR/share/man/man1/nines.1, DIR/share/bash-completion/completions/nines,
 #                       DIR/share/zsh/site-functions/_nines, DIR/share/fish/vendor_completions.d/nines.fish
-#   --static            link the Swift standard library and Foundation statically, so the binary
-#                       runs on a machine without Swift (checked by running it with an empty environment)
+#   --static            (Linux) link the Swift standard library and Foundation statically, so the
+#                       binary runs on a machine without Swift (checked: it runs with an empty
+#                       environment, and ldd lists no Swift library)
 #   --scratch-path DIR  SwiftPM's build folder (default .build); a second run reuses it
 #
 # Exit status: 0 when installed; 1 when the build, the man page or the check of the binary fails;
@@ -19,7 +20,7 @@ set -euo pipefail
 prefix=/usr/local
 static=0
 scratch=""
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --prefix) [ $# -ge 2 ] || { echo "install.sh: --prefix needs a folder" >&2; exit 2; }; prefix=$2; shift 2 ;;
