@@ -76,7 +76,7 @@ public struct AvailabilityAnalysis: Sendable {
         // the front door, the system of one front door, that component's closure).
         var evaluated: [CompiledFigures.Key: FlowFigures] = [:]
         // All conditioning of one analysis shares this much work (see `CompilationBudget`).
-        var allowance = CompiledFigures.analysisAllowance * structure.budget.conditioningWork
+        var allowance = structure.budget.analysisWork
         func figure(_ name: String, _ form: StructureForm, targets: [Int], _ view: FigureView,
                     background: BackgroundSystemEstimate? = nil) -> FlowFigures {
             guard case .conjunction = form else {

@@ -23,10 +23,6 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
         callerNodes = callerVariables == pathVariables ? pathNodes : NodeProbabilities(structure.bdd, variables: callerVariables)
     }
 
-    /// Conditioning work one whole analysis may spend, in per-figure budgets: past it, figures
-    /// still unevaluated are sampled.
-    static let analysisAllowance = 4
-
     /// Identifies a conjunction's evaluation: its factors, and the view when the views differ.
     struct Key: Hashable {
         let factors: [BDD.Ref]
@@ -98,20 +94,19 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
             }
             let copied = conjunction.factors.reduce(0) { $0 + $1.level.count }
             let result = conjunction.evaluate(variables(view), importance: true,
-                                              workBudget: max(0, min(structure.budget.conditioningWork, allowance - copied)),
-                                              hopelessAbove: union.down)
+                                              workBudget: max(0, min(structure.budget.conditioningWork, allowance - copied)))
             allowance -= copied + result.work
             // The certified interval on Q: the enumeration's, narrowed by the factor bounds.
             let low = result.low.down >= worst.down ? Probability(up: result.high.up, down: result.low.down) : worst
             let high = result.high.down <= union.down ? Probability(up: result.low.up, down: result.high.down) : union
             let middle = Self.midpoint(low: low, high: high)
             var flow = figures(name, probability: middle, birnbaum: result.birnbaum, view: view, diagramSize: copied)
-            if result.depth >= 0 {
+            if result.low.down >= worst.down || result.high.down <= union.down {   // the enumeration told something
                 flow.conditioning = ConditioningSummary(components: result.conditionedCount, depth: result.depth, states: result.states)
             }
             // As an interval on the availability: lower end = the highest unavailability.
             flow.bounds = AvailabilityBounds(lower: high, upper: low)
-            guard !(result.depth >= 0 && result.isExact) else { return flow }
+            guard !result.isExact else { return flow }
             flow.method = .bounded
             if high.down - low.down > low.down {
                 // Wider than the figure itself: say what sampling finds, inside the interval.

@@ -9,9 +9,14 @@ import Foundation
 /// so P(all up | s) = Π_f P(f | s), each P(f | s) a pass over one small diagram, remembered per
 /// pattern of its own conditioned variables. The states s are enumerated by how many conditioned
 /// components are down (0, 1, 2, …), depth first so each step updates only the factors that test
-/// the component it adds; what is not enumerated is at most the probability that more components
-/// are down, a Poisson-binomial tail computed from non-negative terms. So the result is a
-/// certified interval: Q ∈ [Q_enumerated, Q_enumerated + tail].
+/// the component it adds. Two facts of a coherent structure bound what is not enumerated:
+/// - a state where some factor is certainly down settles its whole subtree (itself and every
+///   extension by later candidates), whose probability is a closed-form product: on a shared pool
+///   most pairs of nodes already take some service down, so the enumeration ends after a few
+///   levels, exactly, where counting states by level alone would need millions;
+/// - below a live state of the last level, Q lies between that state's Q and 1.
+/// So the result is a certified interval whose width is Σ over the last level's live states of
+/// P(rest of its subtree) · A(state).
 ///
 /// Probabilities stay unavailability-first: P(all up | s) is kept as Σ_f ln P(f | s) (each term
 /// ln1p(−Q_f)), and Q(s) = −expm1 of that sum, so a conditioned figure of 1 − 1e-12 keeps its digits.
@@ -109,22 +114,23 @@ struct ConditionedConjunction: Sendable {
     ///   - importance: also compute the Birnbaum importance of every variable.
     ///   - workBudget: factor updates the enumeration may spend (`CompilationBudget.conditioningWork`);
     ///     past it the figure is the interval reached so far.
-    /// - Parameter hopelessAbove: when even the deepest affordable level would leave a tail above
-    ///   this (e.g. a known upper bound on Q), nothing is enumerated: the result is [0, 1] and
-    ///   says so with `depth` −1, for the caller to answer another way.
-    func evaluate(_ variables: [Probability], importance: Bool, workBudget: Int, hopelessAbove: Double = .infinity) -> Result {
+    func evaluate(_ variables: [Probability], importance: Bool, workBudget: Int) -> Result {
         var enumeration = Enumeration(self, variables: variables, importance: importance)
-        let result = enumeration.run(workBudget: workBudget, hopelessAbove: hopelessAbove)
-        guard importance, result.depth >= 0 else { return result }
+        let result = enumeration.run(workBudget: workBudget)
+        guard importance else { return result }
         var work = result.work
         // Shared components that never fail are in no enumerated state: their importance
         // Q(down) − Q(up) takes one more enumeration each, with the component down.
+        // They share what is left of the budget, so a model with many of them (the SLA view makes
+        // every provider's component perfect) cannot multiply the work.
         var birnbaum = result.birnbaum
-        for level in conditioned where variables[Int(level)].down == 0 && variables[Int(level)].up > 0 {
+        let neverFailing = conditioned.filter { variables[Int($0)].down == 0 && variables[Int($0)].up > 0 }
+        for (done, level) in neverFailing.enumerated() {
+            let share = max(0, workBudget - work) / (neverFailing.count - done)
             var failed = variables
             failed[Int(level)] = .failed
             var down = Enumeration(self, variables: failed, importance: false)
-            let whenDown = down.run(workBudget: workBudget, hopelessAbove: .infinity)
+            let whenDown = down.run(workBudget: share)
             birnbaum[Int(level)] = Self.middle(whenDown) - Self.middle(result)
             work += whenDown.work
         }
@@ -143,11 +149,18 @@ private struct Enumeration {
     let variables: [Probability]
     let wantsImportance: Bool
     /// Conditioned variables that can fail (0 < q), by position in `conjunction.conditioned`,
-    /// most likely to fail first; and their odds q/p.
+    /// most likely to fail first; their unavailability and availability.
     let candidates: [Int]
-    let odds: [Double]
+    let q: [Double], p: [Double]
+    /// Π p over the candidates from i on, and 1 − that (P(one of them is down), without
+    /// cancellation): `suffixUp[i]`, `suffixDown[i]`, i up to the candidate count.
+    let suffixUp: [Double], suffixDown: [Double]
     /// Probability that no candidate is down.
-    let allUp: Double
+    var allUp: Double { suffixUp[0] }
+    /// Whether a state with a factor certainly down settles its whole subtree. It does when every
+    /// free variable can be up: the structure is coherent, so "certainly down" then means down
+    /// for every value of the free variables, and stays so as more components fail.
+    let prunes: Bool
 
     // Memo of each factor's figure per mask of its conditioned variables: a dense table per factor
     // with few conditioned variables (index = mask), a dictionary for the rest; both hold an entry
@@ -177,9 +190,17 @@ private struct Enumeration {
     var upTotal = CompensatedSum(), downTotal = CompensatedSum(), states = 0
     var upSum: Double { upTotal.value }
     var downSum: Double { downTotal.value }
+    /// The level being walked: the rest of its live states' subtrees, Σ remainder · Q(state) and
+    /// Σ remainder · A(state) (the interval's width), and how many children they have.
+    var frontierDown = CompensatedSum(), frontierWidth = CompensatedSum()
+    var nextChildren = 0
+    var walkWork = 0
     // For importance: Σ P·Q over states with candidate i down (by candidate), and per factor the
     // weight Σ P(s)·Π_{other factors} P(f | s) by the factor's mask (states up to `importanceDepth`).
     var downWhenDown: [Double]
+    /// Settled subtrees' mass by the first candidate that is free in them: candidate i is down in
+    /// q_i of the mass of every subtree listed at or before i.
+    var laterDownWeight: [Double]
     var touchedUp: [Double]
     var stamp: [Int]
     var importanceUpSum = CompensatedSum()
@@ -214,9 +235,20 @@ private struct Enumeration {
         self.candidates = candidates
         importanceDepth = candidates.count <= ConditionedConjunction.exhaustiveImportance ? candidates.count
             : ConditionedConjunction.importanceDepth
-        odds = candidates.map { let v = variables[Int(conjunction.conditioned[$0])]; return v.down / v.up }
-        allUp = candidates.reduce(1.0) { $0 * variables[Int(conjunction.conditioned[$1])].up }
+        q = candidates.map { variables[Int(conjunction.conditioned[$0])].down }
+        p = candidates.map { variables[Int(conjunction.conditioned[$0])].up }
+        var suffixUp = [Double](repeating: 1, count: candidates.count + 1)
+        var suffixDown = [Double](repeating: 0, count: candidates.count + 1)
+        for i in stride(from: candidates.count - 1, through: 0, by: -1) {
+            suffixUp[i] = p[i] * suffixUp[i + 1]
+            suffixDown[i] = q[i] + p[i] * suffixDown[i + 1]
+        }
+        (self.suffixUp, self.suffixDown) = (suffixUp, suffixDown)
+        var isConditioned = [Bool](repeating: false, count: variables.count)
+        for level in conjunction.conditioned { isConditioned[Int(level)] = true }
+        prunes = variables.indices.allSatisfy { isConditioned[$0] || variables[$0].up > 0 }
         downWhenDown = Array(repeating: 0, count: candidates.count)
+        laterDownWeight = Array(repeating: 0, count: candidates.count)
         for position in alwaysDown {
             for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
                 mask[Int(conjunction.touchFactor[touch])] |= 1 << UInt64(conjunction.touchBit[touch])
@@ -260,41 +292,52 @@ private struct Enumeration {
         return index
     }
 
-    mutating func run(workBudget: Int, hopelessAbove: Double) -> ConditionedConjunction.Result {
-        let n = candidates.count
-        let figures = candidates.map { variables[Int(conjunction.conditioned[$0])] }
-        let tails = Self.tails(q: figures.map(\.down), p: figures.map(\.up), through: n)
-        var reachable = 0, cost = 0.0
-        while reachable < n {
-            cost += Self.binomial(n, reachable + 1) * averageTouches
-            if cost > Double(workBudget) { break }
-            reachable += 1
-        }
-        if tails[reachable] > hopelessAbove {
-            // Nothing enumerated: every state is in the tail, so Q ∈ [0, 1] (and A too).
-            return ConditionedConjunction.Result(low: Probability(up: 0, down: 0), high: Probability(up: 1, down: 1), birnbaum: [],
-                                                 conditionedCount: n, depth: -1, states: 0)
-        }
-        var depth = 0
+    mutating func run(workBudget: Int) -> ConditionedConjunction.Result {
+        var limit = 0
+        var previousWidth = 1.0, previousChildren = 1
         while true {
-            visit(from: 0, remaining: depth, probability: allUp)
-            let tail = depth < n ? tails[depth] : 0
-            if depth >= n || tail == 0 { break }
-            // Cost of the next level: its states times the factors each one updates, and the lower
-            // levels walked again. Levels that cost next to nothing are walked even past the
-            // tolerance, so small models are enumerated whole (importance then has no truncation).
-            // (Importance visits every touched factor of a state, but only up to `importanceDepth`.)
-            let gathers = wantsImportance && depth + 1 <= importanceDepth ? depth + 1 : 0
-            let next = Self.binomial(n, depth + 1) * averageTouches * Double(1 + gathers)
-            if tail <= ConditionedConjunction.relativeTolerance * downSum && next > Double(ConditionedConjunction.freeLevelWork) { break }
+            walk(limit: limit)
+            let width = frontierWidth.value
+            if width == 0 { break }   // every subtree settled: nothing left to enumerate
+            defer { (previousWidth, previousChildren) = (width, max(1, nextChildren)) }
+            // Cost of the next level: the children of this level's live states, each updating the
+            // factors its component touches (importance gathers visit them again, up to its depth),
+            // and the lower levels walked again. Levels that cost next to nothing are walked even
+            // past the tolerance, so small models are enumerated whole (importance then exact).
+            let gathers = wantsImportance && limit + 1 <= importanceDepth ? limit + 2 : 1
+            let next = Double(walkWork) + Double(nextChildren) * averageTouches * Double(gathers)
+            let lowDown = downTotal.value + frontierDown.value
+            if width <= ConditionedConjunction.relativeTolerance * lowDown && next > Double(ConditionedConjunction.freeLevelWork) { break }
             if Double(work) + next * 1.2 > Double(workBudget) { break }
-            depth += 1
+            // Past the cheap levels, with two levels to extrapolate from: when not even an interval
+            // narrower than the figure is in reach, leave the budget to sampling.
+            let costly = limit >= 1 && next > Double(ConditionedConjunction.freeLevelWork)
+            if costly && width > lowDown && lowDown > 0
+                && !canNarrow(to: lowDown, width: width, previousWidth: previousWidth, next: next,
+                              growth: Double(nextChildren) / Double(previousChildren), budget: workBudget) { break }
+            limit += 1
         }
-        let tail = depth < n ? tails[depth] : 0
-        let low = Probability(up: upSum, down: downSum)
-        let high = Probability(up: min(1, upSum + tail), down: min(1, downSum + tail))
+        let width = frontierWidth.value
+        let low = Probability(up: upSum, down: downSum + frontierDown.value)
+        let high = Probability(up: min(1, upSum + width), down: min(1, downSum + frontierDown.value + width))
         return ConditionedConjunction.Result(low: low, high: high, birnbaum: wantsImportance ? birnbaum() : [],
-                                             conditionedCount: n, depth: depth, states: states, work: work)
+                                             conditionedCount: candidates.count, depth: limit, states: states, work: work)
+    }
+
+    /// Whether the levels still affordable could bring the interval's width down to `target`,
+    /// extrapolating from the last two levels: the width shrinking by the same ratio per level,
+    /// the cost growing with the number of live states.
+    func canNarrow(to target: Double, width: Double, previousWidth: Double, next: Double, growth: Double, budget: Int) -> Bool {
+        let shrink = width / previousWidth
+        guard shrink < 1, target > 0 else { return false }
+        let levels = Int(min(64, (log(target / width) / log(shrink)).rounded(.up)))
+        var cost = Double(work), levelCost = next
+        for _ in 0..<levels {
+            cost += levelCost
+            if cost > Double(budget) { return false }
+            levelCost *= max(1, growth)
+        }
+        return true
     }
 
     var averageTouches: Double {
@@ -303,12 +346,29 @@ private struct Enumeration {
         return max(1, Double(total) / Double(candidates.count))
     }
 
-    /// Depth-first over the sets of candidates from position `from` on: records the states with
-    /// exactly `remaining` more candidates down (the lower ones were recorded by earlier levels).
-    mutating func visit(from start: Int, remaining: Int, probability: Double) {
-        if remaining == 0 { record(probability); return }
-        guard start < candidates.count else { return }
-        for index in start...(candidates.count - remaining) {
+    /// Walks the live states with at most `limit` candidates down, recording those with exactly
+    /// `limit` (the smaller ones were recorded by earlier walks), and sets this level's frontier.
+    mutating func walk(limit: Int) {
+        let before = work
+        frontierDown = CompensatedSum()
+        frontierWidth = CompensatedSum()
+        nextChildren = 0
+        if limit == 0 {
+            reach(mass: 1, probability: allUp, last: -1)
+        } else if zeros == 0 || !prunes {
+            visit(from: 0, mass: 1, size: 0, limit: limit)
+        }
+        walkWork = work - before
+    }
+
+    /// Depth first over the sets of candidates that extend the current one (its members all below
+    /// `start`). `mass` is the probability of the current set's subtree: its members down, the
+    /// candidates below `start` outside it up, the rest free.
+    mutating func visit(from start: Int, mass: Double, size: Int, limit: Int) {
+        var skippedUp = 1.0   // Π p over the candidates from `start` passed over so far
+        for index in start..<candidates.count {
+            let childMass = mass * skippedUp * q[index]
+            skippedUp *= p[index]
             let savedLog = logUp, savedZeros = zeros, undoStart = undo.count
             let position = candidates[index]
             for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
@@ -323,7 +383,11 @@ private struct Enumeration {
             }
             work += conjunction.touchStart[position + 1] - conjunction.touchStart[position]
             downSet.append(index)
-            visit(from: index + 1, remaining: remaining - 1, probability: probability * odds[index])
+            if size + 1 == limit {
+                reach(mass: childMass, probability: childMass * suffixUp[index + 1], last: index)
+            } else if (zeros == 0 || !prunes) && index + 1 < candidates.count {
+                visit(from: index + 1, mass: childMass, size: size + 1, limit: limit)
+            }
             downSet.removeLast()
             // Undo in reverse: a factor touched twice gets its first mask back last.
             for touch in stride(from: conjunction.touchStart[position + 1] - 1, through: conjunction.touchStart[position], by: -1) {
@@ -335,6 +399,29 @@ private struct Enumeration {
             logUp = savedLog
             zeros = savedZeros
         }
+    }
+
+    /// A state of the level being walked, whose subtree (the state and its extensions by candidates
+    /// after `last`) has probability `mass`. A state with a factor certainly down settles its whole
+    /// subtree: the structure is coherent, so every extension is down too. A live state leaves the
+    /// rest of its subtree, `remainder`, as this level's frontier: there Q lies between the
+    /// state's own Q (more failures never help) and 1.
+    mutating func reach(mass: Double, probability: Double, last: Int) {
+        record(probability)
+        let remainder = mass * suffixDown[last + 1]
+        guard remainder > 0 else { return }
+        if zeros > 0 && prunes {
+            downTotal.add(remainder)
+            guard wantsImportance, downSet.count <= importanceDepth else { return }
+            for index in downSet { downWhenDown[index] += remainder }
+            if last + 1 < candidates.count { laterDownWeight[last + 1] += mass }   // candidate i > last is down in mass · q_i of it
+            return
+        }
+        let up = zeros > 0 ? 0 : exp(logUp)
+        let down = zeros > 0 ? 1 : -expm1(logUp)
+        frontierDown.add(remainder * down)
+        frontierWidth.add(remainder * up)
+        nextChildren += candidates.count - 1 - last
     }
 
     mutating func record(_ probability: Double) {
@@ -370,12 +457,21 @@ private struct Enumeration {
     /// ∂A/∂p of every variable, by level, from the gathered weights.
     mutating func birnbaum() -> [Double] {
         var result = [Double](repeating: 0, count: variables.count)
+        var settledAbove = 0.0
+        for index in candidates.indices {
+            settledAbove += laterDownWeight[index]
+            downWhenDown[index] += settledAbove * q[index]
+        }
         for (index, position) in candidates.enumerated() {
             let v = variables[Int(conjunction.conditioned[position])]
             // I_B = Q(v down) − Q(v up), each a conditional mean over the enumerated states.
             let whenDown = downWhenDown[index] / v.down
             let whenUp = v.up > 0 ? (downSum - downWhenDown[index]) / v.up : 0
-            result[Int(conjunction.conditioned[position])] = whenDown - whenUp
+            // A difference within the rounding of its terms is no difference: a component the
+            // figure does not depend on must not show up as important (nor need a failure rate).
+            let difference = whenDown - whenUp
+            let noise = 16 * Double.ulpOfOne * max(abs(whenDown), abs(whenUp))
+            result[Int(conjunction.conditioned[position])] = abs(difference) <= noise ? 0 : difference
         }
         for factor in conjunction.factors.indices {
             // States where none of this factor's conditioned variables failed: everything not touched.
@@ -388,30 +484,6 @@ private struct Enumeration {
             conjunction.factors[Int(entryFactor[entry])].addBirnbaum(mask: entryMask[entry], variables: variables,
                                                                       weight: entryWeight[entry], into: &result)
         }
-        return result
-    }
-
-    /// tails[j] = P(more than j of the independent events with probabilities `q` (complements `p`)
-    /// happen), for j up to `limit`, from a Poisson-binomial recursion with non-negative terms only.
-    /// Past 64 events the tail at 64 stands in (an upper bound); the work budget never gets there.
-    static func tails(q: [Double], p: [Double], through limit: Int) -> [Double] {
-        let width = min(limit, 64)
-        var exactly = [Double](repeating: 0, count: width + 1)   // P(exactly j) among those seen
-        exactly[0] = 1
-        var above = [Double](repeating: 0, count: width + 1)     // P(more than j) among those seen
-        for (qi, pi) in zip(q, p) {
-            for j in stride(from: width, through: 0, by: -1) {
-                above[j] += exactly[j] * qi   // one more event can lift exactly j to more than j
-                exactly[j] = exactly[j] * pi + (j > 0 ? exactly[j - 1] * qi : 0)
-            }
-        }
-        return (0...limit).map { above[min($0, width)] }
-    }
-
-    static func binomial(_ n: Int, _ k: Int) -> Double {
-        guard k >= 0, k <= n else { return 0 }
-        var result = 1.0
-        for i in 0..<min(k, n - k) { result = result * Double(n - i) / Double(i + 1) }
         return result
     }
 }

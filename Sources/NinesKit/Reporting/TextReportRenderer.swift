@@ -125,7 +125,7 @@ public struct TextReportRenderer {
         }
         if let conditioning = figure.conditioning {
             let how = figure.method == FigureMethod.exact.rawValue ? "exact to 12 digits" : "interval"
-            lines.append(clip("  \(how): conditioned on \(conditioning.components) shared components "
+            lines.append(clip("  \(how): conditioned on \(Format.count(conditioning.components)) shared components "
                               + "(\(Format.count(conditioning.states)) states)", 80))
         }
         return lines
