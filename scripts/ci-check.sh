@@ -13,8 +13,9 @@
 #                  nines-diff.md, and into nines-check.md when markdown is asked for
 #   NINES_OPTIONS  more options for `nines check`, e.g. "--min-margin 10% --fail-on-open M"
 #
-# With GITHUB_OUTPUT set, writes the outputs status (nines check's exit status: 0 holds, 1 falls
-# short, 2 invalid input) and the path of each report file; with GITHUB_STEP_SUMMARY set, adds the
+# With GITHUB_OUTPUT set, writes the outputs status (the larger of nines check's and nines diff's
+# exit statuses: 0 holds, 1 falls short, or the change newly fails a target, 2 invalid input) and
+# the path of each report file; with GITHUB_STEP_SUMMARY set, adds the
 # Markdown report (and the diff) to the job summary.
 set -uo pipefail
 

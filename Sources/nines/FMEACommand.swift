@@ -15,11 +15,14 @@ struct FMEACommand: ParsableCommand {
 struct FMEAInitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Scaffold a worksheet from a model: per component, the usual failure modes of its layer, scores to fill."
+        abstract: "Scaffold a worksheet from a model: the usual failure modes of each kind of component, scores to fill."
     )
 
     @Argument(help: "The model file (YAML).")
     var model: String
+
+    @Option(help: "How many prompts: 'minimal' (two per kind of component), 'standard' (four per kind; identical and same-kind components share one set) or 'full' (every component, identical ones once, all prompts).")
+    var prompts: PromptLevel = .standard
 
     @Option(name: .shortAndLong, help: "Write the worksheet to this file (default: standard output).")
     var output: String?
@@ -35,8 +38,9 @@ struct FMEAInitCommand: ParsableCommand {
             throw Diagnostic("'\(output)' exists; pass --force to overwrite it")
         }
         let reference = output.map { ModelReference.relativePath(to: model, fromFolderOf: $0) } ?? URL(fileURLWithPath: model).lastPathComponent
-        let text = WorksheetYAMLWriter.write(WorksheetScaffold.build(for: system), system: system.name,
-                                             modelReference: reference, scaffold: true)
+        let scaffold = WorksheetScaffold.build(for: system, prompts: prompts)
+        let text = WorksheetYAMLWriter.write(scaffold.worksheet, system: system.name, modelReference: reference, scaffold: true,
+                                             model: system, notes: scaffold.notes)
         try OutputFile.emit(text, to: output)
     }
 }
@@ -63,3 +67,5 @@ struct FMEAExportCommand: ParsableCommand {
         try OutputFile.emit(WorksheetCSV.export(loaded.worksheet), to: output)
     }
 }
+
+extension PromptLevel: ExpressibleByArgument {}

@@ -16,14 +16,31 @@ struct FMEAImportCommand: ParsableCommand {
     @Option(help: "The model file, when the worksheet does not exist yet.")
     var model: String?
 
+    @Option(help: "The CSV's field separator: ',', ';' or 'tab' (default: detected from the header row).")
+    var delimiter: String?
+
+    func validate() throws { _ = try fieldSeparator() }
+
+    /// `--delimiter` as a character; nil to detect it.
+    func fieldSeparator() throws -> Unicode.Scalar? {
+        switch delimiter {
+        case nil: return nil
+        case ",": return ","
+        case ";": return ";"
+        case "tab", "\t", "\\t": return "\t"
+        case let other?: throw ValidationError("--delimiter must be ',', ';' or 'tab', found '\(other)'")
+        }
+    }
+
     @OptionGroup var inputLimit: InputLimitOptions
 
     func run() throws {
         let result: WorksheetImport.Result
+        let delimiter = try fieldSeparator()
         do {
             result = try WorksheetImport.run(csvFile: csv, worksheetFile: worksheet, modelFile: model,
                                              modelReference: model.map { ModelReference.relativePath(to: $0, fromFolderOf: worksheet) },
-                                             options: inputLimit.loadOptions)
+                                             delimiter: delimiter, options: inputLimit.loadOptions)
         } catch {
             throw NothingWritten(error, path: worksheet)
         }

@@ -6,16 +6,27 @@ struct ModelOptions: ParsableArguments {
     @Argument(help: "Model file(s) in YAML; several files are merged into one model.")
     var files: [String]
 
+    @OptionGroup var calendar: CalendarOptions
+
+    @OptionGroup var inputLimit: InputLimitOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one model file") }
+    }
+
+    func applyCalendar(to model: inout SystemModel) { calendar.apply(to: &model) }
+}
+
+/// `--year-days` and `--month`: the calendar convention, for every command that reads a model
+/// (`diff` takes it without `ModelOptions`' file list, since it reads two versions).
+struct CalendarOptions: ParsableArguments {
     @Option(name: .customLong("year-days"), help: "Length of a year in days: 365 or 365.25 (default: the model's, else 365).")
     var yearDays: Double?
 
     @Option(help: "Month rule: '30d' or 'year/12' (default: the model's, else 30d).")
     var month: String?
 
-    @OptionGroup var inputLimit: InputLimitOptions
-
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one model file") }
         if let yearDays, yearDays != 365, yearDays != 365.25 {
             throw ValidationError("--year-days must be 365 or 365.25, found \(yearDays)")
         }
@@ -24,7 +35,7 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    func applyCalendar(to model: inout SystemModel) {
+    func apply(to model: inout SystemModel) {
         if let yearDays { model.calendar.yearDays = yearDays }
         if let month, let rule = CalendarConvention.MonthRule(rawValue: month) { model.calendar.month = rule }
     }

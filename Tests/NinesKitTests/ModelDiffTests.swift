@@ -87,3 +87,48 @@ extension ModelDiffTests {
         #expect(DiffTextRenderer().render(report).contains("\(count) components changed: too many to price each change on its own"))
     }
 }
+
+/// The gate of `nines diff`: exit 1 for a target that newly falls short, or for a cost above `--fail-on-cost`.
+extension ModelDiffTests {
+    static func gate(_ before: String, _ after: String, target: String, allowedCost: Double?) throws -> DiffReport {
+        let objectives = "objectives: { submit-job: { at: api, target: \(target) } }"
+        let old = try Self.model("  api: { availability: \(before) }", objectives: objectives)
+        let new = try Self.model("  api: { availability: \(after) }", objectives: objectives)
+        return DiffReportBuilder.diffReport(ModelComparison(old: old, new: new), old: "a", new: "b", allowedCost: allowedCost)
+    }
+
+    /// 99.95% → 99.9% adds (0.001 − 0.0005) × 720 h = 0.36 h = 21.6 min a 30-day month.
+    @Test func costAboveTheLimitFails() throws {
+        let over = try Self.gate("99.95%", "99.9%", target: "99%", allowedCost: 21.5 / 60)
+        #expect(over.failures == [DiffFailure(objective: "submit-job", reason: .costsTooMuch)])
+        #expect(abs(try #require(over.objectives[0].deltaHours) - 0.36) < 1e-12)
+        let text = DiffTextRenderer().render(over)
+        #expect(text.hasSuffix("fails (1 reason):\n    submit-job: costs 21.6 min/month more, over the 21.5 min/month allowed\n"))
+        let under = try Self.gate("99.95%", "99.9%", target: "99%", allowedCost: 21.7 / 60)
+        #expect(under.holds)
+        #expect(DiffTextRenderer().render(under).hasSuffix("passes: no target newly falls short, and no objective costs more than 21.7 min per period\n"))
+        // Without a limit any cost passes, and a change that saves downtime passes any limit.
+        #expect(try Self.gate("99.95%", "99.9%", target: "99%", allowedCost: nil).holds)
+        #expect(try Self.gate("99.9%", "99.95%", target: "99%", allowedCost: 0).holds)
+    }
+
+    @Test func onlyATargetThatNewlyFallsShortFails() throws {
+        let broken = try Self.gate("99.95%", "99.8%", target: "99.9%", allowedCost: nil)
+        #expect(broken.failures == [DiffFailure(objective: "submit-job", reason: .fallsShort)])
+        #expect(DiffTextRenderer().render(broken).contains("fails (1 reason):\n    submit-job: target 99.9% now falls short\n"))
+        #expect(DiffTextRenderer(markdown: true).render(broken).contains("**Fails** (1 reason):\n\n- **submit-job**: target 99.9% now falls short\n"))
+        // Short before and after: no news, unless a cost limit catches it getting worse.
+        #expect(try Self.gate("99.85%", "99.8%", target: "99.9%", allowedCost: nil).holds)
+        #expect(try Self.gate("99.85%", "99.8%", target: "99.9%", allowedCost: 0).failures.map(\.reason) == [.costsTooMuch])
+        // Both reasons at once, in that order.
+        #expect(try Self.gate("99.95%", "99.8%", target: "99.9%", allowedCost: 0).failures.map(\.reason) == [.fallsShort, .costsTooMuch])
+    }
+
+    @Test func aNewObjectiveThatFallsShortFails() throws {
+        let old = try Self.model("  api: { availability: 99.8% }", objectives: "")
+        let new = try Self.model("  api: { availability: 99.8% }", objectives: "objectives: { front: { at: api, target: 99.9% } }")
+        let report = DiffReportBuilder.diffReport(ModelComparison(old: old, new: new), old: "a", new: "b")
+        #expect(report.failures == [DiffFailure(objective: "front", reason: .fallsShort)])
+        #expect(DiffTextRenderer().render(report).contains("front: target 99.9% now falls short (a new objective)"))
+    }
+}

@@ -128,15 +128,18 @@ import Testing
         let parsed = try NinesCommand.parseAsRoot([command, "a.yaml", "b.yaml", "--year-days", "365.25", "--month", "year/12"])
         let model = try #require((parsed as? ReportCommand)?.model ?? (parsed as? CheckCommand)?.model ?? (parsed as? SimulateCommand)?.model)
         #expect(model.files == ["a.yaml", "b.yaml"])
-        #expect(model.yearDays == 365.25 && model.month == "year/12")
+        #expect(model.calendar.yearDays == 365.25 && model.calendar.month == "year/12")
     }
 
-    /// `diff` takes the calendar options once issue 15 part 4 lands (another branch); until then
-    /// this is a known issue, which fails loudly once it is fixed, so the wrapper comes off.
-    @Test func diffTakesTheCalendar() {
-        withKnownIssue("diff takes --year-days and --month with issue 15 part 4") {
-            _ = try NinesCommand.parseAsRoot(["diff", "old.yaml", "new.yaml", "--year-days", "365.25", "--month", "year/12"])
-        }
+    /// … "and `diff` (each side)": several files for the old and the new version, or against git.
+    @Test func diffTakesSeveralFilesPerSideAndTheCalendar() throws {
+        let calendar = ["--year-days", "365.25", "--month", "year/12"]
+        let sides = try #require(try NinesCommand.parseAsRoot(["diff", "--old", "a.yaml", "b.yaml", "--new", "c.yaml", "d.yaml"] + calendar)
+                                 as? DiffCommand)
+        #expect(sides.old == ["a.yaml", "b.yaml"] && sides.new == ["c.yaml", "d.yaml"])
+        #expect(sides.calendar.yearDays == 365.25 && sides.calendar.month == "year/12")
+        let git = try #require(try NinesCommand.parseAsRoot(["diff", "--base", "origin/main", "a.yaml", "b.yaml"] + calendar) as? DiffCommand)
+        #expect(git.files == ["a.yaml", "b.yaml"] && git.base == "origin/main")
     }
 
     /// "`fmea init` scaffolds from one model file".

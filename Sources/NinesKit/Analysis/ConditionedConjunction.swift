@@ -182,6 +182,8 @@ private struct Enumeration {
     var entry: [Int32]
     var logUp = 0.0
     var zeros = 0
+    /// Σ of the indices of the factors certainly down: when `zeros` is 1, that factor.
+    var zeroFactors = 0
     var downSet: [Int] = []
     var undo: [Int32] = []
 
@@ -202,6 +204,9 @@ private struct Enumeration {
     /// q_i of the mass of every subtree listed at or before i.
     var laterDownWeight: [Double]
     var touchedUp: [Double]
+    /// Per factor: Σ P(s)·Π_{other factors} P(f | s) over the states where it is untouched and the
+    /// only factor certainly down.
+    var aloneDownUp: [Double]
     var stamp: [Int]
     var importanceUpSum = CompensatedSum()
     let importanceDepth: Int
@@ -223,6 +228,7 @@ private struct Enumeration {
         mask = Array(repeating: 0, count: factorCount)
         entry = Array(repeating: 0, count: factorCount)
         touchedUp = Array(repeating: 0, count: importance ? factorCount : 0)
+        aloneDownUp = Array(repeating: 0, count: importance ? factorCount : 0)
         stamp = Array(repeating: -1, count: factorCount)
         // Variables that never fail need no states; ones that always fail are fixed down.
         var candidates: [Int] = []
@@ -258,7 +264,7 @@ private struct Enumeration {
         for factor in 0..<factorCount {
             let current = lookup(factor, mask[factor])
             entry[factor] = current
-            if entryUp[Int(current)] <= 0 { zeros += 1 } else { logUp += entryLog[Int(current)] }
+            if entryUp[Int(current)] <= 0 { zeros += 1; zeroFactors += factor } else { logUp += entryLog[Int(current)] }
         }
     }
 
@@ -298,7 +304,9 @@ private struct Enumeration {
         while true {
             walk(limit: limit)
             let width = frontierWidth.value
-            if width == 0 { break }   // every subtree settled: nothing left to enumerate
+            // Every subtree settled: nothing left to enumerate. (Without settling, certainly-down
+            // states stay on the frontier with width 0, and are walked for their importance.)
+            if width == 0 && (prunes || nextChildren == 0) { break }
             defer { (previousWidth, previousChildren) = (width, max(1, nextChildren)) }
             // Cost of the next level: the children of this level's live states, each updating the
             // factors its component touches (importance gathers visit them again, up to its depth),
@@ -369,7 +377,7 @@ private struct Enumeration {
         for index in start..<candidates.count {
             let childMass = mass * skippedUp * q[index]
             skippedUp *= p[index]
-            let savedLog = logUp, savedZeros = zeros, undoStart = undo.count
+            let savedLog = logUp, savedZeros = zeros, savedZeroFactors = zeroFactors, undoStart = undo.count
             let position = candidates[index]
             for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
                 let factor = Int(conjunction.touchFactor[touch])
@@ -378,8 +386,8 @@ private struct Enumeration {
                 mask[factor] |= 1 << UInt64(conjunction.touchBit[touch])
                 let new = lookup(factor, mask[factor])
                 entry[factor] = new
-                if entryUp[Int(old)] <= 0 { zeros -= 1 } else { logUp -= entryLog[Int(old)] }
-                if entryUp[Int(new)] <= 0 { zeros += 1 } else { logUp += entryLog[Int(new)] }
+                if entryUp[Int(old)] <= 0 { zeros -= 1; zeroFactors -= factor } else { logUp -= entryLog[Int(old)] }
+                if entryUp[Int(new)] <= 0 { zeros += 1; zeroFactors += factor } else { logUp += entryLog[Int(new)] }
             }
             work += conjunction.touchStart[position + 1] - conjunction.touchStart[position]
             downSet.append(index)
@@ -398,6 +406,7 @@ private struct Enumeration {
             precondition(undo.count == undoStart)
             logUp = savedLog
             zeros = savedZeros
+            zeroFactors = savedZeroFactors
         }
     }
 
@@ -444,6 +453,9 @@ private struct Enumeration {
                 entryWeight[Int(entry[factor])] += probability * othersUp(factor)
             }
         }
+        // An untouched factor certainly down (a free variable that is never up) is the one state
+        // figure the totals cannot divide out: gather the rest's product for it here.
+        if zeros == 1 && stamp[zeroFactors] != states { aloneDownUp[zeroFactors] += probability * exp(logUp) }
     }
 
     /// Π over every factor but `factor` of its current figure.
@@ -478,6 +490,8 @@ private struct Enumeration {
             let baseEntry = lookup(factor, baseMask[factor])
             if entryUp[Int(baseEntry)] > 0 {
                 entryWeight[Int(baseEntry)] += (importanceUpSum.value - touchedUp[factor]) / entryUp[Int(baseEntry)]
+            } else {
+                entryWeight[Int(baseEntry)] += aloneDownUp[factor]
             }
         }
         for entry in entryWeight.indices where entryWeight[entry] != 0 {   // in creation order: deterministic

@@ -6,6 +6,8 @@ public struct FMEAWorksheet: Hashable, Sendable {
     public var scoring: FMEAScoring?
     /// Layers the worksheet adds to the built-in FMEA layers.
     public var extraLayers: [String]
+    /// Named sets of components a row may name instead of listing them (`fmea_groups:`).
+    public var groups: [FailureModeGroup] = []
     public var failureModes: [FailureMode]
 
     public init(modelReference: String? = nil, scoring: FMEAScoring? = nil,
@@ -17,6 +19,18 @@ public struct FMEAWorksheet: Hashable, Sendable {
     }
 
     public var effectiveScoring: FMEAScoring { scoring ?? .standard }
+}
+
+/// A name for components that fail together in a workshop's eyes (`fmea_groups: {app-servers:
+/// [app-1, app-2, app-3]}`): a row with `component: app-servers` takes all of them down at once.
+public struct FailureModeGroup: Hashable, Sendable {
+    public var name: String
+    public var components: [String]
+
+    public init(name: String, components: [String]) {
+        self.name = name
+        self.components = components
+    }
 }
 
 /// The layers an FMEA walks through, top of the stack first (after the talk: application,

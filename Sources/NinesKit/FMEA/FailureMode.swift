@@ -5,7 +5,16 @@
 /// (YAML or CSV) says exactly what it said when read. Times are hours, rates per hour.
 public struct FailureMode: Hashable, Sendable {
     public var id: String
-    public var component: String
+    /// The components one occurrence takes down together, in the order written: one, or several
+    /// (`components: [app-1, app-2, app-3]`, e.g. a bad release that hits every app server).
+    public var components: [String]
+    /// The worksheet group (`fmea_groups:`) the row names instead of listing `components`.
+    public var group: String?
+    /// The first (usually the only) component; its model layer gives the default FMEA layer.
+    public var component: String {
+        get { components[0] }
+        set { components[0] = newValue }
+    }
     /// FMEA layer (application, container, virtualization, network, storage, hardware, external,
     /// process, or one the worksheet declares).
     public var layer: String
@@ -43,8 +52,15 @@ public struct FailureMode: Hashable, Sendable {
 
     public init(id: String, component: String, layer: String, mode: String,
                 location: ModelLocation = ModelLocation(file: "<memory>", line: 1, column: 1)) {
+        self.init(id: id, components: [component], layer: layer, mode: mode, location: location)
+    }
+
+    /// - Parameter components: at least one name.
+    public init(id: String, components: [String], layer: String, mode: String,
+                location: ModelLocation = ModelLocation(file: "<memory>", line: 1, column: 1)) {
+        precondition(!components.isEmpty, "a failure mode is about at least one component")
         self.id = id
-        self.component = component
+        self.components = components
         self.layer = layer
         self.mode = mode
         self.location = location
@@ -70,6 +86,10 @@ public struct FailureMode: Hashable, Sendable {
 
     /// True when the row has both a rate and an outage duration, so it can be costed in downtime.
     public var isQuantified: Bool { rate != nil && outage != nil }
+
+    /// The components as the worksheet's `component` column writes them: the group's name, or
+    /// the names themselves ("app-1, app-2, app-3").
+    public var componentList: String { group ?? components.joined(separator: ", ") }
 }
 
 /// A value with the exact text it was written as.

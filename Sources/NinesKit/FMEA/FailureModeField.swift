@@ -29,7 +29,7 @@ package enum FailureModeField: String, Sendable, CaseIterable {
     public func text(of mode: FailureMode) -> String? {
         switch self {
         case .id: return mode.id
-        case .component: return mode.component
+        case .component: return mode.componentList
         case .layer: return mode.layer
         case .function: return mode.function
         case .failureMode: return mode.mode

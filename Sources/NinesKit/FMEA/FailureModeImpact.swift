@@ -9,7 +9,8 @@
 ///
 /// Cost on an objective: the objective's unavailability grows by I_B·q_i, where I_B is the
 /// component's Birnbaum importance for that objective (the exact slope, since the objective is
-/// linear in each component's availability). Over a period of T hours that is I_B·q_i·T hours of
+/// linear in each component's availability). A mode that takes several components down together
+/// uses the slope of their joint outage instead, A(all up) − A(all down) (`JointOutage`). Over a period of T hours that is I_B·q_i·T hours of
 /// downtime, compared with the objective's error budget (1 − target)·T.
 ///
 /// MIL-STD-1629A mode criticality C_m = β·α·λ_p·t: the worksheet states the mode's own rate,
@@ -51,23 +52,32 @@ public struct FailureModeImpact: Hashable, Sendable {
         var systemSlopes: [String: Double] = [:]
         for item in analysis.systemImportance() { systemSlopes[item.component] = item.birnbaum }
         var result: [String: FailureModeImpact] = [:]
+        var joints: [[String]: JointOutage] = [:]
         for mode in worksheet.failureModes {
-            guard let rate = mode.rate?.value, let outage = mode.outage,
-                  let component = analysis.structure.indexOf[mode.component].map({ model.components[$0] }) else { continue }
+            let components = mode.components.compactMap { analysis.structure.indexOf[$0].map { model.components[$0] } }
+            guard let rate = mode.rate?.value, let outage = mode.outage, components.count == mode.components.count else { continue }
             let hours: Double
             switch outage {
             case .duration(let stated): hours = stated.value
             case .untilRepaired:
-                guard let mttr = component.figures.mttr else { continue }
-                hours = mttr
+                // Several components: down until the last of them is repaired.
+                let repairs = components.compactMap(\.figures.mttr)
+                guard repairs.count == components.count, let longest = repairs.max() else { continue }
+                hours = longest
             }
             let odds = rate * hours
             let q = Probability(up: 1 / (1 + odds), down: odds / (1 + odds))
             let beta = mode.effectProbability?.value ?? 1
+            // One component: its Birnbaum importance; several: the slope of their joint outage.
+            var joint: JointOutage?
+            if components.count > 1 {
+                joint = joints[mode.components] ?? JointOutage(mode.components, in: analysis)
+                joints[mode.components] = joint   // rows about the same components share one evaluation
+            }
             var costs: [ObjectiveCost] = []
-            var steepest = systemSlopes[mode.component] ?? 0
+            var steepest = joint?.system ?? systemSlopes[mode.component] ?? 0
             for (index, objective) in model.objectives.enumerated() {
-                let slope = objectiveSlopes[index][mode.component] ?? 0
+                let slope = joint?.objectives[index] ?? objectiveSlopes[index][mode.component] ?? 0
                 guard slope > 0 else { continue }
                 steepest = max(steepest, slope)
                 let objectiveHours = model.calendar.hours(in: objective.period ?? model.period)
@@ -91,8 +101,10 @@ public struct FailureModeImpact: Hashable, Sendable {
         var combined: [String: Probability] = [:]
         for mode in worksheet.failureModes {
             guard let impact = impacts[mode.id] else { continue }
-            if combined[mode.component] == nil { order.append(mode.component) }
-            combined[mode.component] = (combined[mode.component] ?? .perfect).and(impact.unavailability)
+            for name in mode.components {
+                if combined[name] == nil { order.append(name) }
+                combined[name] = (combined[name] ?? .perfect).and(impact.unavailability)
+            }
         }
         return order.map { ($0, combined[$0]!) }
     }

@@ -22,7 +22,7 @@ public struct OpenRiskRule: RiskRule {
             guard let scores = mode.scores else { continue }
             let priority = scoring.priority(scores)
             guard priority >= threshold else { continue }
-            var message = "failure mode '\(mode.id)' of '\(mode.component)' (\(mode.mode)) is \(mode.effectiveStatus.rawValue) "
+            var message = "failure mode '\(mode.id)' of '\(mode.componentList)' (\(mode.mode)) is \(mode.effectiveStatus.rawValue) "
                 + "with action priority \(priority.rawValue) (S \(scores.severity), O \(scores.occurrence), D \(scores.detection); "
                 + "RPN \(scores.rpn))"
             if let owner = mode.owner { message += "; owner \(owner)" }

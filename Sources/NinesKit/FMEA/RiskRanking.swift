@@ -23,7 +23,7 @@ public struct RiskRanking: Sendable {
 
         public func keeps(_ mode: FailureMode) -> Bool {
             (!openOnly || mode.isOpen) && (layer == nil || mode.layer == layer) && (owner == nil || mode.owner == owner)
-                && (component == nil || mode.component == component)
+                && (component.map(mode.components.contains) ?? true)
         }
     }
 

@@ -1,6 +1,7 @@
 /// RFC 4180 CSV: records of fields, each field with where it starts in the file so errors can
 /// name the row and column. Fields may be quoted ("a, b", "say ""hi""", embedded newlines);
-/// records end with LF or CRLF. Text is UTF-8 (decoded by `SourceFile`).
+/// records end with LF or CRLF. Text is UTF-8 (decoded by `SourceFile`). Fields are separated by
+/// a comma, or by the semicolon or tab that spreadsheets write where the comma is the decimal mark.
 package struct CSVTable: Sendable {
     public struct Field: Sendable, Hashable {
         public var text: String
@@ -10,9 +11,28 @@ package struct CSVTable: Sendable {
     /// Records in file order; the first is the header.
     public var records: [[Field]]
 
+    /// The delimiters a file may use.
+    public static let delimiters: [Unicode.Scalar] = [",", ";", "\t"]
+
+    /// The delimiter of `text`: whichever of `delimiters` its first record (the header) holds most
+    /// often outside quotes; a comma when it holds none (a one-column file) or on a tie.
+    public static func detectDelimiter(_ text: String) -> Unicode.Scalar {
+        var counts: [Unicode.Scalar: Int] = [:]
+        var inQuotes = false
+        for c in text.unicodeScalars {
+            if c == "\"" { inQuotes.toggle() }
+            if inQuotes { continue }
+            if c == "\n" { break }
+            if delimiters.contains(c) { counts[c, default: 0] += 1 }
+        }
+        var best = delimiters[0]
+        for delimiter in delimiters where counts[delimiter, default: 0] > counts[best, default: 0] { best = delimiter }
+        return best
+    }
+
     /// Parses `text`, or reports the first malformed spot (a quote inside an unquoted field, text
     /// after a closing quote, a quoted field never closed).
-    public static func parse(_ text: String, file: String) -> Result<CSVTable, DiagnosticError> {
+    public static func parse(_ text: String, file: String, delimiter: Unicode.Scalar = ",") -> Result<CSVTable, DiagnosticError> {
         var records: [[Field]] = []
         var record: [Field] = []
         var field = ""
@@ -61,7 +81,7 @@ package struct CSVTable: Sendable {
                 continue
             }
             switch c {
-            case ",":
+            case delimiter:
                 endField()
                 index += 1; column += 1
             case "\r" where index + 1 < scalars.count && scalars[index + 1] == "\n", "\n":

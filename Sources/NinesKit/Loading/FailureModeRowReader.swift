@@ -27,7 +27,11 @@ struct FailureModeRowReader {
     /// 4,000-component worksheet take 2 s.
     private let componentIndex: [String: Int]
 
-    init(model: SystemModel, extraLayers: [String], diagnostics: DiagnosticCollector) {
+    /// The worksheet's named groups of components.
+    let groups: [String: FailureModeGroup]
+
+    init(model: SystemModel, extraLayers: [String], groups: [FailureModeGroup] = [], diagnostics: DiagnosticCollector) {
+        self.groups = Dictionary(groups.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.model = model
         var componentIndex: [String: Int] = [:]
         componentIndex.reserveCapacity(model.components.count)
@@ -77,15 +81,18 @@ struct FailureModeRowReader {
             fail(.id, cell, expected: "an id of letters, digits, '-', '_' or '.' (up to 128 characters)")
             missing = true
         }
-        var component: Component?
+        var components: [Component] = []
+        var group: String?
         if let cell = text(.component) {
-            component = componentIndex[cell.text].map { model.components[$0] }
-            if component == nil {
-                diagnostics.error(cell.location, "\(row.describe(.component)) names unknown component '\(Self.clip(cell.text))'"
-                                  + Suggestion.hint(for: cell.text, in: model.components.map(\.name)), length: cell.text.count)
+            if let named = groups[cell.text.trimmingCharacters(in: .whitespaces)] {
+                group = named.name
+                components = named.components.compactMap { componentIndex[$0].map { model.components[$0] } }
+            } else {
+                components = readComponents(cell, row: row)
             }
+            if components.isEmpty { missing = true }
         }
-        guard !missing, let id = text(.id)?.text, let mode = text(.failureMode)?.text, let component else { return nil }
+        guard !missing, let id = text(.id)?.text, let mode = text(.failureMode)?.text, let component = components.first else { return nil }
 
         var layer = FMEALayer.defaultLayer(forModelLayer: component.layer)
         if let cell = text(.layer) {
@@ -96,7 +103,8 @@ struct FailureModeRowReader {
                      hint: Suggestion.hint(for: cell.text, in: layers))
             }
         }
-        var result = FailureMode(id: id, component: component.name, layer: layer, mode: mode, location: row.location)
+        var result = FailureMode(id: id, components: components.map(\.name), layer: layer, mode: mode, location: row.location)
+        result.group = group
         result.function = text(.function)?.text
         result.effectLocal = text(.effectLocal)?.text
         result.effectEndUser = text(.effectEndUser)?.text
@@ -143,8 +151,8 @@ struct FailureModeRowReader {
         }
         if let cell = text(.outage) {
             if cell.text == Outage.untilRepairedText {
-                if component.figures.mttr == nil {
-                    diagnostics.error(cell.location, "\(row.describe(.outage)) is 'until-repaired' but component '\(component.name)' "
+                if let unrepaired = components.first(where: { $0.figures.mttr == nil }) {
+                    diagnostics.error(cell.location, "\(row.describe(.outage)) is 'until-repaired' but component '\(unrepaired.name)' "
                                       + "has no 'mttr' in the model; give a duration such as '30m'", length: cell.text.count)
                 } else {
                     result.outage = .untilRepaired
@@ -169,6 +177,33 @@ struct FailureModeRowReader {
             }
         }
         return result
+    }
+
+    /// The components a row names: one, or several separated by commas ("app-1, app-2"; the YAML
+    /// list `components: [app-1, app-2]` arrives joined so). Empty after reporting a name that is
+    /// unknown or repeated.
+    func readComponents(_ cell: FailureModeCells.Cell, row: FailureModeCells) -> [Component] {
+        var found: [Component] = []
+        var failed = false
+        for part in cell.text.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard let index = componentIndex[name] else {
+                let what = name.isEmpty ? "an empty component name in '\(Self.clip(cell.text))'" : "unknown component '\(Self.clip(name))'"
+                let hint = groups[name] != nil ? "; a group stands alone in 'component' (list its members instead)"
+                    : name.isEmpty ? "; separate several components with commas"
+                    : Suggestion.hint(for: name, in: model.components.map(\.name) + groups.keys.sorted())
+                diagnostics.error(cell.location, "\(row.describe(.component)) names \(what)" + hint, length: cell.text.count)
+                failed = true
+                continue
+            }
+            if found.contains(where: { $0.name == name }) {
+                diagnostics.error(cell.location, "\(row.describe(.component)) names '\(name)' twice", length: cell.text.count)
+                failed = true
+                continue
+            }
+            found.append(model.components[index])
+        }
+        return failed ? [] : found
     }
 
     static func expectation(_ field: FailureModeField) -> String {

@@ -23,7 +23,7 @@ struct ModelDocumentReader {
 
     static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives"]
         + WorksheetReader.embeddedKeys
-    static let componentKeys = ["layer", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
+    static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
                                 "failure", "repair"]
     static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "description"]
@@ -155,6 +155,7 @@ struct ModelDocumentReader {
         }
         let dependencies = fields.value("depends_on").map { readDependencies($0, owner: name) } ?? []
         let responsibility = fields.choice("responsibility", as: Responsibility.self) ?? .ours
+        let kind = fields.choice("kind", as: ComponentKind.self)
         let failover = fields.value("failover").flatMap { readFailover($0, owner: name) }
         let data = fields.value("data").flatMap { readData($0, owner: name) }
         let maskedFor = fields.duration("masked_for", positive: true)
@@ -164,6 +165,7 @@ struct ModelDocumentReader {
                                   commonCause: commonCause, dependencies: dependencies, responsibility: responsibility,
                                   failover: failover, data: data, maskedFor: maskedFor, description: description,
                                   location: location)
+        component.kind = kind
         component.failure = failure
         component.repair = repair
         return component

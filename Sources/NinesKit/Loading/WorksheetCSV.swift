@@ -13,9 +13,13 @@ package enum WorksheetCSV {
     }
 
     /// Reads failure modes from CSV text, validated against `model` like a YAML worksheet.
-    public static func read(_ text: String, file: String, model: SystemModel, extraLayers: [String] = []) throws(DiagnosticError) -> [FailureMode] {
+    /// - Parameter delimiter: the field separator; nil to detect it from the header
+    ///   (`CSVTable.detectDelimiter`: a comma, semicolon or tab).
+    public static func read(_ text: String, file: String, model: SystemModel, extraLayers: [String] = [],
+                            groups: [FailureModeGroup] = [], delimiter: Unicode.Scalar? = nil) throws(DiagnosticError) -> [FailureMode] {
         let table: CSVTable
-        switch CSVTable.parse(text, file: file) {
+        let delimiter = delimiter ?? CSVTable.detectDelimiter(text)
+        switch CSVTable.parse(text, file: file, delimiter: delimiter) {
         case .success(let parsed): table = parsed
         case .failure(let error): throw error
         }
@@ -51,10 +55,11 @@ package enum WorksheetCSV {
         var rows: [FailureModeCells] = []
         for (offset, record) in table.records.enumerated().dropFirst() {
             let number = offset + 1
-            if record.count == 1 && record[0].text.isEmpty { continue }   // a blank line
+            // A blank line, or a row of empty cells (spreadsheets export those below the data).
+            if record.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) { continue }
             guard record.count == header.count else {
                 collector.error(record.last?.location ?? start, "row \(number) has \(record.count) field\(record.count == 1 ? "" : "s") "
-                                + "but the header has \(header.count) columns; check for an unquoted comma or a missing cell")
+                                + "but the header has \(header.count) columns; check for an unquoted \(describe(delimiter)) or a missing cell")
                 continue
             }
             var row = FailureModeCells(location: record[0].location, describe: { field in "row \(number), column '\(field.rawValue)'" })
@@ -64,8 +69,17 @@ package enum WorksheetCSV {
             }
             rows.append(row)
         }
-        let modes = FailureModeRowReader(model: model, extraLayers: extraLayers, diagnostics: collector).readAll(rows)
+        let modes = FailureModeRowReader(model: model, extraLayers: extraLayers, groups: groups, diagnostics: collector).readAll(rows)
         if collector.hasErrors { throw DiagnosticError(collector.diagnostics) }
         return modes
+    }
+
+    /// "comma", "semicolon" or "tab", for messages.
+    static func describe(_ delimiter: Unicode.Scalar) -> String {
+        switch delimiter {
+        case ";": return "semicolon"
+        case "\t": return "tab"
+        default: return "comma"
+        }
     }
 }

@@ -15,11 +15,16 @@ package enum WorksheetImport {
     ///   - modelFile: the model, needed only when `worksheetFile` does not exist yet.
     ///   - modelReference: how the new worksheet's `model:` names `modelFile` (default: as given);
     ///     the executable passes it relative to the worksheet's folder.
+    ///   - delimiter: the CSV's field separator; nil to detect it (comma, semicolon or tab).
     ///   - options: how every file is read.
+    ///
+    /// The worksheet's comments are written back (`WorksheetLayout`), and a row's layer only
+    /// where it is not its component's default, as a worksheet written by hand leaves it.
     public static func run(csvFile: String, worksheetFile: String, modelFile: String?, modelReference: String? = nil,
-                           options: LoadOptions = LoadOptions()) throws(DiagnosticError) -> Result {
+                           delimiter: Unicode.Scalar? = nil, options: LoadOptions = LoadOptions()) throws(DiagnosticError) -> Result {
         let here = ModelLocation(file: worksheetFile, line: 1, column: 1)
         var worksheet = FMEAWorksheet(failureModes: [])
+        var layout = WorksheetLayout()
         let model: SystemModel
         let reference: String
         if FileManager.default.fileExists(atPath: worksheetFile) {
@@ -30,6 +35,7 @@ package enum WorksheetImport {
             }
             worksheet = loaded.worksheet
             model = loaded.model
+            if case .success(let text) = SourceFile.read(worksheetFile, options: options) { layout = WorksheetLayout.scan(text) }
             reference = loaded.worksheet.modelReference ?? ""
         } else {
             guard let modelFile else {
@@ -43,8 +49,9 @@ package enum WorksheetImport {
         case .success(let read): text = read
         case .failure(let error): throw error
         }
-        worksheet.failureModes = try WorksheetCSV.read(text, file: csvFile, model: model, extraLayers: worksheet.extraLayers)
-        let yaml = WorksheetYAMLWriter.write(worksheet, system: model.name, modelReference: reference)
+        worksheet.failureModes = try WorksheetCSV.read(text, file: csvFile, model: model, extraLayers: worksheet.extraLayers,
+                                                       groups: worksheet.groups, delimiter: delimiter)
+        let yaml = WorksheetYAMLWriter.write(worksheet, system: model.name, modelReference: reference, model: model, layout: layout)
         // What replaces the user's file must read back to the same rows.
         let reread: LoadedWorksheet
         do {

@@ -82,7 +82,9 @@ public enum WorksheetLoader {
     /// of one (a typo gets the row reader's "did you mean" instead).
     private static func firstStranger(in root: YAMLValue, for model: SystemModel) -> (id: String, component: String, location: ModelLocation)? {
         guard case .sequence(let rows, _)? = topLevelValue("failure_modes", in: root) else { return nil }
-        let names = Set(model.components.map(\.name))
+        var names = Set(model.components.map(\.name))
+        // A row may name one of the worksheet's own groups instead of a component.
+        if case .mapping(let groups, _)? = topLevelValue("fmea_groups", in: root) { names.formUnion(groups.map(\.key.text)) }
         var strangers: [(id: String, component: String, location: ModelLocation)] = []
         for row in rows {
             guard case .mapping(let pairs, let location) = row,

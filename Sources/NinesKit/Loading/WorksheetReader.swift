@@ -5,9 +5,9 @@ struct WorksheetReader {
     let model: SystemModel
     let diagnostics: DiagnosticCollector
 
-    static let worksheetKeys = ["version", "model", "failure_modes", "scoring", "fmea_layers"]
+    static let worksheetKeys = ["version", "model", "failure_modes", "scoring", "fmea_layers", "fmea_groups"]
     /// Keys a model file may carry for its worksheet (ModelDocumentReader skips them).
-    static let embeddedKeys = ["failure_modes", "scoring", "fmea_layers"]
+    static let embeddedKeys = ["failure_modes", "scoring", "fmea_layers", "fmea_groups"]
 
     /// - Parameter embedded: the file is the model itself, so its other keys belong to the model.
     func read(_ root: YAMLValue, embedded: Bool) -> FMEAWorksheet {
@@ -23,7 +23,9 @@ struct WorksheetReader {
         }
         if let layers = top.value("fmea_layers") { worksheet.extraLayers = readLayerNames(layers) }
         if let scoring = top.value("scoring") { worksheet.scoring = readScoring(scoring) }
-        let rowReader = FailureModeRowReader(model: model, extraLayers: worksheet.extraLayers, diagnostics: diagnostics)
+        if let groups = top.value("fmea_groups") { worksheet.groups = readGroups(groups) }
+        let rowReader = FailureModeRowReader(model: model, extraLayers: worksheet.extraLayers, groups: worksheet.groups,
+                                             diagnostics: diagnostics)
         if let modes = top.value("failure_modes") {
             worksheet.failureModes = rowReader.readAll(readRows(modes))
         } else if !embedded {
@@ -50,6 +52,38 @@ struct WorksheetReader {
         return names
     }
 
+    /// `fmea_groups: {app-servers: [app-1, app-2, app-3]}`: names for components a row takes down
+    /// together; a name may not be a component's, and every member must be one.
+    private func readGroups(_ value: YAMLValue) -> [FailureModeGroup] {
+        guard let fields = MappingReader(value, context: "'fmea_groups'", diagnostics: diagnostics) else { return [] }
+        let names = model.components.map(\.name)
+        var groups: [FailureModeGroup] = []
+        for (key, _) in fields.entries {
+            guard NameRules.isValid(key.text), !names.contains(key.text) else {
+                diagnostics.error(key.location, "group '\(key.clipped)' in 'fmea_groups' "
+                                  + (NameRules.isValid(key.text) ? "has the name of a component; name the group otherwise" : "is no valid name; " + NameRules.explanation),
+                                  length: key.text.count)
+                continue
+            }
+            guard let members = fields.nameList(key.text, required: true), !members.isEmpty else {
+                diagnostics.error(key.location, "group '\(key.clipped)' in 'fmea_groups' must list its components, e.g. [app-1, app-2]")
+                continue
+            }
+            var failed = false
+            for member in members where !names.contains(member.name) {
+                diagnostics.error(member.location, "group '\(key.clipped)' in 'fmea_groups' names unknown component '\(member.name)'"
+                                  + Suggestion.hint(for: member.name, in: names), length: member.name.count)
+                failed = true
+            }
+            if Set(members.map(\.name)).count != members.count {
+                diagnostics.error(key.location, "group '\(key.clipped)' in 'fmea_groups' names a component twice")
+                failed = true
+            }
+            if !failed { groups.append(FailureModeGroup(name: key.text, components: members.map(\.name))) }
+        }
+        return groups
+    }
+
     private func readRows(_ value: YAMLValue) -> [FailureModeCells] {
         guard case .sequence(let items, _) = value else {
             diagnostics.error(value.location, "'failure_modes' must be a list of failure modes (entries starting with '- id:'), found \(value.kindDescription)")
@@ -64,9 +98,14 @@ struct WorksheetReader {
             var row = FailureModeCells(location: fields.location, describe: { [name] field in "'\(field.rawValue)' of \(name)" })
             // One pass over the entry's keys (worksheets can be long; no per-field search).
             for (key, value) in fields.entries {
+                if key.text == Self.componentsKey {
+                    if let cell = readComponentList(value, of: name, replacing: row.cells[.component]) { row.cells[.component] = cell }
+                    continue
+                }
                 guard let field = FailureModeField(rawValue: key.text) else {
                     diagnostics.error(key.location, "unknown field '\(key.clipped)' in \(label)"
-                                      + Suggestion.hint(for: key.text, in: FailureModeField.allCases.map(\.rawValue)), length: key.text.count)
+                                      + Suggestion.hint(for: key.text, in: FailureModeField.allCases.map(\.rawValue) + [Self.componentsKey]),
+                                      length: key.text.count)
                     continue
                 }
                 guard case .scalar(let scalar) = value else {
@@ -74,6 +113,10 @@ struct WorksheetReader {
                     continue
                 }
                 if scalar.isNull { continue }
+                if field == .component, row.cells[.component] != nil {
+                    diagnostics.error(key.location, "\(name) gives both 'component' and 'components'; give one")
+                    continue
+                }
                 // Quoted scalars come back tagged as strings; every worksheet value is text, so only other tags are refused.
                 if let tag = scalar.explicitTag, tag != "tag:yaml.org,2002:str" {
                     diagnostics.error(scalar.location, "'\(field.rawValue)' of \(name) has a YAML tag '\(tag)'; tags are not supported")
@@ -85,6 +128,32 @@ struct WorksheetReader {
         }
         return rows
     }
+
+    /// `components: [app-1, app-2]` in YAML: several components one occurrence takes down
+    /// together. They become the `component` cell as the CSV column writes them ("app-1, app-2").
+    private func readComponentList(_ value: YAMLValue, of name: String, replacing existing: FailureModeCells.Cell?) -> FailureModeCells.Cell? {
+        if existing != nil {
+            diagnostics.error(value.location, "\(name) gives both 'component' and 'components'; give one")
+            return nil
+        }
+        guard case .sequence(let items, let location) = value, !items.isEmpty else {
+            diagnostics.error(value.location, "'\(Self.componentsKey)' of \(name) must be a list of component names such as "
+                              + "[app-1, app-2], found \(value.kindDescription)")
+            return nil
+        }
+        var names: [String] = []
+        for item in items {
+            guard case .scalar(let scalar) = item, !scalar.isNull, !scalar.text.contains(",") else {
+                diagnostics.error(item.location, "'\(Self.componentsKey)' of \(name) must list component names, found \(item.kindDescription)")
+                return nil
+            }
+            names.append(scalar.text)
+        }
+        return FailureModeCells.Cell(text: names.joined(separator: ", "), location: location)
+    }
+
+    /// The YAML key of a row about several components (the CSV keeps them in `component`).
+    static let componentsKey = "components"
 
     /// `scoring:` holds either `action_priority:` (a team's own table, first matching rule wins)
     /// or `rpn_thresholds: {high: 200, medium: 80}`.

@@ -8,33 +8,71 @@ package enum WorksheetYAMLWriter {
 
     /// - Parameters:
     ///   - modelReference: the `model:` line (path relative to the worksheet file).
-    ///   - scaffold: show the empty fields of `scaffoldFields` with the scores marked TO FILL.
-    public static func write(_ worksheet: FMEAWorksheet, system: String, modelReference: String, scaffold: Bool = false) -> String {
-        var out = "# FMEA worksheet for \(oneLine(system)); format: docs/fmea.md\n"
-        if scaffold {
-            out += "# Scaffolded by 'nines fmea init': the failure modes are prompts; keep, reword or delete them.\n"
-            out += "# Scores are 1-10 (severity, occurrence, detection: 10 is worst). Optional fields: "
-                + FailureModeField.allCases.filter { !FailureModeField.required.contains($0) && !scaffoldFields.contains($0) && $0 != .layer }
-                    .map(\.rawValue).joined(separator: ", ") + ".\n"
+    ///   - scaffold: show the empty fields of `scaffoldFields` with the scores marked TO FILL, and a
+    ///     comment before each component's block.
+    ///   - model: when given, a row's `layer` is left out where it is the default for its
+    ///     component's model layer (the reader gives it back), unless the file being replaced
+    ///     stated it (`layout.layerStated`).
+    ///   - layout: how the file being replaced was written: its comments go back where they
+    ///     were (its opening block replaces the generated one).
+    ///   - notes: comment lines written before the row with that id (the scaffold's "also stands for …").
+    public static func write(_ worksheet: FMEAWorksheet, system: String, modelReference: String, scaffold: Bool = false,
+                             model: SystemModel? = nil, layout: WorksheetLayout = WorksheetLayout(),
+                             notes: [String: [String]] = [:]) -> String {
+        var out = ""
+        if layout.opening.isEmpty {
+            out += "# FMEA worksheet for \(oneLine(system)); format: docs/fmea.md\n"
+            if scaffold {
+                out += "# Scaffolded by 'nines fmea init': the failure modes are prompts; keep, reword or delete them.\n"
+                out += "# Scores are 1-10 (severity, occurrence, detection: 10 is worst). Optional fields: "
+                    + FailureModeField.allCases.filter { !FailureModeField.required.contains($0) && !scaffoldFields.contains($0) && $0 != .layer }
+                        .map(\.rawValue).joined(separator: ", ") + ".\n"
+            }
+        } else {
+            out += layout.opening.joined(separator: "\n") + "\n"
         }
-        out += "version: 1\nmodel: \(scalar(modelReference))\n"
-        if let scoring = worksheet.scoring { out += write(scoring) }
-        if !worksheet.extraLayers.isEmpty { out += "fmea_layers: [" + worksheet.extraLayers.map(scalar).joined(separator: ", ") + "]\n" }
-        out += "failure_modes:\n"
+        func key(_ name: String, _ text: String) {
+            for line in layout.beforeKey[name] ?? [] { out += line + "\n" }
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+            if let comment = layout.endOfKeyLine[name], !lines.isEmpty { lines[0] += "  " + comment }
+            out += lines.map { $0 + "\n" }.joined()
+        }
+        key("version", "version: 1\n")
+        key("model", "model: \(scalar(modelReference))\n")
+        if let scoring = worksheet.scoring { key("scoring", write(scoring)) }
+        if !worksheet.extraLayers.isEmpty { key("fmea_layers", "fmea_layers: [" + worksheet.extraLayers.map(scalar).joined(separator: ", ") + "]\n") }
+        if !worksheet.groups.isEmpty {
+            key("fmea_groups", "fmea_groups:\n" + worksheet.groups.map { "  \($0.name): [" + $0.components.joined(separator: ", ") + "]\n" }.joined())
+        }
+        key("failure_modes", "failure_modes:\n")
+        let modelLayers = Dictionary(model?.components.map { ($0.name, $0.layer) } ?? [], uniquingKeysWith: { first, _ in first })
         var lastComponent: String?
         for mode in worksheet.failureModes {
             if scaffold && mode.component != lastComponent { out += "\n  # \(mode.component)\n" }
             lastComponent = mode.component
+            for line in (layout.beforeRow[mode.id] ?? []) + (notes[mode.id] ?? []) { out += "  " + line + "\n" }
+            let implicitLayer = modelLayers[mode.component].map(FMEALayer.defaultLayer(forModelLayer:))
             var first = true
             for field in FailureModeField.allCases {
-                let value = field.text(of: mode)
+                var value = field.text(of: mode)
+                if field == .layer && value == implicitLayer && !layout.layerStated.contains(mode.id) { value = nil }
                 guard value != nil || (scaffold && scaffoldFields.contains(field)) else { continue }
-                out += (first ? "  - " : "    ") + field.rawValue + ":"
+                for line in layout.beforeField[mode.id]?[field.rawValue] ?? [] { out += "    " + line + "\n" }
+                var name = field.rawValue
+                if field == .component && mode.group == nil && mode.components.count > 1 {
+                    name = WorksheetReader.componentsKey
+                    value = "[" + mode.components.map(scalar).joined(separator: ", ") + "]"
+                } else {
+                    value = value.map(scalar)
+                }
+                out += (first ? "  - " : "    ") + name + ":"
                 first = false
-                if let value { out += " " + scalar(value) } else if field.isScore { out += "   # TO FILL 1-10" }
+                if let value { out += " " + value } else if field.isScore { out += "   # TO FILL 1-10" }
+                if let comment = layout.endOfLine[mode.id]?[field.rawValue] { out += "  " + comment }
                 out += "\n"
             }
         }
+        if !layout.closing.isEmpty { out += "\n" + layout.closing.joined(separator: "\n") + "\n" }
         return out
     }
 

@@ -4,6 +4,8 @@
 public struct Component: Hashable, Sendable {
     public var name: String
     public var layer: String
+    /// What the component is (`kind:`), when the model says; only FMEA prompts use it.
+    public var kind: ComponentKind?
     /// How reliable one instance is, as the model stated it.
     public var figures: UnitFigures
     /// Number of identical instances (replicas); at least 1.
@@ -47,6 +49,9 @@ public struct Component: Hashable, Sendable {
         self.description = description
         self.location = location
     }
+
+    /// The declared kind, else the one its layer suggests.
+    public var effectiveKind: ComponentKind { kind ?? ComponentKind.inferred(fromLayer: layer) }
 
     /// Names of every component this one depends on directly (plain or inside groups), in model order.
     public var dependencyNames: [String] {

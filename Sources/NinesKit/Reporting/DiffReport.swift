@@ -7,6 +7,29 @@ public struct DiffReport: Hashable, Sendable, Codable {
     public var components: [ComponentDiff]
     /// False when too many components changed to price each change on its own.
     public var attributed: Bool
+    /// The added downtime an objective may take per its own period (`--fail-on-cost`), hours;
+    /// nil when no cost limit was set.
+    public var allowedCostHours: Double?
+    /// Why the change fails the gate, objective by objective in report order: a target that now
+    /// falls short, or a cost above `allowedCostHours`. Empty when it passes.
+    public var failures: [DiffFailure]
+
+    /// True when no target newly falls short and no objective costs more than allowed.
+    public var holds: Bool { failures.isEmpty }
+}
+
+/// One reason `nines diff` fails: an objective whose target now falls short, or whose added
+/// downtime per its period is over the allowed cost.
+public struct DiffFailure: Hashable, Sendable, Codable {
+    public enum Reason: String, Hashable, Sendable, Codable {
+        /// The target held before (or the objective is new) and falls short now.
+        case fallsShort = "falls-short"
+        /// Downtime per period grew by more than the allowed cost.
+        case costsTooMuch = "costs-too-much"
+    }
+
+    public var objective: String
+    public var reason: Reason
 }
 
 public struct ObjectiveDiff: Hashable, Sendable, Codable {

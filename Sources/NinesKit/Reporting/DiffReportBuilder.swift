@@ -1,6 +1,8 @@
 /// Assembles a `DiffReport` from a `ModelComparison`: figures per objective and field-level changes.
 public enum DiffReportBuilder {
-    public static func diffReport(_ comparison: ModelComparison, old: String, new: String) -> DiffReport {
+    /// - Parameter allowedCost: the added downtime any objective may take per its own period,
+    ///   hours (`--fail-on-cost`); nil for no limit.
+    public static func diffReport(_ comparison: ModelComparison, old: String, new: String, allowedCost: Double? = nil) -> DiffReport {
         let oldReports = ReportBuilder.slaReports(comparison.old)
         let newReports = ReportBuilder.slaReports(comparison.new)
         let objectives = comparison.objectives.map { name -> ObjectiveDiff in
@@ -24,7 +26,24 @@ public enum DiffReportBuilder {
                                  deltaHours: delta, attributions: attributions)
         }
         let components = comparison.changed.map { ComponentDiff(name: $0.name, change: $0.kind, fields: fields($0)) }
-        return DiffReport(old: old, new: new, objectives: objectives, components: components, attributed: comparison.attributed)
+        return DiffReport(old: old, new: new, objectives: objectives, components: components, attributed: comparison.attributed,
+                          allowedCostHours: allowedCost, failures: failures(objectives, allowedCost: allowedCost))
+    }
+
+    /// The gate: a target that held before (or a new objective's) and falls short now; an added
+    /// downtime per period strictly above `allowedCost`. A target that already fell short is no
+    /// news; only a cost limit catches it getting worse.
+    static func failures(_ objectives: [ObjectiveDiff], allowedCost: Double?) -> [DiffFailure] {
+        var result: [DiffFailure] = []
+        for objective in objectives {
+            if objective.after?.holds == false && objective.before?.holds != false {
+                result.append(DiffFailure(objective: objective.name, reason: .fallsShort))
+            }
+            if let allowedCost, let delta = objective.deltaHours, delta > allowedCost {
+                result.append(DiffFailure(objective: objective.name, reason: .costsTooMuch))
+            }
+        }
+        return result
     }
 
     static func describe(_ field: FieldChange) -> String { "\(field.field) \(field.before) → \(field.after)" }

@@ -27,7 +27,36 @@ public struct DiffTextRenderer {
                 lines.append(bullet(markdown ? 0 : 1) + "\(component.name): \(component.change.rawValue)" + (fields.isEmpty ? "" : ": " + fields))
             }
         }
+        lines += gate(report)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The verdict last, with each reason the command exits 1 for.
+    func gate(_ report: DiffReport) -> [String] {
+        let limit = report.allowedCostHours.map { Format.duration(hours: $0) }
+        var lines = markdown ? [""] : []
+        guard !report.holds else {
+            let cost = limit.map { ", and no objective costs more than \($0) per period" } ?? ""
+            return lines + [(markdown ? "**Passes**: " : "passes: ") + "no target newly falls short" + cost]
+        }
+        let count = report.failures.count
+        lines.append((markdown ? "**Fails**" : "fails") + " (\(count) reason\(count == 1 ? "" : "s")):")
+        if markdown { lines.append("") }
+        for failure in report.failures {
+            guard let objective = report.objectives.first(where: { $0.name == failure.objective }) else { continue }
+            let name = markdown ? "**\(objective.name)**" : objective.name
+            switch failure.reason {
+            case .fallsShort:
+                let target = objective.after.map(self.target) ?? "its target"
+                let was = objective.before == nil ? " (a new objective)" : ""
+                lines.append(bullet(markdown ? 0 : 1) + "\(name): target \(target) now falls short\(was)")
+            case .costsTooMuch:
+                let delta = Format.duration(hours: objective.deltaHours ?? 0)
+                lines.append(bullet(markdown ? 0 : 1) + "\(name): costs \(delta)/\(objective.period) more, "
+                             + "over the \(limit ?? "allowed cost")/\(objective.period) allowed")
+            }
+        }
+        return lines
     }
 
     /// "submit-job: 99.9712% → 99.9531%, 12.4 min → 24.8 min/month (+12.4 min)"

@@ -91,10 +91,19 @@ package enum Format {
         return lines
     }
 
-    /// Pads or clips to a column width (display width counted in characters).
+    /// Pads or clips to a column width (display width counted in characters); a multi-line text
+    /// (a worksheet cell) is shown on one line, so it cannot break a table.
     public static func column(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let text = oneLine(text)
         if text.count >= width { return text.count > width ? String(text.prefix(width - 1)) + "…" : text }
         let pad = String(repeating: " ", count: width - text.count)
         return right ? pad + text : text + pad
+    }
+
+    /// `text` on one line: each line break, with the spaces around it, becomes one space.
+    public static func oneLine(_ text: String) -> String {
+        guard text.contains(where: \.isNewline) else { return text }
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
     }
 }

@@ -10,10 +10,12 @@ public enum RiskReportBuilder {
         let kept = limit.map { Array(ranked.prefix(max(0, $0))) } ?? ranked
         let entries = kept.enumerated().map { entry(rank: $0 + 1, $1) }
         var components: [ComponentRiskReport] = []
-        let shown = Set(kept.map(\.mode.component))
+        let shown = Set(kept.flatMap(\.mode.components))
         // Counted in one pass: a filter of every row per component was quadratic (10 s at 10,000 components).
         var quantified: [String: Int] = [:]
-        for mode in worksheet.failureModes where impacts[mode.id] != nil { quantified[mode.component, default: 0] += 1 }
+        for mode in worksheet.failureModes where impacts[mode.id] != nil {
+            for name in mode.components { quantified[name, default: 0] += 1 }
+        }
         for (name, probability) in FailureModeImpact.componentUnavailability(worksheet, impacts: impacts) where shown.contains(name) {
             guard let index = analysis.structure.indexOf[name] else { continue }
             components.append(ComponentRiskReport(component: name, quantifiedFailureModes: quantified[name] ?? 0, unavailability: probability.down,
@@ -31,7 +33,7 @@ public enum RiskReportBuilder {
         let after = mode.scoresAfter
         let impact = ranked.impact
         return RiskEntry(
-            rank: rank, id: mode.id, component: mode.component, layer: mode.layer, failureMode: mode.mode,
+            rank: rank, id: mode.id, component: mode.componentList, layer: mode.layer, failureMode: mode.mode,
             function: mode.function, effectLocal: mode.effectLocal, effectEndUser: mode.effectEndUser, cause: mode.cause,
             prevention: mode.prevention, detectionControls: mode.detectionControls,
             severity: mode.severity, occurrence: mode.occurrence, detection: mode.detection, rpn: before?.rpn,

@@ -43,7 +43,7 @@ public struct RiskTextRenderer {
             lines.append(row(String(risk.rank), risk.priority ?? "-", risk.rpn.map(String.init) ?? "-", scores, risk.id, risk.failureMode,
                              risk.downtimeHours.map { Format.duration(hours: $0) } ?? ""))
             let about = [risk.component, risk.layer, risk.status] + (risk.owner.map { [$0] } ?? [])
-            lines.append(clip(indent + about.joined(separator: " · "), 80))
+            lines.append(clip(indent + Format.oneLine(about.joined(separator: " · ")), 80))
         }
         let actions = report.risks.filter { $0.rpnAfter != nil }
         if !actions.isEmpty {
@@ -51,7 +51,7 @@ public struct RiskTextRenderer {
             for risk in actions {
                 guard let before = risk.rpn, let after = risk.rpnAfter else { continue }
                 lines.append("    " + Format.column(risk.id, 11) + " RPN \(before) → \(after), AP \(risk.priority ?? "-") → "
-                             + "\(risk.priorityAfter ?? "-") (\(risk.status)\(risk.owner.map { ", \($0)" } ?? ""))")
+                             + "\(risk.priorityAfter ?? "-") (\(risk.status)\(risk.owner.map { ", " + Format.oneLine($0) } ?? ""))")
             }
         }
         let costly = report.risks.compactMap { risk in

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import NinesKit
+
+/// `ConditionedConjunction` on its own, against enumerating every variable state: random
+/// conjunctions of small monotone factors over 10 variables, so several variables are shared and
+/// states with a factor certainly down settle their subtrees. With some free variable that can
+/// never be up, "certainly down" is no longer structural and no subtree may be settled: both
+/// ways must give the exact figure and the exact Birnbaum importance.
+@Suite struct ConditionedConjunctionTests {
+    static let variableCount: Int32 = 10
+
+    @Test(arguments: [false, true])
+    func agreesWithEveryState(withAFailedVariable: Bool) throws {
+        var random = SplitMix64(seed: withAFailedVariable ? 77 : 78)
+        var checked = 0
+        for _ in 0..<60 {
+            let bdd = BDD()
+            let roots = (0..<(3 + random.below(4))).map { _ in
+                BDDConjunctionTests.randomFunction(bdd, variables: Self.variableCount, &random)
+            }
+            var variables = (0..<Int(Self.variableCount)).map { _ in
+                Probability(unavailability: [1e-3, 0.01, 0.1, 0.3][random.below(4)])
+            }
+            guard let conjunction = ConditionedConjunction(bdd, roots: roots) else { continue }
+            if withAFailedVariable {
+                // A variable that no two factors share: a free one.
+                let shared = Set(conjunction.conditioned)
+                guard let free = (0..<Self.variableCount).first(where: { !shared.contains($0) }) else { continue }
+                variables[Int(free)] = .failed
+            }
+            let result = conjunction.evaluate(variables, importance: true, workBudget: 50_000_000)
+            let (up, birnbaum) = Self.enumerate(bdd, roots, variables)
+            #expect(result.isExact)
+            #expect(abs(result.low.up - up) < 1e-13 && abs(result.high.up - up) < 1e-13, "\(result.low.up) vs \(up)")
+            #expect(abs(result.low.down - (1 - up)) < 1e-13)
+            for level in 0..<Int(Self.variableCount) {
+                #expect(abs(result.birnbaum[level] - birnbaum[level]) < 1e-12, "Birnbaum of \(level): \(result.birnbaum[level]) vs \(birnbaum[level]); conditioned \(conjunction.conditioned)")
+            }
+            checked += 1
+        }
+        #expect(checked >= 40)
+    }
+
+    /// P(every root up) and ∂/∂p_v of it, by summing over all 2^n states.
+    static func enumerate(_ bdd: BDD, _ roots: [BDD.Ref], _ variables: [Probability]) -> (Double, [Double]) {
+        let n = variables.count
+        var total = 0.0
+        var whenUp = [Double](repeating: 0, count: n), whenDown = [Double](repeating: 0, count: n)
+        for assignment in 0..<(1 << n) {
+            guard roots.allSatisfy({ BDDConjunctionTests.evaluate(bdd, $0, assignment) }) else { continue }
+            var probability = 1.0
+            for v in 0..<n { probability *= (assignment >> v) & 1 == 1 ? variables[v].up : variables[v].down }
+            total += probability
+            // The same state without variable v's own factor: its weight when v is forced up or down.
+            for v in 0..<n {
+                let others = (0..<n).reduce(1.0) { $1 == v ? $0 : $0 * ((assignment >> $1) & 1 == 1 ? variables[$1].up : variables[$1].down) }
+                if (assignment >> v) & 1 == 1 { whenUp[v] += others } else { whenDown[v] += others }
+            }
+        }
+        return (total, (0..<n).map { whenUp[$0] - whenDown[$0] })
+    }
+}
