@@ -12,6 +12,7 @@
 #   NINES_BASE     a git revision (e.g. origin/main): `nines diff --base` against it goes to
 #                  nines-diff.md, and into nines-check.md when markdown is asked for
 #   NINES_OPTIONS  more options for `nines check`, e.g. "--min-margin 10% --fail-on-open M"
+#   NINES_DIFF_OPTIONS  more options for `nines diff`, e.g. "--fail-on-cost 5min"
 #
 # With GITHUB_OUTPUT set, writes the outputs status (the larger of nines check's and nines diff's
 # exit statuses: 0 holds, 1 falls short, or the change newly fails a target, 2 invalid input) and
@@ -28,6 +29,8 @@ for model in ${NINES_MODELS:-}; do models+=("$model"); done
 [ ${#models[@]} -gt 0 ] || fail "no model file given (the 'models' input, NINES_MODELS)"
 options=()
 [ -n "${NINES_OPTIONS:-}" ] && read -r -a options <<< "$NINES_OPTIONS"
+diff_options=()
+[ -n "${NINES_DIFF_OPTIONS:-}" ] && read -r -a diff_options <<< "$NINES_DIFF_OPTIONS"
 output() { [ -n "${GITHUB_OUTPUT:-}" ] && echo "$1=$2" >> "$GITHUB_OUTPUT"; return 0; }
 
 status=0
@@ -56,7 +59,7 @@ done
 # A diff of input that does not load would only repeat its errors.
 if [ -n "${NINES_BASE:-}" ] && [ "$status" -lt 2 ]; then
     code=0
-    nines diff --base "$NINES_BASE" "${models[@]}" --format markdown > nines-diff.md || code=$?
+    nines diff --base "$NINES_BASE" "${models[@]}" "${diff_options[@]}" --format markdown > nines-diff.md || code=$?
     output diff nines-diff.md
     [ "$code" -gt "$status" ] && status=$code
     if [ -f nines-check.md ]; then { echo; cat nines-diff.md; } >> nines-check.md; fi

@@ -56,6 +56,7 @@ checkout() {
     case "$2" in
         valid) sed -i 's/^    replicas: 2$/    replicas: 3/' "$workspace/model.yaml" ;;   # a third postgres replica
         invalid) sed -i "${invalid_line}s/99.9%/120%/" "$workspace/model.yaml" ;;
+        costly) sed -i 's/^    mttr: 2h$/    mttr: 4h/' "$workspace/model.yaml" ;;   # postgres repairs: +1.9 s/month
     esac
     git -C "$workspace" commit -q -am "$2 change"
     echo "$workspace"
@@ -114,6 +115,16 @@ region = result['locations'][0]['physicalLocation']['region']
 sys.exit(not (result['level'] == 'error' and region['startLine'] == $invalid_line))"
 expect "an Errors section in the Markdown" grep -q "^#### Errors" "$ws/nines-check.md"
 expect "the action's status output is 2" grep -q "action outputs: .*'status': '2'" "$ws.log"
+
+echo "== GitHub Action, a change that costs more than diff-options allows (cache hit)"
+set_up gh-costly costly
+sed 's|^\(          base: .*\)$|\1\n          diff-options: --fail-on-cost 1s|' "$ROOT/examples/ci/github-actions.yml" > "$WORK/costly.yml"
+expect "the workflow gives diff-options" grep -q "diff-options: --fail-on-cost 1s" "$WORK/costly.yml"
+status=$(run_job github "$WORK/costly.yml" "$ws")
+expect "the job fails" test "$status" != 0
+expect "every objective still holds" grep -q "all objectives hold" "$ws/nines-check.md"
+expect "the diff says the cost is over the limit" grep -q "over the 1 s/month allowed" "$ws/nines-diff.md"
+expect "the action's status output is 1" grep -q "action outputs: .*'status': '1'" "$ws.log"
 
 if [ "$reuse" = 1 ]; then
     # The GitLab cache as a runner would have kept it: the Action's install and the source at HEAD.
