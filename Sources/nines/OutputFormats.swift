@@ -47,6 +47,18 @@ enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
         case .sarif: CheckSARIFRenderer()
         }
     }
+
+    /// How the CI formats show input that stopped the check (stderr has it too); text and JSON
+    /// readers get it on stderr alone.
+    var inputErrorRenderer: (any ReportRenderer<InputErrorReport>)? {
+        switch self {
+        case .text, .json: nil
+        case .junit: InputErrorJUnitRenderer()
+        case .github: InputErrorGitHubRenderer()
+        case .markdown: InputErrorMarkdownRenderer()
+        case .sarif: InputErrorSARIFRenderer()
+        }
+    }
 }
 
 /// `nines simulate --format`.
