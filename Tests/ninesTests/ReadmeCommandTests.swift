@@ -15,6 +15,7 @@ import Testing
     static let placeholders: [String: [String]] = [
         "MODEL…": ["a.yaml", "b.yaml"], "MODEL.yaml": ["model.yaml"], "OLD.yaml": ["old.yaml"], "NEW.yaml": ["new.yaml"],
         "REV": ["origin/main"], "WORKSHEET": ["model.fmea.yaml"], "N": ["1000"], "S": ["7"], "T": ["2"], "P": ["0.01"],
+        "FILE": ["out.file"],
     ]
 
     /// The code spans of the Commands table's first column, `\|` read as `|`.
@@ -27,7 +28,7 @@ import Testing
     }
 
     /// `nines …` lines of the README's examples: `$ …` lines of any block, every line of `sh`
-    /// blocks; `swift run` dropped, `&&` chains split, redirections and comments removed.
+    /// blocks; `swift run` dropped, `&&` chains split, pipes, redirections and comments removed.
     static var exampleCommands: [[String]] {
         var commands: [[String]] = []
         var block: String?
@@ -40,6 +41,7 @@ import Testing
                 var words = segment.split(separator: " ").map(String.init)
                 if let comment = words.firstIndex(where: { $0.hasPrefix("#") }) { words.removeSubrange(comment...) }
                 if let redirect = words.firstIndex(of: ">") { words.removeSubrange(redirect...) }
+                if let pipe = words.firstIndex(of: "|") { words.removeSubrange(pipe...) }
                 if words.starts(with: ["swift", "run"]) { words.removeFirst(2) }
                 if words.first == "nines" { commands.append(Array(words.dropFirst())) }
             }
