@@ -39,6 +39,20 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        do {
+            try check()
+        } catch let error as any DiagnosticConvertible {
+            // A CI format carries the errors too, so the pipeline's annotations, test report or
+            // PR comment say why nothing was checked; withDiagnostics prints them and exits 2.
+            if let renderer = format.inputErrorRenderer {
+                Terminal.write(renderer.render(InputErrorReport(sources: model.files + (fmea.map { [$0] } ?? []),
+                                                                diagnostics: DiagnosticFlood.limited(error.diagnostics))))
+            }
+            throw error
+        }
+    }
+
+    private func check() throws {
         // With --fail-on-open none no rule reads failure modes, so none are loaded.
         let threshold = ActionPriority(rawValue: failOnOpen)
         let loaded = try loadModel(model, failureModes: threshold == nil ? .none : fmea.map { .worksheet($0) } ?? .embedded)

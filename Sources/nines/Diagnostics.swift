@@ -58,36 +58,26 @@ struct NothingWritten: DiagnosticConvertible {
 
 /// Prints diagnostics on stderr in the compiler style.
 enum DiagnosticPrinter {
-    /// Diagnostics printed per file; past it, one line says how many more there are. A hostile file
-    /// can hold tens of thousands of errors: the first hundred say what is wrong, the rest would
-    /// only flood a CI log.
-    static let perFile = 100
-
     static func print(_ diagnostics: [Diagnostic], sources: [String: SourceText] = [:], closing: String? = nil) {
         Terminal.error(text(diagnostics, sources: sources, closing: closing))
     }
 
     /// Each diagnostic, with its line from `sources` (the files as the loaders read them; no file is
-    /// read again) and a caret when it is located; at most `perFile` per file, then "and N more";
-    /// then the count when any is located (it closes a list of a file's errors; a lone unlocated
-    /// message needs none); then `closing`, if any.
+    /// read again) and a caret when it is located; at most a hundred per file (`DiagnosticFlood`),
+    /// then "and N more"; then the count when any is located (it closes a list of a file's errors;
+    /// a lone unlocated message needs none); then `closing`, if any.
     static func text(_ diagnostics: [Diagnostic], sources: [String: SourceText] = [:], closing: String? = nil) -> String {
         var text = ""
-        var file: String?, inFile = 0
-        func closeFile() {
-            guard let file, inFile > perFile else { return }
-            let more = inFile - perFile
-            text += "\(OutputSanitizer.escaped(file)): and \(more) more error\(more == 1 ? "" : "s") not shown\n"
-        }
-        for diagnostic in diagnostics {   // sorted by file, so each file's run is contiguous
-            if let next = diagnostic.location?.file {
-                if next != file { closeFile(); file = next; inFile = 0 }
-                inFile += 1
-                if inFile > perFile { continue }
-            }
+        let (shown, hidden) = DiagnosticFlood.limit(diagnostics)
+        let more = Dictionary(hidden.map { ($0.file, $0.count) }, uniquingKeysWith: +)
+        for (index, diagnostic) in shown.enumerated() {
             text += diagnostic.rendered(in: diagnostic.location.flatMap { sources[$0.file] }) + "\n"
+            // Sorted by file, so a file's run ends where the next diagnostic is about another.
+            if let file = diagnostic.location?.file, let count = more[file],
+               index + 1 == shown.count || shown[index + 1].location?.file != file {
+                text += DiagnosticFlood.note(file: file, count: count) + "\n"
+            }
         }
-        closeFile()
         if diagnostics.contains(where: { $0.location != nil }) {
             let count = diagnostics.count
             text += "\(count) error\(count == 1 ? "" : "s")\n"

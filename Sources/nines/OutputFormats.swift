@@ -7,12 +7,29 @@ import NinesKit
 
 /// `nines report --format`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, html
 
     func renderer(colour: Bool, topContributors: Int) -> any ReportRenderer<AvailabilityReport> {
         switch self {
         case .text: SanitizedRenderer(TextReportRenderer(colour: colour, topContributors: topContributors), keepingColour: colour)
         case .json: JSONRenderer()
+        case .html: HTMLReportRenderer()
+        }
+    }
+
+    /// Formats that draw: the report carries its charts and stack diagram (`ReportPictureBuilder`).
+    var drawsPictures: Bool { self == .html }
+}
+
+/// `nines diagram --format`: the SVG is laid out by `StackDiagramLayout`, DOT and Mermaid by their tools.
+enum DiagramFormat: String, ExpressibleByArgument, CaseIterable {
+    case svg, dot, mermaid
+
+    func render(_ diagram: StackDiagram) -> String {
+        switch self {
+        case .svg: StackDiagramSVGRenderer().render(StackDiagramLayout(diagram))
+        case .dot: StackDiagramDOTRenderer().render(diagram)
+        case .mermaid: StackDiagramMermaidRenderer().render(diagram)
         }
     }
 }
@@ -29,6 +46,18 @@ enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
         case .github: CheckGitHubRenderer()
         case .markdown: SanitizedRenderer(CheckMarkdownRenderer())
         case .sarif: CheckSARIFRenderer()
+        }
+    }
+
+    /// How the CI formats show input that stopped the check (stderr has it too); text and JSON
+    /// readers get it on stderr alone.
+    var inputErrorRenderer: (any ReportRenderer<InputErrorReport>)? {
+        switch self {
+        case .text, .json: nil
+        case .junit: InputErrorJUnitRenderer()
+        case .github: InputErrorGitHubRenderer()
+        case .markdown: SanitizedRenderer(InputErrorMarkdownRenderer())
+        case .sarif: InputErrorSARIFRenderer()
         }
     }
 }

@@ -49,6 +49,10 @@ struct ReportCommand: ParsableCommand {
             report.simulation = try simulation.run(system)
             clock?.mark("simulate")
         }
+        if format.drawsPictures {
+            report.picture = ReportPictureBuilder.picture(report, model: system)
+            clock?.mark("picture")
+        }
         let renderer = format.renderer(colour: output == nil && Terminal.stdoutIsColourTerminal, topContributors: top)
         let text = renderer.render(report)
         clock?.mark("render")

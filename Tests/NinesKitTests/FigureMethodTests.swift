@@ -57,20 +57,24 @@ import Testing
             let model = RandomPools.make(&rng)
             let engine = AvailabilityAnalysis(model, budget: forced)
             var reference = BruteForce(model)
-            for (index, objective) in model.objectives.enumerated() {
-                let figure = engine.objective(index)
-                if figure.conditioning != nil { conditioned += 1 }
-                compare(figure, reference.figure(requiring: objective.components), model: model, "seed \(seed) model \(number)")
-            }
-            compare(engine.system(), reference.system(), model: model, "seed \(seed) model \(number) system")
-            for component in model.components {
-                let expected = reference.closure(of: component.name).probability
-                let actual = engine.closure(of: component.name)!
-                #expect(Closeness.absolute(actual.up, expected.up, within: 1e-12) && Closeness.absolute(actual.down, expected.down, within: 1e-12),
-                        "seed \(seed) model \(number): closure of \(component.name) \(actual) vs \(expected)")
-            }
+            conditioned += model.objectives.indices.filter { engine.objective($0).conditioning != nil }.count
+            compareEveryFigure(engine, &reference, model: model, "seed \(seed) model \(number)")
         }
         #expect(conditioned >= 30)
+    }
+
+    /// Every objective, the system and every closure of `model` against brute force.
+    func compareEveryFigure(_ engine: AvailabilityAnalysis, _ reference: inout BruteForce, model: SystemModel, _ label: String) {
+        for (index, objective) in model.objectives.enumerated() {
+            compare(engine.objective(index), reference.figure(requiring: objective.components), model: model, "\(label) \(objective.name)")
+        }
+        compare(engine.system(), reference.system(), model: model, "\(label) system")
+        for component in model.components {
+            let expected = reference.closure(of: component.name).probability
+            let actual = engine.closure(of: component.name)!
+            #expect(Closeness.absolute(actual.up, expected.up, within: 1e-12) && Closeness.absolute(actual.down, expected.down, within: 1e-12),
+                    "\(label): closure of \(component.name) \(actual) vs \(expected)")
+        }
     }
 
     func compare(_ engine: FlowFigures, _ reference: BruteForce.Figure, model: SystemModel, _ label: String) {
@@ -193,30 +197,86 @@ import Testing
         #expect(budget.analysisWork == expected)
     }
 
-    /// A redundancy group over members held as conjunctions has no exact method here: sampled,
-    /// with a 95% interval that contains the exact figure.
+    /// A redundancy group whose members are conjunctions (regions, each on its own pool of nodes)
+    /// is conditioned too: every figure exact, against brute-force enumeration, availability and
+    /// Birnbaum importance within 1e-12. With a DNS every region needs, the regions are conditioned
+    /// together (`ConditionedGroups`); with one DNS per region they share nothing and each is
+    /// evaluated alone (`ModularEvaluation`).
+    @Test(arguments: [(UInt64(31), true), (32, true), (33, true), (34, false), (35, false)])
+    func groupsOfConjunctionsAgreeWithEnumeration(seed: UInt64, sharedDNS: Bool) {
+        var rng = SplitMix64(seed: seed)
+        // Budgets that hold each region's front (and only that) as a conjunction.
+        let forced = CompilationBudget(groupNodes: 1_000_000, closureNodes: sharedDNS ? 2 : 1, objectiveNodes: 0, systemNodes: 0,
+                                       totalNodes: .max)
+        var grouped = 0
+        for number in 0..<12 {
+            let model = RandomRegions.make(&rng, sharedDNS: sharedDNS)
+            let engine = AvailabilityAnalysis(model, budget: forced)
+            var reference = BruteForce(model)
+            let label = "seed \(seed) model \(number)"
+            if case .conjunction(_, _, let groups) = engine.structure.closure[engine.structure.indexOf["front"]!], !groups.isEmpty { grouped += 1 }
+            compareEveryFigure(engine, &reference, model: model, label)
+        }
+        #expect(grouped == 12)
+    }
+
+    /// The same shape, larger (three regions, two needed), against one diagram built with a roomy
+    /// budget.
+    @Test func groupsOfConjunctionsAgreeWithOneDiagram() {
+        var rng = SplitMix64(seed: 34)
+        let roomy = CompilationBudget(groupNodes: 10_000_000, closureNodes: 10_000_000, objectiveNodes: 10_000_000,
+                                      systemNodes: 10_000_000, totalNodes: 100_000_000)
+        let forced = CompilationBudget(groupNodes: 1_000_000, closureNodes: 2, objectiveNodes: 0, systemNodes: 0, totalNodes: .max)
+        for number in 0..<4 {
+            let model = RandomRegions.make(&rng, regions: 3, nodes: 3...4, services: 2...4, limit: 200)
+            let one = AvailabilityAnalysis(model, budget: roomy).objective(0)
+            let conditioned = AvailabilityAnalysis(model, budget: forced).objective(0)
+            #expect(one.method == .exact && conditioned.method == .exact, "model \(number): \(conditioned.method)")
+            #expect(Closeness.absolute(one.probability.down, conditioned.probability.down, within: 1e-13)
+                    && Closeness.relative(one.probability.down, conditioned.probability.down, within: 1e-10),
+                    "model \(number): \(one.probability) vs \(conditioned.probability)")
+            for importance in one.importance {
+                let match = conditioned.importance.first { $0.component == importance.component }?.birnbaum ?? 0
+                #expect(Closeness.absolute(importance.birnbaum, match, within: 1e-12), "model \(number): Birnbaum of \(importance.component)")
+            }
+        }
+    }
+
+    /// A redundancy group over members held as conjunctions that have groups of their own has no
+    /// exact method here: sampled, with a 95% interval that contains the exact figure.
     @Test func groupOverConjunctionsIsEstimated() throws {
         let model = try TestModels.load("""
             version: 1
             system: two stacks
             components:
               node: { availability: 90% }
-              a: { availability: 95%, depends_on: [node] }
-              b: { availability: 95%, depends_on: [node] }
+              a1: { availability: 95%, depends_on: [node] }
+              a2: { availability: 95%, depends_on: [node] }
+              b1: { availability: 95%, depends_on: [node] }
+              b2: { availability: 95%, depends_on: [node] }
+              a: { availability: 95%, depends_on: [{ any: [a1, a2] }] }
+              b: { availability: 95%, depends_on: [{ any: [b1, b2] }] }
               front: { availability: 99%, depends_on: [{ any: [a, b] }] }
             objectives:
               front: { at: front, target: 90% }
             """)
         let forced = CompilationBudget(groupNodes: 1_000_000, closureNodes: 0, objectiveNodes: 0, systemNodes: 0, totalNodes: .max)
-        let figure = AvailabilityAnalysis(model, budget: forced).objective(0)
+        let analysis = AvailabilityAnalysis(model, budget: forced)
+        let figure = analysis.objective(0)
         #expect(figure.method == .estimated)
         let estimate = try #require(figure.estimate)
-        let exact = AvailabilityAnalysis(model).objective(0).probability.up   // 0.99 · 0.9 · (1 − 0.05²)
-        #expect(abs(exact - 0.99 * 0.9 * (1 - 0.05 * 0.05)) < 1e-15)
+        // Given the node, a stack is up with 0.95 · (1 − 0.05²); the front needs one of two.
+        let stack = 0.95 * (1 - 0.05 * 0.05)
+        let exact = AvailabilityAnalysis(model).objective(0).probability.up
+        #expect(abs(exact - 0.99 * 0.9 * (1 - (1 - stack) * (1 - stack))) < 1e-15)
         #expect(estimate.low <= exact && exact <= estimate.high, "\(estimate) vs \(exact)")
         #expect(figure.pessimistic.up == estimate.low)
+        // One level down, a group over conjunctions is conditioned: exact.
+        let a = try #require(analysis.closures.indices.first { analysis.structure.names[$0] == "a" })
+        #expect(analysis.closures[a].method == .exact)
+        #expect(abs(analysis.closures[a].probability.up - 0.9 * stack) < 1e-15)
         // The structure function still names the single points of failure.
-        #expect(AvailabilityAnalysis(model, budget: forced).singlePointsOfFailure(objective: 0) == ["node", "front"])
+        #expect(analysis.singlePointsOfFailure(objective: 0) == ["node", "front"])
     }
 
     /// The sampler re-evaluates only what lies above each failure; on random models (k-of-n groups,
@@ -347,6 +407,45 @@ import Testing
             #expect(Closeness.relative(a.probability.down, b.probability.down, within: 1e-12), "\(a.probability) vs \(b.probability)")
         }
         #expect(conditioned.objective(0).conditioning != nil)
+    }
+}
+
+/// Random regions behind one front door: each region a front needing its services (2 pods each,
+/// on distinct nodes of the region's own pool, k of them needed) and a DNS all regions share; the
+/// front door needs k of the regions.
+enum RandomRegions {
+    static func make(_ rng: inout SplitMix64, regions: Int = 2, nodes nodeRange: ClosedRange<Int> = 2...2,
+                     services serviceRange: ClosedRange<Int> = 1...2, sharedDNS: Bool = true, limit: Int = 15) -> SystemModel {
+        while true {
+            var components = sharedDNS ? [TestModels.component("dns", down: RandomPools.figure(&rng))] : []
+            var fronts: [String] = []
+            for region in 0..<regions {
+                let nodes = rng.int(in: nodeRange)
+                for node in 0..<nodes { components.append(TestModels.component("r\(region)n\(node)", down: RandomPools.figure(&rng))) }
+                var services: [String] = []
+                for service in 0..<rng.int(in: serviceRange) {
+                    let placed = Array(0..<nodes).shuffled(using: &rng).prefix(2)
+                    let pods = placed.enumerated().map { "r\(region)s\(service)p\($0.offset)" }
+                    for (pod, node) in zip(pods, placed) {
+                        components.append(TestModels.component(pod, down: RandomPools.figure(&rng), dependsOn: [TestModels.on("r\(region)n\(node)")]))
+                    }
+                    let name = "r\(region)s\(service)"
+                    components.append(TestModels.component(name, down: 0, dependsOn: [TestModels.kOf(rng.int(in: 1...2), pods)]))
+                    services.append(name)
+                }
+                let front = "r\(region)front"
+                let dns = sharedDNS ? "dns" : "r\(region)dns"
+                if !sharedDNS { components.append(TestModels.component(dns, down: RandomPools.figure(&rng))) }
+                components.append(TestModels.component(front, down: RandomPools.figure(&rng),
+                                                       dependsOn: (services + [dns]).map { TestModels.on($0) }))
+                fronts.append(front)
+            }
+            components.append(TestModels.component("front", down: 1e-4, dependsOn: [TestModels.kOf(rng.int(in: 1...(regions - 1)), fronts)]))
+            guard components.count <= limit else { continue }
+            let objectives = [Objective(name: "shop", measure: .availability, components: ["front"]),
+                              Objective(name: "region", measure: .reliability, components: [fronts[0]])]
+            return TestModels.model(components, objectives: objectives)
+        }
     }
 }
 

@@ -71,4 +71,21 @@ struct GenModelTests {
         #expect(try Self.generate(["300", "--shape", "pool", "--seed", "2"]) == Self.generate(["300", "--shape", "pool", "--seed", "2"]))
         #expect(try Self.generate(["300", "--shape", "pool", "--seed", "2"]) != Self.generate(["300", "--shape", "pool", "--seed", "3"]))
     }
+
+    /// `--regions`: pools side by side behind a front door that needs one of them, the count exact,
+    /// and the front door's figure exact (a group whose members are conjunctions is conditioned).
+    @Test func poolRegions() throws {
+        let text = try Self.generate(["1000", "--shape", "pool", "--seed", "1", "--regions", "2"])
+        let model = try ModelLoader.load(text: text, file: "regions.yaml")
+        #expect(model.components.count == 1000)
+        #expect(model.objectives[0].components == ["frontdoor"])
+        guard case .group(let k, let fronts, _) = model.components.first(where: { $0.name == "frontdoor" })?.dependencies.first else {
+            Issue.record("frontdoor has no group"); return
+        }
+        #expect(k == 1 && fronts == ["r0-frontend", "r1-frontend"])
+        // Each region its own pool (the last takes what is left: up to R more nodes to fill it exactly).
+        let nodes = (0..<2).map { region in model.components.filter { $0.name.hasPrefix("r\(region)-node") }.count }
+        #expect(nodes[0] >= 14 && abs(nodes[0] - nodes[1]) <= 3, "\(nodes)")
+        #expect(AvailabilityAnalysis(model).objective(0).method == .exact)
+    }
 }

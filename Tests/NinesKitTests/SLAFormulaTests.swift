@@ -221,6 +221,23 @@ import Testing
         #expect(front.holds() == true)
     }
 
+    /// `responsibility: provider` (docs/sla.md): a third party's outages count against our SLA
+    /// exactly as our own do: the same figure as `ours`, nothing excluded.
+    @Test func providerComponentsCountAgainstTheSLA() throws {
+        let text = """
+            components:
+              gateway: { availability: 99.9%, responsibility: RESPONSIBILITY }
+              api:  { availability: 99.99%, depends_on: [gateway] }
+            objectives: { front: { at: api, target: 99.95% } }
+            """
+        let provider = SLAPrediction(try Self.model(text.replacingOccurrences(of: "RESPONSIBILITY", with: "provider")))
+        let ours = SLAPrediction(try Self.model(text.replacingOccurrences(of: "RESPONSIBILITY", with: "ours")))
+        #expect(provider.excluded.isEmpty && provider.objectives[0].excluded.isEmpty)
+        #expect(provider.objectives[0].figure.probability == ours.objectives[0].figure.probability)
+        #expect(Self.near(provider.objectives[0].figure.probability.down, 1e-4 + 0.9999 * 1e-3, relative: 1e-12))
+        #expect(provider.objectives[0].holds() == false)
+    }
+
     @Test func singlePointsOfFailureOnABridge() throws {
         let system = try Self.model("""
             components:

@@ -26,11 +26,13 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
     /// Identifies a conjunction's evaluation: its factors, and the view when the views differ.
     struct Key: Hashable {
         let factors: [BDD.Ref]
+        let groups: [ConjunctionTerms.Group]
         let callers: Bool
     }
 
     func key(_ form: StructureForm, _ view: FigureView) -> Key {
-        Key(factors: structure.factors(of: form).sorted(), callers: view == .callers && callerVariables != pathVariables)
+        let terms = structure.terms(of: form)
+        return Key(factors: terms.factors.sorted(), groups: terms.groups, callers: view == .callers && callerVariables != pathVariables)
     }
 
     func variables(_ view: FigureView) -> [Probability] { view == .callers ? callerVariables : pathVariables }
@@ -50,7 +52,7 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
             }
         }
         let form: StructureForm = conjunctions.isEmpty && diagrams.count == 1 ? .diagram(diagrams[0])
-            : .conjunction(diagrams: diagrams, closures: conjunctions)
+            : .conjunction(diagrams: diagrams, closures: conjunctions, groups: [])
         return figure(named: name, form: form, targets: components, view: view)
     }
 
@@ -74,35 +76,22 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
             let birnbaum = structure.bdd.birnbaum(root: root, diagram: diagram, variables: variables(view), nodes: nodes)
             return figures(name, probability: nodes[root], birnbaum: birnbaum, view: view, diagramSize: diagram.count)
         case .conjunction:
-            let factors = structure.factors(of: form)
-            if factors.count == 1 {
-                return figure(named: name, form: .diagram(factors[0]), targets: targets, view: view, allowance: &allowance)
+            let terms = structure.terms(of: form)
+            if terms.factors.count == 1 && terms.groups.isEmpty {
+                return figure(named: name, form: .diagram(terms.factors[0]), targets: targets, view: view, allowance: &allowance)
             }
-            // Cheap certified bounds from the factors alone (events increasing in independent
-            // components): max_f Q_f ≤ Q ≤ Σ_f Q_f.
-            let nodes = view == .callers ? callerNodes : pathNodes
-            var worst = Probability.perfect
-            var sum = CompensatedSum()
-            for factor in factors {
-                if nodes[factor].down > worst.down { worst = nodes[factor] }
-                sum.add(nodes[factor].down)
-            }
-            let union = Probability(up: max(0, 1 - sum.value), down: min(1, sum.value))
-            guard allowance > 0, let conjunction = ConditionedConjunction(structure.bdd, roots: factors) else {
+            let (worst, union) = factorBounds(terms, view: view)
+            guard let result = evaluate(terms, view: view, allowance: &allowance) else {
                 return sampled(name, targets: targets, view: view, background: background,
                                within: AvailabilityBounds(lower: union, upper: worst))
             }
-            let copied = conjunction.factors.reduce(0) { $0 + $1.level.count }
-            let result = conjunction.evaluate(variables(view), importance: true,
-                                              workBudget: max(0, min(structure.budget.conditioningWork, allowance - copied)))
-            allowance -= copied + result.work
             // The certified interval on Q: the enumeration's, narrowed by the factor bounds.
-            let low = result.low.down >= worst.down ? Probability(up: result.high.up, down: result.low.down) : worst
-            let high = result.high.down <= union.down ? Probability(up: result.low.up, down: result.high.down) : union
+            let low = result.optimistic.down >= worst.down ? result.optimistic : worst
+            let high = result.pessimistic.down <= union.down ? result.pessimistic : union
             let middle = Self.midpoint(low: low, high: high)
-            var flow = figures(name, probability: middle, birnbaum: result.birnbaum, view: view, diagramSize: copied)
-            if result.low.down >= worst.down || result.high.down <= union.down {   // the enumeration told something
-                flow.conditioning = ConditioningSummary(components: result.conditionedCount, depth: result.depth, states: result.states)
+            var flow = figures(name, probability: middle, birnbaum: result.birnbaum, view: view, diagramSize: result.diagramSize)
+            if result.optimistic.down >= worst.down || result.pessimistic.down <= union.down {   // the enumeration told something
+                flow.conditioning = result.conditioning
             }
             // As an interval on the availability: lower end = the highest unavailability.
             flow.bounds = AvailabilityBounds(lower: high, upper: low)
@@ -118,6 +107,27 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
         case .sampled:
             return sampled(name, targets: targets, view: view, background: background, within: nil)
         }
+    }
+
+    /// Cheap certified bounds on a conjunction from its parts alone (events increasing in
+    /// independent components): Q is at least the largest factor's and at most the sum of the
+    /// factors' and the groups'. A group of n members needing k is down when n − k + 1 are: at
+    /// most Σ_m Q_m / (n − k + 1) (Markov), and, needing one, at most the likeliest member's
+    /// outage; a member's Q is at most the sum of its factors'.
+    func factorBounds(_ terms: ConjunctionTerms, view: FigureView) -> (worst: Probability, union: Probability) {
+        let nodes = view == .callers ? callerNodes : pathNodes
+        var worst = Probability.perfect
+        var sum = CompensatedSum()
+        for factor in terms.factors {
+            if nodes[factor].down > worst.down { worst = nodes[factor] }
+            sum.add(nodes[factor].down)
+        }
+        for group in terms.groups {
+            let members = group.members.map { min(1, $0.reduce(0) { $0 + nodes[$1].down }) }
+            let markov = members.reduce(0, +) / Double(members.count - group.k + 1)
+            sum.add(min(1, group.k == 1 ? min(markov, members.min() ?? 1) : markov))
+        }
+        return (worst, Probability(up: max(0, 1 - sum.value), down: min(1, sum.value)))
     }
 
     /// A Monte Carlo figure, inside `bounds` (certified) when they are known.
@@ -192,7 +202,10 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
         var levels = Set<Int32>()
         switch form {
         case .diagram, .conjunction:
-            for root in structure.factors(of: form) { levels.formUnion(structure.bdd.singleFailureLevels(root: root)) }
+            let terms = structure.terms(of: form)
+            // Through a group a single failure may take every member down: ask the structure function.
+            guard terms.groups.isEmpty else { return structure.singleFailures(targets: targets).map { structure.names[$0] } }
+            for root in terms.factors { levels.formUnion(structure.bdd.singleFailureLevels(root: root)) }
         case .sampled:
             // No diagram to read them from: ask the structure function, one component at a time.
             return structure.singleFailures(targets: targets).map { structure.names[$0] }

@@ -69,22 +69,30 @@ package struct CompiledStructure {
             guard room > 0 else { return nil }
             return bdd.withNodeLimit(room, steps: CompilationBudget.stepsPerNode * max(room, 1000), build)
         }
-        var diagrams: [BDD.Ref] = [], group: [BDD.Ref] = [], conjunctions: [Int] = []
+        var diagrams: [BDD.Ref] = [], group: [BDD.Ref] = [], conjunctions: [Int] = [], groups: [ClosureGroup] = []
+        var hasGroups = [Bool](repeating: false, count: model.components.count)   // its closure's terms have groups
         for index in order.postOrder {   // dependencies before the components that need them
             diagrams.removeAll(keepingCapacity: true)
             conjunctions.removeAll(keepingCapacity: true)
+            groups.removeAll(keepingCapacity: true)
             diagrams.append(variables[index])
             var sampled = false
             for requirement in dependencies.requirementStart[index]..<dependencies.requirementStart[index + 1] where !sampled {
                 let members = dependencies.members[dependencies.memberStart[requirement]..<dependencies.memberStart[requirement + 1]]
+                let k = dependencies.needed[requirement]
                 if dependencies.isGroup[requirement] {
                     group.removeAll(keepingCapacity: true)
                     for member in members {
-                        guard let root = closure[member].diagram else { sampled = true; break }
+                        guard let root = closure[member].diagram else { break }
                         group.append(root)
                     }
-                    if sampled { break }
-                    let k = dependencies.needed[requirement]
+                    if group.count < members.count {
+                        // A member held as a conjunction: the group is a term conditioning
+                        // evaluates, unless a member is sampled or has groups of its own.
+                        if members.contains(where: { closure[$0] == .sampled || hasGroups[$0] }) { sampled = true; break }
+                        groups.append(ClosureGroup(k: k, members: Array(members)))
+                        continue
+                    }
                     guard let root = limited(budget.groupNodes, { bdd.atLeast(k, of: group) }) else { sampled = true; break }
                     diagrams.append(root)
                 } else {
@@ -96,8 +104,9 @@ package struct CompiledStructure {
                     }
                 }
             }
+            hasGroups[index] = !sampled && (!groups.isEmpty || conjunctions.contains { hasGroups[$0] })
             closure[index] = sampled ? .sampled
-                : conjunction(diagrams, conjunctions, limit: budget.closureNodes, bdd: bdd, limited)
+                : conjunction(diagrams, conjunctions, groups, limit: budget.closureNodes, bdd: bdd, limited)
         }
         bdd.operationCacheLimit = conjunctionCacheEntries
         let objectives = model.objectives.map { objective in
@@ -118,38 +127,66 @@ package struct CompiledStructure {
             case .sampled: return .sampled
             }
         }
-        return conjunction(diagrams, conjunctions, limit: limit, bdd: bdd, limited)
+        return conjunction(diagrams, conjunctions, [], limit: limit, bdd: bdd, limited)
     }
 
-    /// One diagram for the conjunction when it fits `limit` and no part is a conjunction already;
-    /// else the conjunction of the parts.
-    private static func conjunction(_ diagrams: [BDD.Ref], _ conjunctions: [Int], limit: Int, bdd: BDD,
+    /// One diagram for the conjunction when it fits `limit` and no part is a conjunction or a group
+    /// of them already; else the conjunction of the parts.
+    private static func conjunction(_ diagrams: [BDD.Ref], _ conjunctions: [Int], _ groups: [ClosureGroup], limit: Int, bdd: BDD,
                                     _ limited: (Int, () -> BDD.Ref) -> BDD.Ref?) -> StructureForm {
-        if conjunctions.isEmpty && diagrams.count == 1 { return .diagram(diagrams[0]) }   // nothing to build
-        if conjunctions.isEmpty, let root = limited(limit, { bdd.and(diagrams) }) { return .diagram(root) }
-        return .conjunction(diagrams: diagrams, closures: conjunctions)
+        let plain = conjunctions.isEmpty && groups.isEmpty
+        if plain && diagrams.count == 1 { return .diagram(diagrams[0]) }   // nothing to build
+        if plain, let root = limited(limit, { bdd.and(diagrams) }) { return .diagram(root) }
+        return .conjunction(diagrams: diagrams, closures: conjunctions, groups: groups)
     }
 
-    /// The diagrams whose conjunction is `form` (a conjunction's nested closures expanded), each
-    /// once. A diagram form is its own one factor; a sampled one has none.
-    public func factors(of form: StructureForm) -> [BDD.Ref] {
+    /// What conditioning evaluates for `form`: the diagrams that must all hold (a conjunction's
+    /// nested closures expanded, each diagram once) and its groups (each member's diagrams, each
+    /// once). A diagram form is its own one factor; a sampled one has none.
+    public func terms(of form: StructureForm) -> ConjunctionTerms {
         switch form {
-        case .diagram(let root): return [root]
-        case .sampled: return []
-        case .conjunction(let diagrams, let closures):
-            var result: [BDD.Ref] = []
-            var seenRoots = Set<BDD.Ref>()
+        case .diagram(let root): return ConjunctionTerms(factors: [root], groups: [])
+        case .sampled: return ConjunctionTerms(factors: [], groups: [])
+        case .conjunction(let diagrams, let closures, let groups):
+            var terms = expanded(diagrams, closures)
+            var allGroups = groups
             var seenComponents = Set<Int>()
             var stack = closures
-            for root in diagrams where seenRoots.insert(root).inserted { result.append(root) }
-            while let component = stack.popLast() {
-                guard seenComponents.insert(component).inserted,
-                      case .conjunction(let inner, let nested) = closure[component] else { continue }
-                for root in inner where seenRoots.insert(root).inserted { result.append(root) }
+            while let component = stack.popLast() {   // the nested closures' groups hold too
+                guard seenComponents.insert(component).inserted, case .conjunction(_, let nested, let inner) = closure[component] else { continue }
+                allGroups.append(contentsOf: inner)
                 stack.append(contentsOf: nested)
             }
-            return result
+            var seenGroups = Set<ClosureGroup>()
+            for group in allGroups where seenGroups.insert(group).inserted {
+                let members = group.members.map { member -> [BDD.Ref] in
+                    switch closure[member] {
+                    case .diagram(let root): return [root]
+                    case .conjunction(let inner, let nested, _): return expanded(inner, nested).factors
+                    case .sampled: return []   // never: such a group makes its component sampled
+                    }
+                }
+                terms.groups.append(ConjunctionTerms.Group(k: group.k, members: members))
+            }
+            return terms
         }
+    }
+
+    /// `diagrams` and the diagrams of the closures `closures` (conjunctions, nested ones expanded),
+    /// each once.
+    private func expanded(_ diagrams: [BDD.Ref], _ closures: [Int]) -> ConjunctionTerms {
+        var result: [BDD.Ref] = []
+        var seenRoots = Set<BDD.Ref>()
+        var seenComponents = Set<Int>()
+        var stack = closures
+        for root in diagrams where seenRoots.insert(root).inserted { result.append(root) }
+        while let component = stack.popLast() {
+            guard seenComponents.insert(component).inserted,
+                  case .conjunction(let inner, let nested, _) = closure[component] else { continue }
+            for root in inner where seenRoots.insert(root).inserted { result.append(root) }
+            stack.append(contentsOf: nested)
+        }
+        return ConjunctionTerms(factors: result, groups: [])
     }
 
     /// Components (by index, ascending) whose failure alone, everything else up, takes one of

@@ -30,15 +30,45 @@ struct ConditionedConjunction: Sendable {
     let touchFactor: [Int32]
     let touchBit: [UInt8]
 
-    /// Builds the factors of `roots` (duplicates dropped). Nil when one factor would test more than
-    /// `FactorDiagram.maximumConditioned` conditioned variables (its states could not be a mask).
+    /// The member (index into `memberGroup`) each factor belongs to, or -1 for a factor that must
+    /// hold itself.
+    let unit: [Int32]
+    /// Each group member's group; each group's members, `groupMemberStart[g]..<groupMemberStart[g + 1]`,
+    /// and how many of them must be up; each member's factors, flat by `memberFactorStart`.
+    let memberGroup: [Int32]
+    let groupMemberStart: [Int]
+    let groupNeeds: [Int]
+    let memberFactorStart: [Int]
+    let memberFactors: [Int32]
+
+    /// A conjunction of `roots` alone (duplicates dropped).
     init?(_ bdd: BDD, roots: [BDD.Ref]) {
-        var unique: [BDD.Ref] = []
+        self.init(bdd, terms: ConjunctionTerms(factors: roots, groups: []))
+    }
+
+    /// Builds the factors of `terms`: each factor that must hold once, and each group member's
+    /// factors once per member. A diagram two parts share (a DNS both regions need) is copied for
+    /// each, so its variables are tested twice and conditioned: given them it is certain, and the
+    /// parts are independent. Nil when one factor would test more than
+    /// `FactorDiagram.maximumConditioned` conditioned variables (its states could not be a mask).
+    init?(_ bdd: BDD, terms: ConjunctionTerms) {
+        var instances: [(root: BDD.Ref, unit: Int32)] = []
         var seen = Set<BDD.Ref>()
-        for root in roots where root != BDD.up && seen.insert(root).inserted { unique.append(root) }
+        for root in terms.factors where root != BDD.up && seen.insert(root).inserted { instances.append((root, -1)) }
+        var memberGroup: [Int32] = [], groupMemberStart = [0], groupNeeds: [Int] = []
+        for (index, group) in terms.groups.enumerated() {
+            for member in group.members {
+                let unit = Int32(memberGroup.count)
+                memberGroup.append(Int32(index))
+                var inMember = Set<BDD.Ref>()
+                for root in member where root != BDD.up && inMember.insert(root).inserted { instances.append((root, unit)) }
+            }
+            groupMemberStart.append(memberGroup.count)
+            groupNeeds.append(group.k)
+        }
         // Each factor's nodes (children first) and the levels it tests, by flat marking: no hashing.
         var scratch = BDDScratch(bdd)
-        let diagrams = unique.map { scratch.nodes(below: $0) }
+        let diagrams = instances.map { scratch.nodes(below: $0.root) }
         var uses = [Int32](repeating: 0, count: scratch.levelCount)
         var levelSeen = [Int](repeating: -1, count: scratch.levelCount)
         var supports: [[Int32]] = []
@@ -55,7 +85,7 @@ struct ConditionedConjunction: Sendable {
         for (index, level) in conditioned.enumerated() { position[Int(level)] = index }
         var factors: [FactorDiagram] = []
         var touches = [[(factor: Int32, bit: UInt8)]](repeating: [], count: conditioned.count)
-        for (index, root) in unique.enumerated() {
+        for (index, instance) in instances.enumerated() {
             let levels = supports[index].filter { position[Int($0)] >= 0 }.sorted()
             guard levels.count <= FactorDiagram.maximumConditioned else { return nil }
             var bitOf: [Int32: Int] = [:]
@@ -63,11 +93,8 @@ struct ConditionedConjunction: Sendable {
                 bitOf[level] = bit
                 touches[position[Int(level)]].append((Int32(index), UInt8(bit)))
             }
-            factors.append(FactorDiagram(bdd, root: root, nodes: diagrams[index], scratch: &scratch, conditionedLevels: levels,
+            factors.append(FactorDiagram(bdd, root: instance.root, nodes: diagrams[index], scratch: &scratch, conditionedLevels: levels,
                                          bitOf: { bitOf[$0] }))
-        }
-        if roots.contains(BDD.down) {
-            factors.append(FactorDiagram(bdd, root: BDD.down, nodes: [], scratch: &scratch, conditionedLevels: [], bitOf: { _ in nil }))
         }
         self.factors = factors
         self.conditioned = conditioned
@@ -78,6 +105,12 @@ struct ConditionedConjunction: Sendable {
             start.append(touchFactor.count)
         }
         (touchStart, self.touchFactor, self.touchBit) = (start, touchFactor, touchBit)
+        unit = instances.map(\.unit)
+        var byMember = [[Int32]](repeating: [], count: memberGroup.count)
+        for (index, instance) in instances.enumerated() where instance.unit >= 0 { byMember[Int(instance.unit)].append(Int32(index)) }
+        (self.memberGroup, self.groupMemberStart, self.groupNeeds) = (memberGroup, groupMemberStart, groupNeeds)
+        memberFactorStart = byMember.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        memberFactors = byMember.flatMap { $0 }
     }
 
     /// Enumeration stops once what is left is below this share of the unavailability found
@@ -182,8 +215,12 @@ private struct Enumeration {
     var entry: [Int32]
     var logUp = 0.0
     var zeros = 0
-    /// Σ of the indices of the factors certainly down: when `zeros` is 1, that factor.
+    /// How many of the factors that must hold themselves are certainly down, and the sum of their
+    /// indices (when one is, that factor).
+    var topZeros = 0
     var zeroFactors = 0
+    /// The group terms; `logUp` and `zeros` count each group as one term.
+    var groups: ConditionedGroups
     var downSet: [Int] = []
     var undo: [Int32] = []
 
@@ -261,11 +298,19 @@ private struct Enumeration {
             }
         }
         baseMask = mask
+        groups = ConditionedGroups(conjunction)
         for factor in 0..<factorCount {
             let current = lookup(factor, mask[factor])
             entry[factor] = current
-            if entryUp[Int(current)] <= 0 { zeros += 1; zeroFactors += factor } else { logUp += entryLog[Int(current)] }
+            let log: Double? = entryUp[Int(current)] <= 0 ? nil : entryLog[Int(current)]
+            if conjunction.unit[factor] >= 0 {
+                groups.replace(member: Int(conjunction.unit[factor]), old: 0, new: log)
+            } else if let log { logUp += log } else { zeros += 1; topZeros += 1; zeroFactors += factor }
         }
+        for log in groups.settle() {
+            if log == -.infinity { zeros += 1 } else { logUp += log }
+        }
+        groups.memberUndo.removeAll()
     }
 
     /// The memo entry of `factor` under `mask`, computed on first use.
@@ -377,7 +422,8 @@ private struct Enumeration {
         for index in start..<candidates.count {
             let childMass = mass * skippedUp * q[index]
             skippedUp *= p[index]
-            let savedLog = logUp, savedZeros = zeros, savedZeroFactors = zeroFactors, undoStart = undo.count
+            let savedLog = logUp, savedZeros = zeros, savedTopZeros = topZeros, savedZeroFactors = zeroFactors, undoStart = undo.count
+            let savedMembers = groups.memberUndo.count, savedGroups = groups.groupUndo.count
             let position = candidates[index]
             for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
                 let factor = Int(conjunction.touchFactor[touch])
@@ -386,8 +432,21 @@ private struct Enumeration {
                 mask[factor] |= 1 << UInt64(conjunction.touchBit[touch])
                 let new = lookup(factor, mask[factor])
                 entry[factor] = new
-                if entryUp[Int(old)] <= 0 { zeros -= 1; zeroFactors -= factor } else { logUp -= entryLog[Int(old)] }
-                if entryUp[Int(new)] <= 0 { zeros += 1; zeroFactors += factor } else { logUp += entryLog[Int(new)] }
+                let member = Int(conjunction.unit[factor])
+                if member >= 0 {
+                    groups.replace(member: member, old: entryUp[Int(old)] <= 0 ? nil : entryLog[Int(old)],
+                                   new: entryUp[Int(new)] <= 0 ? nil : entryLog[Int(new)])
+                    continue
+                }
+                if entryUp[Int(old)] <= 0 { zeros -= 1; topZeros -= 1; zeroFactors -= factor } else { logUp -= entryLog[Int(old)] }
+                if entryUp[Int(new)] <= 0 { zeros += 1; topZeros += 1; zeroFactors += factor } else { logUp += entryLog[Int(new)] }
+            }
+            if !groups.dirty.isEmpty {
+                for change in groups.endStep() {
+                    if change.old == -.infinity { zeros -= 1 } else { logUp -= change.old }
+                    if change.new == -.infinity { zeros += 1 } else { logUp += change.new }
+                    work += groups.groupMemberStart[change.group + 1] - groups.groupMemberStart[change.group]
+                }
             }
             work += conjunction.touchStart[position + 1] - conjunction.touchStart[position]
             downSet.append(index)
@@ -406,7 +465,9 @@ private struct Enumeration {
             precondition(undo.count == undoStart)
             logUp = savedLog
             zeros = savedZeros
+            topZeros = savedTopZeros
             zeroFactors = savedZeroFactors
+            groups.undo(members: savedMembers, groups: savedGroups)
         }
     }
 
@@ -446,7 +507,7 @@ private struct Enumeration {
             let position = candidates[index]
             for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
                 let factor = Int(conjunction.touchFactor[touch])
-                guard stamp[factor] != states else { continue }
+                guard stamp[factor] != states, conjunction.unit[factor] < 0 else { continue }   // members: below
                 stamp[factor] = states
                 work += 1
                 touchedUp[factor] += probability * up
@@ -455,7 +516,33 @@ private struct Enumeration {
         }
         // An untouched factor certainly down (a free variable that is never up) is the one state
         // figure the totals cannot divide out: gather the rest's product for it here.
-        if zeros == 1 && stamp[zeroFactors] != states { aloneDownUp[zeroFactors] += probability * exp(logUp) }
+        if zeros == 1 && topZeros == 1 && stamp[zeroFactors] != states { aloneDownUp[zeroFactors] += probability * exp(logUp) }
+        if !groups.isEmpty { gatherMemberWeights(probability) }
+    }
+
+    /// Importance weights of every group member's factors in this state: ∂A/∂P(f) =
+    /// A(s) without the group · ∂P(group)/∂P(member) · P(member)/P(f), where ∂P(group)/∂P(member)
+    /// is the chance that exactly k − 1 of the other members are up.
+    mutating func gatherMemberWeights(_ probability: Double) {
+        for group in groups.groupNeeds.indices {
+            let own = groups.groupLog[group]
+            if zeros - (own == -.infinity ? 1 : 0) > 0 { continue }
+            let outside = probability * exp(logUp - (own == -.infinity ? 0 : own))
+            for member in groups.groupMemberStart[group]..<groups.groupMemberStart[group + 1] {
+                let slope = groups.distribution(group, excluding: member).oneShort
+                guard slope > 0 else { continue }
+                let zerosInMember = groups.memberZeros[member]
+                for index in conjunction.memberFactorStart[member]..<conjunction.memberFactorStart[member + 1] {
+                    let factor = Int(conjunction.memberFactors[index])
+                    let current = Int(entry[factor])
+                    let isZero = entryUp[current] <= 0
+                    guard zerosInMember - (isZero ? 1 : 0) == 0 else { continue }
+                    let rest = exp(groups.memberLog[member] - (isZero ? 0 : entryLog[current]))
+                    entryWeight[current] += outside * slope * rest
+                    work += 1
+                }
+            }
+        }
     }
 
     /// Π over every factor but `factor` of its current figure.
@@ -485,7 +572,7 @@ private struct Enumeration {
             let noise = 16 * Double.ulpOfOne * max(abs(whenDown), abs(whenUp))
             result[Int(conjunction.conditioned[position])] = abs(difference) <= noise ? 0 : difference
         }
-        for factor in conjunction.factors.indices {
+        for factor in conjunction.factors.indices where conjunction.unit[factor] < 0 {
             // States where none of this factor's conditioned variables failed: everything not touched.
             let baseEntry = lookup(factor, baseMask[factor])
             if entryUp[Int(baseEntry)] > 0 {

@@ -3,19 +3,40 @@
 package enum StructureForm: Hashable, Sendable {
     /// One decision diagram: evaluated exactly in one pass over its nodes.
     case diagram(BDD.Ref)
-    /// All of `diagrams` up and the closures of all of `closures` (component indices, each held
-    /// as a conjunction itself) up: a conjunction whose single diagram would outgrow its budget,
-    /// typically services whose replicas share a pool of nodes. Evaluated by conditioning on the
-    /// components its parts share (`ConditionedConjunction`): a certified interval.
-    case conjunction(diagrams: [BDD.Ref], closures: [Int])
-    /// A redundancy group over members held as conjunctions, or one whose diagram outgrew its
-    /// budget: no exact method applies, the figure is a Monte Carlo estimate.
+    /// All of `diagrams` up, the closures of all of `closures` (component indices, each held as a
+    /// conjunction itself) up, and each of `groups` holding: a conjunction whose single diagram
+    /// would outgrow its budget, typically services whose replicas share a pool of nodes.
+    /// Evaluated by conditioning on the components its parts share (`ConditionedConjunction`): a
+    /// certified interval.
+    case conjunction(diagrams: [BDD.Ref], closures: [Int], groups: [ClosureGroup])
+    /// A redundancy group nested in a group's member held as a conjunction, or a group whose
+    /// diagram outgrew its budget: no exact method applies, the figure is a Monte Carlo estimate.
     case sampled
 
     /// The diagram, when the form is one.
     public var diagram: BDD.Ref? {
         if case .diagram(let root) = self { return root }
         return nil
+    }
+}
+
+/// "At least `k` of these components, each with everything it needs, up", where some member is
+/// held as a conjunction (two regions, each on its own pool): a term of a conjunction.
+package struct ClosureGroup: Hashable, Sendable {
+    public let k: Int
+    /// Component indices, each a diagram or a conjunction without groups of its own.
+    public let members: [Int]
+}
+
+/// What conditioning evaluates: factors that must all hold, and groups of members, each member
+/// itself all of its factors (see `ConditionedConjunction`).
+package struct ConjunctionTerms: Hashable, Sendable {
+    public var factors: [BDD.Ref]
+    public var groups: [Group]
+
+    package struct Group: Hashable, Sendable {
+        public let k: Int
+        public let members: [[BDD.Ref]]
     }
 }
 

@@ -18,6 +18,8 @@ public struct AvailabilityReport: Hashable, Sendable, Codable {
     public var risks: RiskReport? = nil
     /// SLA/SLO prediction per objective (customer-responsible and out-of-scope components excluded).
     public var sla: [SLAReport]? = nil
+    /// The stack diagram and charts, measured out for the HTML report; absent otherwise.
+    public var picture: ReportPicture? = nil
 }
 
 public struct FigureReport: Hashable, Sendable, Codable {

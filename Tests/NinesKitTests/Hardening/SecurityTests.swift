@@ -170,6 +170,17 @@ import Testing
         #expect(run.stderr.contains("w.csv: and 15900 more errors not shown\n16000 errors\n"), "\(run.stderr.suffix(300))")
     }
 
+    /// The CI formats of `check` cut a flood alike: 100 annotations for the file, then one note.
+    @Test func checkCIFormatsCutAFloodToo() throws {
+        let model = "version: 1\nsystem: s\ncomponents:\n" + (0..<500).map { "  c\($0): {availability: 120%}\n" }.joined()
+        let folder = try Self.folder(["m.yaml": model])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try Self.shell("\"$NINES\" check m.yaml --format github", in: folder)
+        #expect(run.status == 2)
+        #expect(run.stdout.components(separatedBy: "::error file=").count - 1 == 100, "\(run.stdout.prefix(300))")
+        #expect(run.stdout.contains("m.yaml: and 400 more errors not shown"), "\(run.stdout.suffix(300))")
+    }
+
     // 7. `diff --base`: the old blob's size is checked before it is read; git is not taken from PATH.
 
     @Test func diffBaseChecksTheBlobSizeAndIgnoresPath() throws {

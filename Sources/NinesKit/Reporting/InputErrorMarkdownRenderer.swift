@@ -1,0 +1,19 @@
+/// Input errors as Markdown for a pull-request comment: the verdict heading, then an "Errors"
+/// section with each diagnostic at its `file:line:column`, so the comment says why nothing was
+/// checked instead of staying empty.
+package struct InputErrorMarkdownRenderer: ReportRenderer {
+    package init() {}
+
+    package func render(_ report: InputErrorReport) -> String {
+        typealias Cell = CheckMarkdownRenderer
+        var lines = ["### nines check — ❌ invalid input", "", "#### Errors", ""]
+        for diagnostic in report.diagnostics {
+            // A code span shows its text literally; only a backtick would end it.
+            let place = diagnostic.location.map { "`" + $0.description.replacingOccurrences(of: "`", with: "'") + "`: " } ?? ""
+            lines.append("- \(place)\(diagnostic.severity.rawValue): \(Cell.cell(diagnostic.message))")
+        }
+        lines.append("")
+        lines.append("<sub>\(Cell.html(report.summary)); input: \(report.sources.map(Cell.html).joined(separator: ", ")).</sub>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

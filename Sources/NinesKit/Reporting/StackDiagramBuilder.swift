@@ -1,0 +1,148 @@
+/// Builds the `StackDiagram` of a model from its availability report: which node stands for what,
+/// in which layer order, which components cost the most downtime.
+public enum StackDiagramBuilder {
+    /// Past this many components a box per component is unreadable: the diagram shows one box per
+    /// layer and responsibility, with counts.
+    public static let collapseAbove = 200
+    /// Components highlighted as costing the whole system the most downtime.
+    public static let highlighted = 3
+
+    public static func diagram(_ model: SystemModel, report: AvailabilityReport) -> StackDiagram {
+        let index = Dictionary(model.components.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let layers = orderedLayers(model, index: index)
+        let layerIndex = Dictionary(layers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let costRanks = costRanks(report)
+        var diagram = StackDiagram(system: model.name, layers: layers, nodes: [], groups: [], edges: [],
+                                   componentCount: model.components.count, collapsed: model.components.count > collapseAbove,
+                                   period: report.period)
+        if diagram.collapsed {
+            collapse(model, report: report, layerIndex: layerIndex, index: index, costRanks: costRanks, into: &diagram)
+        } else {
+            expand(model, report: report, layerIndex: layerIndex, index: index, costRanks: costRanks, into: &diagram)
+        }
+        return diagram
+    }
+
+    /// The components costing the system figure the most downtime (rank 1 first), only those that
+    /// cost any and count against the SLA: a customer's part is not ours to fix.
+    static func costRanks(_ report: AvailabilityReport) -> [String: (rank: Int, hours: Double)] {
+        guard let system = report.figures.last(where: { $0.kind == .system }) else { return [:] }
+        let outside = Set(report.components.filter { !(Responsibility(rawValue: $0.responsibility)?.countsAgainstSLA ?? true) }.map(\.name))
+        var ranks: [String: (rank: Int, hours: Double)] = [:]
+        for contributor in system.contributors where contributor.downtimeHours > 0 && !outside.contains(contributor.component)
+            && ranks.count < highlighted {
+            ranks[contributor.component] = (ranks.count + 1, contributor.downtimeHours)
+        }
+        return ranks
+    }
+
+    /// One node per component, one group per distinct redundancy group.
+    static func expand(_ model: SystemModel, report: AvailabilityReport, layerIndex: [String: Int], index: [String: Int],
+                       costRanks: [String: (rank: Int, hours: Double)], into diagram: inout StackDiagram) {
+        for (position, component) in model.components.enumerated() {
+            let figures = report.components[position]
+            let cost = costRanks[component.name]
+            diagram.nodes.append(DiagramNode(
+                id: "n\(position)", name: component.name, layer: layerIndex[component.layer]!, count: 1,
+                availability: figures.availability, unavailability: figures.unavailability,
+                replicas: component.replicas, needs: component.needs, responsibility: component.responsibility.rawValue,
+                excludedFromSLA: !component.responsibility.countsAgainstSLA,
+                failoverHours: component.failover.map { $0.detect + $0.switchover }, failoverMode: component.failover?.mode.rawValue,
+                maskedForHours: component.maskedFor, costRank: cost?.rank, downtimeHours: cost?.hours))
+        }
+        var groupIDs: [String: String] = [:]
+        for (position, component) in model.components.enumerated() {
+            for dependency in component.dependencies {
+                switch dependency {
+                case .component(let name, _):
+                    guard let target = index[name] else { continue }
+                    diagram.edges.append(DiagramEdge(from: "n\(position)", to: "n\(target)", masked: model.components[target].maskedFor != nil))
+                case .group(let k, let members, _):
+                    let memberIDs = members.compactMap { index[$0].map { "n\($0)" } }
+                    let key = "\(k):" + memberIDs.joined(separator: ",")
+                    let id = groupIDs[key] ?? "g\(diagram.groups.count)"
+                    if groupIDs[key] == nil {
+                        groupIDs[key] = id
+                        diagram.groups.append(DiagramGroup(id: id, kind: k == 1 ? "any" : "k_of", k: k, members: memberIDs))
+                    }
+                    diagram.edges.append(DiagramEdge(from: "n\(position)", to: id, masked: false))
+                }
+            }
+        }
+    }
+
+    /// One node per layer and SLA scope (in scope, or customer-responsible and out of scope), with
+    /// counts; edges between them count the dependencies they stand for.
+    static func collapse(_ model: SystemModel, report: AvailabilityReport, layerIndex: [String: Int], index: [String: Int],
+                         costRanks: [String: (rank: Int, hours: Double)], into diagram: inout StackDiagram) {
+        var nodeOf = [Int](repeating: 0, count: model.components.count)
+        var keys: [String: Int] = [:]
+        for (position, component) in model.components.enumerated() {
+            let excluded = !component.responsibility.countsAgainstSLA
+            let key = "\(component.layer)\u{0}\(excluded)"
+            let figures = report.components[position]
+            if let existing = keys[key] {
+                nodeOf[position] = existing
+                diagram.nodes[existing].count += 1
+                replicasAndFigures(figures, component, into: &diagram.nodes[existing])
+            } else {
+                let id = diagram.nodes.count
+                keys[key] = id
+                nodeOf[position] = id
+                diagram.nodes.append(DiagramNode(
+                    id: "n\(id)", name: excluded ? "\(component.layer) (outside the SLA)" : component.layer,
+                    layer: layerIndex[component.layer]!, count: 1, availability: figures.availability,
+                    unavailability: figures.unavailability, replicas: component.replicas, needs: component.needs,
+                    responsibility: component.responsibility.rawValue, excludedFromSLA: excluded))
+            }
+            if let cost = costRanks[component.name] {
+                let node = nodeOf[position]
+                if diagram.nodes[node].costRank.map({ cost.rank < $0 }) ?? true { diagram.nodes[node].costRank = cost.rank }
+                diagram.nodes[node].downtimeHours = (diagram.nodes[node].downtimeHours ?? 0) + cost.hours
+                diagram.nodes[node].highlights.append(component.name)
+            }
+        }
+        var edgeIndex: [Int: Int] = [:]   // from * nodes + to → position in edges
+        var seenGroups = Set<String>()
+        for (position, component) in model.components.enumerated() {
+            for dependency in component.dependencies {
+                var targets: [String] = []
+                switch dependency {
+                case .component(let name, _): targets = [name]
+                case .group(let k, let members, _):
+                    targets = members
+                    if seenGroups.insert("\(k):" + members.joined(separator: ",")).inserted, let first = members.first, let member = index[first] {
+                        diagram.nodes[nodeOf[member]].groupCount += 1
+                    }
+                }
+                for name in targets {
+                    guard let target = index[name] else { continue }
+                    let from = nodeOf[position], to = nodeOf[target]
+                    guard from != to else { continue }
+                    let key = from * diagram.nodes.count + to
+                    if let existing = edgeIndex[key] {
+                        diagram.edges[existing].count += 1
+                    } else {
+                        edgeIndex[key] = diagram.edges.count
+                        diagram.edges.append(DiagramEdge(from: "n\(from)", to: "n\(to)", masked: false))
+                    }
+                }
+            }
+        }
+        for node in diagram.nodes.indices {
+            diagram.nodes[node].highlights.sort { (costRanks[$0]?.rank ?? 0) < (costRanks[$1]?.rank ?? 0) }
+        }
+    }
+
+    /// A collapsed node shows its weakest member's availability and its largest replica count.
+    private static func replicasAndFigures(_ figures: ComponentReport, _ component: Component, into node: inout DiagramNode) {
+        if figures.unavailability > node.unavailability {
+            node.availability = figures.availability
+            node.unavailability = figures.unavailability
+        }
+        if component.replicas > node.replicas {
+            node.replicas = component.replicas
+            node.needs = component.needs
+        }
+    }
+}

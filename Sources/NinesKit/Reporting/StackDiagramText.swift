@@ -1,0 +1,31 @@
+/// The words on a diagram box: in the SVG under the availability, and in DOT and Mermaid (which lay
+/// boxes out themselves) as the lines of the label.
+enum StackDiagramText {
+    static func lines(_ node: DiagramNode, collapsed: Bool) -> [String] {
+        let percent = Format.percent(Probability(up: node.availability, down: node.unavailability))
+        if collapsed {
+            return [node.name, "\(Format.count(node.count)) components, \(node.groupCount) groups", "lowest \(percent)"]
+                + (node.highlights.isEmpty ? [] : ["most downtime: " + node.highlights.joined(separator: ", ")])
+        }
+        var lines = [node.name, percent]
+        let details = Self.details(node)
+        if !details.isEmpty { lines.append(details.joined(separator: " · ")) }
+        if let rank = node.costRank { lines.append("#\(rank) downtime") }
+        return lines
+    }
+
+    /// The short marks under a box's availability: k of n, failover, masking, who answers.
+    static func details(_ node: DiagramNode) -> [String] {
+        var parts: [String] = []
+        if node.replicas > 1 { parts.append("\(node.needs) of \(node.replicas) up") }
+        if let hours = node.failoverHours { parts.append("failover \(Format.duration(hours: hours))") }
+        if let hours = node.maskedForHours { parts.append("masks < \(Format.duration(hours: hours))") }
+        switch node.responsibility {
+        case "customer": parts.append("CR")
+        case "out-of-scope": parts.append("out of scope")
+        case "provider": if parts.count < 2 { parts.append("provider") }
+        default: break
+        }
+        return parts
+    }
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Installs nines from this clone: a release build, the binary, a man page generated from the
+# commands' help (swift-argument-parser's generate-manual tool), and bash, zsh and fish
+# completions (`nines --generate-completion-script`).
+#
+#   scripts/install.sh [--prefix DIR] [--static] [--scratch-path DIR]
+#
+#   --prefix DIR        where to install (default /usr/local): DIR/bin/nines,
+#                       DIR/share/man/man1/nines.1, DIR/share/bash-completion/completions/nines,
+#                       DIR/share/zsh/site-functions/_nines, DIR/share/fish/vendor_completions.d/nines.fish
+#   --static            (Linux) link the Swift standard library and Foundation statically, so the
+#                       binary runs on a machine without Swift (checked: it runs with an empty
+#                       environment, and ldd lists no Swift library)
+#   --scratch-path DIR  SwiftPM's build folder (default .build); a second run reuses it
+#
+# Exit status: 0 when installed; 1 when the build, the man page or the check of the binary fails;
+# 2 on a usage error.
+set -euo pipefail
+
+prefix=/usr/local
+static=0
+scratch=""
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --prefix) [ $# -ge 2 ] || { echo "install.sh: --prefix needs a folder" >&2; exit 2; }; prefix=$2; shift 2 ;;
+        --prefix=*) prefix=${1#--prefix=}; shift ;;
+        --static) static=1; shift ;;
+        --scratch-path) [ $# -ge 2 ] || { echo "install.sh: --scratch-path needs a folder" >&2; exit 2; }; scratch=$2; shift 2 ;;
+        --scratch-path=*) scratch=${1#--scratch-path=}; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "install.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
+    esac
+done
+[ -n "$prefix" ] || { echo "install.sh: --prefix is empty" >&2; exit 2; }
+# Relative folders are the caller's, not the clone's.
+case "$prefix" in /*) ;; *) prefix="$PWD/$prefix" ;; esac
+case "$scratch" in /*|"") ;; *) scratch="$PWD/$scratch" ;; esac
+
+cd "$(dirname "$0")/.."
+scratch=${scratch:-.build}
+
+build=(-c release --product nines --scratch-path "$scratch")
+[ "$static" = 1 ] && build+=(--static-swift-stdlib)
+echo "install.sh: swift build ${build[*]}" >&2
+swift build "${build[@]}" >&2
+binary="$(swift build "${build[@]}" --show-bin-path)/nines"
+
+if [ "$static" = 1 ]; then
+    # No Swift runtime on the library path and no PATH: what a machine without Swift offers.
+    if ! version=$(env -i "$binary" --version); then
+        echo "install.sh: the static binary does not run with an empty environment" >&2
+        exit 1
+    fi
+    # Nor may it load a Swift library from the toolchain (its run path would find one here).
+    if command -v ldd > /dev/null && ldd "$binary" | grep -E 'libswift|libFoundation|libdispatch' >&2; then
+        echo "install.sh: the static binary still loads the Swift libraries above" >&2
+        exit 1
+    fi
+    echo "install.sh: the static binary runs with an empty environment (nines $version)" >&2
+fi
+
+# The man page, from the commands' help: swift-argument-parser's generate-manual tool (the one its
+# generate-manual plugin runs) reads `nines --experimental-dump-help`. The tool is built from the
+# checkout SwiftPM already made, in a folder of its own: the plugin would rebuild the whole
+# package in release mode without --static-swift-stdlib, a second release build.
+manual_tool=(--package-path "$scratch/checkouts/swift-argument-parser" --scratch-path "$scratch/generate-manual"
+             --product generate-manual)
+swift build "${manual_tool[@]}" >&2
+manual_dir=$(mktemp -d)
+trap 'rm -rf "$manual_dir"' EXIT
+date=$(git log -1 --format=%cs 2>/dev/null || date -u +%F)
+"$(swift build "${manual_tool[@]}" --show-bin-path)/generate-manual" "$binary" --date "$date" --output-directory "$manual_dir"
+[ -s "$manual_dir/nines.1" ] || { echo "install.sh: generate-manual wrote no nines.1" >&2; exit 1; }
+
+install -d "$prefix/bin" "$prefix/share/man/man1" "$prefix/share/bash-completion/completions" \
+    "$prefix/share/zsh/site-functions" "$prefix/share/fish/vendor_completions.d"
+install -m 755 "$binary" "$prefix/bin/nines"
+install -m 644 "$manual_dir/nines.1" "$prefix/share/man/man1/nines.1"
+"$prefix/bin/nines" --generate-completion-script bash > "$prefix/share/bash-completion/completions/nines"
+"$prefix/bin/nines" --generate-completion-script zsh > "$prefix/share/zsh/site-functions/_nines"
+"$prefix/bin/nines" --generate-completion-script fish > "$prefix/share/fish/vendor_completions.d/nines.fish"
+echo "installed $prefix/bin/nines, $prefix/share/man/man1/nines.1 and bash, zsh and fish completions" >&2
