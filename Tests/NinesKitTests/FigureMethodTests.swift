@@ -216,6 +216,10 @@ import Testing
             let label = "seed \(seed) model \(number)"
             if case .conjunction(_, _, let groups) = engine.structure.closure[engine.structure.indexOf["front"]!], !groups.isEmpty { grouped += 1 }
             compareEveryFigure(engine, &reference, model: model, label)
+            // Single points of failure through the group, against the structure function.
+            let targets = model.objectives[0].components.compactMap { engine.structure.indexOf[$0] }
+            #expect(engine.singlePointsOfFailure(objective: 0) == engine.structure.singleFailures(targets: targets).map { engine.structure.names[$0] },
+                    "\(label)")
         }
         #expect(grouped == 12)
     }

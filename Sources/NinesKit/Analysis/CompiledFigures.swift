@@ -203,9 +203,18 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
         switch form {
         case .diagram, .conjunction:
             let terms = structure.terms(of: form)
-            // Through a group a single failure may take every member down: ask the structure function.
-            guard terms.groups.isEmpty else { return structure.singleFailures(targets: targets).map { structure.names[$0] } }
             for root in terms.factors { levels.formUnion(structure.bdd.singleFailureLevels(root: root)) }
+            // A group goes down when more than n − k of its members do: a component is a single
+            // point of failure of the group when it alone takes that many members down.
+            for group in terms.groups {
+                var membersDown: [Int32: Int] = [:]
+                for member in group.members {
+                    var own = Set<Int32>()
+                    for root in member { own.formUnion(structure.bdd.singleFailureLevels(root: root)) }
+                    for level in own { membersDown[level, default: 0] += 1 }
+                }
+                for (level, count) in membersDown where count > group.members.count - group.k { levels.insert(level) }
+            }
         case .sampled:
             // No diagram to read them from: ask the structure function, one component at a time.
             return structure.singleFailures(targets: targets).map { structure.names[$0] }
