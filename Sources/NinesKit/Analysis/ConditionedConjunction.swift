@@ -43,7 +43,8 @@ struct ConditionedConjunction: Sendable {
 
     /// A conjunction of `roots` alone (duplicates dropped).
     init?(_ bdd: BDD, roots: [BDD.Ref]) {
-        self.init(bdd, terms: ConjunctionTerms(factors: roots, groups: []))
+        var scratch = BDDScratch(bdd)
+        self.init(bdd, terms: ConjunctionTerms(factors: roots, groups: []), scratch: &scratch)
     }
 
     /// Builds the factors of `terms`: each factor that must hold once, and each group member's
@@ -51,7 +52,7 @@ struct ConditionedConjunction: Sendable {
     /// each, so its variables are tested twice and conditioned: given them it is certain, and the
     /// parts are independent. Nil when one factor would test more than
     /// `FactorDiagram.maximumConditioned` conditioned variables (its states could not be a mask).
-    init?(_ bdd: BDD, terms: ConjunctionTerms) {
+    init?(_ bdd: BDD, terms: ConjunctionTerms, scratch: inout BDDScratch) {
         var instances: [(root: BDD.Ref, unit: Int32)] = []
         var seen = Set<BDD.Ref>()
         for root in terms.factors where root != BDD.up && seen.insert(root).inserted { instances.append((root, -1)) }
@@ -67,7 +68,6 @@ struct ConditionedConjunction: Sendable {
             groupNeeds.append(group.k)
         }
         // Each factor's nodes (children first) and the levels it tests, by flat marking: no hashing.
-        var scratch = BDDScratch(bdd)
         let diagrams = instances.map { scratch.nodes(below: $0.root) }
         var uses = [Int32](repeating: 0, count: scratch.levelCount)
         var levelSeen = [Int](repeating: -1, count: scratch.levelCount)

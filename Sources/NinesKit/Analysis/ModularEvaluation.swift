@@ -27,19 +27,27 @@ extension CompiledFigures {
     /// The figure of `terms`, or nil when a part cannot be conditioned (a factor testing too many
     /// shared components) and the whole must be sampled.
     func evaluate(_ terms: ConjunctionTerms, view: FigureView, allowance: inout Int) -> TermsFigure? {
-        let parts = independentParts(terms)
+        var scratch = BDDScratch(structure.bdd)   // one for every part: its size is the whole diagram's
+        return evaluate(terms, view: view, allowance: &allowance, scratch: &scratch)
+    }
+
+    /// - Parameter split: whether `terms` may still hold independent parts (not when it is one).
+    private func evaluate(_ terms: ConjunctionTerms, view: FigureView, allowance: inout Int, scratch: inout BDDScratch,
+                          split: Bool = true) -> TermsFigure? {
+        let parts = split ? independentParts(terms, scratch: &scratch) : [terms]
         if parts.count > 1 {
             var figures: [TermsFigure] = []
             for part in parts {
-                guard let figure = evaluate(part, view: view, allowance: &allowance) else { return nil }
+                guard let figure = evaluate(part, view: view, allowance: &allowance, scratch: &scratch, split: false) else { return nil }
                 figures.append(figure)
             }
             return Self.product(figures)
         }
-        if terms.factors.isEmpty, terms.groups.count == 1, let members = independentMembers(terms.groups[0]) {
+        if terms.factors.isEmpty, terms.groups.count == 1, let members = independentMembers(terms.groups[0], scratch: &scratch) {
             var figures: [TermsFigure] = []
             for member in members {
-                guard let figure = evaluate(ConjunctionTerms(factors: member, groups: []), view: view, allowance: &allowance) else { return nil }
+                let part = ConjunctionTerms(factors: member, groups: [])
+                guard let figure = evaluate(part, view: view, allowance: &allowance, scratch: &scratch) else { return nil }
                 figures.append(figure)
             }
             return Self.group(needing: terms.groups[0].k, of: figures)
@@ -52,7 +60,7 @@ extension CompiledFigures {
                                birnbaum: structure.bdd.birnbaum(root: root, diagram: diagram, variables: variables(view), nodes: nodes),
                                conditioning: nil, diagramSize: diagram.count)
         }
-        guard allowance > 0, let conjunction = ConditionedConjunction(structure.bdd, terms: terms) else { return nil }
+        guard allowance > 0, let conjunction = ConditionedConjunction(structure.bdd, terms: terms, scratch: &scratch) else { return nil }
         let copied = conjunction.factors.reduce(0) { $0 + $1.level.count }
         let result = conjunction.evaluate(variables(view), importance: true,
                                           workBudget: max(0, min(structure.budget.conditioningWork, allowance - copied)))
@@ -65,10 +73,9 @@ extension CompiledFigures {
 
     /// The parts of `terms` that share no component (factors and groups joined when they test a
     /// common level), in the order their first term appears.
-    func independentParts(_ terms: ConjunctionTerms) -> [ConjunctionTerms] {
+    func independentParts(_ terms: ConjunctionTerms, scratch: inout BDDScratch) -> [ConjunctionTerms] {
         let count = terms.factors.count + terms.groups.count
         guard count > 1 else { return [terms] }
-        var scratch = BDDScratch(structure.bdd)
         var owner = [Int](repeating: -1, count: scratch.levelCount)   // a term testing each level
         var parent = Array(0..<count)
         func find(_ x: Int) -> Int {
@@ -96,8 +103,7 @@ extension CompiledFigures {
     }
 
     /// The group's members when no two of them test a common level, else nil.
-    func independentMembers(_ group: ConjunctionTerms.Group) -> [[BDD.Ref]]? {
-        var scratch = BDDScratch(structure.bdd)
+    func independentMembers(_ group: ConjunctionTerms.Group, scratch: inout BDDScratch) -> [[BDD.Ref]]? {
         var owner = [Int](repeating: -1, count: scratch.levelCount)
         for (index, member) in group.members.enumerated() {
             for root in member {
