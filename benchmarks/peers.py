@@ -280,7 +280,7 @@ def main(nines):
             path = os.path.join(scratch, case.replace(" ", "-") + ".yaml")
             with open(path, "w") as f:
                 f.write(to_yaml(system))
-            out, nines_seconds = run_in_process([nines, "report", "--format", "json", path])
+            out, nines_seconds = run_in_process([nines, "report", "--format", "json", "--max-input-size", "256", path])
             if isinstance(out, dict):
                 rows.append((case, len(system), "nines", out["error"], "", "", ""))
                 continue

@@ -133,7 +133,7 @@ PEAK_RSS = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[2:
 def run_nines(nines, path, scratch):
     """Whole process under /usr/bin/time -v (peak memory), or under Python's resource without it."""
     report = os.path.join(scratch, "peak-rss.txt")
-    argv = [nines, "report", "--format", "json", path]
+    argv = [nines, "report", "--format", "json", "--max-input-size", "256", path]
     argv = [TIME, "-v", "-o", report] + argv if TIME else [sys.executable, "-c", PEAK_RSS, report] + argv
     start = time.perf_counter()
     child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)

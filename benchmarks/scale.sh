@@ -33,7 +33,7 @@ for n in "${sizes[@]}"; do
     status=0; best=""
     for run in $(seq "$runs"); do
         /usr/bin/time -f '%e %M' -o "$work/time-run" timeout "$limit" \
-            "$bin/nines" report --format json --timings "$model" > "$work/out-$n.json" 2> "$work/phases-run" || status=$?
+            "$bin/nines" report --format json --timings --max-input-size 256 "$model" > "$work/out-$n.json" 2> "$work/phases-run" || status=$?
         if [ "$status" -ne 0 ]; then cp "$work/phases-run" "$work/phases-$n"; break; fi
         seconds=$(awk '{ print $1 }' "$work/time-run" | tail -n 1)
         if [ -z "$best" ] || awk -v a="$seconds" -v b="$best" 'BEGIN { exit !(a < b) }'; then
