@@ -283,6 +283,43 @@ import Testing
         #expect(analysis.singlePointsOfFailure(objective: 0) == ["node", "front"])
     }
 
+    /// An analysis samples at most `sampledFigures` figures: past them a figure no exact method
+    /// reached keeps its certified interval alone (here: all of its targets up, so at most the
+    /// least available target's own figure), and that interval holds the exact value.
+    @Test func samplingIsSharedByTheWholeAnalysis() throws {
+        var yaml = """
+            version: 1
+            system: two stacks
+            components:
+              node: { availability: 90% }
+              a1: { availability: 95%, depends_on: [node] }
+              a2: { availability: 95%, depends_on: [node] }
+              b1: { availability: 95%, depends_on: [node] }
+              b2: { availability: 95%, depends_on: [node] }
+              a: { availability: 95%, depends_on: [{ any: [a1, a2] }] }
+              b: { availability: 95%, depends_on: [{ any: [b1, b2] }] }
+              front: { availability: 99%, depends_on: [{ any: [a, b] }] }
+
+            """
+        for user in 0..<8 { yaml += "  user\(user): { availability: 99.9%, depends_on: [front] }\n" }
+        let model = try TestModels.load(yaml)
+        var budget = CompilationBudget(groupNodes: 1_000_000, closureNodes: 0, objectiveNodes: 0, systemNodes: 0, totalNodes: .max)
+        budget.sampledFigures = 3
+        let analysis = AvailabilityAnalysis(model, budget: budget)
+        let exact = AvailabilityAnalysis(model)
+        let sampled = analysis.closures.indices.filter { model.components[$0].name.hasPrefix("user") || model.components[$0].name == "front" }
+        #expect(sampled.filter { analysis.closures[$0].method == .estimated }.count <= 3)
+        let bounded = sampled.filter { analysis.closures[$0].method == .bounded }
+        #expect(bounded.count >= 6)
+        for index in bounded {
+            let truth = try #require(exact.closure(of: model.components[index].name)).up
+            // The interval [0, own availability], shown as its midpoint.
+            let own = OwnAvailability(model.components[index]).probability.up
+            #expect(abs(analysis.closures[index].probability.up - own / 2) < 1e-15)
+            #expect(truth <= own)
+        }
+    }
+
     /// The sampler re-evaluates only what lies above each failure; on random models (k-of-n groups,
     /// shared dependencies, replicas) its estimate must agree with the exact system figure.
     @Test func samplingAgreesWithTheExactSystemFigureOnRandomModels() throws {

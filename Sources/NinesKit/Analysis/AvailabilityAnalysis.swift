@@ -75,8 +75,9 @@ public struct AvailabilityAnalysis: Sendable {
         // A conjunction is conditioned once per view however many figures it is (an objective at
         // the front door, the system of one front door, that component's closure).
         var evaluated: [CompiledFigures.Key: FlowFigures] = [:]
-        // All conditioning of one analysis shares this much work (see `CompilationBudget`).
-        var allowance = structure.budget.analysisWork
+        // All conditioning of one analysis shares this much work, and it samples at most so many
+        // figures (see `CompilationBudget`).
+        var allowance = AnalysisAllowance(analysis: structure.budget)
         func figure(_ name: String, _ form: StructureForm, targets: [Int], _ view: FigureView,
                     background: BackgroundSystemEstimate? = nil) -> FlowFigures {
             guard case .conjunction = form else {
@@ -103,7 +104,7 @@ public struct AvailabilityAnalysis: Sendable {
             systemFigures = figure(model.name, structure.system, targets: structure.roots, .callers, background: background)
             background?.cancel()
             closures = structure.closure.indices.map { index in
-                guard case .conjunction = structure.closure[index] else { return compiled.closure(index) }
+                guard structure.closure[index].diagram == nil else { return compiled.closure(index) }   // one pass, no allowance
                 let flow = figure(structure.names[index], structure.closure[index], targets: [index], .path)
                 return ClosureFigure(probability: flow.probability, method: flow.method)
             }

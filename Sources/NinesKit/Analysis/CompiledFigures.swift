@@ -60,7 +60,7 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
     /// - Parameter background: a Monte Carlo estimate already being drawn for these targets.
     func figure(named name: String, form: StructureForm, targets: [Int], view: FigureView,
                 background: BackgroundSystemEstimate? = nil) -> FlowFigures {
-        var allowance = structure.budget.conditioningWork
+        var allowance = AnalysisAllowance(figure: structure.budget)
         return figure(named: name, form: form, targets: targets, view: view, background: background, allowance: &allowance)
     }
 
@@ -68,7 +68,7 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
     /// `allowance` (work shared by every figure of one analysis, so a model with many conjunctions
     /// cannot stall a pipeline); what it spends is taken off.
     func figure(named name: String, form: StructureForm, targets: [Int], view: FigureView,
-                background: BackgroundSystemEstimate? = nil, allowance: inout Int) -> FlowFigures {
+                background: BackgroundSystemEstimate? = nil, allowance: inout AnalysisAllowance) -> FlowFigures {
         switch form {
         case .diagram(let root):
             let nodes = view == .callers ? callerNodes : pathNodes
@@ -81,9 +81,9 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
                 return figure(named: name, form: .diagram(terms.factors[0]), targets: targets, view: view, allowance: &allowance)
             }
             let (worst, union) = factorBounds(terms, view: view)
-            guard let result = evaluate(terms, view: view, allowance: &allowance) else {
+            guard let result = evaluate(terms, view: view, allowance: &allowance.conditioning) else {
                 return sampled(name, targets: targets, view: view, background: background,
-                               within: AvailabilityBounds(lower: union, upper: worst))
+                               within: AvailabilityBounds(lower: union, upper: worst), allowance: &allowance)
             }
             // The certified interval on Q: the enumeration's, narrowed by the factor bounds.
             let low = result.optimistic.down >= worst.down ? result.optimistic : worst
@@ -97,15 +97,17 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
             flow.bounds = AvailabilityBounds(lower: high, upper: low)
             guard !result.isExact else { return flow }
             flow.method = .bounded
-            if high.down - low.down > low.down {
-                // Wider than the figure itself: say what sampling finds, inside the interval.
+            // Wider than the figure itself: say what sampling finds, inside the interval (while the
+            // analysis can still afford sampling; else the interval stands).
+            if high.down - low.down > low.down,
+               let estimate = estimate(targets: targets, view: view, background: background, within: flow.bounds, allowance: &allowance) {
                 flow.method = .estimated
-                flow.estimate = estimate(targets: targets, view: view, background: background, within: flow.bounds)
-                flow = flow.replacingProbability(Probability(availability: flow.estimate!.availability))
+                flow.estimate = estimate
+                flow = flow.replacingProbability(Probability(availability: estimate.availability))
             }
             return flow
         case .sampled:
-            return sampled(name, targets: targets, view: view, background: background, within: nil)
+            return sampled(name, targets: targets, view: view, background: background, within: nil, allowance: &allowance)
         }
     }
 
@@ -130,10 +132,20 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
         return (worst, Probability(up: max(0, 1 - sum.value), down: min(1, sum.value)))
     }
 
-    /// A Monte Carlo figure, inside `bounds` (certified) when they are known.
+    /// A Monte Carlo figure, inside `bounds` (certified) when they are known. When the analysis
+    /// can no longer afford sampling, the certified interval alone, `bounded`: `bounds`, or what
+    /// the targets' own figures certify (all of them up: at most the least available one's).
     func sampled(_ name: String, targets: [Int], view: FigureView, background: BackgroundSystemEstimate?,
-                 within bounds: AvailabilityBounds?) -> FlowFigures {
-        let estimate = estimate(targets: targets, view: view, background: background, within: bounds)
+                 within bounds: AvailabilityBounds?, allowance: inout AnalysisAllowance) -> FlowFigures {
+        guard let estimate = estimate(targets: targets, view: view, background: background, within: bounds, allowance: &allowance) else {
+            let own = targets.map { ownFigures($0, view).probability }
+            let certified = bounds ?? AvailabilityBounds(lower: .failed, upper: own.min { $0.up < $1.up } ?? .perfect)
+            var flow = FlowFigures(name: name, probability: Self.midpoint(low: certified.upper, high: certified.lower), frequency: nil,
+                                   importance: [], componentsWithoutRates: [], diagramSize: 0)
+            flow.method = .bounded
+            flow.bounds = certified
+            return flow
+        }
         var flow = FlowFigures(name: name, probability: Probability(availability: estimate.availability), frequency: nil,
                                importance: [], componentsWithoutRates: [], diagramSize: 0)
         flow.method = .estimated
@@ -150,13 +162,20 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
     }
 
     /// A seeded Monte Carlo estimate of "all targets up", clamped into `bounds` when known.
+    /// Nil when no background estimate serves and the analysis may sample no more figures.
     func estimate(targets: [Int], view: FigureView, background: BackgroundSystemEstimate?,
-                  within bounds: AvailabilityBounds?) -> SampledEstimate {
+                  within bounds: AvailabilityBounds?, allowance: inout AnalysisAllowance) -> SampledEstimate? {
         let seed = AvailabilityAnalysis.estimateSeed
         let isSystem = Set(targets) == Set(structure.roots)
-        let counts = (isSystem && view == .callers ? background?.counts() : nil)
-            ?? SystemSampling(structure: structure, figures: structure.names.indices.map { ownFigures($0, view).probability },
-                              targets: targets).systemUpCount(seed: seed)
+        let counts: (up: Int, samples: Int)
+        if let drawn = isSystem && view == .callers ? background?.counts() : nil {
+            counts = drawn
+        } else {
+            guard allowance.sampledFigures > 0 else { return nil }
+            allowance.sampledFigures -= 1
+            counts = SystemSampling(structure: structure, figures: structure.names.indices.map { ownFigures($0, view).probability },
+                                    targets: targets).systemUpCount(seed: seed)
+        }
         let interval = ProportionInterval(successes: counts.up, trials: counts.samples)
         let clamp = { (value: Double) in
             guard let bounds else { return value }

@@ -59,6 +59,10 @@ package struct CompilationBudget: Hashable, Sendable {
     /// Factor updates all the conditioning of one analysis may spend together; past it, figures
     /// still unevaluated are sampled, so a model with many conjunctions cannot stall a pipeline.
     public var analysisWork: Int
+    /// Figures one analysis may sample (a seeded Monte Carlo draw each); past it, a figure no
+    /// exact method reached keeps its certified interval alone, so a model with thousands of
+    /// them cannot stall a pipeline either.
+    public var sampledFigures: Int
     /// Conjunctions of large operands revisit old states through the lossy memo: a generated
     /// 1,000-component platform's system diagram (about 130,000 nodes) needs more than 4 steps per
     /// node, and closures held to 4 made a 10,000-component platform compile 8 times slower
@@ -66,7 +70,7 @@ package struct CompilationBudget: Hashable, Sendable {
     public static let stepsPerNode = 20
 
     public init(groupNodes: Int, closureNodes: Int, objectiveNodes: Int, systemNodes: Int, totalNodes: Int,
-                conditioningWork: Int = 50_000_000, analysisWork: Int? = nil) {
+                conditioningWork: Int = 50_000_000, analysisWork: Int? = nil, sampledFigures: Int = 64) {
         self.groupNodes = groupNodes
         self.closureNodes = closureNodes
         self.objectiveNodes = objectiveNodes
@@ -74,6 +78,7 @@ package struct CompilationBudget: Hashable, Sendable {
         self.totalNodes = totalNodes
         self.conditioningWork = conditioningWork
         self.analysisWork = analysisWork ?? 4 * conditioningWork
+        self.sampledFigures = sampledFigures
     }
 
     /// Measured on generated platforms (about 30 nodes per component in all; the system diagram of
@@ -92,5 +97,22 @@ package struct CompilationBudget: Hashable, Sendable {
         return CompilationBudget(groupNodes: 250_000, closureNodes: 20_000, objectiveNodes: 250_000, systemNodes: 250_000,
                                  totalNodes: max(10_000_000, 100 * model.components.count),
                                  conditioningWork: conditioningWork, analysisWork: analysisWork)
+    }
+}
+
+/// What is left of one analysis' allowances (see `CompilationBudget`): conditioning work, and
+/// figures it may still sample.
+struct AnalysisAllowance {
+    var conditioning: Int
+    var sampledFigures: Int
+
+    /// A whole analysis' allowance.
+    init(analysis budget: CompilationBudget) {
+        (conditioning, sampledFigures) = (budget.analysisWork, budget.sampledFigures)
+    }
+
+    /// One figure's, evaluated on its own.
+    init(figure budget: CompilationBudget) {
+        (conditioning, sampledFigures) = (budget.conditioningWork, 1)
     }
 }
