@@ -246,10 +246,10 @@ import Testing
         }
     }
 
-    /// A redundancy group over members held as conjunctions that have groups of their own has no
-    /// exact method here: sampled, with a 95% interval that contains the exact figure.
-    @Test func groupOverConjunctionsIsEstimated() throws {
-        let model = try TestModels.load("""
+    /// Two stacks of two pods on one node behind a front door: the front door's group is over
+    /// members that hold groups of conjunctions themselves (with a budget that holds every closure
+    /// with a dependency as a conjunction), so only sampling answers it.
+    static let twoStacks = """
             version: 1
             system: two stacks
             components:
@@ -261,9 +261,16 @@ import Testing
               a: { availability: 95%, depends_on: [{ any: [a1, a2] }] }
               b: { availability: 95%, depends_on: [{ any: [b1, b2] }] }
               front: { availability: 99%, depends_on: [{ any: [a, b] }] }
-            objectives:
-              front: { at: front, target: 90% }
-            """)
+
+            """
+
+    /// A redundancy group over members held as conjunctions that have groups of their own has no
+    /// exact method here: sampled, with a 95% interval that contains the exact figure.
+    @Test func groupOverConjunctionsIsEstimated() throws {
+        let model = try TestModels.load(Self.twoStacks + """
+              objectives:
+                front: { at: front, target: 90% }
+              """)
         let forced = CompilationBudget(groupNodes: 1_000_000, closureNodes: 0, objectiveNodes: 0, systemNodes: 0, totalNodes: .max)
         let analysis = AvailabilityAnalysis(model, budget: forced)
         let figure = analysis.objective(0)
@@ -287,20 +294,7 @@ import Testing
     /// reached keeps its certified interval alone (here: all of its targets up, so at most the
     /// least available target's own figure), and that interval holds the exact value.
     @Test func samplingIsSharedByTheWholeAnalysis() throws {
-        var yaml = """
-            version: 1
-            system: two stacks
-            components:
-              node: { availability: 90% }
-              a1: { availability: 95%, depends_on: [node] }
-              a2: { availability: 95%, depends_on: [node] }
-              b1: { availability: 95%, depends_on: [node] }
-              b2: { availability: 95%, depends_on: [node] }
-              a: { availability: 95%, depends_on: [{ any: [a1, a2] }] }
-              b: { availability: 95%, depends_on: [{ any: [b1, b2] }] }
-              front: { availability: 99%, depends_on: [{ any: [a, b] }] }
-
-            """
+        var yaml = Self.twoStacks
         for user in 0..<8 { yaml += "  user\(user): { availability: 99.9%, depends_on: [front] }\n" }
         let model = try TestModels.load(yaml)
         var budget = CompilationBudget(groupNodes: 1_000_000, closureNodes: 0, objectiveNodes: 0, systemNodes: 0, totalNodes: .max)
