@@ -42,7 +42,7 @@ public struct StackDiagramDOTRenderer: ReportRenderer {
         var parts = ["label=\(q(lines.joined(separator: "\n")))", "fillcolor=\(q(node.excludedFromSLA ? "#f1f5f9" : layer.colour.fill))",
                      "color=\(q(node.costRank != nil ? "#dc2626" : layer.colour.stroke))"]
         if node.costRank != nil { parts.append("penwidth=3") }
-        if node.excludedFromSLA { parts[1] = "fillcolor=\(q("#f1f5f9"))"; parts.append("style=\(q("rounded,filled,dashed"))") }
+        if node.excludedFromSLA { parts.append("style=\(q("rounded,filled,dashed"))") }
         return parts.joined(separator: ", ")
     }
 
