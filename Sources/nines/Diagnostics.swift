@@ -24,7 +24,7 @@ func withDiagnostics(_ body: () throws -> Void) -> Int32 {
             return ExitStatus.invalidInput
         }
         if code == .success {
-            if !message.isEmpty { print(message) }   // --help and --version
+            if !message.isEmpty { Terminal.write(message + "\n") }   // --help, --version and completion scripts
             return ExitStatus.ok
         }
         // An ExitCode thrown after the outcome was printed has no message of its own.

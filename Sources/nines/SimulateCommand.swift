@@ -92,10 +92,10 @@ final class ProgressBar {
         shown = percent
         let filled = percent * 30 / 100
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: 30 - filled)
-        FileHandle.standardError.write(Data("\r  simulating \(bar) \(percent)%".utf8))
+        StandardStream.error.write("\r  simulating \(bar) \(percent)%")
     }
 
     func finish() {
-        if shown >= 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if shown >= 0 { StandardStream.error.write("\r\u{1B}[K") }
     }
 }

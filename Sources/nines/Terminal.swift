@@ -5,17 +5,14 @@ import NinesKit
 /// The only place that writes to stdout/stderr and decides about colour.
 enum Terminal {
     /// Writes the string's own UTF-8 bytes, without copying them into a `Data` first (a JSON
-    /// report of a large model is tens of megabytes).
+    /// report of a large model is tens of megabytes). See `StandardStream.write` for failures.
     static func write(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
-        }
+        StandardStream.output.write(text)
     }
 
+    /// One message on stderr, ending with a line break.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        StandardStream.error.write(text.hasSuffix("\n") ? text : text + "\n")
     }
 
     /// Colour only on a TTY and when NO_COLOR is not set.
