@@ -11,7 +11,7 @@ public struct CheckMarkdownRenderer: ReportRenderer {
         lines.append("| | Check | Result |")
         lines.append("|---|---|---|")
         for result in report.results {
-            lines.append("| \(Self.icon(result.status)) | `\(Self.cell(result.id))` | \(Self.cell(result.message)) |")
+            lines.append("| \(Self.icon(result.status)) | \(MarkdownText.code(result.id)) | \(Self.cell(result.message)) |")
         }
         let explained = report.results.filter { $0.status != .pass && !$0.details.isEmpty }
         if !explained.isEmpty {
@@ -27,7 +27,7 @@ public struct CheckMarkdownRenderer: ReportRenderer {
         lines.append("")
         var footer = "\(CheckSummary.line(report)). Calendar: \(report.calendar)"
         if report.minMargin > 0 { footer += "; required margin \(SLAText.percent(report.minMargin)) of each budget" }
-        lines.append("<sub>\(Self.html(footer)); model: \(report.sources.map(Self.html).joined(separator: ", ")).</sub>")
+        lines.append("<sub>\(Self.cell(footer)); model: \(report.sources.map(Self.cell).joined(separator: ", ")).</sub>")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -39,13 +39,9 @@ public struct CheckMarkdownRenderer: ReportRenderer {
         }
     }
 
-    /// Text safe inside a table cell: pipes escaped, newlines as spaces, HTML brackets neutralised.
-    static func cell(_ text: String) -> String {
-        html(text).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
+    /// Model text in a table cell or list item, inert (`MarkdownText.inline`).
+    static func cell(_ text: String) -> String { MarkdownText.inline(text) }
 
-    static func html(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-    }
+    /// Model text inside an HTML block (`<summary>` after `<details>`), inert (`MarkdownText.html`).
+    static func html(_ text: String) -> String { MarkdownText.html(text) }
 }

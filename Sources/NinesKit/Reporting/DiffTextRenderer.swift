@@ -6,12 +6,13 @@ public struct DiffTextRenderer {
     public init(markdown: Bool = false) { self.markdown = markdown }
 
     public func render(_ report: DiffReport) -> String {
-        var lines = [markdown ? "### nines diff: `\(report.old)` → `\(report.new)`" : "nines diff: \(report.old) → \(report.new)"]
+        var lines = [markdown ? "### nines diff: \(MarkdownText.code(report.old)) → \(MarkdownText.code(report.new))"
+                              : "nines diff: \(report.old) → \(report.new)"]
         if markdown { lines.append("") }
         for objective in report.objectives {
             lines.append(bullet(0) + headline(objective))
             for item in objective.attributions {
-                lines.append(bullet(1) + Self.sentence(item, objective: objective))
+                lines.append(bullet(1) + inert(Self.sentence(item, objective: objective)))
             }
         }
         if !report.attributed {
@@ -24,7 +25,7 @@ public struct DiffTextRenderer {
             if markdown { lines.append("**Components**"); lines.append("") }
             for component in report.components {
                 let fields = component.fields.map(DiffReportBuilder.describe).joined(separator: "; ")
-                lines.append(bullet(markdown ? 0 : 1) + "\(component.name): \(component.change.rawValue)" + (fields.isEmpty ? "" : ": " + fields))
+                lines.append(bullet(markdown ? 0 : 1) + inert("\(component.name): \(component.change.rawValue)" + (fields.isEmpty ? "" : ": " + fields)))
             }
         }
         lines += gate(report)
@@ -44,7 +45,7 @@ public struct DiffTextRenderer {
         if markdown { lines.append("") }
         for failure in report.failures {
             guard let objective = report.objectives.first(where: { $0.name == failure.objective }) else { continue }
-            let name = markdown ? "**\(objective.name)**" : objective.name
+            let name = markdown ? "**\(inert(objective.name))**" : objective.name
             switch failure.reason {
             case .fallsShort:
                 let target = objective.after.map(self.target) ?? "its target"
@@ -61,7 +62,7 @@ public struct DiffTextRenderer {
 
     /// "submit-job: 99.9712% → 99.9531%, 12.4 min → 24.8 min/month (+12.4 min)"
     func headline(_ o: ObjectiveDiff) -> String {
-        let name = markdown ? "**\(o.name)**" : o.name
+        let name = markdown ? "**\(inert(o.name))**" : o.name
         switch (o.before, o.after) {
         case (let b?, let a?):
             let delta = o.deltaHours ?? 0
@@ -93,5 +94,8 @@ public struct DiffTextRenderer {
     }
 
     func percent(_ r: SLAReport) -> String { Format.percent(Probability(up: r.availability, down: r.unavailability)) }
+    /// Model text (names, changed values) as Markdown shows it literally; as is in text.
+    func inert(_ text: String) -> String { markdown ? MarkdownText.inline(text) : text }
+
     func bullet(_ depth: Int) -> String { markdown ? String(repeating: "  ", count: depth) + "- " : String(repeating: "  ", count: depth + 1) }
 }

@@ -8,12 +8,11 @@ package struct InputErrorMarkdownRenderer: ReportRenderer {
         typealias Cell = CheckMarkdownRenderer
         var lines = ["### nines check — ❌ invalid input", "", "#### Errors", ""]
         for diagnostic in report.diagnostics {
-            // A code span shows its text literally; only a backtick would end it.
-            let place = diagnostic.location.map { "`" + $0.description.replacingOccurrences(of: "`", with: "'") + "`: " } ?? ""
+            let place = diagnostic.location.map { MarkdownText.code($0.description) + ": " } ?? ""
             lines.append("- \(place)\(diagnostic.severity.rawValue): \(Cell.cell(diagnostic.message))")
         }
         lines.append("")
-        lines.append("<sub>\(Cell.html(report.summary)); input: \(report.sources.map(Cell.html).joined(separator: ", ")).</sub>")
+        lines.append("<sub>\(Cell.cell(report.summary)); input: \(report.sources.map(Cell.cell).joined(separator: ", ")).</sub>")
         return lines.joined(separator: "\n") + "\n"
     }
 }

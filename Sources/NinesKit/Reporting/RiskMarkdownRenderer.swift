@@ -15,7 +15,7 @@ public struct RiskMarkdownRenderer: ReportRenderer {
             let fields: [String] = [
                 String(risk.rank), risk.priority ?? "–", risk.rpn.map(String.init) ?? "–",
                 risk.severity.map(String.init) ?? "–", risk.occurrence.map(String.init) ?? "–", risk.detection.map(String.init) ?? "–",
-                "`\(risk.id)`", Self.cell(risk.component), Self.cell(risk.layer), Self.cell(risk.failureMode), Self.cell(risk.effectEndUser ?? ""),
+                MarkdownText.code(risk.id), Self.cell(risk.component), Self.cell(risk.layer), Self.cell(risk.failureMode), Self.cell(risk.effectEndUser ?? ""),
                 Self.cell(risk.recommendedAction ?? ""), Self.cell(risk.owner ?? ""), risk.status, after,
                 risk.downtimeHours.map { Format.duration(hours: $0) } ?? "", budget,
             ]
@@ -32,9 +32,9 @@ public struct RiskMarkdownRenderer: ReportRenderer {
         return out
     }
 
-    /// Table-safe text: pipes escaped, line breaks as <br>.
+    /// Worksheet text in a table cell, inert (`MarkdownText.inline`); its line breaks as <br>.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: "<br>")
-            .replacingOccurrences(of: "\n", with: "<br>")
+        text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .map { MarkdownText.inline(String($0)) }.joined(separator: "<br>")
     }
 }
