@@ -17,7 +17,13 @@ package enum MarkdownText {
 
     /// `text` for running Markdown (a table cell, a list item, a heading): no markup, link or
     /// reference; line breaks as spaces.
-    package static func inline(_ text: String) -> String {
+    package static func inline(_ text: String) -> String { inert(text, backslashes: true) }
+
+    /// `text` inside an HTML block (`<details><summary>…`), where backslashes are not read:
+    /// entities for `< > &`, references and autolinks broken, line breaks as spaces.
+    package static func html(_ text: String) -> String { inert(text, backslashes: false) }
+
+    static func inert(_ text: String, backslashes: Bool) -> String {
         var result = ""
         for character in unlinked(text) {
             switch character {
@@ -26,24 +32,8 @@ package enum MarkdownText {
             case ">": result += "&gt;"
             case "\n", "\r", "\r\n": result += " "
             default:
-                if escapedByBackslash.contains(character) { result += "\\" }
+                if backslashes, escapedByBackslash.contains(character) { result += "\\" }
                 result.append(character)
-            }
-        }
-        return result
-    }
-
-    /// `text` inside an HTML block (`<details><summary>…`), where backslashes are not read:
-    /// entities for `< > &`, references and autolinks broken, line breaks as spaces.
-    package static func html(_ text: String) -> String {
-        var result = ""
-        for character in unlinked(text) {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\n", "\r", "\r\n": result += " "
-            default: result.append(character)
             }
         }
         return result
