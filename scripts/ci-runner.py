@@ -13,7 +13,8 @@ Only the expressions the files use are understood (`inputs.x`, `steps.x.outputs.
 `github.base_ref`, `always()`, `==`/`!=`, `&&`); anything else stops the run, so the test cannot
 pass by skipping what it does not understand. Environment: NINES_ROOT (this repository),
 NINES_ACTION_PATH (the action as downloaded; default NINES_ROOT), NINES_CACHE (the cache folder), NINES_BASE_REF (github.base_ref), NINES_VERSION_UNDER_TEST (the
-commit the GitLab job fetches). Prints the steps' output; exits with the job's status.
+commit the GitLab job fetches), NINES_PIPELINE_SOURCE (merge_request_event, the default, or push: the
+default branch's pipeline). Prints the steps' output; exits with the job's status.
 """
 import os
 import re
@@ -234,34 +235,52 @@ def gitlab(pipeline_file, workspace):
     template = yaml.safe_load(open(template_files[0]))
     job = template["nines-check"]
     env = dict(os.environ)
-    env.update({"CI": "true", "CI_PROJECT_DIR": workspace, "CI_PIPELINE_SOURCE": "merge_request_event",
-                "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": os.environ.get("NINES_BASE_REF", "main")})
+    env.update({"CI": "true", "CI_PROJECT_DIR": workspace, "CI_DEFAULT_BRANCH": "main"})
+    if os.environ.get("NINES_PIPELINE_SOURCE", "merge_request_event") == "merge_request_event":
+        env.update({"CI_PIPELINE_SOURCE": "merge_request_event",
+                    "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": os.environ.get("NINES_BASE_REF", "main")})
+    else:   # the default branch's own pipeline
+        env.update({"CI_PIPELINE_SOURCE": "push", "CI_COMMIT_BRANCH": "main"})
     # Template variables, then the project's (which win), then the version under test.
     for values in (template.get("variables") or {}, pipeline.get("variables") or {}):
         for key, value in values.items():
             env[key] = str(value).replace("$CI_PROJECT_DIR", workspace)   # the one variable they use
     env["NINES_REPOSITORY"] = ROOT
     env["NINES_VERSION"] = os.environ["NINES_VERSION_UNDER_TEST"]
+    # The first rule that holds runs the job and adds its variables.
     for rule in job.get("rules", []):
-        match = re.fullmatch(r"\$(\w+) == \"([^\"]*)\"", rule["if"])
-        if not match or env.get(match.group(1)) != match.group(2):
-            raise SystemExit(f"ci-runner: rule {rule} does not hold in a merge request pipeline")
+        match = re.fullmatch(r"\$(\w+) == (?:\"([^\"]*)\"|\$(\w+))", rule["if"])
+        if not match:
+            raise SystemExit(f"ci-runner: rule {rule} is not understood")
+        expected = match.group(2) if match.group(2) is not None else env.get(match.group(3))
+        if env.get(match.group(1)) == expected:
+            env.update({key: str(value) for key, value in (rule.get("variables") or {}).items()})
+            break
+    else:
+        raise SystemExit("ci-runner: no rule of the job holds in this pipeline")
     key = job["cache"]["key"].replace("$NINES_VERSION", env["NINES_VERSION"])
+    policy = re.sub(r"\$(\w+)", lambda m: env.get(m.group(1), ""), job["cache"].get("policy", "pull-push"))
+    if policy not in ("pull", "push", "pull-push"):
+        raise SystemExit(f"ci-runner: cache policy '{policy}' is not one of GitLab's")
     stored = os.path.join(CACHE, "gitlab-" + key)
     paths = job["cache"]["paths"]
-    if os.path.isdir(stored):
-        log(f"cache hit: {key}")
+    if os.path.isdir(stored) and policy != "push":
+        log(f"cache hit: {key} (policy {policy})")
         for path in paths:
             shutil.copytree(os.path.join(stored, path), os.path.join(workspace, path), symlinks=True, dirs_exist_ok=True)
     else:
-        log(f"cache miss: {key}")
+        log(f"cache miss: {key} (policy {policy})")
     # GitLab runs the script lines in one shell that stops at the first failing command.
     status = run_script("\n".join(job["script"]) + "\n", env, workspace, shell=("bash", "--noprofile", "--norc", "-eo", "pipefail"))
-    if not os.path.isdir(stored):
+    # GitLab saves the cache after a successful job whose policy pushes.
+    if status == 0 and policy != "pull":
+        shutil.rmtree(stored, ignore_errors=True)
         for path in paths:
             if os.path.isdir(os.path.join(workspace, path)):
                 shutil.copytree(os.path.join(workspace, path), os.path.join(stored, path), symlinks=True)
         log(f"cache saved: {key}")
+    else:
+        log(f"cache not saved (policy {policy}, status {status})")
     for report in (job.get("artifacts", {}).get("reports", {}) or {}).values():
         if not os.path.exists(os.path.join(workspace, report)):
             log(f"artifact report {report} is missing")

@@ -4,7 +4,11 @@
 # (scripts/ci-runner.py plays the runners): a valid model passes, with the diff against the base
 # branch in the Markdown report; an invalid one fails with an annotation at its line, a failing
 # JUnit test case and a SARIF error; the second job of each restores nines from the cache
-# instead of building it.
+# instead of building it. Then the attacks a pull request can make on the checkout (docs/security.md,
+# "CI"), each in a throw-away repository: a report name linked to /proc/self/environ or to a runner
+# file, a committed report, model files named like options, Markdown in the system name, a
+# committed `.nines/bin/nines`, a poisoned GitLab cache; none may leak, overwrite or run anything,
+# and a failing `nines diff` must say why in the log.
 #
 #   scripts/test-ci-integration.sh [--reuse-build]
 #
@@ -25,7 +29,8 @@ done
 [ -n "$python" ] || { echo "test-ci-integration: needs python3 with PyYAML (Debian: python3-yaml)" >&2; exit 2; }
 
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+# NINES_KEEP_LOGS=DIR keeps the jobs' logs (the whole install output among them) in DIR.
+trap '[ -n "${NINES_KEEP_LOGS:-}" ] && cp "$WORK"/*.log "$NINES_KEEP_LOGS"/; rm -rf "$WORK"' EXIT
 export NINES_ROOT=$ROOT NINES_CACHE=$WORK/cache NINES_BASE_REF=main
 export HOME=$WORK/home   # the Action installs under ~/.nines-action
 export NINES_VERSION_UNDER_TEST=$(git -C "$ROOT" rev-parse HEAD)
@@ -35,6 +40,8 @@ if [ "$reuse" = 0 ]; then
     export NINES_ACTION_PATH=$WORK/action
     mkdir -p "$NINES_ACTION_PATH" && git -C "$ROOT" archive HEAD | tar -x -C "$NINES_ACTION_PATH"
 fi
+# A secret in the job's environment, as a runner's token would be: no attack may get it out.
+export NINES_TEST_SECRET=secret-7f3a9c-do-not-leak
 export GIT_AUTHOR_NAME=ci GIT_AUTHOR_EMAIL=ci@example.com GIT_COMMITTER_NAME=ci GIT_COMMITTER_EMAIL=ci@example.com
 failures=0
 expect() {   # expect DESCRIPTION COMMAND...
@@ -57,8 +64,21 @@ checkout() {
         valid) sed -i 's/^    replicas: 2$/    replicas: 3/' "$workspace/model.yaml" ;;   # a third postgres replica
         invalid) sed -i "${invalid_line}s/99.9%/120%/" "$workspace/model.yaml" ;;
         costly) sed -i 's/^    mttr: 2h$/    mttr: 4h/' "$workspace/model.yaml" ;;   # postgres repairs: +1.9 s/month
+        environ-link) ln -s /proc/self/environ "$workspace/nines-check.md" ;;
+        runner-file-link) ln -s "$WORK/runner-file" "$workspace/nines-junit.xml" ;;
+        tracked-report) printf '### nines check — ✅ forged-report\n' > "$workspace/nines-check.md" ;;
+        option-names)   # a glob that matches files named like options
+            printf 'not: a model\n' > "$workspace/-o.yaml"
+            printf 'not: a model\n' > "$workspace/--format.yaml"
+            printf 'not: a model\n' > "$workspace/-rf.yaml" ;;
+        markdown-name) sed -i 's|^system: .*$|system: "@all [click](https://evil.example) ![t](https://t.example/p.png) <img src=x>"|' "$workspace/model.yaml" ;;
+        nines-install)   # its own nines, which would run with the job's secrets
+            mkdir -p "$workspace/.nines/bin"
+            printf '#!/bin/sh\ntouch "%s"\n' "$WORK/pwned" > "$workspace/.nines/bin/nines"
+            chmod +x "$workspace/.nines/bin/nines" ;;
     esac
-    git -C "$workspace" commit -q -am "$2 change"
+    git -C "$workspace" add -A
+    git -C "$workspace" commit -q -m "$2 change"
     echo "$workspace"
 }
 set_up() {   # set_up NAME CHANGE: sets ws, or stops the test
@@ -125,30 +145,107 @@ expect "the job fails" test "$status" != 0
 expect "every objective still holds" grep -q "all objectives hold" "$ws/nines-check.md"
 expect "the diff says the cost is over the limit" grep -q "over the 1 s/month allowed" "$ws/nines-diff.md"
 expect "the action's status output is 1" grep -q "action outputs: .*'status': '1'" "$ws.log"
+expect "the log says why the diff fails" grep -q "over the 1 s/month allowed" "$ws.log"
+expect "an annotation says the diff fails" grep -q "^::error title=nines diff::the change fails nines diff" "$ws.log"
+expect "the job summary's headline says it failed" bash -c "head -n 1 '$ws/.job-summary.md' | grep -q '^### ❌ the change fails nines diff'"
+
+echo "== Attacks on the checkout: the GitHub Action (cache hit)"
+printf 'runner-file-content\n' > "$WORK/runner-file"
+no_secret() { ! grep -rqs "$NINES_TEST_SECRET" "$@"; }
+set_up gh-environ environ-link
+status=$(run_job github "$ROOT/examples/ci/github-actions.yml" "$ws")
+expect "environ link: the job fails" test "$status" != 0
+expect "environ link: an annotation refuses the link" grep -q "^::error title=nines::'nines-check.md' in this checkout is a symbolic link" "$ws.log"
+expect "environ link: the action's status output is 2" grep -q "action outputs: .*'status': '2'" "$ws.log"
+expect "environ link: no secret in the log, the summary or the checkout" no_secret "$ws.log" "$ws/.job-summary.md" "$ws"
+expect "environ link: no markdown output, so no PR comment" grep -q "'markdown': ''" "$ws.log"
+expect "environ link: the link is gone" test ! -e "$ws/nines-check.md" -a ! -L "$ws/nines-check.md"
+
+set_up gh-runner-file runner-file-link
+status=$(run_job github "$ROOT/examples/ci/github-actions.yml" "$ws")
+expect "runner-file link: the job fails" test "$status" != 0
+expect "runner-file link: the runner file is unchanged" test "$(cat "$WORK/runner-file")" = runner-file-content
+expect "runner-file link: its content is not in the log or summary" bash -c "! grep -q runner-file-content '$ws.log' '$ws/.job-summary.md'"
+
+set_up gh-tracked tracked-report
+status=$(run_job github "$ROOT/examples/ci/github-actions.yml" "$ws")
+expect "tracked report: the job fails" test "$status" != 0
+expect "tracked report: an annotation refuses it" grep -q "^::error title=nines::'nines-check.md' is tracked by git" "$ws.log"
+expect "tracked report: the forged report reaches no summary" bash -c "! grep -q forged-report '$ws/.job-summary.md'"
+
+set_up gh-options option-names
+sed 's|^          models: model.yaml$|          models: "*.yaml"|' "$ROOT/examples/ci/github-actions.yml" > "$WORK/glob.yml"
+expect "the workflow gives a glob" grep -q 'models: "\*.yaml"' "$WORK/glob.yml"
+status=$(run_job github "$WORK/glob.yml" "$ws")
+expect "option names: read as files (an error at ./-o.yaml)" grep -q "^\./-o\.yaml:1:1: error" "$ws.log"
+expect "option names: --format.yaml read as a file" grep -q "^\./--format\.yaml:1:1: error" "$ws.log"
+expect "option names: nothing written to '.yaml' and the model unchanged" bash -c "test ! -e '$ws/.yaml' && git -C '$ws' diff --quiet"
+
+set_up gh-markdown markdown-name
+status=$(run_job github "$ROOT/examples/ci/github-actions.yml" "$ws")
+expect "markdown name: the job passes" test "$status" = 0
+expect "markdown name: the summary shows the name escaped" grep -q '\\\[click\\\]' "$ws/.job-summary.md"
+expect "markdown name: no mention, link, image or HTML in the summary" bash -c "! grep -qE '@all|\]\(https://|!\[t\]|<img' '$ws/.job-summary.md'"
 
 if [ "$reuse" = 1 ]; then
-    # The GitLab cache as a runner would have kept it: the Action's install and the source at HEAD.
+    # The GitLab cache as the default branch's job would have filled it: the Action's binary.
     prefix=$(find "$NINES_CACHE" -mindepth 1 -maxdepth 1 -name 'nines-Linux-*' | head -n 1)
-    stored=$NINES_CACHE/gitlab-nines-$NINES_VERSION_UNDER_TEST/.nines
-    mkdir -p "$stored"
-    cp -a "$prefix/bin" "$prefix/share" "$stored/"
-    git clone -q "$ROOT" "$stored/src" && git -C "$stored/src" checkout -q "$NINES_VERSION_UNDER_TEST"
+    mkdir -p "$NINES_CACHE/gitlab-nines-$NINES_VERSION_UNDER_TEST/.nines-cache"
+    cp "$prefix/bin/nines" "$NINES_CACHE/gitlab-nines-$NINES_VERSION_UNDER_TEST/.nines-cache/nines"
 fi
+cached_binary=$NINES_CACHE/gitlab-nines-$NINES_VERSION_UNDER_TEST/.nines-cache/nines
 
-echo "== GitLab template, valid model$([ "$reuse" = 1 ] && echo " (cache from the Action's build)" || echo " (cache miss: fetches and builds nines)")"
-set_up gl-valid valid
-status=$(run_job gitlab "$ROOT/examples/ci/gitlab-ci.yml" "$ws")
+echo "== GitLab template, the default branch's pipeline$([ "$reuse" = 1 ] && echo " (cache from the Action's build)" || echo " (cache miss: fetches and builds nines)")"
+main_ws=$WORK/gl-main && git clone -q "$WORK/origin.git" "$main_ws"
+# The install folder of this run's own (another run of this script may share the machine's /tmp).
+sed "s|^  NINES_MODELS: model.yaml$|&\n  NINES_HOME: $WORK/gitlab-home|" "$ROOT/examples/ci/gitlab-ci.yml" > "$WORK/gitlab.yml"
+status=$(NINES_PIPELINE_SOURCE=push run_job gitlab "$WORK/gitlab.yml" "$main_ws")
 expect "the job passes" test "$status" = 0
+expect "nines is installed outside the checkout" bash -c "test ! -e '$main_ws/.nines' && grep -q 'nines: binary sha256' '$main_ws.log'"
+expect "the job writes the cache (policy pull-push)" bash -c "grep -q 'cache saved' '$main_ws.log' && test -f '$cached_binary'"
+binary_sha=$(sha256sum "$cached_binary" | cut -d' ' -f1)
+# The project pins that binary, as docs/ci.md tells it to.
+sed "s|^  NINES_MODELS: model.yaml$|&\n  NINES_SHA256: $binary_sha|" "$WORK/gitlab.yml" > "$WORK/gitlab-pinned.yml"
+expect "the pipeline pins the binary" grep -q "NINES_SHA256: $binary_sha" "$WORK/gitlab-pinned.yml"
+
+echo "== GitLab template, valid model (cache hit)"
+set_up gl-valid valid
+status=$(run_job gitlab "$WORK/gitlab-pinned.yml" "$ws")
+expect "the job passes" test "$status" = 0
+expect "nines came from the cache" grep -q "cache hit" "$ws.log"
+expect "a merge request job never writes the cache (policy pull)" grep -q "cache not saved (policy pull" "$ws.log"
 expect "JUnit without failures" bash -c "grep -q '<testcase' '$ws/nines-junit.xml' && ! grep -q '<failure' '$ws/nines-junit.xml'"
 expect "Markdown with the diff against the target branch" bash -c "grep -q 'all objectives hold' '$ws/nines-check.md' && grep -q postgres '$ws/nines-diff.md'"
 
 echo "== GitLab template, invalid model (cache hit)"
 set_up gl-invalid invalid
-status=$(run_job gitlab "$ROOT/examples/ci/gitlab-ci.yml" "$ws")
+status=$(run_job gitlab "$WORK/gitlab-pinned.yml" "$ws")
 expect "the job fails" test "$status" != 0
 expect "nines came from the cache" grep -q "cache hit" "$ws.log"
 expect "a failing JUnit test case for model.yaml" grep -q '<testcase classname="nines.input" name="model.yaml"' "$ws/nines-junit.xml"
 expect "an Errors section in the Markdown" grep -q "^#### Errors" "$ws/nines-check.md"
+
+echo "== Attacks on the checkout: the GitLab template"
+set_up gl-install nines-install
+status=$(run_job gitlab "$WORK/gitlab-pinned.yml" "$ws")
+expect "committed .nines/: the job fails" test "$status" != 0
+expect "committed .nines/: refused loudly" grep -q "the checkout commits an install of nines" "$ws.log"
+expect "committed .nines/: the pull request's binary never ran" test ! -e "$WORK/pwned"
+
+set_up gl-environ environ-link
+status=$(run_job gitlab "$WORK/gitlab-pinned.yml" "$ws")
+expect "environ link: the job fails, refusing the link" bash -c "test '$status' != 0 && grep -q \"'nines-check.md' in this checkout is a symbolic link\" '$ws.log'"
+expect "environ link: no secret in the log or the checkout" no_secret "$ws.log" "$ws"
+
+# A poisoned cache: the stored binary replaced (as a job that could write the cache would).
+cp "$cached_binary" "$WORK/good-binary"
+printf '#!/bin/sh\ntouch "%s"\n' "$WORK/pwned" > "$cached_binary"
+set_up gl-poisoned valid
+status=$(run_job gitlab "$WORK/gitlab-pinned.yml" "$ws")
+expect "poisoned cache: the job fails" test "$status" != 0
+expect "poisoned cache: the binary's hash is refused" grep -q "not NINES_SHA256" "$ws.log"
+expect "poisoned cache: the poisoned binary never ran" test ! -e "$WORK/pwned"
+cp "$WORK/good-binary" "$cached_binary"
 
 if [ "$failures" -gt 0 ]; then echo "test-ci-integration: $failures expectation(s) failed"; exit 1; fi
 echo "test-ci-integration: all expectations hold"

@@ -12,6 +12,10 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format (github: Actions annotations; junit: JUnit XML; sarif: SARIF 2.1.0).")
     var format: CheckFormat = .text
 
+    @Option(name: [.short, .long], help: "Write the report to this file (replaced whole, never written through a link) instead of stdout.",
+            completion: .file())
+    var output: String?
+
     @Option(name: .customLong("min-margin"),
             help: "Share of each error budget that must stay unspent, e.g. '10%' or '0.1' (default 0).")
     var minMargin: String?
@@ -45,8 +49,8 @@ struct CheckCommand: ParsableCommand {
             // A CI format carries the errors too, so the pipeline's annotations, test report or
             // PR comment say why nothing was checked; withDiagnostics prints them and exits 2.
             if let renderer = format.inputErrorRenderer {
-                Terminal.write(renderer.render(InputErrorReport(sources: model.files + (fmea.map { [$0] } ?? []),
-                                                                diagnostics: DiagnosticFlood.limited(error.diagnostics))))
+                try OutputFile.emit(renderer.render(InputErrorReport(sources: model.files + (fmea.map { [$0] } ?? []),
+                                                                     diagnostics: DiagnosticFlood.limited(error.diagnostics))), to: output)
             }
             throw error
         }
@@ -62,7 +66,7 @@ struct CheckCommand: ParsableCommand {
             rules.append(OpenRiskRule(worksheet: worksheet, threshold: threshold))
         }
         let report = CheckReportBuilder.checkReport(SLAPrediction(system, full: analyse(system)), minMargin: try margin(), rules: rules)
-        Terminal.write(format.renderer(colour: Terminal.stdoutIsColourTerminal).render(report))
+        try OutputFile.emit(format.renderer(colour: output == nil && Terminal.stdoutIsColourTerminal).render(report), to: output)
         if !report.holds { throw ExitCode(ExitStatus.fallsShort) }
     }
 }

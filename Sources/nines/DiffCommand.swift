@@ -34,6 +34,10 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: DiffFormat = .text
 
+    @Option(name: [.short, .long], help: "Write the diff to this file (replaced whole, never written through a link) instead of stdout.",
+            completion: .file())
+    var output: String?
+
     @OptionGroup var calendar: CalendarOptions
 
     @OptionGroup var inputLimit: InputLimitOptions
@@ -89,7 +93,7 @@ struct DiffCommand: ParsableCommand {
         let comparison = ModelComparison(old: oldModel, new: newModel, oldAnalysis: analyse(oldModel), newAnalysis: analyse(newModel))
         let report = DiffReportBuilder.diffReport(comparison, old: oldName, new: newFiles.joined(separator: " + "),
                                                   allowedCost: try allowedCost())
-        Terminal.write(format.renderer().render(report))
+        try OutputFile.emit(format.renderer().render(report), to: output)
         if !report.holds { throw ExitCode(ExitStatus.fallsShort) }
     }
 }
