@@ -144,6 +144,13 @@ package final class MappingReader {
         return names
     }
 
+    /// Whether a key of this mapping that is not in `known` is a near miss of `key`: the report of
+    /// unknown keys will then name it with "did you mean '`key`'?", so a "missing" error would only
+    /// repeat the same typo.
+    public func misspells(_ key: String, known: [String]) -> Bool {
+        pairs.contains { !known.contains($0.key.text) && Suggestion.nearest(to: $0.key.text, in: known) == key }
+    }
+
     /// Reports every key that no getter asked for, suggesting the nearest known key.
     public func rejectUnknownKeys(known: [String]) {
         for (key, _) in pairs where !asked.contains(key.text) && !known.contains(key.text) {

@@ -9,6 +9,9 @@ struct ModelDraft {
     var layers: [Layer] = []
     var components: [Component] = []
     var objectives: [Objective] = []
+    /// The layer and dependencies of every component entry that is a mapping, read or refused, in
+    /// file order: cross-checked even when the component's figures are refused.
+    var outlines: [ComponentOutline] = []
     /// Components named in the file but refused (already reported): known names, so references
     /// to them do not cause a second, misleading "unknown component" error.
     var unreadComponents: Set<String> = []
@@ -21,16 +24,18 @@ struct ModelDraft {
     var groupMemberLocations: [ModelLocation: [ModelLocation]] = [:]
 }
 
-/// Member locations collected while a file's groups are read (the reader itself is a value).
-final class GroupMemberLocations {
-    var table: [ModelLocation: [ModelLocation]] = [:]
+/// What is collected beside the entries while a file is read (the reader itself is a value):
+/// where each group's members are written, and each component's outline.
+final class DraftNotes {
+    var groupMembers: [ModelLocation: [ModelLocation]] = [:]
+    var outlines: [ComponentOutline] = []
 }
 
 /// Reads the top-level mapping of one model file and each component and objective in it.
 struct ModelDocumentReader {
     let file: String
     let diagnostics: DiagnosticCollector
-    private let groupMembers = GroupMemberLocations()
+    private let notes = DraftNotes()
 
     init(file: String, diagnostics: DiagnosticCollector) {
         self.file = file
@@ -58,7 +63,9 @@ struct ModelDocumentReader {
             return draft
         }
         readVersion(top)
-        draft.system = top.scalar("system", required: true, expected: "the system's name, e.g. 'system: Web shop'")?.text
+        // A misspelt required key is reported once, as an unknown field with its "did you mean".
+        draft.system = top.scalar("system", required: !top.misspells("system", known: Self.topLevelKeys),
+                                  expected: "the system's name, e.g. 'system: Web shop'")?.text
         draft.systemLocation = top.keyLocation("system")
         draft.description = top.string("description")
         draft.period = top.parsed("period", expected: "a period", PeriodParser.parse)
@@ -74,7 +81,7 @@ struct ModelDocumentReader {
             draft.componentsReadable = false
             if top.has("components") {
                 diagnostics.error(top.keyLocation("components"), "'components' must be a mapping from name to fields, found nothing")
-            } else {
+            } else if !top.misspells("components", known: Self.topLevelKeys) {
                 top.missing("components", expected: "a mapping from component name to its figures")
             }
         }
@@ -82,12 +89,14 @@ struct ModelDocumentReader {
             draft.objectives = readEntries(objectives, what: "objectives") { readObjective(name: $0, at: $1, $2) }.read
         }
         top.rejectUnknownKeys(known: Self.topLevelKeys)
-        draft.groupMemberLocations = groupMembers.table
+        draft.groupMemberLocations = notes.groupMembers
+        draft.outlines = notes.outlines
         return draft
     }
 
     private func readVersion(_ top: MappingReader) {
-        guard let scalar = top.scalar("version", required: true, expected: "the format version, 1") else { return }
+        guard let scalar = top.scalar("version", required: !top.misspells("version", known: Self.topLevelKeys),
+                                      expected: "the format version, 1") else { return }
         guard let version = QuantityParser.integer(scalar.text), ModelLoader.supportedVersions.contains(version) else {
             diagnostics.error(scalar.location, "unsupported model format version '\(scalar.clipped)'; this nines reads version "
                               + ModelLoader.supportedVersions.map(String.init).joined(separator: ", "), length: scalar.text.count)
@@ -172,6 +181,9 @@ struct ModelDocumentReader {
             }
         }
         let dependencies = fields.value("depends_on").map { readDependencies($0, owner: name) } ?? []
+        notes.outlines.append(ComponentOutline(name: name, location: location, layer: layer,
+                                               layerLocation: fields.entries.first { $0.key.text == "layer" }?.value.location,
+                                               dependencies: dependencies))
         let responsibility = fields.choice("responsibility", as: Responsibility.self) ?? .ours
         let kind = fields.choice("kind", as: ComponentKind.self)
         let failover = fields.value("failover").flatMap { readFailover($0, owner: name) }
@@ -208,21 +220,24 @@ struct ModelDocumentReader {
             return .availability(availability, mttr: mttr)
         case "mtbf":
             let mtbf = fields.duration("mtbf", positive: true)
-            if !fields.has("mttr") && !fields.has("repair") { fields.missing("mttr", expected: "the mean time to repair, e.g. '30m', needed with 'mtbf'") }
+            if !fields.has("mttr") && !fields.has("repair") && !fields.misspells("mttr", known: Self.componentKeys) { fields.missing("mttr", expected: "the mean time to repair, e.g. '30m', needed with 'mtbf'") }
             guard let mtbf, let mttr else { return nil }
             return .mtbf(mtbf, mttr: mttr)
         case "rate":
             let rate = fields.rate("rate")
-            if !fields.has("mttr") && !fields.has("repair") { fields.missing("mttr", expected: "the mean time to repair, e.g. '30m', needed with 'rate'") }
+            if !fields.has("mttr") && !fields.has("repair") && !fields.misspells("mttr", known: Self.componentKeys) { fields.missing("mttr", expected: "the mean time to repair, e.g. '30m', needed with 'rate'") }
             guard let rate, let mttr else { return nil }
             return .rate(rate, mttr: mttr)
         case "failure":
-            if !fields.has("mttr") && !fields.has("repair") { fields.missing("repair", expected: "a repair distribution or 'mttr', needed with 'failure'") }
+            if !fields.has("mttr") && !fields.has("repair") && !fields.misspells("mttr", known: Self.componentKeys) { fields.missing("repair", expected: "a repair distribution or 'mttr', needed with 'failure'") }
             guard let failure, let mttr else { return nil }
             return .mtbf(failure.mean, mttr: mttr)
         default:
-            diagnostics.error(fields.location, "\(fields.context) has no reliability figures; give 'availability' (e.g. 99.95%), "
-                              + "'mtbf' + 'mttr', or 'rate' + 'mttr'")
+            // A misspelt figure ('availabilty') is reported once, as an unknown field with its "did you mean".
+            if !["availability", "mtbf", "rate", "failure"].contains(where: { fields.misspells($0, known: Self.componentKeys) }) {
+                diagnostics.error(fields.location, "\(fields.context) has no reliability figures; give 'availability' (e.g. 99.95%), "
+                                  + "'mtbf' + 'mttr', or 'rate' + 'mttr'")
+            }
             return nil
         }
     }
@@ -258,7 +273,7 @@ struct ModelDocumentReader {
         if group.has("any") {
             guard let members = group.nameList("any") else { return nil }
             if members.isEmpty { diagnostics.error(group.location, "an 'any' group of '\(owner)' needs at least one member"); return nil }
-            groupMembers.table[group.location] = members.map(\.location)
+            notes.groupMembers[group.location] = members.map(\.location)
             return .group(k: 1, members: members.map(\.name), group.location)
         }
         if let kOf = group.value("k_of") {
@@ -271,7 +286,7 @@ struct ModelDocumentReader {
                                   + "\(members.count) member\(members.count == 1 ? "" : "s"); k of n needs 1 ≤ k ≤ n")
                 return nil
             }
-            groupMembers.table[group.location] = members.map(\.location)
+            notes.groupMembers[group.location] = members.map(\.location)
             return .group(k: k, members: members.map(\.name), group.location)
         }
         diagnostics.error(group.location, "a redundancy group of '\(owner)' must be {any: [...]} or {k_of: {k: 2, of: [...]}}")
@@ -320,7 +335,8 @@ struct ModelDocumentReader {
             diagnostics.error(fields.keyLocation("path"), "objective '\(name)' gives both 'at' and 'path'; give one")
             return nil
         case (nil, nil):
-            if !fields.has("at") && !fields.has("path") {
+            if !fields.has("at") && !fields.has("path") && !fields.misspells("at", known: Self.objectiveKeys)
+                && !fields.misspells("path", known: Self.objectiveKeys) {
                 fields.missing("at", expected: "the front-door component, or 'path' with the components of a flow")
             }
             return nil

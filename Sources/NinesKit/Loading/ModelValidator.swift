@@ -1,26 +1,35 @@
 /// Cross-checks what the files say: names resolve, layers exist, no component depends on itself
 /// through a cycle. Produces the final `SystemModel` when nothing is wrong.
+///
+/// The checks run over every component's outline, its figures refused or not, so one run shows
+/// a bad field, an unknown layer and a misspelt reference of the same component together.
 struct ModelValidator {
     let drafts: [ModelDraft]
     let diagnostics: DiagnosticCollector
 
     func merge(into first: ModelDraft) -> SystemModel? {
         var components: [Component] = []
+        var outlines: [ComponentOutline] = []
         var objectives: [Objective] = []
         var layers: [Layer] = []
-        var componentIndex: [String: Int] = [:]   // name → position in `components`
-        let componentCount = drafts.reduce(0) { $0 + $1.components.count }
-        componentIndex.reserveCapacity(componentCount)
-        components.reserveCapacity(componentCount)
+        var outlineIndex: [String: Int] = [:]   // name → position in `outlines`
+        let outlineCount = drafts.reduce(0) { $0 + $1.outlines.count }
+        outlineIndex.reserveCapacity(outlineCount)
+        outlines.reserveCapacity(outlineCount)
+        components.reserveCapacity(outlineCount)
         var objectiveNames: [String: ModelLocation] = [:]
         for draft in drafts {
             for layer in draft.layers where !layers.contains(where: { $0.name == layer.name }) { layers.append(layer) }
-            for component in draft.components {
-                if let earlier = componentIndex[component.name] {
-                    diagnostics.error(component.location, "component '\(component.name)' is defined twice; first at \(components[earlier].location)")
+            for outline in draft.outlines {
+                if let earlier = outlineIndex[outline.name] {
+                    diagnostics.error(outline.location, "component '\(outline.name)' is defined twice; first at \(outlines[earlier].location)")
                     continue
                 }
-                componentIndex[component.name] = components.count
+                outlineIndex[outline.name] = outlines.count
+                outlines.append(outline)
+            }
+            // A second definition is reported above; only the first one's component is kept.
+            for component in draft.components where outlineIndex[component.name].map({ outlines[$0].location == component.location }) ?? true {
                 components.append(component)
             }
             for objective in draft.objectives {
@@ -33,40 +42,40 @@ struct ModelValidator {
             }
         }
         // Names whose entries were refused (and reported) still count as defined, so nothing is reported twice.
-        let unread = drafts.reduce(into: Set<String>()) { $0.formUnion($1.unreadComponents) }
+        let unread = drafts.reduce(into: Set<String>()) { $0.formUnion($1.unreadComponents) }.filter { outlineIndex[$0] == nil }
         let referencesCheckable = drafts.allSatisfy(\.componentsReadable)
-        if components.isEmpty && unread.isEmpty && referencesCheckable {
+        if outlines.isEmpty && unread.isEmpty && referencesCheckable {
             let at = drafts.lazy.compactMap(\.componentsLocation).first ?? first.systemLocation
             diagnostics.error(at, "the model has no components; add at least one under 'components'", length: at == first.systemLocation ? 1 : 10)
         }
         let memberLocations = drafts.reduce(into: [ModelLocation: [ModelLocation]]()) { $0.merge($1.groupMemberLocations) { old, _ in old } }
         let knownLayers = Layer.builtIn + layers.map(\.name)
-        let names = components.map(\.name) + unread.sorted()   // candidates for "did you mean"
-        for component in components {
-            if !knownLayers.contains(component.layer) {
-                diagnostics.error(component.location, "component '\(component.name)' is on unknown layer '\(component.layer)' "
+        let names = outlines.map(\.name) + unread.sorted()   // candidates for "did you mean"
+        for outline in outlines {
+            if !knownLayers.contains(outline.layer) {
+                diagnostics.error(outline.layerLocation ?? outline.location, "component '\(outline.name)' is on unknown layer '\(outline.layer)' "
                                   + "(declare it under 'layers' or use one of \(Layer.builtIn.joined(separator: ", ")))"
-                                  + Suggestion.hint(for: component.layer, in: knownLayers))
+                                  + Suggestion.hint(for: outline.layer, in: knownLayers), length: outline.layer.count)
             }
             if referencesCheckable {
-                checkDependencies(of: component, known: componentIndex, unread: unread, names: names, memberLocations: memberLocations)
+                checkDependencies(of: outline, known: outlineIndex, unread: unread, names: names, memberLocations: memberLocations)
             }
         }
         for objective in objectives where referencesCheckable {
-            for (position, name) in objective.components.enumerated() where componentIndex[name] == nil && !unread.contains(name) {
+            for (position, name) in objective.components.enumerated() where outlineIndex[name] == nil && !unread.contains(name) {
                 let location = position < objective.componentLocations.count ? objective.componentLocations[position] : objective.location
                 diagnostics.error(location, "objective '\(objective.name)' names unknown component '\(name)'"
                                   + Suggestion.hint(for: name, in: names), length: name.count)
             }
         }
-        reportCycles(components, index: componentIndex)
+        reportCycles(outlines, index: outlineIndex)
         guard !diagnostics.hasErrors, let system = first.system else { return nil }
         return SystemModel(name: system, description: first.description, period: first.period ?? .month,
                            calendar: first.calendar ?? .standard, layers: layers, components: components,
                            objectives: objectives, sources: drafts.map(\.file))
     }
 
-    private func checkDependencies(of component: Component, known: [String: Int], unread: Set<String>, names: [String],
+    private func checkDependencies(of component: ComponentOutline, known: [String: Int], unread: Set<String>, names: [String],
                                    memberLocations: [ModelLocation: [ModelLocation]]) {
         var seen = Set<String>(minimumCapacity: component.dependencies.count)
         for dependency in component.dependencies {
@@ -95,7 +104,7 @@ struct ModelValidator {
 
     /// Depth-first search with an explicit stack (no recursion, so deep chains cannot overflow), over
     /// positions rather than names. Unknown names and self-references are reported elsewhere.
-    private func reportCycles(_ components: [Component], index: [String: Int]) {
+    private func reportCycles(_ components: [ComponentOutline], index: [String: Int]) {
         let edges = components.indices.map { position in
             components[position].dependencyNames.compactMap { index[$0] }.filter { $0 != position }
         }

@@ -13,13 +13,23 @@ package enum WorksheetCSV {
         return text
     }
 
+    /// The columns that hold a decimal number (with a unit): where a spreadsheet writes the comma
+    /// as the decimal mark, `0,5/y` in them means `0.5/y`.
+    static let decimalColumns: Set<FailureModeField> = [.rate, .outage, .effectProbability]
+
     /// Reads failure modes from CSV text, validated against `model` like a YAML worksheet.
-    /// - Parameter delimiter: the field separator; nil to detect it from the header
-    ///   (`CSVTable.detectDelimiter`: a comma, semicolon or tab).
+    /// - Parameters:
+    ///   - delimiter: the field separator; nil to detect it from the header
+    ///     (`CSVTable.detectDelimiter`: a comma, semicolon or tab).
+    ///   - decimalComma: whether a comma in `decimalColumns` is the decimal mark; nil to take it so
+    ///     when the separator is a semicolon (what a spreadsheet writes where the comma is the
+    ///     decimal mark, and a comma can then be nothing else in a number).
     public static func read(_ text: String, file: String, model: SystemModel, extraLayers: [String] = [],
-                            groups: [FailureModeGroup] = [], delimiter: Unicode.Scalar? = nil) throws(DiagnosticError) -> [FailureMode] {
+                            groups: [FailureModeGroup] = [], delimiter: Unicode.Scalar? = nil,
+                            decimalComma: Bool? = nil) throws(DiagnosticError) -> [FailureMode] {
         let table: CSVTable
         let delimiter = delimiter ?? CSVTable.detectDelimiter(text)
+        let decimalComma = decimalComma ?? (delimiter == ";")
         switch CSVTable.parse(text, file: file, delimiter: delimiter) {
         case .success(let parsed): table = parsed
         case .failure(let error): throw error
@@ -72,7 +82,8 @@ package enum WorksheetCSV {
             for (column, cell) in zip(columns, record) {
                 guard let column else { continue }
                 // Spreadsheets end lines inside a cell with CRLF; the worksheet's prose uses LF.
-                let text = CSVFormulaGuard.unguarded(cell.text).replacingOccurrences(of: "\r\n", with: "\n")
+                var text = CSVFormulaGuard.unguarded(cell.text).replacingOccurrences(of: "\r\n", with: "\n")
+                if decimalComma && decimalColumns.contains(column) { text = decimalPoint(text) }
                 if let problem = YAMLTextPolicy.problem(in: text, multiLine: YAMLTextPolicy.multiLineKeys.contains(column.rawValue)) {
                     collector.error(cell.location, "row \(number), column '\(column.rawValue)' \(problem)")
                     continue
@@ -84,6 +95,14 @@ package enum WorksheetCSV {
         let modes = FailureModeRowReader(model: model, extraLayers: extraLayers, groups: groups, diagnostics: collector).readAll(rows)
         if collector.hasErrors { throw DiagnosticError(collector.diagnostics) }
         return modes
+    }
+
+    /// `0,5/y` as `0.5/y`: a number's one comma becomes its decimal point. Text with a point as
+    /// well, or more than one comma, is left as written (a thousands separator is not guessed at),
+    /// so it is refused with the value the user wrote.
+    static func decimalPoint(_ text: String) -> String {
+        guard !text.contains("."), text.filter({ $0 == "," }).count == 1 else { return text }
+        return text.replacingOccurrences(of: ",", with: ".")
     }
 
     /// "comma", "semicolon" or "tab", for messages.

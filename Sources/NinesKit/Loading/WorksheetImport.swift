@@ -16,12 +16,15 @@ package enum WorksheetImport {
     ///   - modelReference: how the new worksheet's `model:` names `modelFile` (default: as given);
     ///     the executable passes it relative to the worksheet's folder.
     ///   - delimiter: the CSV's field separator; nil to detect it (comma, semicolon or tab).
+    ///   - decimalComma: whether numbers in the CSV use the decimal comma (`0,5/y`); nil to take
+    ///     it so when the separator is a semicolon.
     ///   - options: how every file is read.
     ///
     /// The worksheet's comments are written back (`WorksheetLayout`), and a row's layer only
     /// where it is not its component's default, as a worksheet written by hand leaves it.
     public static func run(csvFile: String, worksheetFile: String, modelFile: String?, modelReference: String? = nil,
-                           delimiter: Unicode.Scalar? = nil, options: LoadOptions = LoadOptions()) throws(DiagnosticError) -> Result {
+                           delimiter: Unicode.Scalar? = nil, decimalComma: Bool? = nil,
+                           options: LoadOptions = LoadOptions()) throws(DiagnosticError) -> Result {
         let here = ModelLocation(file: worksheetFile, line: 1, column: 1)
         var worksheet = FMEAWorksheet(failureModes: [])
         var layout = WorksheetLayout()
@@ -31,7 +34,7 @@ package enum WorksheetImport {
             let loaded = try WorksheetLoader.load(file: worksheetFile, options: options)
             guard !loaded.isEmbedded else {
                 throw DiagnosticError([Diagnostic(at: here, "this is a model file with its own 'failure_modes:'; import into a "
-                                                  + "separate worksheet instead (--worksheet NEW.fmea.yaml --model \(worksheetFile))")])
+                                                  + "separate worksheet instead ('nines fmea import \(csvFile) NEW.fmea.yaml --model \(worksheetFile)')")])
             }
             worksheet = loaded.worksheet
             model = loaded.model
@@ -51,7 +54,7 @@ package enum WorksheetImport {
         }
         do {
             worksheet.failureModes = try WorksheetCSV.read(text, file: csvFile, model: model, extraLayers: worksheet.extraLayers,
-                                                           groups: worksheet.groups, delimiter: delimiter)
+                                                           groups: worksheet.groups, delimiter: delimiter, decimalComma: decimalComma)
         } catch {
             throw error.quoting([(csvFile, text)])
         }

@@ -24,6 +24,9 @@ package struct WorksheetLayout: Hashable, Sendable {
     public var closing: [String] = []
     /// Ids of the rows that state a `layer` (the others leave it to their component's default).
     public var layerStated: Set<String> = []
+    /// The fields each row writes, by id, empty ones included: a scaffold's `cause:` left for the
+    /// workshop stays in the file after an import that leaves it empty.
+    public var fieldsStated: [String: Set<String>] = [:]
 
     public init() {}
 
@@ -36,6 +39,7 @@ package struct WorksheetLayout: Hashable, Sendable {
         var beforeField: [String: [String]] = [:]
         var endOfLine: [String: String] = [:]
         var statesLayer = false
+        var fields: Set<String> = []
     }
 
     public static func scan(_ text: String) -> WorksheetLayout {
@@ -51,6 +55,7 @@ package struct WorksheetLayout: Hashable, Sendable {
                 if !done.beforeField.isEmpty { result.beforeField[id] = done.beforeField }
                 if !done.endOfLine.isEmpty { result.endOfLine[id] = done.endOfLine }
                 if done.statesLayer { result.layerStated.insert(id) }
+                if !done.fields.isEmpty { result.fieldsStated[id] = done.fields }
             }
             row = nil
         }
@@ -108,6 +113,7 @@ package struct WorksheetLayout: Hashable, Sendable {
             if key == "components" { key = FailureModeField.component.rawValue }
             if key == "id" { row!.id = Self.plainValue(value) }
             if key == FailureModeField.layer.rawValue { row!.statesLayer = true }
+            row!.fields.insert(key)
             if !pending.isEmpty { row!.beforeField[key, default: []] += pending }
             pending = []
             if let comment { row!.endOfLine[key] = comment }

@@ -5,6 +5,8 @@ package enum WorksheetYAMLWriter {
     /// Fields a scaffold shows empty for the workshop to fill; the scores are marked TO FILL.
     static let scaffoldFields: [FailureModeField] = [.function, .effectEndUser, .cause, .detectionControls,
                                                       .severity, .occurrence, .detection, .recommendedAction, .owner]
+    /// The comment a scaffold writes beside an empty score; dropped once the score is filled.
+    static let toFill = "# TO FILL 1-10"
 
     /// - Parameters:
     ///   - modelReference: the `model:` line (path relative to the worksheet file).
@@ -14,7 +16,8 @@ package enum WorksheetYAMLWriter {
     ///     component's model layer (the reader gives it back), unless the file being replaced
     ///     stated it (`layout.layerStated`).
     ///   - layout: how the file being replaced was written: its comments go back where they
-    ///     were (its opening block replaces the generated one).
+    ///     were (its opening block replaces the generated one), except a scaffold's "TO FILL"
+    ///     beside a score now filled, and the empty fields it wrote stay.
     ///   - notes: comment lines written before the row with that id (the scaffold's "also stands for …").
     public static func write(_ worksheet: FMEAWorksheet, system: String, modelReference: String, scaffold: Bool = false,
                              model: SystemModel? = nil, layout: WorksheetLayout = WorksheetLayout(),
@@ -56,7 +59,9 @@ package enum WorksheetYAMLWriter {
             for field in FailureModeField.allCases {
                 var value = field.text(of: mode)
                 if field == .layer && value == implicitLayer && !layout.layerStated.contains(mode.id) { value = nil }
-                guard value != nil || (scaffold && scaffoldFields.contains(field)) else { continue }
+                let keptEmpty = (scaffold && scaffoldFields.contains(field))
+                    || layout.fieldsStated[mode.id]?.contains(field.rawValue) == true
+                guard value != nil || keptEmpty else { continue }
                 for line in layout.beforeField[mode.id]?[field.rawValue] ?? [] { out += "    " + line + "\n" }
                 var name = field.rawValue
                 if field == .component && mode.group == nil && mode.components.count > 1 {
@@ -67,8 +72,15 @@ package enum WorksheetYAMLWriter {
                 }
                 out += (first ? "  - " : "    ") + name + ":"
                 first = false
-                if let value { out += " " + value } else if field.isScore { out += "   # TO FILL 1-10" }
-                if let comment = layout.endOfLine[mode.id]?[field.rawValue] { out += "  " + comment }
+                let comment = layout.endOfLine[mode.id]?[field.rawValue]
+                if let value {
+                    out += " " + value
+                } else if scaffold && field.isScore {
+                    out += "   " + toFill
+                }
+                if let comment, !(value != nil && comment.hasPrefix(toFill)) {
+                    out += (value == nil && comment == toFill ? "   " : "  ") + comment
+                }
                 out += "\n"
             }
         }

@@ -54,14 +54,7 @@ public struct Component: Hashable, Sendable {
     public var effectiveKind: ComponentKind { kind ?? ComponentKind.inferred(fromLayer: layer) }
 
     /// Names of every component this one depends on directly (plain or inside groups), in model order.
-    public var dependencyNames: [String] {
-        dependencies.flatMap { dependency -> [String] in
-            switch dependency {
-            case .component(let name, _): return [name]
-            case .group(_, let members, _): return members
-            }
-        }
-    }
+    public var dependencyNames: [String] { dependencies.componentNames }
 }
 
 /// Who answers for a component's outages. Only `ours` and `provider` count against our SLA.

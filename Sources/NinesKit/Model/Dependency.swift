@@ -5,3 +5,15 @@ public enum Dependency: Hashable, Sendable {
     /// A redundancy group: at least `k` of `members` must be up (`any` is k = 1).
     case group(k: Int, members: [String], ModelLocation)
 }
+
+extension Sequence<Dependency> {
+    /// Every component named, plain or inside a group, in list order.
+    public var componentNames: [String] {
+        flatMap { dependency -> [String] in
+            switch dependency {
+            case .component(let name, _): return [name]
+            case .group(_, let members, _): return members
+            }
+        }
+    }
+}

@@ -16,7 +16,13 @@ extension HTMLReportSections {
                          + "<td class=\"ap-\(e(risk.priority ?? "none"))\">\(e(risk.priority ?? "—"))</td><td>\(e(risk.status))</td>"
                          + "<td class=\"num\">\(risk.downtimeHours.map { hours($0) } ?? "—")</td></tr>")
         }
-        lines += ["</tbody></table>", "</div>"]
+        lines.append("</tbody></table>")
+        let partial = risks.rowsWithPartialEffect
+        if !partial.isEmpty {
+            lines.append("<p class=\"muted small\">\(e(RiskReport.effectProbabilityNote)): "
+                         + partial.map { "\(e($0.id)) \(e(Format.share($0.effectProbability ?? 1)))" }.joined(separator: ", ") + ".</p>")
+        }
+        lines.append("</div>")
         if let matrix = report.picture?.riskMatrix { lines.append(contentsOf: riskMatrix(matrix)) }
         lines += ["</div>", "</section>"]
         return lines

@@ -21,6 +21,11 @@ public struct RiskMarkdownRenderer: ReportRenderer {
             ]
             out += "| " + fields.joined(separator: " | ") + " |\n"
         }
+        let partial = report.rowsWithPartialEffect
+        if !partial.isEmpty {
+            out += "\n" + RiskReport.effectProbabilityNote + ": "
+                + partial.map { "`\($0.id)` \(Format.share($0.effectProbability ?? 1))" }.joined(separator: ", ") + ".\n"
+        }
         if !report.components.isEmpty {
             out += "\n| component | quantified modes | unavailability from modes | model's own | downtime/\(report.period) |\n"
             out += "|---|---:|---:|---:|---:|\n"

@@ -63,8 +63,19 @@ public struct RiskEntry: Hashable, Sendable, Codable {
     public var downtimeHours: Double?
     /// MIL-STD-1629A mode criticality β·λ·t over the period.
     public var criticality: Double?
+    /// β, the stated probability that an occurrence has the row's effect: it weights `criticality`
+    /// only; the downtime figures count every occurrence (the component is down either way).
+    public var effectProbability: Double?
     public var objectives: [FailureModeImpact.ObjectiveCost]
     public var notes: String?
+}
+
+extension RiskReport {
+    /// What every view that shows a row's downtime says of a row with `effect_probability` below 1.
+    public static let effectProbabilityNote = "downtime counts every occurrence; effect_probability weights criticality only"
+
+    /// The listed rows whose `effect_probability` is below 1, in rank order.
+    public var rowsWithPartialEffect: [RiskEntry] { risks.filter { ($0.effectProbability ?? 1) < 1 } }
 }
 
 public struct ComponentRiskReport: Hashable, Sendable, Codable {

@@ -45,6 +45,6 @@ public enum RiskReportBuilder {
             rate: mode.rate?.text, outage: mode.outage?.text, outageHours: impact?.outageHours,
             occurrencesPerPeriod: impact?.occurrencesPerPeriod, unavailability: impact?.unavailability.down,
             componentDowntimeHours: impact?.componentDowntimeHours, downtimeHours: impact?.visibleDowntimeHours, criticality: impact?.criticality,
-            objectives: impact?.objectives ?? [], notes: mode.notes)
+            effectProbability: mode.effectProbability?.value, objectives: impact?.objectives ?? [], notes: mode.notes)
     }
 }

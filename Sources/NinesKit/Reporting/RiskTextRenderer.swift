@@ -45,6 +45,11 @@ public struct RiskTextRenderer {
             let about = [risk.component, risk.layer, risk.status] + (risk.owner.map { [$0] } ?? [])
             lines.append(clip(indent + Format.oneLine(about.joined(separator: " · ")), 80))
         }
+        let partial = report.rowsWithPartialEffect
+        if showDowntime && !partial.isEmpty {
+            lines.append(clip("  " + RiskReport.effectProbabilityNote + ":", 80))
+            lines.append(clip("    " + partial.map { "\($0.id) \(Format.share($0.effectProbability ?? 1))" }.joined(separator: ", "), 80))
+        }
         let actions = report.risks.filter { $0.rpnAfter != nil }
         if !actions.isEmpty {
             lines.append("  after actions:")
