@@ -38,7 +38,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         // The executable's own code (output files), tested in-process.
-        .testTarget(name: "ninesTests", dependencies: ["nines"]),
+        .testTarget(name: "ninesTests", dependencies: ["nines", "NinesKit"]),
         // The docs/library.md example, compiled without @testable.
         .testTarget(name: "LibraryExampleTests", dependencies: ["NinesKit"], exclude: ["shop.yaml"]),
     ]
