@@ -9,20 +9,19 @@ let package = Package(
         .executable(name: "nines", targets: ["nines"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // libyaml, for the event-level fast path of the YAML reader (Loading/YAMLEventBuilder):
-        // Yams publishes no product for its own copy, so this one is ours, its link names prefixed.
-        .target(
-            name: "CNinesYAML",
-            exclude: ["LICENSE"],
-            cSettings: [.define("YAML_DECLARE_STATIC")]
+        // The system libyaml, the one YAML parser (Loading/YAMLEventBuilder): Debian's libyaml-dev,
+        // Homebrew's libyaml. scripts/install.sh --static links its libyaml.a.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(
             name: "NinesKit",
-            dependencies: ["CNinesYAML", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CYAML"]
         ),
         .executableTarget(
             name: "nines",
@@ -39,7 +38,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         // The executable's own code (output files), tested in-process.
-        .testTarget(name: "ninesTests", dependencies: ["nines"]),
+        .testTarget(name: "ninesTests", dependencies: ["nines", "NinesKit"]),
         // The docs/library.md example, compiled without @testable.
         .testTarget(name: "LibraryExampleTests", dependencies: ["NinesKit"], exclude: ["shop.yaml"]),
     ]

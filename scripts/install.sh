@@ -8,9 +8,10 @@
 #   --prefix DIR        where to install (default /usr/local): DIR/bin/nines,
 #                       DIR/share/man/man1/nines.1, DIR/share/bash-completion/completions/nines,
 #                       DIR/share/zsh/site-functions/_nines, DIR/share/fish/vendor_completions.d/nines.fish
-#   --static            (Linux) link the Swift standard library and Foundation statically, so the
-#                       binary runs on a machine without Swift (checked: it runs with an empty
-#                       environment, and ldd lists no Swift library)
+#   --static            (Linux) link the Swift standard library, Foundation and libyaml (libyaml.a
+#                       from libyaml-dev) statically, so the binary runs on a machine without Swift
+#                       or libyaml (checked: it runs with an empty environment, and ldd lists no
+#                       Swift library and no libyaml)
 #   --scratch-path DIR  SwiftPM's build folder (default .build); a second run reuses it
 #
 # Exit status: 0 when installed; 1 when the build, the man page or the check of the binary fails;
@@ -20,7 +21,7 @@ set -euo pipefail
 prefix=/usr/local
 static=0
 scratch=""
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --prefix) [ $# -ge 2 ] || { echo "install.sh: --prefix needs a folder" >&2; exit 2; }; prefix=$2; shift 2 ;;
@@ -41,7 +42,19 @@ cd "$(dirname "$0")/.."
 scratch=${scratch:-.build}
 
 build=(-c release --product nines --scratch-path "$scratch")
-[ "$static" = 1 ] && build+=(--static-swift-stdlib)
+if [ "$static" = 1 ]; then
+    # The package links `-lyaml`; a folder that holds only libyaml.a, searched first, makes the
+    # linker take the archive instead of the shared library beside it.
+    yaml_libdir=$(pkg-config --variable=libdir yaml-0.1 2>/dev/null || true)
+    if [ -z "$yaml_libdir" ] || [ ! -f "$yaml_libdir/libyaml.a" ]; then
+        echo "install.sh: --static needs libyaml.a (apt-get install libyaml-dev); none found by pkg-config yaml-0.1" >&2
+        exit 1
+    fi
+    mkdir -p "$scratch/static-libs"
+    static_libs=$(cd "$scratch/static-libs" && pwd)
+    ln -sf "$yaml_libdir/libyaml.a" "$static_libs/libyaml.a"
+    build+=(--static-swift-stdlib -Xlinker -L"$static_libs")
+fi
 echo "install.sh: swift build ${build[*]}" >&2
 swift build "${build[@]}" >&2
 binary="$(swift build "${build[@]}" --show-bin-path)/nines"
@@ -53,8 +66,8 @@ if [ "$static" = 1 ]; then
         exit 1
     fi
     # Nor may it load a Swift library from the toolchain (its run path would find one here).
-    if command -v ldd > /dev/null && ldd "$binary" | grep -E 'libswift|libFoundation|libdispatch' >&2; then
-        echo "install.sh: the static binary still loads the Swift libraries above" >&2
+    if command -v ldd > /dev/null && ldd "$binary" | grep -E 'libswift|libFoundation|libdispatch|libyaml' >&2; then
+        echo "install.sh: the static binary still loads the libraries above" >&2
         exit 1
     fi
     echo "install.sh: the static binary runs with an empty environment (nines $version)" >&2

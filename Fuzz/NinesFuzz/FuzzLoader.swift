@@ -2,7 +2,7 @@ import Foundation
 import NinesKit
 
 /// libFuzzer entry point: any bytes go through the whole input path the CLI takes (UTF-8 decoding,
-/// YAML preflight, Yams, the model reader and validator); a model that loads is analysed and
+/// YAML preflight, libyaml, the model reader and validator); a model that loads is analysed and
 /// rendered. The same bytes are also read as an FMEA worksheet CSV against a fixed model (the
 /// `nines fmea import` path). Built only by scripts/fuzz.sh (`NINES_FUZZ=1`, `--sanitize=fuzzer`).
 ///

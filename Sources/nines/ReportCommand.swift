@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
         var report = ReportBuilder.availabilityReport(analysis, worksheet: loaded.worksheet, topRisks: topRisks)
         clock?.mark("evaluate")
         if simulate {
-            report.simulation = try simulation.run(system)
+            report.simulation = try simulation.run(system, analysis: analysis)
             clock?.mark("simulate")
         }
         if format.drawsPictures {

@@ -65,7 +65,9 @@ struct SimulationOptions: ParsableArguments {
     }
 
     /// Runs the simulation with a progress bar on stderr when it is a terminal; a refusal exits 2.
-    func run(_ model: SystemModel) throws -> SimulationReport {
+    /// The exact figures beside the simulated ones come from `analysis` (the command's one
+    /// compilation), or from the objectives' analysis compiled here once the run is accepted.
+    func run(_ model: SystemModel, analysis: AvailabilityAnalysis? = nil) throws -> SimulationReport {
         let repair = try assumedRepairHours()
         let simulation = MonteCarloSimulation(model, assumedRepairHours: repair)
         let chosen = periods ?? simulation.defaultPeriods()
@@ -78,7 +80,9 @@ struct SimulationOptions: ParsableArguments {
         if let threads { settings.threads = threads }
         let bar = Terminal.stderrIsTerminal ? ProgressBar() : nil
         defer { bar?.finish() }
-        return try simulation.run(settings) { bar?.show($0) }   // a refusal reaches withDiagnostics: exit 2
+        try simulation.check(settings)   // a refusal reaches withDiagnostics: exit 2, before anything compiles
+        let outcome = try simulation.run(settings) { bar?.show($0) }
+        return ReportBuilder.simulationReport(outcome, analysis: analysis ?? AvailabilityAnalysis(model, scope: .objectivesOnly))
     }
 }
 

@@ -11,7 +11,7 @@ import Testing
     /// (a few thousand) for the 5% frequency check to be about the model, not about chance.
     static func expectAgreement(_ model: SystemModel, periods: Int, seed: UInt64 = 3, label: String,
                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let report = try MonteCarloSimulation(model).run(SimulationSettings(periods: periods, seed: seed, threads: 2))
+        let report = try simulatedReport(model, SimulationSettings(periods: periods, seed: seed, threads: 2))
         let full = AvailabilityAnalysis(model)
         let excluded = Set(model.components.filter { !$0.responsibility.countsAgainstSLA }.map(\.name))
         let sla = AvailabilityAnalysis(model, treatingAsPerfect: excluded)

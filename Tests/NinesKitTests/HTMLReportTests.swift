@@ -9,7 +9,7 @@ struct HTMLReportTests {
         let loaded = try FMEAFixtures.loadShop()
         let analysis = AvailabilityAnalysis(loaded.model)
         var report = ReportBuilder.availabilityReport(analysis, worksheet: loaded.worksheet, topRisks: 10)
-        report.simulation = try MonteCarloSimulation(loaded.model).run(SimulationSettings(periods: 500, seed: 1, threads: 1))
+        report.simulation = try simulatedReport(loaded.model, SimulationSettings(periods: 500, seed: 1, threads: 1))
         report.picture = ReportPictureBuilder.picture(report, model: loaded.model)
         return report
     }

@@ -39,7 +39,7 @@ import Testing
     @Test(arguments: [11, 12, 13, 14, 15, 16] as [UInt64])
     func exactAvailabilityInsideTheInterval(seed: UInt64) throws {
         let model = Self.randomModel(seed: seed)
-        let report = try MonteCarloSimulation(model).run(SimulationSettings(periods: 2400, seed: seed, threads: 2))
+        let report = try simulatedReport(model, SimulationSettings(periods: 2400, seed: seed, threads: 2))
         for objective in report.objectives {
             let half = (objective.availabilityHigh - objective.availabilityLow) / 2 * 3.29 / 1.96
             #expect(abs(objective.availability - objective.exactAvailability) <= half,
@@ -63,7 +63,7 @@ import Testing
             }
             let simulation = MonteCarloSimulation(model)
             let periods = min(6000, max(1200, Int(2e6 / max(1, simulation.estimatedEvents(periods: 1)))))
-            let report = try simulation.run(SimulationSettings(periods: periods, seed: 5, threads: 2))
+            let report = try simulatedReport(simulation, SimulationSettings(periods: periods, seed: 5, threads: 2))
             for objective in report.objectives {
                 let half = (objective.availabilityHigh - objective.availabilityLow) / 2 * 3.29 / 1.96
                 #expect(abs(objective.availability - objective.exactAvailability) <= max(half, 1e-12),

@@ -20,7 +20,7 @@ import Testing
 
     @Test func excludedComponentsNeverFailInTheSLAView() throws {
         let model = try ModelLoader.load(text: Self.model, file: "shop.yaml")
-        let report = try MonteCarloSimulation(model).run(SimulationSettings(periods: 1200, seed: 9, threads: 2))
+        let report = try simulatedReport(model, SimulationSettings(periods: 1200, seed: 9, threads: 2))
         #expect(report.objectives.map(\.excluded) == [["sso"], []])
         #expect(report.sla.count == 2)
         // front: only db counts in the SLA view; the full view has db and sso.
@@ -59,7 +59,7 @@ import Testing
             objectives:
               up: { at: front }
             """, file: "shared.yaml")
-        let report = try MonteCarloSimulation(model).run(SimulationSettings(periods: 2400, seed: 4, threads: 2))
+        let report = try simulatedReport(model, SimulationSettings(periods: 2400, seed: 4, threads: 2))
         let objective = report.objectives[0]
         let half = SimulationTests.wideHalfWidth(objective)
         #expect(abs(objective.availability - objective.exactAvailability) <= half,
@@ -81,7 +81,7 @@ import Testing
             objectives:
               up: { at: web }
             """, file: "queue.yaml")
-        let report = try MonteCarloSimulation(model).run(SimulationSettings(periods: 2400, seed: 6, threads: 2))
+        let report = try simulatedReport(model, SimulationSettings(periods: 2400, seed: 6, threads: 2))
         let sla = report.sla[0]
         let expected = 0.5 / 50.5 * exp(-40.0 / 60)
         let half = SimulationTests.wideHalfWidth(sla)

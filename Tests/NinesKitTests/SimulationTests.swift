@@ -11,7 +11,7 @@ import Testing
     }
 
     static func simulate(_ model: SystemModel, periods: Int, seed: UInt64 = 7, threads: Int = 2) throws -> SimulationReport {
-        try MonteCarloSimulation(model).run(SimulationSettings(periods: periods, seed: seed, threads: threads))
+        try simulatedReport(model, SimulationSettings(periods: periods, seed: seed, threads: threads))
     }
 
     /// Half-width of the 99.9% interval on the unavailability, from the reported 95% one.
@@ -127,11 +127,11 @@ import Testing
     @Test func precisionStopsEarlyAtAChunkBoundary() throws {
         let model = try Self.load(Self.smallModel)
         let settings = SimulationSettings(periods: 100_000, seed: 3, threads: 2, precision: 0.02)
-        let report = try MonteCarloSimulation(model).run(settings)
+        let report = try simulatedReport(model, settings)
         #expect(report.stoppedEarly)
         #expect(report.periodsSimulated < 100_000)
         #expect(report.periodsSimulated % SimulationSettings.chunkPeriods == 0)
-        let again = try MonteCarloSimulation(model).run(SimulationSettings(periods: 100_000, seed: 3, threads: 1, precision: 0.02))
+        let again = try simulatedReport(model, SimulationSettings(periods: 100_000, seed: 3, threads: 1, precision: 0.02))
         #expect(again == report)
     }
 

@@ -37,6 +37,7 @@ package struct CompiledStructure {
     public init(_ model: SystemModel, order: ComponentOrder? = nil, budget: CompilationBudget? = nil) {
         let order = order ?? ComponentOrder(model)
         let budget = budget ?? .standard(for: model)
+        CompilationCount.current?.increment()
         let parts = DeepStack.run { Self.compile(model, order: order, budget: budget) }
         roots = order.roots
         layers = model.components.map(\.layer)

@@ -1,132 +1,163 @@
-import CNinesYAML
+import CYAML
 
-/// Builds the `YAMLValue` tree straight from libyaml's events, skipping Yams' `Node` tree: at
-/// 100,000 components composing that tree and converting it cost seconds (docs/benchmarks.md).
+/// Builds the `YAMLValue` tree straight from the system libyaml's events: the one YAML parser of
+/// nines. Every node keeps the mark of its first event (1-based line and column; columns count
+/// characters), so every later diagnostic points at its line.
 ///
-/// It only handles the ordinary case: one document of scalars, lists and mappings whose keys are
-/// plain names. A key repeated in its mapping is reported here, at the repeat, with where the key
-/// first appeared, and every repeat of the file at once (Yams stops at the first and points at the
-/// original). On anything else (a libyaml error, no or a second document, anchors, aliases, tags,
-/// keys that are lists, maps, null or `<<`) it returns nil and `YAMLParser` composes the text with
-/// Yams instead, whose diagnostics it turns into ours.
+/// It reports, all at once and each at its place: a key repeated in its mapping (at the repeat,
+/// with where the key first appeared), keys that are lists, mappings, null or a plain `<<`,
+/// aliases, and a second document. A libyaml error ends the build: its own problem, context and
+/// mark become the last diagnostic (`YAMLSyntaxProblem`). `YAMLPreflight` runs first, so anchors,
+/// aliases, tags and deep nesting normally never get here; the checks below keep the tree honest
+/// on their own.
 enum YAMLEventBuilder {
-    static func build(_ text: String, file: String) -> Result<YAMLValue, DiagnosticError>? {
+    static func build(_ text: String, file: String) -> Result<YAMLValue, DiagnosticError> {
         var text = text
         return text.withUTF8 { bytes in
-            let reader = EventReader(bytes, file: file)
-            guard let root = reader.document() else { return nil }
-            return reader.repeatedKeys.isEmpty ? .success(root) : .failure(DiagnosticError(reader.repeatedKeys))
+            let reader = YAMLEventReader(bytes, file: file)
+            let root = reader.document()
+            if let root, reader.diagnostics.isEmpty { return .success(root) }
+            return .failure(DiagnosticError(reader.diagnostics))
         }
     }
 }
 
 /// One libyaml parser over bytes that outlive it; `event` holds the current event.
-private final class EventReader {
+private final class YAMLEventReader {
     private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
     private let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
     private var holdsEvent = false
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let file: String
-    /// One diagnostic per key that repeats an earlier key of its mapping.
-    private(set) var repeatedKeys: [Diagnostic] = []
+    /// Everything found so far, in the order of the file; a libyaml error comes last.
+    private(set) var diagnostics: [Diagnostic] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, file: String) {
+        self.bytes = bytes
         self.file = file
-        nines_yaml_parser_initialize(parser)
-        nines_yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        nines_yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
+        yaml_parser_initialize(parser)
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
     }
 
     deinit {
-        if holdsEvent { nines_yaml_event_delete(event) }
-        nines_yaml_parser_delete(parser)
+        if holdsEvent { yaml_event_delete(event) }
+        yaml_parser_delete(parser)
         parser.deallocate()
         event.deallocate()
     }
 
-    /// Moves to the next event; false on a libyaml error.
+    /// Moves to the next event; false on a libyaml error, which is then reported.
     private func advance() -> Bool {
-        if holdsEvent { nines_yaml_event_delete(event) }
-        holdsEvent = nines_yaml_parser_parse(parser, event) == 1
+        if holdsEvent { yaml_event_delete(event) }
+        holdsEvent = yaml_parser_parse(parser, event) == 1
+        if !holdsEvent {
+            diagnostics.append(YAMLSyntaxProblem.diagnostic(parser.pointee, bytes: bytes, file: file))
+        }
         return holdsEvent
     }
 
-    private func advance(expecting type: yaml_event_type_t) -> Bool {
-        advance() && event.pointee.type == type
-    }
+    private var type: yaml_event_type_t { event.pointee.type }
 
-    /// The single document's root, as `Parser.singleRoot` reads it.
+    /// The root of the file's single document; nil when there is none or libyaml stopped.
     func document() -> YAMLValue? {
-        guard advance(expecting: YAML_STREAM_START_EVENT), advance(expecting: YAML_DOCUMENT_START_EVENT), advance(),
-              let root = node(), advance(expecting: YAML_DOCUMENT_END_EVENT), advance(expecting: YAML_STREAM_END_EVENT) else { return nil }
+        guard advance(), type == YAML_STREAM_START_EVENT, advance() else { return nil }
+        if type == YAML_STREAM_END_EVENT {
+            diagnostics.append(Diagnostic(at: ModelLocation(file: file, line: 1, column: 1), "the file holds no YAML document"))
+            return nil
+        }
+        // DOCUMENT-START, the root, DOCUMENT-END: libyaml guarantees the order.
+        guard advance(), let root = node(), advance(), advance() else { return nil }
+        if type != YAML_STREAM_END_EVENT {
+            diagnostics.append(Diagnostic(at: here, "malformed YAML: but found another document "
+                                          + "(expected a single document in the stream)"))
+        }
         return root
     }
 
-    /// Where the current event starts, as Yams marks it (1-based; columns count characters).
+    /// Where the current event starts (libyaml's marks are 0-based).
     private var here: ModelLocation {
         let mark = event.pointee.start_mark
         return ModelLocation(file: file, line: mark.line + 1, column: mark.column + 1)
     }
 
-    /// The node that starts at the current event.
+    /// The node that starts at the current event; nil when libyaml stopped inside it.
     private func node() -> YAMLValue? {
         let current = event.pointee
         let location = here
         switch current.type {
         case YAML_SCALAR_EVENT:
-            let style = current.data.scalar.style
-            guard let text = scalarText else { return nil }
-            return .scalar(YAMLScalar(text: text, isQuoted: style != YAML_PLAIN_SCALAR_STYLE && style != YAML_ANY_SCALAR_STYLE,
-                                      location: location))
+            let scalar = current.data.scalar
+            let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE
+            // Only a plain scalar's tag was written by the file; '!' is the non-specific tag.
+            let tag = scalar.tag.map { String(cString: $0) }
+            let explicitTag = plain && tag != "!" ? tag : nil
+            return .scalar(YAMLScalar(text: scalarText, isQuoted: !plain, explicitTag: explicitTag, location: location))
         case YAML_SEQUENCE_START_EVENT:
-            guard current.data.sequence_start.anchor == nil, current.data.sequence_start.tag == nil else { return nil }
             var items: [YAMLValue] = []
             while advance() {
-                if event.pointee.type == YAML_SEQUENCE_END_EVENT { return .sequence(items, location) }
+                if type == YAML_SEQUENCE_END_EVENT { return .sequence(items, location) }
                 guard let item = node() else { return nil }
                 items.append(item)
             }
             return nil
         case YAML_MAPPING_START_EVENT:
-            guard current.data.mapping_start.anchor == nil, current.data.mapping_start.tag == nil else { return nil }
-            var pairs: [(key: YAMLScalar, value: YAMLValue)] = []
-            var seen = KeysSeen()
-            while advance() {
-                if event.pointee.type == YAML_MAPPING_END_EVENT { return .mapping(pairs, location) }
-                guard let key = key(), advance(), let value = node() else { return nil }
-                if let first = seen.insert(key) {
-                    // Yams compares text and tag, and with the basic resolver every key is a string.
-                    repeatedKeys.append(Diagnostic(at: key.location, "duplicate key '\(key.clipped)' in the same mapping "
-                                                   + "(first at line \(first.line), column \(first.column))"))
-                } else {
-                    pairs.append((key, value))
-                }
-            }
-            return nil
+            return mapping(at: location)
         default:
-            return nil   // an alias
+            diagnostics.append(Diagnostic(at: location, "aliases ('*name') are not supported in model files; write the value out"))
+            return .scalar(YAMLScalar(text: "", isQuoted: false, location: location))
         }
     }
 
-    /// A mapping key the converter accepts without a diagnostic: a scalar, not null, not a plain `<<`.
-    private func key() -> YAMLScalar? {
-        let current = event.pointee
-        guard current.type == YAML_SCALAR_EVENT, let text = scalarText else { return nil }
-        let plain = current.data.scalar.style == YAML_PLAIN_SCALAR_STYLE
-        let key = YAMLScalar(text: text, isQuoted: !plain, location: here)
-        guard !key.isNull, !(plain && text == "<<") else { return nil }
-        return key
+    /// The mapping whose start event is current; keys that are not names are reported and left out.
+    private func mapping(at location: ModelLocation) -> YAMLValue? {
+        var pairs: [(key: YAMLScalar, value: YAMLValue)] = []
+        var seen = KeysSeen()
+        while advance() {
+            if type == YAML_MAPPING_END_EVENT { return .mapping(pairs, location) }
+            if type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT {
+                // One report for the whole key, none for what it holds.
+                let found = type == YAML_MAPPING_START_EVENT ? "a mapping" : "a list"
+                diagnostics.append(Diagnostic(at: here, "a mapping key must be a plain name, found \(found)"))
+                guard skipCollection(), advance(), node() != nil else { return nil }
+                continue
+            }
+            guard case .scalar(let key)? = node(), advance(), let value = node() else { return nil }
+            if key.isNull {
+                diagnostics.append(Diagnostic(at: key.location, "a mapping key is null ('\(key.text)'); write a name, or quote it"))
+            } else if key.text == "<<" && !key.isQuoted {
+                diagnostics.append(Diagnostic(at: key.location, "merge keys ('<<') are not allowed in model files; write the fields out",
+                                              length: 2))
+            } else if let first = seen.insert(key) {
+                // Keys are compared as text: every scalar stays text until a reader decides its type.
+                diagnostics.append(Diagnostic(at: key.location, "duplicate key '\(key.clipped)' in the same mapping "
+                                              + "(first at line \(first.line), column \(first.column))"))
+            } else {
+                pairs.append((key, value))
+            }
+        }
+        return nil
     }
 
-    /// The current scalar event's text; nil when it carries an anchor or a tag.
-    private var scalarText: String? {
+    /// Moves past the collection whose start event is current; false when libyaml stopped inside it.
+    private func skipCollection() -> Bool {
+        var depth = 1
+        while depth > 0 {
+            guard advance() else { return false }
+            switch type {
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT: depth += 1
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT: depth -= 1
+            default: break
+            }
+        }
+        return true
+    }
+
+    /// The current scalar event's text (libyaml hands over UTF-8, NUL bytes included).
+    private var scalarText: String {
         let scalar = event.pointee.data.scalar
-        guard scalar.anchor == nil, scalar.tag == nil else { return nil }
-        let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
-        // Yams decodes through Foundation, which drops a leading byte order mark; leave that case to it.
-        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
     }
-
 }
 
 /// The keys of one mapping so far: a short list for the usual few keys, hashed once a mapping is

@@ -2,11 +2,10 @@
 /// sees the text (docs/hardening.md):
 ///
 /// - no anchors (`&a`), aliases (`*a`) or tags (`!t`, `!!str`): an alias "billion laughs" bomb
-///   used as a mapping key hangs `Yams.compose`, and an expanded alias tree explodes in time and
-///   memory; tags would change how a value is read. Model files never need them.
-/// - nesting at most `maxDepth` levels (a model needs about eight), so neither Yams' recursive
-///   composer nor our tree conversion can overflow a small thread stack (each level costs about
-///   2.5 KB of stack in a debug build; 32 levels fit a 256 KB thread).
+///   hangs any composer that expands or hashes aliased keys, and an expanded alias tree explodes
+///   in time and memory; tags would change how a value is read. Model files never need them.
+/// - nesting at most `maxDepth` levels (a model needs about eight), so the recursive tree builder
+///   (`YAMLEventBuilder`) cannot overflow a small thread stack (32 levels fit a 256 KB thread).
 ///
 /// The pass is conservative: it looks at every position where a YAML node can start (line start,
 /// after `- `, `? `, `: `, and in flow collections after `[`, `{`, `,` and any `:`), outside

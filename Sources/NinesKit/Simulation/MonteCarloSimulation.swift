@@ -47,8 +47,10 @@ public struct MonteCarloSimulation: Sendable {
         }
     }
 
-    /// Simulates and summarises. `progress` is called between rounds with the share done (0…1).
-    public func run(_ settings: SimulationSettings, progress: ((Double) -> Void)? = nil) throws(SimulationRefusal) -> SimulationReport {
+    /// Simulates. `progress` is called between rounds with the share done (0…1). The report,
+    /// with the exact figures beside the simulated ones, is Reporting's to build
+    /// (`ReportBuilder.simulationReport`) from the analysis the caller compiled.
+    public func run(_ settings: SimulationSettings, progress: ((Double) -> Void)? = nil) throws(SimulationRefusal) -> SimulationOutcome {
         try check(settings)
         let chunkPeriods = plan.chunkPeriods
         let chunkCount = (settings.periods + chunkPeriods - 1) / chunkPeriods
@@ -86,8 +88,8 @@ public struct MonteCarloSimulation: Sendable {
             progress?(Double(chunksDone) / Double(chunkCount))
         }
         let periodsDone = min(settings.periods, chunksDone * chunkPeriods)
-        return SimulationSummary.report(model: model, plan: plan, settings: settings, tallies: total,
-                                        periods: periodsDone, events: events, stoppedEarly: stoppedEarly)
+        return SimulationOutcome(model: model, plan: plan, settings: settings, tallies: total,
+                                 periods: periodsDone, events: events, stoppedEarly: stoppedEarly)
     }
 
     /// Every objective with a target has P(meet) known to ±precision (95%, Agresti–Coull), in every view.
@@ -120,27 +122,5 @@ private final class ResultSlots: @unchecked Sendable {
         guard let result = slots[index] else { preconditionFailure("chunk \(index) was not simulated") }
         slots[index] = nil
         return result
-    }
-}
-
-/// A 95% confidence interval for a proportion (Agresti–Coull: add two successes and two failures),
-/// which stays honest when the estimate is 0 or 1.
-package struct ProportionInterval: Hashable, Sendable {
-    public let estimate: Double
-    public let low: Double
-    public let high: Double
-    public let halfWidth: Double
-
-    public init(successes: Int, trials: Int, z: Double = 1.959964) {
-        guard trials > 0 else {
-            estimate = 0; low = 0; high = 1; halfWidth = 1
-            return
-        }
-        estimate = Double(successes) / Double(trials)
-        let n = Double(trials) + z * z
-        let center = (Double(successes) + z * z / 2) / n
-        halfWidth = z * (center * (1 - center) / n).squareRoot()
-        low = max(0, center - halfWidth)
-        high = min(1, center + halfWidth)
     }
 }

@@ -38,8 +38,8 @@ struct HostileInputTests {
         for line in found { #expect(line.count < 300, "\(line.prefix(120))…") }
     }
 
-    /// Library users may parse on threads with small stacks; the depth bound keeps Yams' recursive
-    /// composer and our tree conversion far from overflowing one of 256 KB.
+    /// Library users may parse on threads with small stacks; the depth bound keeps the recursive
+    /// tree builder (`YAMLEventBuilder`) far from overflowing one of 256 KB.
     @Test func deepNestingIsSafeOnASmallStack() {
         final class Box: @unchecked Sendable { var outcomes: [Bool] = [] }
         let box = Box()

@@ -1,18 +1,24 @@
-/// Turns merged tallies into the figures of a `SimulationReport`: means, intervals, percentiles.
-enum SimulationSummary {
-    static func report(model: SystemModel, plan: SimulationPlan, settings: SimulationSettings, tallies: [ObjectiveTally],
-                       periods: Int, events: Int, stoppedEarly: Bool) -> SimulationReport {
-        let exact = AvailabilityAnalysis(model, scope: .objectivesOnly)
+/// Turns a simulation's merged tallies into the figures of a `SimulationReport` (means, intervals,
+/// percentiles), beside the exact figures of the analysis the caller compiled: the simulation
+/// compiles nothing itself, so a command compiles its model once.
+extension ReportBuilder {
+    /// - Parameter analysis: the exact figures of the same model (any scope); the SLA view reuses
+    ///   its compiled structure with the excluded components treated as perfect.
+    public static func simulationReport(_ outcome: SimulationOutcome, analysis exact: AvailabilityAnalysis) -> SimulationReport {
+        let model = outcome.model, plan = outcome.plan, settings = outcome.settings, tallies = outcome.tallies
         let views = plan.graph.viewCount
-        let exactSLA = views > 1 ? AvailabilityAnalysis(model, treatingAsPerfect: Set(plan.excluded), scope: .objectivesOnly) : exact
+        let exactSLA = views > 1
+            ? AvailabilityAnalysis(model, structure: exact.structure, treatingAsPerfect: Set(plan.excluded), scope: .objectivesOnly)
+            : exact
         let count = model.objectives.count
         func view(_ view: Int, _ analysis: AvailabilityAnalysis) -> [SimulatedObjective] {
             model.objectives.enumerated().map { index, objective in
                 // An objective with nothing excluded is not followed in the SLA view: its figures are the full ones.
                 let track = plan.graph.excludedInClosure[index].isEmpty ? index : view * count + index
-                var result = summarize(objective, tally: tallies[track], periodHours: plan.objectivePeriodHours[index],
-                                       periodsPerYear: Int(plan.objectivePeriodsPerYear[index]),
-                                       exact: analysis.objective(index).probability.up, periodName: (objective.period ?? model.period).name)
+                var result = SimulationSummary.summarize(objective, tally: tallies[track], periodHours: plan.objectivePeriodHours[index],
+                                                         periodsPerYear: Int(plan.objectivePeriodsPerYear[index]),
+                                                         exact: analysis.objective(index).probability.up,
+                                                         periodName: (objective.period ?? model.period).name)
                 result.excluded = plan.graph.excludedInClosure[index]
                 return result
             }
@@ -20,13 +26,16 @@ enum SimulationSummary {
         let objectives = view(0, exact)
         return SimulationReport(system: model.name, period: model.period.name, periodHours: plan.modelPeriodHours,
                                 calendar: model.calendar.summary, seed: settings.seed, periodsRequested: settings.periods,
-                                periodsSimulated: periods, stoppedEarly: stoppedEarly, precision: settings.precision,
-                                events: events, assumedRepairHours: settings.assumedRepairHours,
+                                periodsSimulated: outcome.periods, stoppedEarly: outcome.stoppedEarly, precision: settings.precision,
+                                events: outcome.events, assumedRepairHours: settings.assumedRepairHours,
                                 componentsWithAssumedRepair: plan.assumedRepair,
                                 failoverNotModelled: plan.failoverNotModelled, objectives: objectives,
                                 sla: views > 1 ? view(1, exactSLA) : objectives)
     }
+}
 
+/// One objective's simulated figures from its tally.
+enum SimulationSummary {
     static func summarize(_ objective: Objective, tally: ObjectiveTally, periodHours: Double, periodsPerYear: Int,
                           exact: Double, periodName: String) -> SimulatedObjective {
         let n = Double(max(1, tally.periods))
