@@ -90,6 +90,10 @@ struct DiffCommand: ParsableCommand {
         let report = DiffReportBuilder.diffReport(comparison, old: oldName, new: newFiles.joined(separator: " + "),
                                                   allowedCost: try allowedCost())
         Terminal.write(format.renderer().render(report))
-        if !report.holds { throw ExitCode(ExitStatus.fallsShort) }
+        if !report.holds {
+            // The log says why the step failed, whatever format went to stdout.
+            DiffTextRenderer.failureLines(report).forEach { Terminal.error(OutputSanitizer.output($0)) }
+            throw ExitCode(ExitStatus.fallsShort)
+        }
     }
 }
