@@ -122,7 +122,7 @@ struct HTMLReportSections {
                          + "<td class=\"num\">\(hours(item.downtimeHours)) / \(e(item.period))</td>"
                          + "<td class=\"num\">\(item.errorBudgetHours.map { hours($0) } ?? "—")</td><td class=\"num\">\(margin)</td>"
                          + "<td>\(verdict(item.verdict?.met))\(reasons(item).joined())"
-                         + "\(bar.map { "<br>" + budgetBar($0, period: item.period).joined() } ?? "")</td>"
+                         + "\(bar.map { (item.verdict?.met == false ? "" : "<br>") + budgetBar($0, period: item.period).joined() } ?? "")</td>"
                          + "<td class=\"small\">\(excluded.isEmpty ? "—" : excluded + users(item))</td></tr>")
         }
         lines += ["</tbody></table>", "</section>"]
