@@ -94,6 +94,10 @@ struct DiffCommand: ParsableCommand {
         let report = DiffReportBuilder.diffReport(comparison, old: oldName, new: newFiles.joined(separator: " + "),
                                                   allowedCost: try allowedCost())
         try OutputFile.emit(format.renderer().render(report), to: output)
-        if !report.holds { throw ExitCode(ExitStatus.fallsShort) }
+        if !report.holds {
+            // The log says why the step failed, whatever format went to stdout.
+            DiffTextRenderer.failureLines(report).forEach { Terminal.error(OutputSanitizer.output($0)) }
+            throw ExitCode(ExitStatus.fallsShort)
+        }
     }
 }

@@ -88,8 +88,12 @@ import Testing
         let run = try NinesExecutable.run(["diff", "--base", "HEAD", model.path])
         #expect(run.status == 1, "stderr: \(run.stderr)")   // the target now falls short
         #expect(run.stdout.contains("changing postgres (replicas 2 → 1, failover active-passive detect 30 s switch 1 min → none) costs 21.3 min/month on submit-job"))
-        #expect(run.stdout.contains("target 99.95% now falls short"))
-        #expect(run.stdout.hasSuffix("fails (1 reason):\n    submit-job: target 99.95% now falls short\n"))
+        // Without the failover postgres is repaired, not switched: job-completes' RTO is missed too.
+        let reasons = ["submit-job: now falls short: 21.8 min/month of downtime, over the 21.6 min budget of SLA 99.95% per month",
+                       "job-completes: now falls short: worst RTO 2 h (postgres, repair) exceeds rto 15 min"]
+        #expect(run.stdout.contains("(+21.3 min); now falls short"))
+        #expect(run.stdout.hasSuffix("fails (2 reasons):\n" + reasons.map { "    \($0)\n" }.joined()))
+        #expect(run.stderr == reasons.map { "nines diff fails: \($0)\n" }.joined())
         let missing = try NinesExecutable.run(["diff", "--base", "no-such-revision", model.path])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("cannot read"))

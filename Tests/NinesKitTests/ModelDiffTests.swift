@@ -67,7 +67,7 @@ import Testing
         let old = try Self.model("  api: { availability: 99.95% }")
         let new = try Self.model("  api: { availability: 99.8% }")
         let text = DiffTextRenderer().render(DiffReportBuilder.diffReport(ModelComparison(old: old, new: new), old: "a", new: "b"))
-        #expect(text.contains("submit-job: 99.9500% → 99.800%, 21.6 min → 1.44 h/month (+1.08 h); target 99.9% now falls short"))
+        #expect(text.contains("submit-job: 99.9500% → 99.800%, 21.6 min → 1.44 h/month (+1.08 h); now falls short"))
         #expect(text.contains("changing api (availability 99.95% → 99.8%) costs 1.08 h/month on submit-job"))
     }
 }
@@ -106,7 +106,7 @@ extension ModelDiffTests {
         #expect(text.hasSuffix("fails (1 reason):\n    submit-job: costs 21.6 min/month more, over the 21.5 min/month allowed\n"))
         let under = try Self.gate("99.95%", "99.9%", target: "99%", allowedCost: 21.7 / 60)
         #expect(under.holds)
-        #expect(DiffTextRenderer().render(under).hasSuffix("passes: no target newly falls short, and no objective costs more than 21.7 min per period\n"))
+        #expect(DiffTextRenderer().render(under).hasSuffix("passes: no objective newly falls short, and no objective costs more than 21.7 min per period\n"))
         // Without a limit any cost passes, and a change that saves downtime passes any limit.
         #expect(try Self.gate("99.95%", "99.9%", target: "99%", allowedCost: nil).holds)
         #expect(try Self.gate("99.9%", "99.95%", target: "99%", allowedCost: 0).holds)
@@ -115,8 +115,13 @@ extension ModelDiffTests {
     @Test func onlyATargetThatNewlyFallsShortFails() throws {
         let broken = try Self.gate("99.95%", "99.8%", target: "99.9%", allowedCost: nil)
         #expect(broken.failures == [DiffFailure(objective: "submit-job", reason: .fallsShort)])
-        #expect(DiffTextRenderer().render(broken).contains("fails (1 reason):\n    submit-job: target 99.9% now falls short\n"))
-        #expect(DiffTextRenderer(markdown: true).render(broken).contains("**Fails** (1 reason):\n\n- **submit-job**: target 99.9% now falls short\n"))
+        #expect(DiffTextRenderer().render(broken).contains("fails (1 reason):\n    submit-job: now falls short: "
+                                                          + "1.44 h/month of downtime, over the 43.2 min budget of SLO 99.9% per month\n"))
+        #expect(DiffTextRenderer(markdown: true).render(broken).contains("**Fails** (1 reason):\n\n- **submit-job**: now falls short: "
+                                                                          + "1.44 h/month of downtime, over the 43.2 min budget of SLO 99.9% per month\n"))
+        #expect(DiffTextRenderer(markdown: true).render(broken).hasPrefix("### nines diff: `a` → `b` — ❌ fails\n"))
+        #expect(DiffTextRenderer.failureLines(broken) == ["nines diff fails: submit-job: now falls short: "
+                                                          + "1.44 h/month of downtime, over the 43.2 min budget of SLO 99.9% per month"])
         // Short before and after: no news, unless a cost limit catches it getting worse.
         #expect(try Self.gate("99.85%", "99.8%", target: "99.9%", allowedCost: nil).holds)
         #expect(try Self.gate("99.85%", "99.8%", target: "99.9%", allowedCost: 0).failures.map(\.reason) == [.costsTooMuch])
@@ -129,6 +134,6 @@ extension ModelDiffTests {
         let new = try Self.model("  api: { availability: 99.8% }", objectives: "objectives: { front: { at: api, target: 99.9% } }")
         let report = DiffReportBuilder.diffReport(ModelComparison(old: old, new: new), old: "a", new: "b")
         #expect(report.failures == [DiffFailure(objective: "front", reason: .fallsShort)])
-        #expect(DiffTextRenderer().render(report).contains("front: target 99.9% now falls short (a new objective)"))
+        #expect(DiffTextRenderer().render(report).contains("front: now falls short (a new objective): 1.44 h/month of downtime, over the 43.2 min budget of SLO 99.9% per month"))
     }
 }

@@ -93,12 +93,18 @@ public struct ObjectivePrediction: Hashable, Sendable {
         return 1 - figure.probability.down / target.down
     }
 
+    /// Expected downtime as a share of the budget: Q / (1 − target) (over 1 when over budget).
+    public var budgetUsedShare: Double? {
+        guard let target, target.down > 0 else { return nil }
+        return figure.probability.down / target.down
+    }
+
     /// The unavailability the target is judged by: the figure's pessimistic end (the figure
     /// itself when exact; see `FlowFigures.pessimistic`).
     public var judgedUnavailability: Double { figure.pessimistic.down }
 
     /// Whether the judged downtime leaves at least `minMargin` (a share of the budget) unspent
-    /// (`TargetRule`). Nil without a target.
+    /// (`TargetRule`). Nil without a target. The target part of the objective's verdict (`verdict`).
     public func holds(minMargin: Double = 0) -> Bool? {
         target.map { TargetRule.holds(unavailability: judgedUnavailability, targetUnavailability: $0.down, minMargin: minMargin) }
     }

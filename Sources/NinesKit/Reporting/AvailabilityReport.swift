@@ -9,7 +9,8 @@ public struct AvailabilityReport: Hashable, Sendable, Codable {
     public var period: String
     public var periodHours: Double
     public var calendar: String
-    /// Objectives first (model order), then the whole system.
+    /// Objectives first (model order), then the whole system. An objective's figure is its promise
+    /// view (as `sla`); the whole system counts every component.
     public var figures: [FigureReport]
     public var components: [ComponentReport]
     /// Simulated figures (`nines report --simulate`); absent otherwise.
@@ -35,6 +36,8 @@ public struct FigureReport: Hashable, Sendable, Codable {
     public var nines: Double?
     public var target: Double?
     public var targetUnavailability: Double?
+    /// For an objective: its one verdict, `verdict.met` (see `verdict`). Nil for the system and
+    /// for an objective that promises nothing.
     public var meetsTarget: Bool?
     /// The accounting period of this figure: the objective's own `period`, else the model's.
     public var period: String
@@ -63,6 +66,13 @@ public struct FigureReport: Hashable, Sendable, Codable {
     public var estimate: SampledEstimate? = nil
     /// With conditioning: shared components conditioned on, most down at once, states enumerated.
     public var conditioning: ConditioningSummary? = nil
+    /// The objective's one verdict, judged on this figure (the promise view: customer-responsible
+    /// and out-of-scope components perfect) with its `rto` and `rpo`; the same value as its
+    /// `sla[]` entry's `verdict`.
+    public var verdict: ObjectiveVerdict? = nil
+    /// The objective with the components the promise leaves out counted; present when one of them
+    /// is on the objective.
+    public var asUsersExperienceIt: UsersExperienceReport? = nil
 }
 
 public struct ContributorReport: Hashable, Sendable, Codable {

@@ -7,8 +7,8 @@ public enum CheckReportBuilder {
     public static func checkReport(_ prediction: SLAPrediction, minMargin: Double = 0, rules: [any RiskRule] = []) -> CheckReport {
         let model = prediction.model
         var results: [CheckResult] = []
-        for (report, item) in zip(ReportBuilder.slaReports(prediction), prediction.objectives) {
-            results.append(contentsOf: objectiveResults(report, location: item.objective.location, minMargin: minMargin))
+        for (report, item) in zip(ReportBuilder.slaReports(prediction, minMargin: minMargin), prediction.objectives) {
+            results.append(contentsOf: objectiveResults(report, location: item.objective.location))
         }
         if results.isEmpty {
             // A gate with nothing to gate would pass silently: say so (a warning, exit status 0).
@@ -25,26 +25,27 @@ public enum CheckReportBuilder {
                            minMargin: minMargin, results: results)
     }
 
-    static func objectiveResults(_ r: SLAReport, location: ModelLocation, minMargin: Double) -> [CheckResult] {
+    /// One result per part of the objective's verdict (target, `rto`, `rpo`), each failing exactly
+    /// when that part of `r.verdict` does: the gate reads the verdict and never judges again.
+    static func objectiveResults(_ r: SLAReport, location: ModelLocation) -> [CheckResult] {
+        guard let verdict = r.verdict else { return [] }
         var results: [CheckResult] = []
-        if let targetQ = r.targetUnavailability {
-            let withinBudget = TargetRule.holds(unavailability: r.judgedUnavailability, targetUnavailability: targetQ)
-            let withMargin = TargetRule.holds(unavailability: r.judgedUnavailability, targetUnavailability: targetQ, minMargin: minMargin)
+        if let holds = verdict.targetHolds {
             var message = "\(r.objective): " + SLAText.headline(r)
-            if withinBudget && !withMargin {
-                message += ", under the required \(SLAText.percent(minMargin))"
+            if verdict.reasons.contains(.underMinMargin) {
+                message += ", under the required \(SLAText.percent(verdict.minMargin))"
             }
             let details = [SLAText.method(r), SLAText.period(r), SLAText.exclusions(r), SLAText.allowedRecovery(r)].compactMap { $0 }
             results.append(CheckResult(id: "\(r.objective)/target", rule: "objective-target", category: .objective,
-                                       status: withMargin ? .pass : .fail, message: message, details: details, location: location))
+                                       status: holds ? .pass : .fail, message: message, details: details, location: location))
         }
-        if let text = SLAText.rto(r), let holds = r.rtoHolds {
+        if let text = SLAText.rto(r), let holds = verdict.rtoHolds {
             let status: CheckResult.Status = !holds ? .fail : (r.unknownRTO.isEmpty ? .pass : .warning)
             results.append(CheckResult(id: "\(r.objective)/rto", rule: "objective-rto", category: .recovery, status: status,
                                        message: "\(r.objective): " + text,
                                        details: [SLAText.allowedRecovery(r)].compactMap { $0 }, location: location))
         }
-        if let text = SLAText.rpo(r), let holds = r.rpoHolds {
+        if let text = SLAText.rpo(r), let holds = verdict.rpoHolds {
             results.append(CheckResult(id: "\(r.objective)/rpo", rule: "objective-rpo", category: .recovery,
                                        status: holds ? .pass : .fail, message: "\(r.objective): " + text, location: location))
         }

@@ -22,7 +22,7 @@ public struct DiffReport: Hashable, Sendable, Codable {
 /// downtime per its period is over the allowed cost.
 public struct DiffFailure: Hashable, Sendable, Codable {
     public enum Reason: String, Hashable, Sendable, Codable {
-        /// The target held before (or the objective is new) and falls short now.
+        /// The objective's verdict (target, rto, rpo) was met before (or the objective is new) and is missed now.
         case fallsShort = "falls-short"
         /// Downtime per period grew by more than the allowed cost.
         case costsTooMuch = "costs-too-much"

@@ -30,13 +30,14 @@ public enum DiffReportBuilder {
                           allowedCostHours: allowedCost, failures: failures(objectives, allowedCost: allowedCost))
     }
 
-    /// The gate: a target that held before (or a new objective's) and falls short now; an added
+    /// The gate: an objective whose verdict was met before (or a new one) and is missed now; an added
     /// downtime per period strictly above `allowedCost`. A target that already fell short is no
     /// news; only a cost limit catches it getting worse.
     static func failures(_ objectives: [ObjectiveDiff], allowedCost: Double?) -> [DiffFailure] {
         var result: [DiffFailure] = []
         for objective in objectives {
-            if objective.after?.holds == false && objective.before?.holds != false {
+            // The objectives' one verdict (target, rto and rpo), as every other output shows it.
+            if objective.after?.verdict?.met == false && objective.before?.verdict?.met != false {
                 result.append(DiffFailure(objective: objective.name, reason: .fallsShort))
             }
             if let allowedCost, let delta = objective.deltaHours, delta > allowedCost {

@@ -6,7 +6,8 @@ public struct DiffTextRenderer {
     public init(markdown: Bool = false) { self.markdown = markdown }
 
     public func render(_ report: DiffReport) -> String {
-        var lines = [markdown ? "### nines diff: \(MarkdownText.code(report.old)) → \(MarkdownText.code(report.new))"
+        let outcome = report.holds ? "✅ passes" : "❌ fails"
+        var lines = [markdown ? "### nines diff: \(MarkdownText.code(report.old)) → \(MarkdownText.code(report.new)) — \(outcome)"
                               : "nines diff: \(report.old) → \(report.new)"]
         if markdown { lines.append("") }
         for objective in report.objectives {
@@ -38,26 +39,40 @@ public struct DiffTextRenderer {
         var lines = markdown ? [""] : []
         guard !report.holds else {
             let cost = limit.map { ", and no objective costs more than \($0) per period" } ?? ""
-            return lines + [(markdown ? "**Passes**: " : "passes: ") + "no target newly falls short" + cost]
+            return lines + [(markdown ? "**Passes**: " : "passes: ") + "no objective newly falls short" + cost]
         }
         let count = report.failures.count
         lines.append((markdown ? "**Fails**" : "fails") + " (\(count) reason\(count == 1 ? "" : "s")):")
         if markdown { lines.append("") }
         for failure in report.failures {
-            guard let objective = report.objectives.first(where: { $0.name == failure.objective }) else { continue }
-            let name = markdown ? "**\(inert(objective.name))**" : objective.name
-            switch failure.reason {
-            case .fallsShort:
-                let target = objective.after.map(self.target) ?? "its target"
-                let was = objective.before == nil ? " (a new objective)" : ""
-                lines.append(bullet(markdown ? 0 : 1) + "\(name): target \(target) now falls short\(was)")
-            case .costsTooMuch:
-                let delta = Format.duration(hours: objective.deltaHours ?? 0)
-                lines.append(bullet(markdown ? 0 : 1) + "\(name): costs \(delta)/\(objective.period) more, "
-                             + "over the \(limit ?? "allowed cost")/\(objective.period) allowed")
-            }
+            lines.append(bullet(markdown ? 0 : 1) + sentence(failure, in: report))
         }
         return lines
+    }
+
+    /// One line per reason `nines diff` fails, plain text, for the log (stderr): "nines diff fails:
+    /// submit-job: now falls short: 45 min/month of downtime against a budget of 43.2 min". Empty
+    /// when it passes.
+    public static func failureLines(_ report: DiffReport) -> [String] {
+        let plain = DiffTextRenderer(markdown: false)
+        return report.failures.map { "nines diff fails: " + plain.sentence($0, in: report) }
+    }
+
+    /// "submit-job: now falls short: worst RTO 1 h (job-queue, repair) exceeds rto 30 min"
+    func sentence(_ failure: DiffFailure, in report: DiffReport) -> String {
+        let objective = report.objectives.first { $0.name == failure.objective }
+        let name = markdown ? "**\(inert(failure.objective))**" : failure.objective
+        switch failure.reason {
+        case .fallsShort:
+            let was = objective?.before == nil ? " (a new objective)" : ""
+            let why = objective?.after.map { SLAText.reasons($0).joined(separator: "; ") } ?? ""
+            return "\(name): now falls short\(was)" + (why.isEmpty ? "" : ": " + inert(why))
+        case .costsTooMuch:
+            let period = objective?.period ?? "period"
+            let delta = Format.duration(hours: objective?.deltaHours ?? 0)
+            let limit = report.allowedCostHours.map { Format.duration(hours: $0) } ?? "allowed cost"
+            return "\(name): costs \(delta)/\(period) more, over the \(limit)/\(period) allowed"
+        }
     }
 
     /// "submit-job: 99.9712% → 99.9531%, 12.4 min → 24.8 min/month (+12.4 min)"
@@ -82,9 +97,9 @@ public struct DiffTextRenderer {
     }
 
     func verdict(_ before: SLAReport, _ after: SLAReport) -> String {
-        switch (before.holds, after.holds) {
-        case (true?, false?): return "; target \(target(after)) now falls short"
-        case (false?, true?): return "; target \(target(after)) now holds"
+        switch (before.verdict?.met, after.verdict?.met) {
+        case (true?, false?): return "; now falls short"
+        case (false?, true?): return "; now holds"
         default: return ""
         }
     }

@@ -38,6 +38,7 @@ public struct HTMLReportRenderer: ReportRenderer {
     .card.system { background: #f8fafc; }
     .figure { font-size: 26px; font-weight: 700; } .nines { color: var(--muted); font-size: 14px; margin-left: 6px; }
     .verdict { display: inline-block; border-radius: 999px; padding: 1px 10px; font-size: 12px; font-weight: 700; color: #fff; }
+    .reasons { margin: 4px 0; padding-left: 18px; color: var(--bad); }
     .verdict.met { background: var(--good); } .verdict.missed { background: var(--bad); } .verdict.none { background: #94a3b8; }
     dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 12px; margin: 8px 0; font-size: 13px; } dt { color: var(--muted); } dd { margin: 0; }
     table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 6px 0 12px; }

@@ -26,8 +26,16 @@ struct HTMLReportSections {
             lines.append("<h3>\(e(title)) <span class=\"muted small\">\(e(figure.kind == .system ? "every top-level component" : figure.measure))</span></h3>")
             lines.append("<div><span class=\"figure\">\(percent(figure.availability, figure.unavailability))</span>"
                          + "<span class=\"nines\">\(Format.nines(figure.nines)) nines</span> \(verdict(figure.meetsTarget))</div>")
+            let sla = figure.kind == .objective ? report.sla?.first { $0.objective == figure.name } : nil
+            lines.append(contentsOf: reasons(sla))
             if let budget { lines.append(contentsOf: budgetBar(budget, period: figure.period)) }
             lines.append("<dl>")
+            if let users = figure.asUsersExperienceIt {
+                let counted = users.excluded.map { "\($0.component) (\($0.responsibility))" }.joined(separator: ", ")
+                lines.append("<dt>as users experience it</dt><dd>\(percent(users.availability, users.unavailability)), "
+                             + "\(hours(users.downtimeHours)) per \(e(figure.period)), counting \(e(counted)), "
+                             + "which the promise leaves out</dd>")
+            }
             if let target = figure.target, let down = figure.targetUnavailability {
                 lines.append("<dt>target</dt><dd>\(Format.target(Probability(up: target, down: down)))</dd>")
             }
@@ -56,10 +64,16 @@ struct HTMLReportSections {
 
     func verdict(_ meets: Bool?) -> String {
         switch meets {
-        case true?: "<span class=\"verdict met\">target met</span>"
-        case false?: "<span class=\"verdict missed\">target missed</span>"
+        case true?: "<span class=\"verdict met\">objective met</span>"
+        case false?: "<span class=\"verdict missed\">objective missed</span>"
         case nil: "<span class=\"verdict none\">no target</span>"
         }
+    }
+
+    /// Why a missed objective is missed, one line per reason (nothing when it is met).
+    func reasons(_ sla: SLAReport?) -> [String] {
+        guard let sla, sla.verdict?.met == false else { return [] }
+        return ["<ul class=\"reasons small\">"] + SLAText.reasons(sla).map { "<li>\(e($0))</li>" } + ["</ul>"]
     }
 
     /// Downtime as a bar against the error budget, the budget a dark mark.
@@ -92,8 +106,9 @@ struct HTMLReportSections {
     func slaPrediction() -> [String] {
         guard let sla = report.sla, !sla.isEmpty else { return [] }
         var lines = ["<section id=\"sla\">", "<h2>SLA prediction</h2>",
-                     "<p class=\"muted small\">Customer-responsible and out-of-scope components are left out of these figures; "
-                     + "what they would cost is listed beside them.</p>",
+                     "<p class=\"muted small\">Each objective is a promise, judged by one rule everywhere: customer-responsible "
+                     + "and out-of-scope components are left out of these figures (what they would cost, and the figure as users "
+                     + "experience it with them, are listed beside them), and a missed RTO or RPO misses the objective.</p>",
                      "<table><thead><tr><th>objective</th><th>kind</th><th class=\"num\">target</th><th class=\"num\">predicted</th>"
                      + "<th class=\"num\">downtime</th><th class=\"num\">budget</th><th class=\"num\">margin</th><th>verdict</th><th>left out</th></tr></thead><tbody>"]
         for (index, item) in sla.enumerated() {
@@ -106,11 +121,19 @@ struct HTMLReportSections {
                          + "<td class=\"num\">\(percent(item.availability, item.unavailability))</td>"
                          + "<td class=\"num\">\(hours(item.downtimeHours)) / \(e(item.period))</td>"
                          + "<td class=\"num\">\(item.errorBudgetHours.map { hours($0) } ?? "—")</td><td class=\"num\">\(margin)</td>"
-                         + "<td>\(verdict(item.holds))\(bar.map { "<br>" + budgetBar($0, period: item.period).joined() } ?? "")</td>"
-                         + "<td class=\"small\">\(excluded.isEmpty ? "—" : excluded)</td></tr>")
+                         + "<td>\(verdict(item.verdict?.met))\(reasons(item).joined())"
+                         + "\(bar.map { (item.verdict?.met == false ? "" : "<br>") + budgetBar($0, period: item.period).joined() } ?? "")</td>"
+                         + "<td class=\"small\">\(excluded.isEmpty ? "—" : excluded + users(item))</td></tr>")
         }
         lines += ["</tbody></table>", "</section>"]
         return lines
+    }
+
+    /// "<br>as users experience it, counting them: 99.897% (44.5 min per month)"
+    func users(_ item: SLAReport) -> String {
+        guard let users = item.asUsersExperienceIt else { return "" }
+        return "<br>as users experience it, counting them: \(percent(users.availability, users.unavailability)) "
+            + "(\(hours(users.downtimeHours)) per \(e(item.period)))"
     }
 
     func recovery() -> [String] {

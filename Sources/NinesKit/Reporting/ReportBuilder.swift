@@ -4,11 +4,19 @@ public enum ReportBuilder {
         let model = analysis.model
         let calendar = model.calendar
         let periodHours = calendar.hours(in: model.period)
+        // One prediction serves the objectives' figures and the SLA section: both show the
+        // promise view and its one verdict.
+        let prediction = model.objectives.isEmpty ? nil : SLAPrediction(model, full: analysis)
+        let sla = prediction.map { slaReports($0) } ?? []
         var figures: [FigureReport] = []
-        for (index, objective) in model.objectives.enumerated() {
-            figures.append(figure(analysis.objective(index), kind: .objective, measure: objective.measure.rawValue,
-                                  components: objective.components, target: objective.target,
-                                  period: objective.period ?? model.period, calendar: calendar))
+        for (index, item) in (prediction?.objectives ?? []).enumerated() {
+            let objective = item.objective
+            var report = figure(item.figure, kind: .objective, measure: objective.measure.rawValue,
+                                components: objective.components, target: objective.target, period: item.period, calendar: calendar)
+            report.verdict = sla[index].verdict
+            report.meetsTarget = sla[index].verdict?.met
+            report.asUsersExperienceIt = sla[index].asUsersExperienceIt
+            figures.append(report)
         }
         figures.append(figure(analysis.system(), kind: .system, measure: "availability",
                               components: analysis.structure.roots.map { model.components[$0].name }, target: nil, period: model.period, calendar: calendar))
@@ -25,7 +33,7 @@ public enum ReportBuilder {
         return AvailabilityReport(system: model.name, description: model.description, sources: model.sources,
                                   period: model.period.name, periodHours: periodHours, calendar: calendar.summary,
                                   figures: figures, components: components,
-                                  sla: model.objectives.isEmpty ? nil : slaReports(SLAPrediction(model, full: analysis)))
+                                  sla: prediction == nil ? nil : sla)
     }
 
     /// The report with a "ranked risks" section: the `top` failure modes of `worksheet` by AP, then RPN.
@@ -49,7 +57,7 @@ public enum ReportBuilder {
         return FigureReport(name: flow.name, kind: kind, measure: measure, components: components,
                             availability: flow.probability.up, unavailability: q, nines: nines.isFinite ? nines : nil,
                             target: target?.up, targetUnavailability: target?.down,
-                            meetsTarget: target.map { TargetRule.holds(unavailability: flow.pessimistic.down, targetUnavailability: $0.down) }, period: period.name, periodHours: periodHours,
+                            meetsTarget: nil, period: period.name, periodHours: periodHours,
                             downtimeHours: q * periodHours, errorBudgetHours: target.map { $0.down * periodHours },
                             downtime: DowntimeTable(unavailability: q, calendar: calendar).entries,
                             outagesPerYear: flow.frequency.map { $0 * calendar.yearHours },
@@ -63,24 +71,31 @@ public enum ReportBuilder {
 }
 
 extension ReportBuilder {
-    /// The SLA/SLO prediction of every objective, in model order.
-    public static func slaReports(_ prediction: SLAPrediction) -> [SLAReport] {
+    /// The SLA/SLO prediction of every objective, in model order, each with its one verdict.
+    /// - Parameter minMargin: share of each error budget that must stay unspent (`check --min-margin`).
+    public static func slaReports(_ prediction: SLAPrediction, minMargin: Double = 0) -> [SLAReport] {
         let calendar = prediction.model.calendar.summary
         return prediction.objectives.map { item in
             let objective = item.objective
             let q = item.figure.probability.down
             let nines = Nines.count(unavailability: q)
             let withExcluded = item.withExcluded?.probability
+            let verdict = item.verdict(minMargin: minMargin)
+            let excluded = item.excluded.map { ExcludedReport(component: $0.component, responsibility: $0.responsibility.rawValue,
+                                                              downtimeHours: $0.downtimeHours) }
+            let usersExperience = withExcluded.map { figure in
+                let nines = Nines.count(unavailability: figure.down)
+                return UsersExperienceReport(availability: figure.up, unavailability: figure.down, nines: nines.isFinite ? nines : nil,
+                                             downtimeHours: figure.down * item.periodHours, excluded: excluded)
+            }
             return SLAReport(
                 objective: objective.name, kind: objective.kind.rawValue, measure: objective.measure.rawValue,
                 period: item.period.name, periodHours: item.periodHours, calendar: calendar,
                 target: item.target?.up, targetUnavailability: item.target?.down,
                 availability: item.figure.probability.up, unavailability: q, nines: nines.isFinite ? nines : nil,
                 errorBudgetHours: item.budgetHours, downtimeHours: item.downtimeHours, marginHours: item.marginHours,
-                marginShare: item.marginShare, holds: item.holds(), method: item.figure.method.rawValue,
-                judgedUnavailability: item.judgedUnavailability,
-                excluded: item.excluded.map { ExcludedReport(component: $0.component, responsibility: $0.responsibility.rawValue,
-                                                             downtimeHours: $0.downtimeHours) },
+                marginShare: item.marginShare, holds: verdict?.met, method: item.figure.method.rawValue,
+                judgedUnavailability: item.judgedUnavailability, excluded: excluded,
                 availabilityWithExcluded: withExcluded?.up, unavailabilityWithExcluded: withExcluded?.down,
                 downtimeWithExcludedHours: withExcluded.map { $0.down * item.periodHours },
                 outagesPerPeriod: item.outagesPerPeriod, meanRecoveryHours: item.meanRecoveryHours,
@@ -95,6 +110,7 @@ extension ReportBuilder {
                 },
                 rtoHolds: item.rtoHolds, rpoHolds: item.rpoHolds,
                 unknownRTO: item.recovery.unknownRTO, unprotected: item.recovery.unprotected,
+                verdict: verdict, asUsersExperienceIt: usersExperience,
                 file: objective.location.file, line: objective.location.line, column: objective.location.column)
         }
     }

@@ -21,7 +21,7 @@ public struct SLAReport: Hashable, Sendable, Codable {
     public var marginHours: Double?
     /// Margin as a share of the budget.
     public var marginShare: Double?
-    /// Expected downtime within the budget (no safety margin).
+    /// The objective's one verdict, `verdict.met`: target (no safety margin), `rto` and `rpo`.
     public var holds: Bool?
     /// How the figure was obtained (`exact`, `bounded`, `estimated`; see `FigureMethod`).
     public var method: String
@@ -30,7 +30,8 @@ public struct SLAReport: Hashable, Sendable, Codable {
     public var judgedUnavailability: Double
     /// Components left out of the SLA figure, with the downtime each would add.
     public var excluded: [ExcludedReport]
-    /// The figure with the excluded components counted.
+    /// The figure with the excluded components counted. Kept for one release: read
+    /// `asUsersExperienceIt` instead.
     public var availabilityWithExcluded: Double?
     public var unavailabilityWithExcluded: Double?
     public var downtimeWithExcludedHours: Double?
@@ -49,6 +50,10 @@ public struct SLAReport: Hashable, Sendable, Codable {
     public var unknownRTO: [String]
     /// In-scope components that keep data with neither replication nor backups.
     public var unprotected: [String]
+    /// The one verdict on the objective (`ObjectiveVerdict`), nil when it promises nothing.
+    public var verdict: ObjectiveVerdict?
+    /// The figure with the excluded components counted; present when one of them is on the objective.
+    public var asUsersExperienceIt: UsersExperienceReport?
     /// Where the objective is defined.
     public var file: String
     public var line: Int

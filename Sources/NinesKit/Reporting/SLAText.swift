@@ -34,13 +34,52 @@ package enum SLAText {
         return text
     }
 
-    /// "excluded: sso (customer) 43.2 min/month; counting them 99.8500% (64.8 min/month)"; nil when nothing is excluded.
+    /// "left out of the promise: sso (customer) 43.2 min/month; as users experience it, counting them:
+    /// 99.8500% (64.8 min/month)"; nil when nothing on the objective is left out.
     public static func exclusions(_ r: SLAReport) -> String? {
-        guard !r.excluded.isEmpty, let a = r.availabilityWithExcluded, let q = r.unavailabilityWithExcluded,
-              let downtime = r.downtimeWithExcludedHours else { return nil }
+        guard !r.excluded.isEmpty, let users = r.asUsersExperienceIt else { return nil }
         let items = r.excluded.map { "\($0.component) (\($0.responsibility)) \(Format.duration(hours: $0.downtimeHours))/\(r.period)" }
-        return "excluded: " + items.joined(separator: ", ")
-            + "; counting them \(Format.percent(Probability(up: a, down: q))) (\(Format.duration(hours: downtime))/\(r.period))"
+        return "left out of the promise: " + items.joined(separator: ", ") + "; as users experience it, counting them: "
+            + figure(users, period: r.period)
+    }
+
+    /// "holds", or "falls short: worst RTO 1 h (job-queue, repair) exceeds rto 30 min"; nil when
+    /// the objective promises nothing. The objective's one verdict (`ObjectiveVerdict`) in words.
+    public static func verdict(_ r: SLAReport) -> String? {
+        guard let verdict = r.verdict else { return nil }
+        return verdict.met ? "holds" : "falls short: " + reasons(r).joined(separator: "; ")
+    }
+
+    /// Why the verdict is "missed", one phrase per reason, in the verdict's order.
+    public static func reasons(_ r: SLAReport) -> [String] {
+        (r.verdict?.reasons ?? []).map { reason in
+            switch reason {
+            case .overBudget:
+                let judged = Format.duration(hours: r.judgedUnavailability * r.periodHours)
+                let budget = r.errorBudgetHours.map { Format.duration(hours: $0) } ?? "?"
+                let how = r.method == FigureMethod.exact.rawValue ? "" : ", the \(r.method) figure's pessimistic end"
+                return "\(judged)/\(r.period) of downtime\(how), over the \(budget) budget of \(targetName(r))"
+            case .underMinMargin:
+                let left = r.marginShare.map { percent($0) } ?? "?"
+                return "\(left) of the budget left, under the required \(percent(r.verdict?.minMargin ?? 0))"
+            case .rtoExceeded:
+                return rto(r) ?? "rto exceeded"
+            case .rpoExceeded:
+                return rpo(r) ?? "rpo exceeded"
+            }
+        }
+    }
+
+    /// "as users experience it, left-out parts counted: 99.897% (44.5 min/month)": the figure
+    /// beside the promise, never judged.
+    public static func usersExperience(_ users: UsersExperienceReport, period: String) -> String {
+        "as users experience it, left-out parts counted: " + figure(users, period: period)
+    }
+
+    /// "99.897% (44.5 min/month)"
+    static func figure(_ users: UsersExperienceReport, period: String) -> String {
+        "\(Format.percent(Probability(up: users.availability, down: users.unavailability))) "
+            + "(\(Format.duration(hours: users.downtimeHours))/\(period))"
     }
 
     /// "with 4.2 outages/month each must end within 13 min for 99.99% (modelled mean 8 min)"

@@ -40,13 +40,13 @@ public struct TextReportRenderer {
     func render(_ sla: [SLAReport]) -> [String] {
         var lines = [bold("SLA prediction")]
         for r in sla {
-            var head = "  \(r.objective) (\(r.kind), \(r.measure)): "
-            if let holds = r.holds {
-                head += holds ? paint("holds", green: true) : paint("falls short", green: false)
-            } else {
-                head += "no target"
+            let head = "  \(r.objective) (\(r.kind), \(r.measure)): "
+            switch r.verdict?.met {
+            case true?: lines.append(head + paint("holds", green: true))
+            case false?: lines.append(head + paint("falls short", green: false))
+                lines.append(contentsOf: SLAText.reasons(r).flatMap { wrap("✗ " + $0, indent: 4) })
+            case nil: lines.append(head + "no target")
             }
-            lines.append(head)
             let rows = [SLAText.predicted(r), SLAText.budget(r), SLAText.period(r), SLAText.exclusions(r),
                         SLAText.allowedRecovery(r), SLAText.rto(r), SLAText.rpo(r)].compactMap { $0 }
             lines.append(contentsOf: rows.flatMap { wrap($0, indent: 4) })
@@ -72,6 +72,9 @@ public struct TextReportRenderer {
         var headline = "  availability \(Format.percent(probability))  (\(Format.nines(figure.nines)) nines, unavailability \(Format.small(figure.unavailability)))"
         if headline.count > 80 { headline = "  availability \(Format.percent(probability))  (\(Format.nines(figure.nines)) nines)" }
         lines.append(headline)
+        if let users = figure.asUsersExperienceIt {
+            lines.append(contentsOf: wrap(SLAText.usersExperience(users, period: period), indent: 2))
+        }
         lines.append(contentsOf: methodLines(figure))
         if let target = figure.target, let met = figure.meetsTarget, let budget = figure.errorBudgetHours, !slaCovers {
             let targetText = Format.target(Probability(up: target, down: figure.targetUnavailability ?? 1 - target))
