@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NinesKit
 
 // Every command's `--format`, and the one place a format name becomes a renderer. Commands build
@@ -13,7 +14,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         switch self {
         case .text: SanitizedRenderer(TextReportRenderer(colour: colour, topContributors: topContributors), keepingColour: colour)
         case .json: JSONRenderer()
-        case .html: HTMLReportRenderer()
+        case .html: HTMLReportRenderer(workingFolder: FileManager.default.currentDirectoryPath)
         }
     }
 

@@ -35,6 +35,13 @@ import Testing
         } catch {
             #expect(error.diagnostics[0].description.contains("row 2, column 'rate'"))
         }
+        // A bad value is refused quoting what the user wrote, not its reading with a point.
+        do {
+            _ = try WorksheetCSV.read("id;component;failure_mode;rate;outage\na;db;x;0,5/yy;1h\n", file: "w.csv", model: model)
+            Issue.record("a bad rate was accepted")
+        } catch {
+            #expect(error.diagnostics[0].description.contains("found '0,5/yy'"), "\(error)")
+        }
         // A point and a comma together are not guessed at (1,000.5 or 1.000,5): refused as written.
         #expect(throws: DiagnosticError.self) {
             try WorksheetCSV.read("id;component;failure_mode;outage;rate\na;db;x;1.000,5h;1/y\n", file: "w.csv", model: model)

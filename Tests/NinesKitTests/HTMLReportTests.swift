@@ -103,4 +103,36 @@ struct HTMLReportTests {
         #expect(html.contains("and 50 more components"))
         #expect(html.contains("250 components: too many for a box each"))
     }
+
+    /// The page declares that nothing but its inline CSS runs or loads: no script, no fetch.
+    @Test func pageCarriesARestrictiveContentSecurityPolicy() throws {
+        let report = ReportBuilder.availabilityReport(AvailabilityAnalysis(try FMEAFixtures.shopModelValue()))
+        let html = HTMLReportRenderer().render(report)
+        let meta = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+            + "base-uri 'none'; form-action 'none'\">"
+        #expect(html.contains("<head>\n<meta charset=\"utf-8\">\n" + meta + "\n"))
+        #expect(!html.contains("<script"))
+    }
+
+    /// The footer never shows a home folder: an absolute path inside the working folder is shown
+    /// relative to it, any other one (or a `..` that climbs out, or `~`) by its file name.
+    @Test(arguments: [
+        ("models/shop.yaml", "/home/alice/work", "models/shop.yaml"),
+        ("/home/alice/work/models/shop.yaml", "/home/alice/work", "models/shop.yaml"),
+        ("/home/alice/work/models/shop.yaml", "/home/alice/work/", "models/shop.yaml"),
+        ("/home/alice/other/shop.yaml", "/home/alice/work", "shop.yaml"),
+        ("/home/alice/workshop/shop.yaml", "/home/alice/work", "shop.yaml"),
+        ("/home/alice/work/../bob/shop.yaml", "/home/alice/work", "shop.yaml"),
+        ("../../home/alice/shop.yaml", "/srv", "shop.yaml"),
+        ("~/shop.yaml", "/srv", "shop.yaml"),
+        ("/home/alice/shop.yaml", nil, "shop.yaml"),
+        ("<stdin>", "/srv", "<stdin>"),
+    ] as [(String, String?, String)])
+    func footerPathShowsNoHomeFolder(path: String, folder: String?, shown: String) throws {
+        #expect(SourcePathDisplay.shown(path, workingFolder: folder) == shown)
+        var report = ReportBuilder.availabilityReport(AvailabilityAnalysis(try FMEAFixtures.shopModelValue()))
+        report.sources = [path]
+        let footer = HTMLReportRenderer(workingFolder: folder).render(report).components(separatedBy: "<footer>").last ?? ""
+        #expect(footer.hasPrefix("Made by nines from \(HTMLReportSections.escape(shown))."))
+    }
 }

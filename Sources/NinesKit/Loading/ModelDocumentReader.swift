@@ -280,14 +280,15 @@ struct ModelDocumentReader {
             guard let fields = MappingReader(kOf, context: "'k_of' of '\(owner)'", diagnostics: diagnostics) else { return nil }
             defer { fields.rejectUnknownKeys(known: ["k", "of"]) }
             let k = fields.integer("k", in: 1...10_000, required: true)
-            guard let members = fields.nameList("of", required: true), let k else { return nil }
-            if k > members.count {
+            guard let members = fields.nameList("of", required: true) else { return nil }
+            if let k, k > members.count {
                 diagnostics.error(fields.keyLocation("k"), "'k' of 'k_of' of '\(owner)' is \(k) but the group has only "
                                   + "\(members.count) member\(members.count == 1 ? "" : "s"); k of n needs 1 ≤ k ≤ n")
-                return nil
             }
+            // A bad or missing 'k' is reported already, so no model is built from this group: its
+            // members are kept so that a misspelt one is reported in the same run.
             notes.groupMembers[group.location] = members.map(\.location)
-            return .group(k: k, members: members.map(\.name), group.location)
+            return .group(k: min(k ?? 1, max(1, members.count)), members: members.map(\.name), group.location)
         }
         diagnostics.error(group.location, "a redundancy group of '\(owner)' must be {any: [...]} or {k_of: {k: 2, of: [...]}}")
         return nil

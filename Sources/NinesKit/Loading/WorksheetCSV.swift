@@ -83,7 +83,7 @@ package enum WorksheetCSV {
                 guard let column else { continue }
                 // Spreadsheets end lines inside a cell with CRLF; the worksheet's prose uses LF.
                 var text = CSVFormulaGuard.unguarded(cell.text).replacingOccurrences(of: "\r\n", with: "\n")
-                if decimalComma && decimalColumns.contains(column) { text = decimalPoint(text) }
+                if decimalComma && decimalColumns.contains(column) { text = decimalPoint(text, in: column) }
                 if let problem = YAMLTextPolicy.problem(in: text, multiLine: YAMLTextPolicy.multiLineKeys.contains(column.rawValue)) {
                     collector.error(cell.location, "row \(number), column '\(column.rawValue)' \(problem)")
                     continue
@@ -97,12 +97,20 @@ package enum WorksheetCSV {
         return modes
     }
 
-    /// `0,5/y` as `0.5/y`: a number's one comma becomes its decimal point. Text with a point as
-    /// well, or more than one comma, is left as written (a thousands separator is not guessed at),
-    /// so it is refused with the value the user wrote.
-    static func decimalPoint(_ text: String) -> String {
+    /// `0,5/y` as `0.5/y`: a number's one comma becomes its decimal point when the result is a
+    /// valid value of `column`. Anything else (a point as well, more than one comma: a thousands
+    /// separator is not guessed at; a bad unit) is left as written, so it is refused quoting the
+    /// value the user wrote.
+    static func decimalPoint(_ text: String, in column: FailureModeField) -> String {
         guard !text.contains("."), text.filter({ $0 == "," }).count == 1 else { return text }
-        return text.replacingOccurrences(of: ",", with: ".")
+        let converted = text.replacingOccurrences(of: ",", with: ".")
+        let valid: Bool
+        switch column {
+        case .rate: valid = (try? QuantityParser.rate(converted).get()) != nil
+        case .outage: valid = (try? QuantityParser.duration(converted, positive: true).get()) != nil
+        default: valid = (try? QuantityParser.fraction(converted).get()) != nil
+        }
+        return valid ? converted : text
     }
 
     /// "comma", "semicolon" or "tab", for messages.

@@ -4,11 +4,23 @@
 /// Prints the report and its `picture` (built by `ReportPictureBuilder`); a report without a
 /// picture gets the tables alone.
 public struct HTMLReportRenderer: ReportRenderer {
-    public init() {}
+    /// The absolute working folder the model paths were given from: the footer names a model
+    /// inside it relative to it, any other absolute path by its file name (`SourcePathDisplay`).
+    public var workingFolder: String?
+
+    public init(workingFolder: String? = nil) {
+        self.workingFolder = workingFolder
+    }
+
+    /// Inline CSS and SVG only: no script runs, nothing loads from anywhere (`default-src 'none'`),
+    /// and a page from an untrusted model cannot be turned into one that does.
+    public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        + "base-uri 'none'; form-action 'none'"
 
     public func render(_ report: AvailabilityReport) -> String {
         let sections = HTMLReportSections(report: report)
         var page = ["<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
+                    "<meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.contentSecurityPolicy)\">",
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
                     "<title>\(HTMLReportSections.escape(report.system)) — availability report</title>",
                     "<style>\(Self.style)</style>", "</head>", "<body>"]
@@ -20,7 +32,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         page.append(contentsOf: sections.risks())
         page.append(contentsOf: sections.simulation())
         page.append(contentsOf: sections.components())
-        page.append("<footer>Made by nines from \(HTMLReportSections.escape(report.sources.joined(separator: ", "))). "
+        let sources = report.sources.map { SourcePathDisplay.shown($0, workingFolder: workingFolder) }
+        page.append("<footer>Made by nines from \(HTMLReportSections.escape(sources.joined(separator: ", "))). "
                     + "Figures are predictions from the model, not measurements.</footer>")
         page.append(contentsOf: ["</body>", "</html>"])
         return page.joined(separator: "\n") + "\n"

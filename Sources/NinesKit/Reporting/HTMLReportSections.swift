@@ -97,6 +97,7 @@ struct HTMLReportSections {
             lines.append("<p class=\"muted small\">\(Format.count(layout.diagram.componentCount)) components: too many for a box each, "
                          + "so each box stands for a layer (and, apart, its parts outside the SLA), with counts.</p>")
         }
+        if let note = StackDiagramText.edgeNote(layout.diagram) { lines.append("<p class=\"muted small\">\(e(note)).</p>") }
         lines.append("<div class=\"diagram\">")
         lines.append(StackDiagramSVGRenderer(standalone: false).render(layout))
         lines += ["</div>", "</section>"]

@@ -17,6 +17,11 @@ public struct StackDiagram: Hashable, Sendable, Codable {
     public var collapsed: Bool
     /// The period the nodes' `downtimeHours` are per ("month").
     public var period: String
+    /// Edges left out because a path of drawn edges implies them (`StackDiagramEdgeBound`, past
+    /// `StackDiagramBuilder.edgeBound` edges).
+    public var impliedEdges: Int = 0
+    /// Edges not drawn at all past the bound, after leaving out implied ones and collapsing.
+    public var undrawnEdges: Int = 0
 }
 
 public struct DiagramLayer: Hashable, Sendable, Codable {

@@ -17,10 +17,16 @@ public enum StackDiagramBuilder {
                                    period: report.period)
         if diagram.collapsed {
             collapse(model, report: report, layerIndex: layerIndex, index: index, costRanks: costRanks, into: &diagram)
-        } else {
-            expand(model, report: report, layerIndex: layerIndex, index: index, costRanks: costRanks, into: &diagram)
+            return bounded(diagram) { diagram }
         }
-        return diagram
+        let collapsedForm = diagram
+        expand(model, report: report, layerIndex: layerIndex, index: index, costRanks: costRanks, into: &diagram)
+        return bounded(diagram) {
+            var collapsed = collapsedForm
+            collapsed.collapsed = true
+            collapse(model, report: report, layerIndex: layerIndex, index: index, costRanks: costRanks, into: &collapsed)
+            return collapsed
+        }
     }
 
     /// The components costing the system figure the most downtime (rank 1 first), only those that

@@ -33,6 +33,7 @@ public struct StackDiagramDOTRenderer: ReportRenderer {
             if edge.count > 1 { attributes += ["label=\(q("×\(Format.count(edge.count))"))", "fontsize=9"] }
             dot.append("  \(q(edge.from)) -> \(q(edge.to))" + (attributes.isEmpty ? ";" : " [\(attributes.joined(separator: ", "))];"))
         }
+        if let note = StackDiagramText.edgeNote(diagram) { dot.append("  // " + note) }
         dot.append("}")
         return dot.joined(separator: "\n") + "\n"
     }

@@ -22,6 +22,7 @@ public struct StackDiagramMermaidRenderer: ReportRenderer {
             let label = edge.masked ? "|masked|" : edge.count > 1 ? "|\(q("×\(Format.count(edge.count))"))|" : ""
             out.append("  \(edge.from) \(edge.masked ? "-.->" : "-->")\(label) \(edge.to)")
         }
+        if let note = StackDiagramText.edgeNote(diagram) { out.append("  %% " + note) }
         out.append("  classDef outside fill:#f1f5f9,stroke:#64748b,stroke-dasharray:5 3")
         out.append("  classDef cost stroke:#dc2626,stroke-width:3px")
         for node in diagram.nodes {

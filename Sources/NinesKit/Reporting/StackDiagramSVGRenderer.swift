@@ -22,10 +22,13 @@ public struct StackDiagramSVGRenderer: ReportRenderer {
         svg.append(Self.definitions)
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>")
         svg.append(text(20, 32, "\(diagram.system) — stack diagram", size: 20, weight: "700", fill: "#0f172a"))
+        let counts = "\(Format.count(diagram.componentCount)) components in \(diagram.layers.count) layers"
         let summary = diagram.collapsed
-            ? "\(Format.count(diagram.componentCount)) components in \(diagram.layers.count) layers, collapsed by layer (one box per layer and SLA scope)"
-            : "\(diagram.componentCount) components in \(diagram.layers.count) layers · box figures: availability with everything the component needs"
-        svg.append(text(20, 50, summary, size: 12, fill: "#475569"))
+            ? counts + ", collapsed by layer (one box per layer and SLA scope)"
+            : counts + " · box figures: availability with everything the component needs"
+        // A bundled diagram says what it leaves out in place of the reading hint: one line fits.
+        let bundled = StackDiagramText.edgeNote(diagram).map { counts + (diagram.collapsed ? ", a box per layer and SLA scope" : "") + " · " + $0 }
+        svg.append(text(20, 50, bundled ?? summary, size: 12, fill: "#475569"))
         for band in layout.bands { svg.append(contentsOf: self.band(band, diagram)) }
         for frame in layout.frames { svg.append(contentsOf: self.frame(frame, diagram)) }
         for curve in layout.curves { svg.append(contentsOf: self.curve(curve, diagram, opacity: layout.edgeOpacity)) }

@@ -14,6 +14,20 @@ enum StackDiagramText {
         return lines
     }
 
+    /// What a diagram bundled past `StackDiagramBuilder.edgeBound` leaves out, in one sentence;
+    /// nil when every dependency is drawn.
+    static func edgeNote(_ diagram: StackDiagram) -> String? {
+        var parts: [String] = []
+        if diagram.impliedEdges > 0 {
+            parts.append("\(Format.count(diagram.impliedEdges)) dependencies not drawn: a path of drawn ones implies each")
+        }
+        if diagram.undrawnEdges > 0 {
+            parts.append("\(Format.count(diagram.undrawnEdges)) edges not drawn past \(Format.count(StackDiagramBuilder.edgeBound)) "
+                         + "(the heaviest, and each caller's first, are kept)")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
     /// The short marks under a box's availability: k of n, failover, masking, who answers.
     static func details(_ node: DiagramNode) -> [String] {
         var parts: [String] = []

@@ -88,8 +88,18 @@ struct BrowserReportTests {
         }
         #expect(!html.replacingOccurrences(of: "url(#", with: "").contains("url("), "only in-page url(#…) references")
 
+        // The page's own policy forbids every script, the probe included: with the policy kept the
+        // probe must not run; the measuring copy leaves the policy out.
+        let policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLReportRenderer.contentSecurityPolicy)\">\n"
+        #expect(html.contains(policy), "\(model): the page carries its Content-Security-Policy")
+        let guarded = directory.appendingPathComponent("\(model)-guarded.html")
+        try html.replacingOccurrences(of: "</body>", with: Self.probe + "\n</body>").write(to: guarded, atomically: true, encoding: .utf8)
+        let blocked = try Self.chromium(["--dump-dom", guarded.absoluteString])
+        #expect(blocked.status == 0 && blocked.stdout.contains("<footer>"), "chromium: \(blocked.stderr)")
+        #expect(!blocked.stdout.contains("<pre id=\"probe\">"), "\(model): a script ran despite the page's policy")
         let probed = directory.appendingPathComponent("\(model)-probe.html")
-        try html.replacingOccurrences(of: "</body>", with: Self.probe + "\n</body>").write(to: probed, atomically: true, encoding: .utf8)
+        try html.replacingOccurrences(of: policy, with: "").replacingOccurrences(of: "</body>", with: Self.probe + "\n</body>")
+            .write(to: probed, atomically: true, encoding: .utf8)
         let run = try Self.chromium(["--dump-dom", probed.absoluteString])
         #expect(run.status == 0, "chromium: \(run.stderr)")
         let json = try #require(run.stdout.firstMatch(of: /<pre id="probe">(.*?)<\/pre>/)?.1, "no probe output: \(run.stdout.prefix(300))")
