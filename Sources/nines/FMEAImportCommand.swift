@@ -7,13 +7,14 @@ struct FMEAImportCommand: ParsableCommand {
         abstract: "Replace a worksheet's failure modes with those of a CSV file; nothing is written unless all of it is valid."
     )
 
-    @Argument(help: "The CSV file (UTF-8, header row with the column names of 'nines fmea export').")
+    @Argument(help: "The CSV file (UTF-8, header row with the column names of 'nines fmea export').",
+              completion: .csvFile)
     var csv: String
 
-    @Option(help: "The worksheet YAML to write (its model and scoring are kept when it exists).")
+    @Option(help: "The worksheet YAML to write (its model and scoring are kept when it exists).", completion: .yamlFile)
     var worksheet: String
 
-    @Option(help: "The model file, when the worksheet does not exist yet.")
+    @Option(help: "The model file, when the worksheet does not exist yet.", completion: .yamlFile)
     var model: String?
 
     @Option(help: "The CSV's field separator: ',', ';' or 'tab' (default: detected from the header row).")
