@@ -31,7 +31,12 @@ set -uo pipefail
 # A workflow command's message: '%', CR and LF escaped as the runner expects, so no text can end
 # the annotation or start a command of its own.
 annotation() { local text=${1//%/%25}; text=${text//$'\r'/%0D}; echo "${text//$'\n'/%0A}"; }
-fail() { echo "::error title=nines::$(annotation "$1")"; echo "nines: $1" >&2; exit 2; }
+# Refused input: an annotation, the sentence on stderr, status output 2, exit 2.
+fail() {
+    echo "::error title=nines::$(annotation "$1")"; echo "nines: $1" >&2
+    [ -z "${GITHUB_OUTPUT:-}" ] || echo "status=2" >> "$GITHUB_OUTPUT"
+    exit 2
+}
 command -v nines > /dev/null || fail "nines is not on PATH (scripts/install.sh installs it)"
 fail_on=${NINES_FAIL_ON:-short}
 case "$fail_on" in short|invalid|never) ;; *) fail "fail-on must be short, invalid or never, found '$fail_on'" ;; esac
@@ -52,14 +57,22 @@ output() { [ -n "${GITHUB_OUTPUT:-}" ] && echo "$1=$2" >> "$GITHUB_OUTPUT"; retu
 # Whatever the checkout holds under such a name is removed after the refusal, so that no later
 # step (an artifact upload, a PR comment with a fixed path) reads it either.
 reports=(nines-check.md nines-diff.md nines-junit.xml nines.sarif nines-check.json)
-refuse() { rm -f -- "$1"; fail "$2"; }
+refused=0
 for name in "${reports[@]}"; do
-    if [ -L "$name" ]; then refuse "$name" "'$name' in this checkout is a symbolic link; nines will not write, read or post its report through it (remove the link)"; fi
-    if git ls-files --error-unmatch -- "$name" > /dev/null 2>&1; then
-        refuse "$name" "'$name' is tracked by git in this checkout; nines writes its report there and will not overwrite, read or post a committed file (remove it from the repository)"
+    if [ -L "$name" ]; then
+        reason="'$name' in this checkout is a symbolic link; nines will not write, read or post its report through it (remove the link)"
+    elif git ls-files --error-unmatch -- "$name" > /dev/null 2>&1; then
+        reason="'$name' is tracked by git in this checkout; nines writes its report there and will not overwrite, read or post a committed file (remove it from the repository)"
+    elif [ -e "$name" ] && [ ! -f "$name" ]; then
+        reason="'$name' in this checkout is not a plain file; nines will not write its report there"
+    else
+        continue
     fi
-    if [ -e "$name" ] && [ ! -f "$name" ]; then fail "'$name' in this checkout is not a plain file; nines will not write its report there"; fi
+    echo "::error title=nines::$(annotation "$reason")"; echo "nines: $reason" >&2
+    [ -d "$name" ] && [ ! -L "$name" ] || rm -f -- "$name"
+    refused=1
 done
+[ "$refused" = 0 ] || fail "nothing was checked: the checkout holds report names that nines will not use (above)"
 fresh=$(mktemp -d) || fail "cannot make a temporary folder"
 trap 'rm -rf "$fresh"' EXIT
 

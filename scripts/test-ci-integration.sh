@@ -118,6 +118,10 @@ completions_installed() {
         && grep -q "complete -c 'nines'" "$prefix/share/fish/vendor_completions.d/nines.fish"
 }
 expect "bash, zsh and fish completions are installed" completions_installed
+expect "nines-genmodel is installed and runs with an empty environment" env -i "$prefix/bin/nines-genmodel" 100
+expect "the man page lists exit statuses 0, 1 and 2, then examples" bash -c "grep -q '^\.It 2$' '$prefix/share/man/man1/nines.1' \
+    && grep -q '^\.Sh EXAMPLES$' '$prefix/share/man/man1/nines.1' && ! grep -q '^\.Ex -std' '$prefix/share/man/man1/nines.1'"
+expect "the static build printed no linker warning" bash -c "! grep -qE 'ld(\.[a-z]+)?: warning|\.a\([^)]*\):.*warning:' '$ws.log'"
 
 echo "== GitHub Action, invalid model (cache hit)"
 set_up gh-invalid invalid
@@ -203,6 +207,7 @@ status=$(NINES_PIPELINE_SOURCE=push run_job gitlab "$WORK/gitlab.yml" "$main_ws"
 expect "the job passes" test "$status" = 0
 expect "nines is installed outside the checkout" bash -c "test ! -e '$main_ws/.nines' && grep -q 'nines: binary sha256' '$main_ws.log'"
 expect "the job writes the cache (policy pull-push)" bash -c "grep -q 'cache saved' '$main_ws.log' && test -f '$cached_binary'"
+expect "its build printed no linker warning" bash -c "! grep -qE 'ld(\.[a-z]+)?: warning|\.a\([^)]*\):.*warning:' '$main_ws.log'"
 binary_sha=$(sha256sum "$cached_binary" | cut -d' ' -f1)
 # The project pins that binary, as docs/ci.md tells it to.
 sed "s|^  NINES_MODELS: model.yaml$|&\n  NINES_SHA256: $binary_sha|" "$WORK/gitlab.yml" > "$WORK/gitlab-pinned.yml"
@@ -246,6 +251,26 @@ expect "poisoned cache: the job fails" test "$status" != 0
 expect "poisoned cache: the binary's hash is refused" grep -q "not NINES_SHA256" "$ws.log"
 expect "poisoned cache: the poisoned binary never ran" test ! -e "$WORK/pwned"
 cp "$WORK/good-binary" "$cached_binary"
+
+echo "== GitLab template, the MR note: one per merge request (a stand-in for the GitLab API)"
+# curl replaced by a script that logs each request and answers as GitLab would: the token's user
+# is 5; the request already has a note of its with the marker, and a forged one by user 9.
+mkdir -p "$WORK/fake-api"
+cat > "$WORK/fake-api/curl" <<'FAKE'
+#!/bin/sh
+echo "curl $*" >> "$FAKE_API_LOG"
+case "$*" in
+    *"/user") printf '%s\n' '{"id":5}' ;;
+    *"notes?per_page"*) printf '%s\n' '[{"id":11,"author":{"id":9},"body":"<!-- nines-check -->\nforged"},{"id":12,"author":{"id":5},"body":"<!-- nines-check -->\nold"}]' ;;
+esac
+FAKE
+chmod +x "$WORK/fake-api/curl"
+set_up gl-note valid
+status=$(PATH="$WORK/fake-api:$PATH" FAKE_API_LOG=$WORK/api.log CI_MERGE_REQUEST_IID=3 CI_PROJECT_ID=7 \
+    CI_API_V4_URL=https://gitlab.example/api/v4 NINES_COMMENT_TOKEN=token run_job gitlab "$WORK/gitlab-pinned.yml" "$ws")
+expect "MR note: the job passes" test "$status" = 0
+expect "MR note: the token's own note is updated (PUT notes/12)" grep -q "request PUT .*merge_requests/3/notes/12$" "$WORK/api.log"
+expect "MR note: no new note, and the forged one untouched" bash -c "! grep -qE 'request POST|notes/11' '$WORK/api.log'"
 
 if [ "$failures" -gt 0 ]; then echo "test-ci-integration: $failures expectation(s) failed"; exit 1; fi
 echo "test-ci-integration: all expectations hold"

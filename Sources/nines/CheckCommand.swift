@@ -13,14 +13,14 @@ struct CheckCommand: ParsableCommand {
     var format: CheckFormat = .text
 
     @Option(name: [.short, .long], help: "Write the report to this file (replaced whole, never written through a link) instead of stdout.",
-            completion: .file())
+            completion: .outputFile)
     var output: String?
 
     @Option(name: .customLong("min-margin"),
             help: "Share of each error budget that must stay unspent, e.g. '10%' or '0.1' (default 0).")
     var minMargin: String?
 
-    @Option(help: "FMEA worksheet for the risk rule (default: the model file's own 'failure_modes:', if any).")
+    @Option(help: "FMEA worksheet for the risk rule (default: the model file's own 'failure_modes:', if any).", completion: .yamlFile)
     var fmea: String?
 
     @Option(name: .customLong("fail-on-open"),

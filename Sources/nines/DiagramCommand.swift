@@ -14,7 +14,7 @@ struct DiagramCommand: ParsableCommand {
     @Option(help: "Output format: \(DiagramFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: DiagramFormat = .svg
 
-    @Option(name: [.short, .long], help: "Write the diagram to this file (replaced whole) instead of stdout.")
+    @Option(name: [.short, .long], help: "Write the diagram to this file (replaced whole) instead of stdout.", completion: .outputFile)
     var output: String?
 
     func run() throws {

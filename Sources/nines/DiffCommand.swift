@@ -14,13 +14,15 @@ struct DiffCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("OLD.yaml NEW.yaml; with --base, the model file(s).", valueName: "file"))
+    @Argument(help: ArgumentHelp("OLD.yaml NEW.yaml; with --base, the model file(s).", valueName: "file"), completion: .yamlFile)
     var files: [String] = []
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("The old version's model file(s), merged like any model (use with --new).", valueName: "file"))
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("The old version's model file(s), merged like any model (use with --new).", valueName: "file"),
+            completion: .yamlFile)
     var old: [String] = []
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("The new version's model file(s) (use with --old).", valueName: "file"))
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("The new version's model file(s) (use with --old).", valueName: "file"),
+            completion: .yamlFile)
     var new: [String] = []
 
     @Option(help: ArgumentHelp("Compare the model file(s) with their version at this git revision (e.g. origin/main).", valueName: "rev"))
@@ -35,7 +37,7 @@ struct DiffCommand: ParsableCommand {
     var format: DiffFormat = .text
 
     @Option(name: [.short, .long], help: "Write the diff to this file (replaced whole, never written through a link) instead of stdout.",
-            completion: .file())
+            completion: .outputFile)
     var output: String?
 
     @OptionGroup var calendar: CalendarOptions

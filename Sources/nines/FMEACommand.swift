@@ -18,13 +18,13 @@ struct FMEAInitCommand: ParsableCommand {
         abstract: "Scaffold a worksheet from a model: the usual failure modes of each kind of component, scores to fill."
     )
 
-    @Argument(help: "The model file (YAML).")
+    @Argument(help: "The model file (YAML).", completion: .yamlFile)
     var model: String
 
     @Option(help: "How many prompts: 'minimal' (two per kind of component), 'standard' (four per kind; identical and same-kind components share one set) or 'full' (every component, identical ones once, all prompts).")
     var prompts: PromptLevel = .standard
 
-    @Option(name: .shortAndLong, help: "Write the worksheet to this file (default: standard output).")
+    @Option(name: .shortAndLong, help: "Write the worksheet to this file (default: standard output).", completion: .outputFile)
     var output: String?
 
     @Flag(help: "Overwrite the output file if it exists.")
@@ -51,13 +51,13 @@ struct FMEAExportCommand: ParsableCommand {
         abstract: "Write a worksheet's failure modes as CSV for a spreadsheet (every field, stable column order)."
     )
 
-    @Argument(help: "The worksheet, or a model file with a 'failure_modes:' section.")
+    @Argument(help: "The worksheet, or a model file with a 'failure_modes:' section.", completion: .yamlFile)
     var worksheet: String
 
     @Flag(help: "CSV output (the only export format; accepted for clarity).")
     var csv = false
 
-    @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
+    @Option(name: .shortAndLong, help: "Write to this file (default: standard output).", completion: .outputFile)
     var output: String?
 
     @OptionGroup var inputLimit: InputLimitOptions

@@ -9,16 +9,17 @@ struct FMEAImportCommand: ParsableCommand {
             + "'--worksheet FILE' names it too."
     )
 
-    @Argument(help: "The CSV file (UTF-8, header row with the column names of 'nines fmea export').")
+    @Argument(help: "The CSV file (UTF-8, header row with the column names of 'nines fmea export').",
+              completion: .csvFile)
     var csv: String
 
-    @Argument(help: ArgumentHelp("The worksheet YAML to write (its model and scoring are kept when it exists).", valueName: "worksheet"))
+    @Argument(help: ArgumentHelp("The worksheet YAML to write (its model and scoring are kept when it exists).", valueName: "worksheet"), completion: .yamlFile)
     var worksheetArgument: String?
 
-    @Option(help: "The worksheet YAML to write (the same as the second argument).")
+    @Option(help: "The worksheet YAML to write (the same as the second argument).", completion: .yamlFile)
     var worksheet: String?
 
-    @Option(help: "The model file, when the worksheet does not exist yet.")
+    @Option(help: "The model file, when the worksheet does not exist yet.", completion: .yamlFile)
     var model: String?
 
     @Option(help: "The CSV's field separator: ',', ';' or 'tab' (default: detected from the header row).")

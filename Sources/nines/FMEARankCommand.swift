@@ -9,7 +9,8 @@ struct FMEARankCommand: ParsableCommand {
 
     enum Order: String, ExpressibleByArgument, CaseIterable { case priority, downtime }
 
-    @Argument(help: "The worksheet (YAML with 'model:'), or a model file with a 'failure_modes:' section.")
+    @Argument(help: "The worksheet (YAML with 'model:'), or a model file with a 'failure_modes:' section.",
+              completion: .yamlFile)
     var worksheet: String
 
     @Option(help: "Sort by 'priority' (AP, RPN, severity, id) or 'downtime' (expected downtime per period).")

@@ -3,7 +3,8 @@ import NinesKit
 
 /// The model files and the calendar convention; shared by every command that reads a model.
 struct ModelOptions: ParsableArguments {
-    @Argument(help: "Model file(s) in YAML (`-` reads standard input); several files are merged into one model.")
+    @Argument(help: "Model file(s) in YAML (`-` reads standard input); several files are merged into one model.",
+              completion: .yamlFile)
     var files: [String]
 
     @OptionGroup var calendar: CalendarOptions

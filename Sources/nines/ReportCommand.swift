@@ -20,10 +20,12 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup(title: "Simulation (with --simulate)") var simulation: SimulationOptions
 
-    @Option(name: [.short, .long], help: "Write the report to this file (replaced whole, never half-written) instead of stdout.")
+    @Option(name: [.short, .long], help: "Write the report to this file (replaced whole, never half-written) instead of stdout.",
+            completion: .outputFile)
     var output: String?
 
-    @Option(help: "FMEA worksheet whose top risks to add (default: the model file's own 'failure_modes:', if any).")
+    @Option(help: "FMEA worksheet whose top risks to add (default: the model file's own 'failure_modes:', if any).",
+            completion: .yamlFile)
     var fmea: String?
 
     @Option(name: .customLong("top-risks"), help: "Failure modes listed under 'ranked risks'.")

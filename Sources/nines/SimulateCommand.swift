@@ -15,7 +15,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Output format: \(SimulationFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: SimulationFormat = .text
 
-    @Option(name: [.short, .long], help: "Write the result to this file (replaced whole, never half-written) instead of stdout.")
+    @Option(name: [.short, .long], help: "Write the result to this file (replaced whole, never half-written) instead of stdout.",
+            completion: .outputFile)
     var output: String?
 
     func run() throws {
