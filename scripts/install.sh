@@ -55,17 +55,21 @@ linker_filter() {
 
 build=(-c release --scratch-path "$scratch")
 if [ "$static" = 1 ]; then
-    # The package links `-lyaml`; a folder that holds only libyaml.a, searched first, makes the
-    # linker take the archive instead of the shared library beside it.
+    # The package links `-lyaml` with the search path of yaml-0.1.pc, whose folder also holds the
+    # shared library. A copy of the .pc whose folder holds only libyaml.a, found first through
+    # PKG_CONFIG_PATH, makes the linker take the archive.
+    yaml_pc=$(pkg-config --variable=pcfiledir yaml-0.1 2>/dev/null || true)/yaml-0.1.pc
     yaml_libdir=$(pkg-config --variable=libdir yaml-0.1 2>/dev/null || true)
-    if [ -z "$yaml_libdir" ] || [ ! -f "$yaml_libdir/libyaml.a" ]; then
-        echo "install.sh: --static needs libyaml.a (apt-get install libyaml-dev); none found by pkg-config yaml-0.1" >&2
+    if [ ! -f "$yaml_pc" ] || [ ! -f "$yaml_libdir/libyaml.a" ]; then
+        echo "install.sh: --static needs libyaml.a and yaml-0.1.pc (apt-get install libyaml-dev); pkg-config yaml-0.1 found none" >&2
         exit 1
     fi
-    mkdir -p "$scratch/static-libs"
-    static_libs=$(cd "$scratch/static-libs" && pwd)
-    ln -sf "$yaml_libdir/libyaml.a" "$static_libs/libyaml.a"
-    build+=(--static-swift-stdlib -Xlinker -L"$static_libs")
+    mkdir -p "$scratch/static-libyaml"
+    static_dir=$(cd "$scratch/static-libyaml" && pwd)
+    ln -sf "$yaml_libdir/libyaml.a" "$static_dir/libyaml.a"
+    sed "s|^libdir=.*|libdir=$static_dir|" "$yaml_pc" > "$static_dir/yaml-0.1.pc"
+    export PKG_CONFIG_PATH="$static_dir${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
+    build+=(--static-swift-stdlib)
 fi
 for product in nines nines-genmodel; do
     echo "install.sh: swift build ${build[*]} --product $product" >&2

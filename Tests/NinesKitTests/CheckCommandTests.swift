@@ -4,7 +4,7 @@ import Testing
 
 /// Runs the built `nines` executable (built with the tests by `swift test`) the way CI does:
 /// exit codes for each outcome, and the model of the examples/ci pipelines.
-@Suite(.enabled(if: NinesExecutable.url != nil)) struct CheckCommandTests {
+@Suite struct CheckCommandTests {
     static let fallsShort = "Tests/NinesKitTests/Fixtures/sla/check-model.yaml"
 
     @Test func exitsZeroWhenEverythingHolds() throws {

@@ -6,7 +6,7 @@ import Testing
 /// exit code of each outcome. The fixtures' database goes from Q = 1/1000 to 1/800 (10.8 min
 /// more in a 30-day month, 10.96 min in a month of 365.25 / 12 days) or to 1/500 (the 99.85%
 /// target falls short).
-@Suite(.enabled(if: NinesExecutable.url != nil)) struct DiffCommandTests {
+@Suite struct DiffCommandTests {
     static let folder = "Tests/NinesKitTests/Fixtures/diff/"
     static let old = ["--old", folder + "main.yaml", folder + "db.yaml"]
     static func new(_ database: String) -> [String] { ["--new", folder + "main.yaml", folder + database] }

@@ -7,7 +7,7 @@ import Testing
 /// reference models with the requested size.
 struct GenModelTests {
     static func generate(_ arguments: [String]) throws -> String {
-        let nines: URL = try #require(NinesExecutable.url)
+        let nines: URL = try NinesExecutable.required()
         let process = Process()
         process.executableURL = nines.deletingLastPathComponent().appendingPathComponent("nines-genmodel")
         process.arguments = arguments

@@ -18,7 +18,7 @@ struct GoldenReportTests {
         GoldenFiles.compare(output, with: "\(model).\(format)")
     }
 
-    @Test("the nines executable reports a bundled model and exits 0", .enabled(if: NinesExecutable.url != nil))
+    @Test("the nines executable reports a bundled model and exits 0")
     func executableReportsModel() throws {
         let run = try NinesExecutable.run(["report", "models/two-tier-service.yaml"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
@@ -26,7 +26,7 @@ struct GoldenReportTests {
         GoldenFiles.compare(run.stdout, with: "two-tier-service.text")
     }
 
-    @Test("the nines executable rejects a broken model with file:line:col and exit 2", .enabled(if: NinesExecutable.url != nil))
+    @Test("the nines executable rejects a broken model with file:line:col and exit 2")
     func executableRejectsBrokenModel() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nines-golden-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -98,6 +98,8 @@ enum GoldenFiles {
 
 /// The built `nines` executable, which SwiftPM puts in the same directory as the test bundle
 /// (`.build/debug` of this package is the last resort, for runners that start tests from elsewhere).
+/// The `nines` binary SwiftPM built beside the tests. A test that needs it fails, never skips, when
+/// it is missing: a suite that cannot run must not pass.
 enum NinesExecutable {
     static let url: URL? = {
         var directories = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
@@ -108,6 +110,11 @@ enum NinesExecutable {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
+    /// The binary, or a failed requirement that says how to get one.
+    static func required(sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
+        try #require(url, "the nines binary is missing beside the tests; build it with 'swift build'", sourceLocation: sourceLocation)
+    }
+
     struct Run {
         var status: Int32
         var stdout: String
@@ -115,11 +122,13 @@ enum NinesExecutable {
     }
 
     /// Runs `nines` from the repository root with NO_COLOR set, so output is plain text.
-    static func run(_ arguments: [String]) throws -> Run {
-        try launch(try #require(url), arguments, in: GoldenFiles.root)
+    static func run(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> Run {
+        try launch(try required(sourceLocation: sourceLocation), arguments, in: GoldenFiles.root)
     }
 
     /// Runs `executable` in `folder` with NO_COLOR and `environment` added to this process's own.
+    /// Both pipes are drained at once: read one after the other, a child that fills the second
+    /// (64 KiB on Linux) blocks while the first is still open, and neither side ever finishes.
     static func launch(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = executable
@@ -130,10 +139,29 @@ enum NinesExecutable {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let stderr = PipeDrain(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+                   stderr: String(decoding: stderr.wait(), as: UTF8.self))
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class PipeDrain: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Everything the pipe held, once its writer closed it.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

@@ -63,7 +63,7 @@ import Testing
 
 /// The executable on an invalid model: the CI format on stdout, the compiler-style errors on
 /// stderr, exit 2, in every format.
-@Suite(.enabled(if: NinesExecutable.url != nil)) struct InvalidInputCheckTests {
+@Suite struct InvalidInputCheckTests {
     @Test(arguments: CheckFormatTestsFormats.all)
     func invalidModelExitsTwoWithTheErrorsInItsFormat(format: String) throws {
         let run = try NinesExecutable.run(["check", InputErrorFormatTests.fixture, "--format", format])

@@ -3,7 +3,7 @@ import Testing
 
 /// `nines simulate` as a user runs it: the output does not depend on --threads, bad input exits 2
 /// with a message on stderr and nothing on stdout.
-@Suite(.enabled(if: NinesExecutable.url != nil))
+@Suite
 struct SimulateCommandTests {
     @Test func sameSeedSameOutputWithOneAndTwoThreads() throws {
         let one = try NinesExecutable.run(["simulate", "models/two-tier-service.yaml", "--periods", "2400", "--seed", "9", "--threads", "1"])

@@ -128,7 +128,7 @@ import Testing
     }
 
     /// The command: a semicolon file detected, or told with --delimiter; a bad one refused in words.
-    @Test(.enabled(if: NinesExecutable.url != nil)) func importCommandTakesTheDelimiter() throws {
+    @Test func importCommandTakesTheDelimiter() throws {
         let folder = try FMEAFixtures.scratch()
         let csv = folder.appendingPathComponent("rows.csv").path
         let worksheet = folder.appendingPathComponent("w.fmea.yaml").path

@@ -66,7 +66,7 @@ import Testing
         #expect(scaffold.worksheet.failureModes.filter { application.contains($0.mode) }.allSatisfy { $0.component == "online-ordering" })
     }
 
-    @Test(.enabled(if: NinesExecutable.url != nil)) func promptsOption() throws {
+    @Test func promptsOption() throws {
         let counts = try PromptLevel.allCases.map { level in
             let run = try NinesExecutable.run(["fmea", "init", "models/retail-omnichannel.yaml", "--prompts", level.rawValue])
             #expect(run.status == 0, "\(run.stderr)")

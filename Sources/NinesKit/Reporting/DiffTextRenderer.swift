@@ -105,7 +105,7 @@ public struct DiffTextRenderer {
     }
 
     func target(_ r: SLAReport) -> String {
-        Format.target(Probability(up: r.target ?? 0, down: r.targetUnavailability ?? 1 - (r.target ?? 0)))
+        Format.target(r.targetProbability ?? Probability(up: 0, down: 1))
     }
 
     func percent(_ r: SLAReport) -> String { Format.percent(Probability(up: r.availability, down: r.unavailability)) }

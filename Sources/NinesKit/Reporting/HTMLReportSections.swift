@@ -36,8 +36,8 @@ struct HTMLReportSections {
                              + "\(hours(users.downtimeHours)) per \(e(figure.period)), counting \(e(counted)), "
                              + "which the promise leaves out</dd>")
             }
-            if let target = figure.target, let down = figure.targetUnavailability {
-                lines.append("<dt>target</dt><dd>\(Format.target(Probability(up: target, down: down)))</dd>")
+            if let target = figure.targetProbability {
+                lines.append("<dt>target</dt><dd>\(Format.target(target))</dd>")
             }
             lines.append("<dt>downtime</dt><dd>\(hours(figure.downtimeHours)) per \(e(figure.period))</dd>")
             if let budget {
@@ -114,7 +114,7 @@ struct HTMLReportSections {
                      + "<th class=\"num\">downtime</th><th class=\"num\">budget</th><th class=\"num\">margin</th><th>verdict</th><th>left out</th></tr></thead><tbody>"]
         for (index, item) in sla.enumerated() {
             let bar = report.picture?.slaBudgets[index]
-            let target = item.target.flatMap { up in item.targetUnavailability.map { Format.target(Probability(up: up, down: $0)) } } ?? "—"
+            let target = item.targetProbability.map(Format.target) ?? "—"
             let margin = item.marginHours.map { $0 >= 0 ? "\(hours($0)) left" : "\(hours(-$0)) over" } ?? "—"
             let excluded = item.excluded.map { "\(e($0.component)) (\(e($0.responsibility)), \(hours($0.downtimeHours)))" }.joined(separator: "<br>")
             lines.append("<tr><td><strong>\(e(item.objective))</strong><br><span class=\"muted small\">\(e(item.measure))</span></td>"

@@ -5,8 +5,8 @@ import Foundation
 package enum SLAText {
     /// "SLO 99.95% per month"
     public static func targetName(_ r: SLAReport) -> String {
-        guard let target = r.target else { return "no target" }
-        return "\(r.kind.uppercased()) \(Format.target(Probability(up: target, down: r.targetUnavailability ?? 1 - target))) per \(r.period)"
+        guard let target = r.targetProbability else { return "no target" }
+        return "\(r.kind.uppercased()) \(Format.target(target)) per \(r.period)"
     }
 
     /// "predicted 99.9712% (12.4 min/month) against SLO 99.95% per month (budget 21.6 min): margin 9.2 min (42.6%)"
@@ -84,9 +84,9 @@ package enum SLAText {
 
     /// "with 4.2 outages/month each must end within 13 min for 99.99% (modelled mean 8 min)"
     public static func allowedRecovery(_ r: SLAReport) -> String? {
-        guard let allowed = r.allowedRecoveryHours, let outages = r.outagesPerPeriod, let target = r.target else { return nil }
+        guard let allowed = r.allowedRecoveryHours, let outages = r.outagesPerPeriod, let target = r.targetProbability else { return nil }
         var text = "with \(String(format: "%.3g", outages)) outages/\(r.period) each must end within "
-            + "\(Format.duration(hours: allowed)) for \(Format.target(Probability(up: target, down: r.targetUnavailability ?? 1 - target)))"
+            + "\(Format.duration(hours: allowed)) for \(Format.target(target))"
         if let mean = r.meanRecoveryHours { text += " (modelled mean \(Format.duration(hours: mean)))" }
         return text
     }

@@ -65,9 +65,9 @@ public struct SimulationTextRenderer {
         lines.append(indent + "downtime per \(period): mean \(Format.duration(hours: objective.meanDowntimeHours)), "
                      + "p50 \(Format.duration(hours: objective.downtimeP50Hours)), p90 \(Format.duration(hours: objective.downtimeP90Hours)), "
                      + "p99 \(Format.duration(hours: objective.downtimeP99Hours)), max \(Format.duration(hours: objective.downtimeMaxHours))")
-        if let target = objective.target, let budget = objective.budgetHours, let meet = objective.meetProbability,
+        if let target = objective.targetProbability, let budget = objective.budgetHours, let meet = objective.meetProbability,
            let low = objective.meetLow, let high = objective.meetHigh {
-            let targetText = Format.percent(Probability(up: target, down: objective.targetUnavailability ?? 1 - target))
+            let targetText = Format.percent(target)
             let verdict = paint(percent(meet), good: meet >= 0.5)
             lines.append(indent + "target \(targetText) (budget \(Format.duration(hours: budget))/\(period)): met in \(verdict) of \(period)s "
                          + "(95% CI \(percent(low)) – \(percent(high)))")

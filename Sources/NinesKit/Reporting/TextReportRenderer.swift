@@ -76,8 +76,8 @@ public struct TextReportRenderer {
             lines.append(contentsOf: wrap(SLAText.usersExperience(users, period: period), indent: 2))
         }
         lines.append(contentsOf: methodLines(figure))
-        if let target = figure.target, let met = figure.meetsTarget, let budget = figure.errorBudgetHours, !slaCovers {
-            let targetText = Format.target(Probability(up: target, down: figure.targetUnavailability ?? 1 - target))
+        if let target = figure.targetProbability, let met = figure.meetsTarget, let budget = figure.errorBudgetHours, !slaCovers {
+            let targetText = Format.target(target)
             let verdict = met ? paint("meets", green: true) : paint("misses", green: false)
             lines.append("  target \(targetText): \(verdict) (budget \(Format.duration(hours: budget))/\(period), "
                          + "expected \(Format.duration(hours: figure.downtimeHours)))")

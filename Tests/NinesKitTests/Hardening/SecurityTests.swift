@@ -6,10 +6,10 @@ import Testing
 /// (docs/security.md), one test per finding of issue 13. The model-level ones (control characters,
 /// line breaks in one-line fields, look-alike names, locations) are fixtures in `Fixtures/hostile`
 /// and `Fixtures/invalid`; these run the built executable or the library on files made here.
-@Suite(.enabled(if: NinesExecutable.url != nil)) struct SecurityTests {
+@Suite struct SecurityTests {
     /// Runs `script` with `/bin/sh` in `folder`; `$NINES` is the built executable.
     static func shell(_ script: String, in folder: String) throws -> NinesExecutable.Run {
-        let nines = try #require(NinesExecutable.url).path
+        let nines = try NinesExecutable.required().path
         return try NinesExecutable.launch(URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: URL(fileURLWithPath: folder),
                                           environment: ["NINES": nines])
     }
