@@ -19,6 +19,8 @@ struct ModelDraft {
     /// Where each member of each redundancy group is written, by the group's location, so an
     /// unknown member is reported at itself rather than at its group.
     var groupMemberLocations: [ModelLocation: [ModelLocation]] = [:]
+    /// Declared pools of places (`pools:`), for placements.
+    var pools: [Pool] = []
 }
 
 /// Member locations collected while a file's groups are read (the reader itself is a value).
@@ -37,11 +39,11 @@ struct ModelDocumentReader {
         self.diagnostics = diagnostics
     }
 
-    static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives"]
+    static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives", "pools"]
         + WorksheetReader.embeddedKeys
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
-                                "failure", "repair"]
+                                "failure", "repair", "placement"]
     static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "description"]
 
     func read(_ root: YAMLValue) -> ModelDraft {
@@ -64,6 +66,7 @@ struct ModelDocumentReader {
         draft.period = top.parsed("period", expected: "a period", PeriodParser.parse)
         if let calendar = top.value("calendar") { draft.calendar = readCalendar(calendar) }
         if let layers = top.value("layers") { draft.layers = readLayers(layers) }
+        if let pools = top.value("pools") { draft.pools = PlacementReader(diagnostics: diagnostics).readPools(pools) }
         if top.has("components") { draft.componentsLocation = top.keyLocation("components") }
         if let components = top.value("components") {
             let entries = readEntries(components, what: "components") { readComponent(name: $0, at: $1, $2) }
@@ -186,6 +189,8 @@ struct ModelDocumentReader {
         component.kind = kind
         component.failure = failure
         component.repair = repair
+        component.placement = PlacementReader(diagnostics: diagnostics).read(fields, owner: name, replicas: replicas,
+                                                                             needs: min(needs, replicas))
         return component
     }
 

@@ -28,6 +28,10 @@ public struct Component: Hashable, Sendable {
     /// Time to repair of one instance, when the model gives a distribution (`repair:`); else
     /// exponential with the MTTR.
     public var repair: TimeDistribution?
+    /// Where the replicas run (`placement:`); the expanded model keeps it on the placed component.
+    public var placement: Placement?
+    /// Set on the hidden components the loader makes for a placed component's replicas.
+    public var placedReplica: PlacedReplica?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,

@@ -13,6 +13,8 @@ public struct SystemModel: Hashable, Sendable {
     public var objectives: [Objective]
     /// The files the model was read from.
     public var sources: [String]
+    /// Declared sets of places (`pools:`) that placements spread replicas over, in declaration order.
+    public var pools: [Pool] = []
 
     public init(name: String, description: String? = nil, period: Period = .month, calendar: CalendarConvention = .standard,
                 layers: [Layer] = [], components: [Component], objectives: [Objective] = [], sources: [String] = []) {

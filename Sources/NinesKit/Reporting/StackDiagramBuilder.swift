@@ -49,6 +49,7 @@ public enum StackDiagramBuilder {
                 excludedFromSLA: !component.responsibility.countsAgainstSLA,
                 failoverHours: component.failover.map { $0.detect + $0.switchover }, failoverMode: component.failover?.mode.rawValue,
                 maskedForHours: component.maskedFor, costRank: cost?.rank, downtimeHours: cost?.hours))
+            diagram.nodes[diagram.nodes.count - 1].placement = Self.placementMark(component)
         }
         var groupIDs: [String: String] = [:]
         for (position, component) in model.components.enumerated() {
@@ -144,5 +145,14 @@ public enum StackDiagramBuilder {
             node.replicas = component.replicas
             node.needs = component.needs
         }
+    }
+
+    /// "on az-a" for a replica, "placed on zones" (its pool) or "placed on 3 places" for the placed component.
+    static func placementMark(_ component: Component) -> String? {
+        if let replica = component.placedReplica { return "on \(replica.on)" }
+        guard let placement = component.placement else { return nil }
+        if let pool = placement.poolName { return "placed on \(pool)" }
+        let places = Set(placement.targets).count
+        return "placed on \(places) place\(places == 1 ? "" : "s")"
     }
 }
