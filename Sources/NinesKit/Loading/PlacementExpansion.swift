@@ -120,11 +120,17 @@ struct PlacementExpansion {
             }
             var mine: [String: Int] = [:]
             var targets: [String] = []
+            // Ties go, as a scheduler breaks them at random, to the member with the lowest stable
+            // hash of (component, member): the same on every run and platform, and no two
+            // services forced onto neighbouring members.
+            let tieBreak = Dictionary(uniqueKeysWithValues: pool.members.map { ($0, Self.stableHash(component.name + "\u{0}" + $0)) })
             for _ in 0..<n {
-                // The least-loaded member with room for another replica of this component; ties to the first.
+                // The least-loaded member with room for another replica of this component.
                 var best: String?
                 for member in pool.members where mine[member, default: 0] < per {
-                    if best == nil || load[member, default: 0] < load[best!, default: 0] { best = member }
+                    guard let current = best else { best = member; continue }
+                    let (a, b) = (load[member, default: 0], load[current, default: 0])
+                    if a < b || (a == b && tieBreak[member]! < tieBreak[current]!) { best = member }
                 }
                 let chosen = best!   // n ≤ per · members guarantees room
                 mine[chosen, default: 0] += 1
@@ -133,6 +139,13 @@ struct PlacementExpansion {
             }
             return targets
         }
+    }
+
+    /// 64-bit FNV-1a of the UTF-8 bytes: stable across runs and platforms (Swift's `Hasher` is seeded per process).
+    static func stableHash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
     }
 
     /// The replicas, then the placed component over them.

@@ -11,7 +11,8 @@ public struct Placement: Hashable, Sendable {
         /// Round robin over a declared pool's members, from the first (`placement: {spread: zones}`).
         case spread(pool: String)
         /// Each replica on the pool member holding the fewest replicas placed so far (model order;
-        /// ties to the first member), at most `per` replicas of this component on one member
+        /// ties broken by a stable hash of component and member names, as a scheduler picks at
+        /// random among equals), at most `per` replicas of this component on one member
         /// (`placement: {pool: nodes, per: 1}`): how a scheduler spreads pods over shared nodes.
         case pool(String, per: Int)
     }
