@@ -177,7 +177,7 @@ struct ModelDocumentReader {
         let dependencies = fields.value("depends_on").map { readDependencies($0, owner: name) } ?? []
         let responsibility = fields.choice("responsibility", as: Responsibility.self) ?? .ours
         let kind = fields.choice("kind", as: ComponentKind.self)
-        let failover = fields.value("failover").flatMap { readFailover($0, owner: name) }
+        let failover = fields.value("failover").flatMap { readFailover($0, owner: name, listedStandby: replicas > needs) }
         let data = fields.value("data").flatMap { readData($0, owner: name) }
         let maskedFor = fields.duration("masked_for", positive: true)
         let description = fields.string("description") ?? fields.string("source")
@@ -283,14 +283,21 @@ struct ModelDocumentReader {
         return nil
     }
 
-    private func readFailover(_ value: YAMLValue, owner: String) -> Failover? {
+    private func readFailover(_ value: YAMLValue, owner: String, listedStandby: Bool) -> Failover? {
         guard let fields = MappingReader(value, context: "'failover' of '\(owner)'", diagnostics: diagnostics) else { return nil }
-        defer { fields.rejectUnknownKeys(known: ["mode", "detect", "switch", "success"]) }
+        defer { fields.rejectUnknownKeys(known: ["mode", "detect", "switch", "success", "figures"]) }
+        let figures = fields.choice("figures", as: Failover.Figures.self)
+        if figures != nil, listedStandby {
+            diagnostics.error(fields.keyLocation("figures"), "'figures' of 'failover' of '\(owner)' goes with 'replicas' equal to 'needs' "
+                              + "(no standby listed); with more replicas than needed the standbys are listed and the figures are each instance's")
+        }
         let mode = fields.choice("mode", as: Failover.Mode.self) ?? .activePassive
         let detect = fields.duration("detect", positive: false) ?? 0
         let switchover = fields.duration("switch", positive: false) ?? 0
         let success = fields.fraction("success")?.up ?? 1
-        return Failover(mode: mode, detect: detect, switchover: switchover, success: success, location: fields.location)
+        var failover = Failover(mode: mode, detect: detect, switchover: switchover, success: success, location: fields.location)
+        failover.figures = figures ?? .service
+        return failover
     }
 
     private func readData(_ value: YAMLValue, owner: String) -> DataProtection? {

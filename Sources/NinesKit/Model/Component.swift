@@ -128,6 +128,18 @@ public struct Failover: Hashable, Sendable {
     /// Probability that a switchover succeeds (1 by default).
     public var success: Double
     public var location: ModelLocation
+    /// What the stated figures are when `replicas` = `needs` (no standby listed), docs/sla.md.
+    public var figures: Figures = .service
+
+    /// What a failover's component figures describe when no standby is listed.
+    public enum Figures: String, Hashable, Sendable, CaseIterable {
+        /// The service as delivered, its own failover included (a provider's published SLA):
+        /// the failover adds no downtime and no standby; its detect + switch is the recovery time.
+        case service
+        /// One instance; a standby the model does not list takes over after detect + switch.
+        case instance
+    }
+
 
     public init(mode: Mode, detect: Double, switchover: Double, success: Double = 1, location: ModelLocation) {
         self.mode = mode
