@@ -43,7 +43,7 @@ struct ModelDocumentReader {
         + WorksheetReader.embeddedKeys
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
-                                "failure", "repair", "placement"]
+                                "failure", "repair", "placement", "detect"]
     static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "description"]
 
     func read(_ root: YAMLValue) -> ModelDraft {
@@ -123,8 +123,8 @@ struct ModelDocumentReader {
         readEntries(value, what: "layers") { name, _, body in
             if case .scalar(let scalar) = body { return Layer(name: name, description: scalar.isNull ? nil : scalar.text) }
             guard let fields = MappingReader(body, context: "layer '\(name)'", diagnostics: diagnostics) else { return nil }
-            defer { fields.rejectUnknownKeys(known: ["description"]) }
-            return Layer(name: name, description: fields.string("description"))
+            defer { fields.rejectUnknownKeys(known: ["description", "detect"]) }
+            return Layer(name: name, description: fields.string("description"), detect: fields.duration("detect", positive: false))
         }.read
     }
 
@@ -189,6 +189,11 @@ struct ModelDocumentReader {
         component.kind = kind
         component.failure = failure
         component.repair = repair
+        component.detect = fields.duration("detect", positive: false)
+        if component.detect != nil, figures.mttr == nil || repair != nil {
+            diagnostics.error(fields.keyLocation("detect"), "'detect' of component '\(name)' needs a mean repair time "
+                              + "('mttr', not a 'repair' distribution) to add the time to notice to", length: 6)
+        }
         component.placement = PlacementReader(diagnostics: diagnostics).read(fields, owner: name, replicas: replicas,
                                                                              needs: min(needs, replicas))
         return component

@@ -162,6 +162,7 @@ struct PlacementExpansion {
             replica.kind = component.kind
             replica.failure = beta > 0 ? component.failure?.scaled(by: 1 / (1 - beta)) : component.failure
             replica.repair = component.repair
+            replica.detect = component.detect
             replica.placedReplica = PlacedReplica(of: component.name, number: number, on: place)
             replicas.append(replica)
         }

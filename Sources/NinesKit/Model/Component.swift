@@ -32,6 +32,9 @@ public struct Component: Hashable, Sendable {
     public var placement: Placement?
     /// Set on the hidden components the loader makes for a placed component's replicas.
     public var placedReplica: PlacedReplica?
+    /// Time to notice an outage (`detect:`, or its layer's default), hours. Once loaded, it is
+    /// already part of `figures.mttr`: every outage lasts the detection plus the repair.
+    public var detect: Double?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,

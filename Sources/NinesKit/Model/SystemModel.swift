@@ -8,6 +8,9 @@ public struct SystemModel: Hashable, Sendable {
     public var calendar: CalendarConvention
     /// User-declared layers with their descriptions, in declaration order (built-in layers need no entry).
     public var layers: [Layer]
+    /// Whether any component has a detection time: then the report lists the unmonitored ones.
+    public var usesDetection: Bool { components.contains { $0.detect != nil } }
+
     /// Components in model order.
     public var components: [Component]
     public var objectives: [Objective]
@@ -51,10 +54,13 @@ public struct SystemModel: Hashable, Sendable {
 public struct Layer: Hashable, Sendable {
     public var name: String
     public var description: String?
+    /// Default time to notice an outage of the layer's components (`detect:`), hours.
+    public var detect: Double?
 
-    public init(name: String, description: String? = nil) {
+    public init(name: String, description: String? = nil, detect: Double? = nil) {
         self.name = name
         self.description = description
+        self.detect = detect
     }
 
     public static let builtIn = ["software", "platform", "physical", "network", "data", "external"]

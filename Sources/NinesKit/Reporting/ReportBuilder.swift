@@ -66,6 +66,7 @@ extension ReportBuilder {
     /// The SLA/SLO prediction of every objective, in model order.
     public static func slaReports(_ prediction: SLAPrediction) -> [SLAReport] {
         let calendar = prediction.model.calendar.summary
+        let usesDetection = prediction.model.usesDetection
         return prediction.objectives.map { item in
             let objective = item.objective
             let q = item.figure.probability.down
@@ -87,7 +88,9 @@ extension ReportBuilder {
                 allowedRecoveryHours: item.allowedRecoveryHours, rto: objective.rto, rpo: objective.rpo,
                 worstRTO: item.recovery.worstRTO.flatMap { figures in
                     figures.rto.map { RecoveryReport(component: figures.component, hours: $0, meanHours: nil,
-                                                     basis: figures.rtoBasis?.rawValue ?? "") }
+                                                     basis: figures.rtoBasis?.rawValue ?? "",
+                                                     detectionHours: figures.rtoBasis == .repair || figures.rtoBasis == .failedSwitch
+                                                         ? figures.detection : nil) }
                 },
                 worstRPO: item.recovery.worstRPO.flatMap { figures in
                     figures.rpo.map { RecoveryReport(component: figures.component, hours: $0, meanHours: figures.meanRPO,
@@ -95,7 +98,8 @@ extension ReportBuilder {
                 },
                 rtoHolds: item.rtoHolds, rpoHolds: item.rpoHolds,
                 unknownRTO: item.recovery.unknownRTO, unprotected: item.recovery.unprotected,
-                file: objective.location.file, line: objective.location.line, column: objective.location.column)
+                file: objective.location.file, line: objective.location.line, column: objective.location.column,
+                unmonitored: usesDetection ? item.recovery.unmonitored : nil)
         }
     }
 }
