@@ -43,7 +43,7 @@ struct ModelDocumentReader {
         + WorksheetReader.embeddedKeys
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
-                                "failure", "repair", "placement", "detect"]
+                                "failure", "repair", "placement", "detect", "cache"]
     static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "description"]
 
     func read(_ root: YAMLValue) -> ModelDraft {
@@ -190,6 +190,7 @@ struct ModelDocumentReader {
         component.failure = failure
         component.repair = repair
         component.detect = fields.duration("detect", positive: false)
+        component.cache = fields.value("cache").flatMap { readCache($0, owner: name) }
         if component.detect != nil, figures.mttr == nil || repair != nil {
             diagnostics.error(fields.keyLocation("detect"), "'detect' of component '\(name)' needs a mean repair time "
                               + "('mttr', not a 'repair' distribution) to add the time to notice to", length: 6)
@@ -303,6 +304,15 @@ struct ModelDocumentReader {
         var failover = Failover(mode: mode, detect: detect, switchover: switchover, success: success, location: fields.location)
         failover.figures = figures ?? .service
         return failover
+    }
+
+    private func readCache(_ value: YAMLValue, owner: String) -> Cache? {
+        guard let fields = MappingReader(value, context: "'cache' of '\(owner)'", diagnostics: diagnostics) else { return nil }
+        defer { fields.rejectUnknownKeys(known: ["for", "window"]) }
+        let target = fields.scalar("for", required: true, expected: "the component the cache stands in front of")
+        let window = fields.duration("window", positive: true, required: true)
+        guard let target, let window else { return nil }
+        return Cache(target: target.text, window: window, location: fields.location, targetLocation: target.location)
     }
 
     private func readData(_ value: YAMLValue, owner: String) -> DataProtection? {

@@ -96,7 +96,7 @@ public enum ModelLoader {
         guard let first = drafts.first else { throw DiagnosticError(collector.diagnostics) }
         let placement = PlacementExpansion(drafts: drafts, diagnostics: collector)   // checked with the rest, expanded once valid
         let model = ModelValidator(drafts: drafts, diagnostics: collector).merge(into: first).flatMap(placement.expand)
-            .map(DetectionTime.apply)
+            .flatMap(CacheResolution(diagnostics: collector).apply).map(DetectionTime.apply)
         guard !collector.hasErrors, let model else { throw DiagnosticError(collector.diagnostics) }
         return (model, worksheet)
     }

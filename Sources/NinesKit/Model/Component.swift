@@ -35,6 +35,8 @@ public struct Component: Hashable, Sendable {
     /// Time to notice an outage (`detect:`, or its layer's default), hours. Once loaded, it is
     /// already part of `figures.mttr`: every outage lasts the detection plus the repair.
     public var detect: Double?
+    /// This component is a cache or queue in front of another (`cache:`), hiding its short outages.
+    public var cache: Cache?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,

@@ -46,6 +46,25 @@ public struct Placement: Hashable, Sendable {
     }
 }
 
+/// A cache or queue in front of a dependency (`cache: {for: postgres, window: 5m}`): outages of
+/// `target` shorter than `window` are hidden from the availability its callers see, as a
+/// `masked_for` on the target says; the cache is not a dependency of anything unless the model
+/// lists it (docs/patterns.md, "Caches and queues").
+public struct Cache: Hashable, Sendable {
+    public var target: String
+    /// Hours.
+    public var window: Double
+    public var location: ModelLocation
+    public var targetLocation: ModelLocation
+
+    public init(target: String, window: Double, location: ModelLocation, targetLocation: ModelLocation) {
+        self.target = target
+        self.window = window
+        self.location = location
+        self.targetLocation = targetLocation
+    }
+}
+
 /// One replica of a placed component, as the expanded model holds it.
 public struct PlacedReplica: Hashable, Sendable {
     /// The placed component this replica belongs to.

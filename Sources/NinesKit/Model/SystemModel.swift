@@ -35,7 +35,8 @@ public struct SystemModel: Hashable, Sendable {
         components.first { $0.name == name }
     }
 
-    /// Components nothing else depends on: the tops of the stack diagram, in model order.
+    /// Components nothing else depends on: the tops of the stack diagram, in model order. A cache
+    /// (`cache:`) that nothing lists is not one: its failure only unmasks what it fronts.
     public var roots: [Component] {
         var used = Set<String>()
         for component in components {
@@ -46,7 +47,7 @@ public struct SystemModel: Hashable, Sendable {
                 }
             }
         }
-        return components.filter { !used.contains($0.name) }
+        return components.filter { !used.contains($0.name) && $0.cache == nil }
     }
 }
 
