@@ -43,7 +43,7 @@ struct ModelDocumentReader {
         + WorksheetReader.embeddedKeys
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
-                                "failure", "repair", "placement", "detect", "cache"]
+                                "failure", "repair", "placement", "detect", "cache", "idempotent"]
     static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "description"]
 
     func read(_ root: YAMLValue) -> ModelDraft {
@@ -191,6 +191,14 @@ struct ModelDocumentReader {
         component.repair = repair
         component.detect = fields.duration("detect", positive: false)
         component.cache = fields.value("cache").flatMap { readCache($0, owner: name) }
+        if let flag = fields.scalar("idempotent", expected: "true or false") {
+            switch flag.text {
+            case "true": component.idempotency = Idempotency(idempotent: true, location: fields.keyLocation("idempotent"))
+            case "false": component.idempotency = Idempotency(idempotent: false, location: fields.keyLocation("idempotent"))
+            default: diagnostics.error(flag.location, "'idempotent' of component '\(name)' must be true or false, found '\(flag.clipped)'",
+                                       length: flag.text.count)
+            }
+        }
         if component.detect != nil, figures.mttr == nil || repair != nil {
             diagnostics.error(fields.keyLocation("detect"), "'detect' of component '\(name)' needs a mean repair time "
                               + "('mttr', not a 'repair' distribution) to add the time to notice to", length: 6)

@@ -37,6 +37,8 @@ public struct Component: Hashable, Sendable {
     public var detect: Double?
     /// This component is a cache or queue in front of another (`cache:`), hiding its short outages.
     public var cache: Cache?
+    /// `idempotent:` as stated; only the idempotency check reads it.
+    public var idempotency: Idempotency?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,
