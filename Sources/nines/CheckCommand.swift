@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
         let threshold = ActionPriority(rawValue: failOnOpen)
         let loaded = try loadModel(model, failureModes: threshold == nil ? .none : fmea.map { .worksheet($0) } ?? .embedded)
         let system = loaded.model
-        var rules: [any RiskRule] = []
+        var rules: [any RiskRule] = [IdempotencyRule()]
         if let threshold, let worksheet = loaded.worksheet {
             rules.append(OpenRiskRule(worksheet: worksheet, threshold: threshold))
         }

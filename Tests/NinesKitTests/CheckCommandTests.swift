@@ -80,7 +80,7 @@ import Testing
         let text = try String(contentsOf: GoldenFiles.root.appendingPathComponent("examples/ci/model.yaml"), encoding: .utf8)
         try text.write(to: model, atomically: true, encoding: .utf8)
         try GitFixture.commit(["model.yaml"], in: directory)
-        // One replica without failover (one replica with failover would be a managed service with a hidden standby).
+        // One replica without failover (with failover, one replica's figure would be the service as delivered).
         let changed = text.replacingOccurrences(of: "    mttr: 2h\n    replicas: 2\n    failover: { mode: active-passive, detect: 30s, switch: 60s }\n",
                                                 with: "    mttr: 2h\n")
         try #require(changed != text)

@@ -86,7 +86,7 @@ import Testing
     /// the switchover block alone, odds λ·d, and λ/(1 + λd) outages per hour.
     @Test func failoverOfASingleInstanceSwitchesOnEveryFailure() throws {
         let system = try Self.model("""
-            components: { db: { mtbf: 1000h, mttr: 1h, failover: { detect: 30s, switch: 90s } } }
+            components: { db: { mtbf: 1000h, mttr: 1h, failover: { detect: 30s, switch: 90s, figures: instance } } }
             """)
         let effective = EffectiveAvailability(system.components[0])
         let odds = (1.0 / 1000) * (2.0 / 60)
@@ -109,7 +109,7 @@ import Testing
 
     @Test func failoverWithoutRateIsANoteNotASilentZero() throws {
         let system = try Self.model("""
-            components: { db: { availability: 99.95%, failover: { detect: 30s, switch: 60s } } }
+            components: { db: { availability: 99.95%, failover: { detect: 30s, switch: 60s, figures: instance } } }
             """)
         let effective = EffectiveAvailability(system.components[0])
         #expect(effective.effective == effective.own)

@@ -40,10 +40,11 @@ import Testing
         #expect(seen == ["met", "missed", "recovery-miss", "promise-kept-users-miss"])
     }
 
-    /// The shop case from the issue: a 99.9% objective through a customer SSO at 99.9%. Counting
-    /// the SSO its downtime would spend 103% of the budget (43.2 min of SSO, 1.29 min of ours
-    /// against 43.2 min); the promise leaves it out and spends 3% (1.29 / 43.2), so it is met
-    /// everywhere, and the all-counted figure is shown beside it.
+    /// The shop case from the issue: a 99.9% objective through a customer SSO at 99.9%. Postgres's
+    /// 99.95% is the service as delivered, its failover included (docs/sla.md), so ours is about
+    /// 21.6 min of Postgres and 1.29 min of the rest: 53% of the 43.2 min budget. Counting the SSO
+    /// (43.2 min more) would spend over 100%; the promise leaves it out, so it is met everywhere,
+    /// and the all-counted figure is shown beside it.
     @Test func shopCaseIsMetEverywhere() throws {
         let model = try TestModels.load(Self.shop, file: "shop.yaml")
         let report = ReportBuilder.availabilityReport(AvailabilityAnalysis(model))
@@ -51,7 +52,7 @@ import Testing
         let verdict = try #require(figure.verdict)
         #expect(figure.meetsTarget == true && report.sla?[1].holds == true && report.sla?[1].verdict == verdict)
         let used = try #require(verdict.budgetUsedShare)
-        #expect(abs(used - figure.downtimeHours / 0.72) < 1e-12 && used < 0.05)      // 43.2 min = 0.72 h
+        #expect(abs(used - figure.downtimeHours / 0.72) < 1e-12 && used > 0.5 && used < 0.55)   // 43.2 min = 0.72 h
         let users = try #require(figure.asUsersExperienceIt)
         #expect(users.downtimeHours / 0.72 > 1.0)                                    // the SSO counted: over budget
         #expect(users.excluded.map(\.component) == ["sso"])

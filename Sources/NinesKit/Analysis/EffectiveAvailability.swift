@@ -46,7 +46,10 @@ public struct EffectiveAvailability: Hashable, Sendable {
         var effective = own
         var failovers: Double?
         var perFailover: Double?
-        if let failover = component.failover, failover.mode == .activePassive {
+        // With no standby listed and the figures the service as delivered (the default), the
+        // stated figures already include the failover: nothing to add (docs/sla.md).
+        if let failover = component.failover, failover.mode == .activePassive,
+           component.replicas > component.needs || failover.figures == .instance {
             if let rate = component.figures.failureRate, let mttr = component.figures.mttr {
                 let cost = Self.downtimePerFailover(failover, mttr: mttr)
                 let switches = Self.switchRate(unitRate: rate, unit: component.figures.probability,

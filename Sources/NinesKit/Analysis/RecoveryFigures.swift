@@ -23,6 +23,8 @@ public struct RecoveryFigures: Hashable, Sendable, Codable {
     public let rto: Double?
     /// What the RTO comes from.
     public let rtoBasis: RTOBasis?
+    /// The time to notice an outage, part of a repair-based RTO (`detect:`); nil when not monitored.
+    public let detection: Double?
 
     public enum RPOBasis: String, Hashable, Sendable, Codable {
         case syncReplication = "sync replication", asyncReplication = "async replication"
@@ -72,6 +74,7 @@ public struct RecoveryFigures: Hashable, Sendable, Codable {
         self.unprotected = unprotected
         rto = worst?.hours
         rtoBasis = worst?.basis
+        detection = component.detect
     }
 }
 
@@ -114,6 +117,9 @@ public struct ObjectiveRecovery: Hashable, Sendable {
 
     /// Components that keep data with no protection at all.
     public var unprotected: [String] { components.filter(\.unprotected).map(\.component) }
+
+    /// In-scope components with no detection time (`detect:`), in model order.
+    public var unmonitored: [String] { components.filter { $0.detection == nil }.map(\.component) }
 
     /// Single points of failure whose recovery time the model does not give.
     public var unknownRTO: [String] { singlePoints.filter { $0.rto == nil }.map(\.component) }

@@ -18,7 +18,8 @@ package enum WorksheetScaffold {
     }
 
     public static func build(for model: SystemModel, prompts level: PromptLevel = .standard) -> Scaffold {
-        let candidates = model.components.filter { !isJunction($0) }
+        // A placed component's replicas (`web#1`) are the loader's expansion: prompts go to the component.
+        let candidates = model.components.filter { !isJunction($0) && $0.placedReplica == nil }
         var blocks: [(component: Component, others: [String], note: String)] = []
         if level == .full {
             var done = Set<String>()

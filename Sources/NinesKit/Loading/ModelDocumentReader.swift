@@ -22,6 +22,8 @@ struct ModelDraft {
     /// Where each member of each redundancy group is written, by the group's location, so an
     /// unknown member is reported at itself rather than at its group.
     var groupMemberLocations: [ModelLocation: [ModelLocation]] = [:]
+    /// Declared pools of places (`pools:`), for placements.
+    var pools: [Pool] = []
 }
 
 /// What is collected beside the entries while a file is read (the reader itself is a value):
@@ -42,11 +44,11 @@ struct ModelDocumentReader {
         self.diagnostics = diagnostics
     }
 
-    static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives"]
+    static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives", "pools"]
         + WorksheetReader.embeddedKeys
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
-                                "failure", "repair"]
+                                "failure", "repair", "placement", "detect", "cache", "idempotent"]
     static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "description"]
 
     func read(_ root: YAMLValue) -> ModelDraft {
@@ -71,6 +73,7 @@ struct ModelDocumentReader {
         draft.period = top.parsed("period", expected: "a period", PeriodParser.parse)
         if let calendar = top.value("calendar") { draft.calendar = readCalendar(calendar) }
         if let layers = top.value("layers") { draft.layers = readLayers(layers) }
+        if let pools = top.value("pools") { draft.pools = PlacementReader(diagnostics: diagnostics).readPools(pools) }
         if top.has("components") { draft.componentsLocation = top.keyLocation("components") }
         if let components = top.value("components") {
             let entries = readEntries(components, what: "components") { readComponent(name: $0, at: $1, $2) }
@@ -129,8 +132,8 @@ struct ModelDocumentReader {
         readEntries(value, what: "layers") { name, _, body in
             if case .scalar(let scalar) = body { return Layer(name: name, description: scalar.isNull ? nil : scalar.text) }
             guard let fields = MappingReader(body, context: "layer '\(name)'", diagnostics: diagnostics) else { return nil }
-            defer { fields.rejectUnknownKeys(known: ["description"]) }
-            return Layer(name: name, description: fields.string("description"))
+            defer { fields.rejectUnknownKeys(known: ["description", "detect"]) }
+            return Layer(name: name, description: fields.string("description"), detect: fields.duration("detect", positive: false))
         }.read
     }
 
@@ -186,7 +189,7 @@ struct ModelDocumentReader {
                                                dependencies: dependencies))
         let responsibility = fields.choice("responsibility", as: Responsibility.self) ?? .ours
         let kind = fields.choice("kind", as: ComponentKind.self)
-        let failover = fields.value("failover").flatMap { readFailover($0, owner: name) }
+        let failover = fields.value("failover").flatMap { readFailover($0, owner: name, listedStandby: replicas > needs) }
         let data = fields.value("data").flatMap { readData($0, owner: name) }
         let maskedFor = fields.duration("masked_for", positive: true)
         let description = fields.string("description") ?? fields.string("source")
@@ -198,6 +201,22 @@ struct ModelDocumentReader {
         component.kind = kind
         component.failure = failure
         component.repair = repair
+        component.detect = fields.duration("detect", positive: false)
+        component.cache = fields.value("cache").flatMap { readCache($0, owner: name) }
+        if let flag = fields.scalar("idempotent", expected: "true or false") {
+            switch flag.text {
+            case "true": component.idempotency = Idempotency(idempotent: true, location: fields.keyLocation("idempotent"))
+            case "false": component.idempotency = Idempotency(idempotent: false, location: fields.keyLocation("idempotent"))
+            default: diagnostics.error(flag.location, "'idempotent' of component '\(name)' must be true or false, found '\(flag.clipped)'",
+                                       length: flag.text.count)
+            }
+        }
+        if component.detect != nil, figures.mttr == nil || repair != nil {
+            diagnostics.error(fields.keyLocation("detect"), "'detect' of component '\(name)' needs a mean repair time "
+                              + "('mttr', not a 'repair' distribution) to add the time to notice to", length: 6)
+        }
+        component.placement = PlacementReader(diagnostics: diagnostics).read(fields, owner: name, replicas: replicas,
+                                                                             needs: min(needs, replicas))
         return component
     }
 
@@ -294,14 +313,30 @@ struct ModelDocumentReader {
         return nil
     }
 
-    private func readFailover(_ value: YAMLValue, owner: String) -> Failover? {
+    private func readFailover(_ value: YAMLValue, owner: String, listedStandby: Bool) -> Failover? {
         guard let fields = MappingReader(value, context: "'failover' of '\(owner)'", diagnostics: diagnostics) else { return nil }
-        defer { fields.rejectUnknownKeys(known: ["mode", "detect", "switch", "success"]) }
+        defer { fields.rejectUnknownKeys(known: ["mode", "detect", "switch", "success", "figures"]) }
+        let figures = fields.choice("figures", as: Failover.Figures.self)
+        if figures != nil, listedStandby {
+            diagnostics.error(fields.keyLocation("figures"), "'figures' of 'failover' of '\(owner)' goes with 'replicas' equal to 'needs' "
+                              + "(no standby listed); with more replicas than needed the standbys are listed and the figures are each instance's")
+        }
         let mode = fields.choice("mode", as: Failover.Mode.self) ?? .activePassive
         let detect = fields.duration("detect", positive: false) ?? 0
         let switchover = fields.duration("switch", positive: false) ?? 0
         let success = fields.fraction("success")?.up ?? 1
-        return Failover(mode: mode, detect: detect, switchover: switchover, success: success, location: fields.location)
+        var failover = Failover(mode: mode, detect: detect, switchover: switchover, success: success, location: fields.location)
+        failover.figures = figures ?? .service
+        return failover
+    }
+
+    private func readCache(_ value: YAMLValue, owner: String) -> Cache? {
+        guard let fields = MappingReader(value, context: "'cache' of '\(owner)'", diagnostics: diagnostics) else { return nil }
+        defer { fields.rejectUnknownKeys(known: ["for", "window"]) }
+        let target = fields.scalar("for", required: true, expected: "the component the cache stands in front of")
+        let window = fields.duration("window", positive: true, required: true)
+        guard let target, let window else { return nil }
+        return Cache(target: target.text, window: window, location: fields.location, targetLocation: target.location)
     }
 
     private func readData(_ value: YAMLValue, owner: String) -> DataProtection? {

@@ -94,7 +94,9 @@ public enum ModelLoader {
         }
         // Cross-checks run even after field errors, so one run shows every problem of the files read.
         guard let first = drafts.first else { throw DiagnosticError(collector.diagnostics) }
-        let model = ModelValidator(drafts: drafts, diagnostics: collector).merge(into: first)
+        let placement = PlacementExpansion(drafts: drafts, diagnostics: collector)   // checked with the rest, expanded once valid
+        let model = ModelValidator(drafts: drafts, diagnostics: collector).merge(into: first).flatMap(placement.expand)
+            .flatMap(CacheResolution(diagnostics: collector).apply).map(DetectionTime.apply)
         guard !collector.hasErrors, let model else { throw DiagnosticError(collector.diagnostics) }
         return (model, worksheet)
     }

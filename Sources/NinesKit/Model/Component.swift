@@ -28,6 +28,17 @@ public struct Component: Hashable, Sendable {
     /// Time to repair of one instance, when the model gives a distribution (`repair:`); else
     /// exponential with the MTTR.
     public var repair: TimeDistribution?
+    /// Where the replicas run (`placement:`); the expanded model keeps it on the placed component.
+    public var placement: Placement?
+    /// Set on the hidden components the loader makes for a placed component's replicas.
+    public var placedReplica: PlacedReplica?
+    /// Time to notice an outage (`detect:`, or its layer's default), hours. Once loaded, it is
+    /// already part of `figures.mttr`: every outage lasts the detection plus the repair.
+    public var detect: Double?
+    /// This component is a cache or queue in front of another (`cache:`), hiding its short outages.
+    public var cache: Cache?
+    /// `idempotent:` as stated; only the idempotency check reads it.
+    public var idempotency: Idempotency?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,
@@ -117,6 +128,18 @@ public struct Failover: Hashable, Sendable {
     /// Probability that a switchover succeeds (1 by default).
     public var success: Double
     public var location: ModelLocation
+    /// What the stated figures are when `replicas` = `needs` (no standby listed), docs/sla.md.
+    public var figures: Figures = .service
+
+    /// What a failover's component figures describe when no standby is listed.
+    public enum Figures: String, Hashable, Sendable, CaseIterable {
+        /// The service as delivered, its own failover included (a provider's published SLA):
+        /// the failover adds no downtime and no standby; its detect + switch is the recovery time.
+        case service
+        /// One instance; a standby the model does not list takes over after detect + switch.
+        case instance
+    }
+
 
     public init(mode: Mode, detect: Double, switchover: Double, success: Double = 1, location: ModelLocation) {
         self.mode = mode

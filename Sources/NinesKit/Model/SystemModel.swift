@@ -8,11 +8,16 @@ public struct SystemModel: Hashable, Sendable {
     public var calendar: CalendarConvention
     /// User-declared layers with their descriptions, in declaration order (built-in layers need no entry).
     public var layers: [Layer]
+    /// Whether any component has a detection time: then the report lists the unmonitored ones.
+    public var usesDetection: Bool { components.contains { $0.detect != nil } }
+
     /// Components in model order.
     public var components: [Component]
     public var objectives: [Objective]
     /// The files the model was read from.
     public var sources: [String]
+    /// Declared sets of places (`pools:`) that placements spread replicas over, in declaration order.
+    public var pools: [Pool] = []
 
     public init(name: String, description: String? = nil, period: Period = .month, calendar: CalendarConvention = .standard,
                 layers: [Layer] = [], components: [Component], objectives: [Objective] = [], sources: [String] = []) {
@@ -30,7 +35,8 @@ public struct SystemModel: Hashable, Sendable {
         components.first { $0.name == name }
     }
 
-    /// Components nothing else depends on: the tops of the stack diagram, in model order.
+    /// Components nothing else depends on: the tops of the stack diagram, in model order. A cache
+    /// (`cache:`) that nothing lists is not one: its failure only unmasks what it fronts.
     public var roots: [Component] {
         var used = Set<String>()
         for component in components {
@@ -41,7 +47,7 @@ public struct SystemModel: Hashable, Sendable {
                 }
             }
         }
-        return components.filter { !used.contains($0.name) }
+        return components.filter { !used.contains($0.name) && $0.cache == nil }
     }
 }
 
@@ -49,10 +55,13 @@ public struct SystemModel: Hashable, Sendable {
 public struct Layer: Hashable, Sendable {
     public var name: String
     public var description: String?
+    /// Default time to notice an outage of the layer's components (`detect:`), hours.
+    public var detect: Double?
 
-    public init(name: String, description: String? = nil) {
+    public init(name: String, description: String? = nil, detect: Double? = nil) {
         self.name = name
         self.description = description
+        self.detect = detect
     }
 
     public static let builtIn = ["software", "platform", "physical", "network", "data", "external"]

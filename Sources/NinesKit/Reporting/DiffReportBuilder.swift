@@ -84,6 +84,7 @@ public enum DiffReportBuilder {
         guard let f = failover else { return "none" }
         return "\(f.mode.rawValue) detect \(Format.duration(hours: f.detect)) switch \(Format.duration(hours: f.switchover))"
             + (f.success < 1 ? " success \(SLAText.percent(f.success))" : "")
+            + (f.figures == .instance ? " (instance figures)" : "")
     }
 
     static func data(_ data: DataProtection?) -> String {

@@ -147,6 +147,9 @@ struct HTMLReportSections {
             let rpo = item.worstRPO.map { "\(hours($0.hours)) <span class=\"muted\">(\(e($0.component)), \(e($0.basis)))</span>" } ?? "—"
             var notes: [String] = []
             if !item.unknownRTO.isEmpty { notes.append("recovery time not modelled: " + e(Format.names(item.unknownRTO, limit: 8))) }
+            if let unmonitored = item.unmonitored, !unmonitored.isEmpty {
+                notes.append("unmonitored (no detect): " + e(Format.names(unmonitored, limit: 8)))
+            }
             if !item.unprotected.isEmpty { notes.append("data with no replication or backups: " + e(Format.names(item.unprotected, limit: 8))) }
             var perOutage = "mean \(hours(item.meanRecoveryHours))"
             if let allowed = item.allowedRecoveryHours { perOutage += "; the target allows \(hours(allowed))" }

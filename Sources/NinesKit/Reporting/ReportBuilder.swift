@@ -75,6 +75,7 @@ extension ReportBuilder {
     /// - Parameter minMargin: share of each error budget that must stay unspent (`check --min-margin`).
     public static func slaReports(_ prediction: SLAPrediction, minMargin: Double = 0) -> [SLAReport] {
         let calendar = prediction.model.calendar.summary
+        let usesDetection = prediction.model.usesDetection
         return prediction.objectives.map { item in
             let objective = item.objective
             let q = item.figure.probability.down
@@ -102,7 +103,9 @@ extension ReportBuilder {
                 allowedRecoveryHours: item.allowedRecoveryHours, rto: objective.rto, rpo: objective.rpo,
                 worstRTO: item.recovery.worstRTO.flatMap { figures in
                     figures.rto.map { RecoveryReport(component: figures.component, hours: $0, meanHours: nil,
-                                                     basis: figures.rtoBasis?.rawValue ?? "") }
+                                                     basis: figures.rtoBasis?.rawValue ?? "",
+                                                     detectionHours: figures.rtoBasis == .repair || figures.rtoBasis == .failedSwitch
+                                                         ? figures.detection : nil) }
                 },
                 worstRPO: item.recovery.worstRPO.flatMap { figures in
                     figures.rpo.map { RecoveryReport(component: figures.component, hours: $0, meanHours: figures.meanRPO,
@@ -111,7 +114,8 @@ extension ReportBuilder {
                 rtoHolds: item.rtoHolds, rpoHolds: item.rpoHolds,
                 unknownRTO: item.recovery.unknownRTO, unprotected: item.recovery.unprotected,
                 verdict: verdict, asUsersExperienceIt: usersExperience,
-                file: objective.location.file, line: objective.location.line, column: objective.location.column)
+                file: objective.location.file, line: objective.location.line, column: objective.location.column,
+                unmonitored: usesDetection ? item.recovery.unmonitored : nil)
         }
     }
 }

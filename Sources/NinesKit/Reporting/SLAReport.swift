@@ -58,6 +58,8 @@ public struct SLAReport: Hashable, Sendable, Codable {
     public var file: String
     public var line: Int
     public var column: Int
+    /// In-scope components with no detection time, when the model gives any (`detect:`).
+    public var unmonitored: [String]? = nil
 }
 
 public struct ExcludedReport: Hashable, Sendable, Codable {
@@ -74,4 +76,6 @@ public struct RecoveryReport: Hashable, Sendable, Codable {
     public var meanHours: Double?
     /// e.g. "failover", "restore from backup", "async replication", "backups".
     public var basis: String
+    /// Of `hours`, the time to notice the outage (`detect:`), for a repair-based RTO.
+    public var detectionHours: Double? = nil
 }

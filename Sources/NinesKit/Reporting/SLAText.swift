@@ -96,7 +96,8 @@ package enum SLAText {
         guard let limit = r.rto else { return nil }
         var text: String
         if let worst = r.worstRTO {
-            text = "worst RTO \(Format.duration(hours: worst.hours)) (\(worst.component), \(worst.basis)) "
+            let notice = worst.detectionHours.map { ", \(Format.duration(hours: $0)) of it to notice" } ?? ""
+            text = "worst RTO \(Format.duration(hours: worst.hours)) (\(worst.component), \(worst.basis)\(notice)) "
                 + (worst.hours <= limit ? "within" : "exceeds") + " rto \(Format.duration(hours: limit))"
         } else if r.unknownRTO.isEmpty {
             text = "no in-scope component takes it down alone; rto \(Format.duration(hours: limit)) holds"
@@ -105,6 +106,12 @@ package enum SLAText {
         }
         if !r.unknownRTO.isEmpty { text += "; unknown for " + list(r.unknownRTO) }
         return text
+    }
+
+    /// "unmonitored (no detect): a, b"; nil when the model gives no detection times or all are monitored.
+    public static func unmonitored(_ r: SLAReport) -> String? {
+        guard let names = r.unmonitored, !names.isEmpty else { return nil }
+        return "unmonitored (no detect): " + list(names)
     }
 
     /// "worst RPO 25 h (db, backups; mean 13 h) exceeds rpo 5 min"; nil without an `rpo`.

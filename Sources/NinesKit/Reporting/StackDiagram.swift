@@ -61,6 +61,9 @@ public struct DiagramNode: Hashable, Sendable, Codable {
     public var groupCount: Int = 0
     /// For a collapsed node: its members that cost the most downtime, most first.
     public var highlights: [String] = []
+    /// The resilience pattern the box stands for: where a placed component's replicas run
+    /// ("placed on zones"), where this replica runs ("on az-a"), what a cache fronts ("cache for db").
+    public var pattern: String?
 }
 
 /// A redundancy group of one `depends_on` entry: at least `k` of `members` must be up.

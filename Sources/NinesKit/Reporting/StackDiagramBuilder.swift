@@ -55,6 +55,7 @@ public enum StackDiagramBuilder {
                 excludedFromSLA: !component.responsibility.countsAgainstSLA,
                 failoverHours: component.failover.map { $0.detect + $0.switchover }, failoverMode: component.failover?.mode.rawValue,
                 maskedForHours: component.maskedFor, costRank: cost?.rank, downtimeHours: cost?.hours))
+            diagram.nodes[diagram.nodes.count - 1].pattern = Self.patternMark(component)
         }
         var groupIDs: [String: String] = [:]
         for (position, component) in model.components.enumerated() {
@@ -73,6 +74,10 @@ public enum StackDiagramBuilder {
                     }
                     diagram.edges.append(DiagramEdge(from: "n\(position)", to: id, masked: false))
                 }
+            }
+            // A cache in front of its target: drawn as a masked edge, though nothing depends on the cache.
+            if let cache = component.cache, let target = index[cache.target] {
+                diagram.edges.append(DiagramEdge(from: "n\(position)", to: "n\(target)", masked: true))
             }
         }
     }
@@ -150,5 +155,16 @@ public enum StackDiagramBuilder {
             node.replicas = component.replicas
             node.needs = component.needs
         }
+    }
+
+    /// "on az-a" for a replica, "placed on zones" (its pool) or "placed on 3 places" for the placed
+    /// component, "cache for db" for a cache.
+    static func patternMark(_ component: Component) -> String? {
+        if let replica = component.placedReplica { return "on \(replica.on)" }
+        if let cache = component.cache { return "cache for \(cache.target)" }
+        guard let placement = component.placement else { return nil }
+        if let pool = placement.poolName { return "placed on \(pool)" }
+        let places = Set(placement.targets).count
+        return "placed on \(places) place\(places == 1 ? "" : "s")"
     }
 }

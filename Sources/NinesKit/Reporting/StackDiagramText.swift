@@ -32,6 +32,7 @@ enum StackDiagramText {
     static func details(_ node: DiagramNode) -> [String] {
         var parts: [String] = []
         if node.replicas > 1 { parts.append("\(node.needs) of \(node.replicas) up") }
+        if let pattern = node.pattern { parts.append(pattern) }
         if let hours = node.failoverHours { parts.append("failover \(Format.duration(hours: hours))") }
         if let hours = node.maskedForHours { parts.append("masks < \(Format.duration(hours: hours))") }
         switch node.responsibility {

@@ -99,7 +99,8 @@ package struct SimulationPlan: Sendable {
             }
             cRepair.append(Sampler(repair))
             let standbyListed = n > component.needs
-            if let plan = component.failover, plan.mode == .activePassive {
+            // As `EffectiveAvailability`: a delivered figure (no standby listed, `figures: service`) has nothing to add.
+            if let plan = component.failover, plan.mode == .activePassive, standbyListed || plan.figures == .instance {
                 // The same condition as `EffectiveAvailability`: without a failure rate and a repair
                 // time the failover cannot be costed, and neither engine models it.
                 let costed = component.figures.failureRate != nil && component.figures.mttr != nil

@@ -16,9 +16,11 @@ struct SchemaTests {
     static let refusedBySchema: Set<String> = [
         "any-and-k-of-in-one-group", "availability-over-one", "availability-zero", "component-is-a-list",
         "component-without-figures", "components-is-a-list", "components-is-empty", "depends-on-is-not-a-list",
-        "duplicate-group-member", "every-problem-at-once", "invalid-component-name", "k-below-one", "list-where-a-value-is-expected",
-        "misspelt-figure-hides-nothing", "missing-system", "missing-version", "negative-time", "no-components", "objective-with-at-and-path",
-        "objective-without-at-or-path", "refused-replicas-and-needs", "scalar-document", "three-errors", "unknown-calendar",
+        "duplicate-group-member", "every-problem-at-once", "idempotent-not-a-boolean", "invalid-component-name",
+        "k-below-one", "list-where-a-value-is-expected", "missing-system", "missing-version",
+        "misspelt-figure-hides-nothing", "negative-time", "no-components", "objective-with-at-and-path",
+        "objective-without-at-or-path", "placement-pool-too-small", "refused-replicas-and-needs", "scalar-document",
+        "three-errors", "unknown-calendar",
         "unknown-field", "unknown-kind", "unknown-period", "unknown-responsibility", "unknown-top-level-field", "unsupported-version",
         "worksheet-given-as-model",
     ]
