@@ -81,7 +81,7 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
                 return figure(named: name, form: .diagram(terms.factors[0]), targets: targets, view: view, allowance: &allowance)
             }
             let (worst, union) = factorBounds(terms, view: view)
-            guard let result = evaluate(terms, view: view, allowance: &allowance.conditioning) else {
+            guard let result = evaluate(terms, view: view, allowance: &allowance.conditioning, parts: allowance.parts) else {
                 return sampled(name, targets: targets, view: view, background: background,
                                within: AvailabilityBounds(lower: union, upper: worst), allowance: &allowance)
             }

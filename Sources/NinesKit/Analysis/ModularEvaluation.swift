@@ -29,12 +29,23 @@ extension CompiledFigures {
     /// The figure of `terms`, or nil when a part cannot be conditioned (a factor testing too many
     /// shared components, or too many components shared across a group's members) and the whole
     /// must be sampled.
-    func evaluate(_ terms: ConjunctionTerms, view: FigureView, allowance: inout Int) -> TermsFigure? {
-        var evaluator = ModularEvaluator(self, view: view, allowance: allowance)
+    /// - Parameter parts: figures of parts evaluated before in the same analysis, shared.
+    func evaluate(_ terms: ConjunctionTerms, view: FigureView, allowance: inout Int, parts: PartFigures = PartFigures()) -> TermsFigure? {
+        var evaluator = ModularEvaluator(self, view: view, allowance: allowance, parts: parts)
         let result = evaluator.evaluate(terms, evaluator.base)
         allowance = evaluator.allowance
         return result
     }
+}
+
+/// Figures of parts already evaluated, by their terms and view; shared by the figures of one
+/// analysis (a reference, so that every figure's evaluator adds to the same one).
+final class PartFigures {
+    struct Key: Hashable {
+        let terms: ConjunctionTerms
+        let callers: Bool
+    }
+    var figures: [Key: TermsFigure] = [:]
 }
 
 /// The variable figures one evaluation uses: a view's, with some levels fixed up or down while
@@ -56,26 +67,36 @@ struct ModularEvaluator {
     let base: EvaluationContext
     var allowance: Int
     var scratch: BDDScratch
-    /// Figures of parts that test no fixed level, while conditioning: the same in every state.
-    var unchanged: [ConjunctionTerms: TermsFigure] = [:]
+    /// Figures of parts with more than one term evaluated without fixed levels: the same in every
+    /// state of a conditioning, and in every figure of the analysis that holds them.
+    let parts: PartFigures
+    let callers: Bool
     var bdd: BDD { figures.structure.bdd }
 
-    init(_ figures: CompiledFigures, view: FigureView, allowance: Int) {
+    init(_ figures: CompiledFigures, view: FigureView, allowance: Int, parts: PartFigures) {
         self.figures = figures
         nodes = view == .callers ? figures.callerNodes : figures.pathNodes
         base = EvaluationContext(variables: figures.variables(view), fixed: [])
         self.allowance = allowance
         scratch = BDDScratch(figures.structure.bdd)
+        self.parts = parts
+        callers = view == .callers && figures.callerVariables != figures.pathVariables
     }
 
     /// - Parameter split: whether `terms` may still hold independent parts (not when it is one).
     mutating func evaluate(_ terms: ConjunctionTerms, _ context: EvaluationContext, split: Bool = true) -> TermsFigure? {
-        if context.hasFixed && !tests(terms, fixedIn: context) {
-            if let known = unchanged[terms] { return known }
-            let figure = evaluate(terms, base, split: split)
-            if let figure { unchanged[terms] = figure }
-            return figure
-        }
+        // A single diagram is one pass: not worth a figure's importance array in the memo.
+        guard terms.factors.count + terms.groups.count > 1 || !terms.groups.isEmpty,
+              !context.hasFixed || !tests(terms, fixedIn: context) else { return evaluateAlone(terms, context, split: split) }
+        let key = PartFigures.Key(terms: terms, callers: callers)
+        if let known = parts.figures[key] { return known }
+        let figure = evaluateAlone(terms, base, split: split)
+        if let figure { parts.figures[key] = figure }
+        return figure
+    }
+
+    /// As `evaluate`, without the memo.
+    mutating func evaluateAlone(_ terms: ConjunctionTerms, _ context: EvaluationContext, split: Bool) -> TermsFigure? {
         let parts = split ? independentParts(terms, context) : [terms]
         if parts.count > 1 {
             var figures: [TermsFigure] = []

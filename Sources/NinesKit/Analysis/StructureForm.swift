@@ -116,6 +116,9 @@ package struct CompilationBudget: Hashable, Sendable {
 struct AnalysisAllowance {
     var conditioning: Int
     var sampledFigures: Int
+    /// Figures of conjunctions' parts already evaluated in this analysis (a zone's pool is a part
+    /// of its own closure, its region's and the front door's figures).
+    let parts = PartFigures()
 
     /// A whole analysis' allowance.
     init(analysis budget: CompilationBudget) {
