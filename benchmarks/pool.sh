@@ -10,7 +10,10 @@
 # NINES_TIMEOUT seconds per nines run (default 600); FAULTREE_MODE figures (default: compile and
 # quantify every event) or analyze (faultree.analyze with importance, as peers.py runs it);
 # POOL_REFERENCE, the folder of the reference models and their expected.json (default
-# /work/shared/reference/pool; skipped when absent); PLATFORM_SIZES (default "1000 10000"; "" for none).
+# /work/shared/reference/pool; skipped when absent); PLATFORM_SIZES (default "1000 10000"; "" for none);
+# MULTIREGION_SIZES (default "1000 10000 100000"; "" for none): any of two regions, each 2 of 3
+# zones, each zone a pool (nines-genmodel --regions 2 --zones 3), with and without a DNS both
+# regions share (--shared-dns).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -18,6 +21,7 @@ sizes=("$@")
 seed=${SEED:-1}
 reference=${POOL_REFERENCE:-/work/shared/reference/pool}
 read -r -a platform_sizes <<< "${PLATFORM_SIZES-1000 10000}"   # set and empty: none
+read -r -a multiregion_sizes <<< "${MULTIREGION_SIZES-1000 10000 100000}"
 
 swift build -c release --product nines >/dev/null
 swift build -c release --product nines-genmodel >/dev/null
@@ -50,6 +54,12 @@ if [ -f "$reference/expected.json" ]; then
 else
     echo "(no reference models at $reference: set POOL_REFERENCE)"
 fi
+for n in "${multiregion_sizes[@]}"; do
+    "$bin/nines-genmodel" "$n" --shape pool --seed "$seed" --regions 2 --zones 3 > "$work/regions-$n.yaml"
+    printf 'regions 2x3 zones %s\t%s\t-\n' "$n" "$work/regions-$n.yaml" >> "$cases"
+    "$bin/nines-genmodel" "$n" --shape pool --seed "$seed" --regions 2 --zones 3 --shared-dns > "$work/regions-dns-$n.yaml"
+    printf 'regions 2x3 zones + dns %s\t%s\t-\n' "$n" "$work/regions-dns-$n.yaml" >> "$cases"
+done
 for n in "${platform_sizes[@]}"; do
     "$bin/nines-genmodel" "$n" --seed "$seed" > "$work/platform-$n.yaml"
     printf 'platform %s\t%s\t-\n' "$n" "$work/platform-$n.yaml" >> "$cases"

@@ -258,7 +258,7 @@ import Testing
 
     /// Two stacks of two pods on one node behind a front door: the front door's group is over
     /// members that hold groups of conjunctions themselves (with a budget that holds every closure
-    /// with a dependency as a conjunction), so only sampling answers it.
+    /// with a dependency as a conjunction), and the node is shared across them.
     static let twoStacks = """
             version: 1
             system: two stacks
@@ -274,9 +274,9 @@ import Testing
 
             """
 
-    /// A redundancy group over members held as conjunctions that have groups of their own has no
-    /// exact method here: sampled, with a 95% interval that contains the exact figure.
-    @Test func groupOverConjunctionsIsEstimated() throws {
+    /// A redundancy group over members held as conjunctions that have groups of their own is
+    /// conditioned across levels on the node the members share (`SharedConditioning`): exact.
+    @Test func groupOverConjunctionsIsConditionedAcrossLevels() throws {
         let model = try TestModels.load(Self.twoStacks + """
               objectives:
                 front: { at: front, target: 90% }
@@ -284,20 +284,69 @@ import Testing
         let forced = CompilationBudget(groupNodes: 1_000_000, closureNodes: 0, objectiveNodes: 0, systemNodes: 0, totalNodes: .max)
         let analysis = AvailabilityAnalysis(model, budget: forced)
         let figure = analysis.objective(0)
-        #expect(figure.method == .estimated)
-        let estimate = try #require(figure.estimate)
+        #expect(figure.method == .exact)
         // Given the node, a stack is up with 0.95 · (1 − 0.05²); the front needs one of two.
         let stack = 0.95 * (1 - 0.05 * 0.05)
-        let exact = AvailabilityAnalysis(model).objective(0).probability.up
-        #expect(abs(exact - 0.99 * 0.9 * (1 - (1 - stack) * (1 - stack))) < 1e-15)
-        #expect(estimate.low <= exact && exact <= estimate.high, "\(estimate) vs \(exact)")
-        #expect(figure.pessimistic.up == estimate.low)
-        // One level down, a group over conjunctions is conditioned: exact.
+        let exact = 0.99 * 0.9 * (1 - (1 - stack) * (1 - stack))
+        #expect(abs(figure.probability.up - exact) < 1e-15, "\(figure.probability.up) vs \(exact)")
+        #expect(figure.conditioning?.components == 1)
         let a = try #require(analysis.closures.indices.first { analysis.structure.names[$0] == "a" })
         #expect(analysis.closures[a].method == .exact)
         #expect(abs(analysis.closures[a].probability.up - 0.9 * stack) < 1e-15)
+        #expect(analysis.singlePointsOfFailure(objective: 0) == ["node", "front"])
+    }
+
+    /// A group whose own diagram outgrows its budget (here: none allowed) is sampled, and so is
+    /// everything above it: the estimate lies inside the certified interval from the structure.
+    @Test func groupOverBudgetIsEstimated() throws {
+        let model = try TestModels.load(Self.twoStacks + """
+              objectives:
+                front: { at: front, target: 90% }
+              """)
+        let overBudget = CompilationBudget(groupNodes: 0, closureNodes: 1_000_000, objectiveNodes: 1_000_000, systemNodes: 1_000_000,
+                                           totalNodes: .max)
+        let analysis = AvailabilityAnalysis(model, budget: overBudget)
+        let figure = analysis.objective(0)
+        #expect(figure.method == .estimated)
+        let estimate = try #require(figure.estimate)
+        let exact = AvailabilityAnalysis(model).objective(0).probability.up
+        #expect(estimate.low <= exact && exact <= estimate.high, "\(estimate) vs \(exact)")
+        #expect(figure.pessimistic.up == estimate.low)
         // The structure function still names the single points of failure.
         #expect(analysis.singlePointsOfFailure(objective: 0) == ["node", "front"])
+    }
+
+    /// Never a bare sampled zero: a group over budget (so sampled) under a front door of
+    /// unavailability 1e-5 and a node of 1e-4, with pods so reliable that 20,480 samples see no
+    /// outage of the group. The estimate is clamped into the structure's certified interval: Q at
+    /// least the front door's 1e-5 (every path needs it; the node is needed too, but only through
+    /// the group, which the trivial bound does not look into), at most 1 − Π p over everything
+    /// reached.
+    @Test func aSampledFigureNeverFallsBelowWhatTheStructureProves() throws {
+        let model = try TestModels.load("""
+            version: 1
+            system: rare
+            components:
+              node: { availability: 99.99% }
+              a1: { availability: 99.99999%, depends_on: [node] }
+              a2: { availability: 99.99999%, depends_on: [node] }
+              front: { availability: 99.999%, depends_on: [{ any: [a1, a2] }] }
+            objectives:
+              front: { at: front, target: 99.9% }
+            """)
+        let overBudget = CompilationBudget(groupNodes: 0, closureNodes: 1_000_000, objectiveNodes: 1_000_000, systemNodes: 1_000_000,
+                                           totalNodes: .max)
+        let figure = AvailabilityAnalysis(model, budget: overBudget).objective(0)
+        #expect(figure.method == .estimated)
+        let estimate = try #require(figure.estimate)
+        let bounds = try #require(figure.bounds)
+        let needed = 1e-5
+        #expect(abs(bounds.upper.down - needed) < 1e-18)
+        #expect(abs(bounds.lower.down - (1 - (1 - 1e-5) * (1 - 1e-4) * (1 - 1e-7) * (1 - 1e-7))) < 1e-15)
+        #expect(estimate.availability <= bounds.upper.up && estimate.high <= bounds.upper.up)
+        #expect(figure.probability.down >= needed * (1 - 1e-12), "\(figure.probability)")
+        let exact = AvailabilityAnalysis(model).objective(0).probability
+        #expect(bounds.lower.down >= exact.down && exact.down >= bounds.upper.down)
     }
 
     /// An analysis samples at most `sampledFigures` figures: past them a figure no exact method
@@ -307,7 +356,8 @@ import Testing
         var yaml = Self.twoStacks
         for user in 0..<8 { yaml += "  user\(user): { availability: 99.9%, depends_on: [front] }\n" }
         let model = try TestModels.load(yaml)
-        var budget = CompilationBudget(groupNodes: 1_000_000, closureNodes: 0, objectiveNodes: 0, systemNodes: 0, totalNodes: .max)
+        var budget = CompilationBudget(groupNodes: 0, closureNodes: 1_000_000, objectiveNodes: 1_000_000, systemNodes: 1_000_000,
+                                       totalNodes: .max)
         budget.sampledFigures = 3
         let analysis = AvailabilityAnalysis(model, budget: budget)
         let exact = AvailabilityAnalysis(model)
@@ -317,10 +367,14 @@ import Testing
         #expect(bounded.count >= 6)
         for index in bounded {
             let truth = try #require(exact.closure(of: model.components[index].name)).up
-            // The interval [0, own availability], shown as its midpoint.
+            // The structure's certified interval, shown as its midpoint: at most the product of
+            // what every path needs through plain dependencies (the component and `front`), at
+            // least the product of everything it reaches.
+            let bounds = try #require(analysis.figure(named: "x", requiring: [model.components[index].name]).bounds)
+            #expect(bounds.lower.up <= truth && truth <= bounds.upper.up, "\(bounds) vs \(truth)")
             let own = OwnAvailability(model.components[index]).probability.up
-            #expect(abs(analysis.closures[index].probability.up - own / 2) < 1e-15)
-            #expect(truth <= own)
+            #expect(abs(bounds.upper.up - (model.components[index].name == "front" ? own : own * 0.99)) < 1e-15)
+            #expect(abs(analysis.closures[index].probability.up - (bounds.lower.up + bounds.upper.up) / 2) < 1e-15)
         }
     }
 

@@ -88,4 +88,25 @@ struct GenModelTests {
         #expect(nodes[0] >= 14 && abs(nodes[0] - nodes[1]) <= 3, "\(nodes)")
         #expect(AvailabilityAnalysis(model).objective(0).method == .exact)
     }
+
+    /// Regions of zones with a shared DNS: any of two regions, each a gateway that needs the DNS
+    /// and two of its three zones, each zone its own pool; exact (conditioned on the DNS).
+    @Test func poolRegionsOfZones() throws {
+        let text = try Self.generate(["3000", "--shape", "pool", "--seed", "1", "--regions", "2", "--zones", "3", "--shared-dns"])
+        let model = try ModelLoader.load(text: text, file: "zones.yaml")
+        #expect(model.components.count == 3000)
+        guard case .group(let k, let gateways, _) = model.components.first(where: { $0.name == "frontdoor" })?.dependencies.first else {
+            Issue.record("frontdoor has no group"); return
+        }
+        #expect(k == 1 && gateways == ["r0-gateway", "r1-gateway"])
+        let gateway = try #require(model.components.first { $0.name == "r1-gateway" })
+        guard case .component("dns", _) = gateway.dependencies.first, case .group(2, let zones, _) = gateway.dependencies.last else {
+            Issue.record("r1-gateway: \(gateway.dependencies)"); return
+        }
+        #expect(zones == ["r1-z0-frontend", "r1-z1-frontend", "r1-z2-frontend"])
+        let figure = AvailabilityAnalysis(model, scope: .objectivesOnly).objective(0)
+        #expect(figure.method == .exact)
+        // At least the front door's and the DNS's own outages (both needed by every path).
+        #expect(figure.probability.down >= 1e-5 + 5e-5 - 1e-9)
+    }
 }

@@ -81,7 +81,7 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
                 return figure(named: name, form: .diagram(terms.factors[0]), targets: targets, view: view, allowance: &allowance)
             }
             let (worst, union) = factorBounds(terms, view: view)
-            guard let result = evaluate(terms, view: view, allowance: &allowance.conditioning) else {
+            guard let result = evaluate(terms, view: view, allowance: &allowance.conditioning, parts: allowance.parts) else {
                 return sampled(name, targets: targets, view: view, background: background,
                                within: AvailabilityBounds(lower: union, upper: worst), allowance: &allowance)
             }
@@ -115,31 +115,40 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
     /// independent components): Q is at least the largest factor's and at most the sum of the
     /// factors' and the groups'. A group of n members needing k is down when n − k + 1 are: at
     /// most Σ_m Q_m / (n − k + 1) (Markov), and, needing one, at most the likeliest member's
-    /// outage; a member's Q is at most the sum of its factors'.
+    /// outage; a member's Q is at most the same bound of its own terms.
     func factorBounds(_ terms: ConjunctionTerms, view: FigureView) -> (worst: Probability, union: Probability) {
         let nodes = view == .callers ? callerNodes : pathNodes
         var worst = Probability.perfect
+        for factor in terms.factors where nodes[factor].down > worst.down { worst = nodes[factor] }
+        let union = min(1, unionBound(terms, nodes))
+        return (worst, Probability(up: max(0, 1 - union), down: union))
+    }
+
+    /// Σ of the factors' Q and the groups' bounds (see `factorBounds`), uncapped.
+    private func unionBound(_ terms: ConjunctionTerms, _ nodes: NodeProbabilities) -> Double {
         var sum = CompensatedSum()
-        for factor in terms.factors {
-            if nodes[factor].down > worst.down { worst = nodes[factor] }
-            sum.add(nodes[factor].down)
-        }
+        for factor in terms.factors { sum.add(nodes[factor].down) }
         for group in terms.groups {
-            let members = group.members.map { min(1, $0.reduce(0) { $0 + nodes[$1].down }) }
+            let members = group.members.map { min(1, unionBound($0, nodes)) }
             let markov = members.reduce(0, +) / Double(members.count - group.k + 1)
             sum.add(min(1, group.k == 1 ? min(markov, members.min() ?? 1) : markov))
         }
-        return (worst, Probability(up: max(0, 1 - sum.value), down: min(1, sum.value)))
+        return sum.value
     }
 
-    /// A Monte Carlo figure, inside `bounds` (certified) when they are known. When the analysis
-    /// can no longer afford sampling, the certified interval alone, `bounded`: `bounds`, or what
-    /// the targets' own figures certify (all of them up: at most the least available one's).
+    /// A Monte Carlo figure, inside its certified interval: `bounds` (from the parts, when known)
+    /// narrowed by what the structure proves (`CompiledStructure.structuralBounds`), so an estimate
+    /// never falls below the unavailability of what every path needs. When the analysis can no
+    /// longer afford sampling, the certified interval alone, `bounded`.
     func sampled(_ name: String, targets: [Int], view: FigureView, background: BackgroundSystemEstimate?,
-                 within bounds: AvailabilityBounds?, allowance: inout AnalysisAllowance) -> FlowFigures {
+                 within given: AvailabilityBounds?, allowance: inout AnalysisAllowance) -> FlowFigures {
+        let structural = structure.structuralBounds(targets: targets, figures: structure.names.indices.map { ownFigures($0, view).probability })
+        let bounds = given.map { given in
+            AvailabilityBounds(lower: given.lower.down < structural.lower.down ? given.lower : structural.lower,
+                               upper: given.upper.down > structural.upper.down ? given.upper : structural.upper)
+        } ?? structural
         guard let estimate = estimate(targets: targets, view: view, background: background, within: bounds, allowance: &allowance) else {
-            let own = targets.map { ownFigures($0, view).probability }
-            let certified = bounds ?? AvailabilityBounds(lower: .failed, upper: own.min { $0.up < $1.up } ?? .perfect)
+            let certified = bounds
             var flow = FlowFigures(name: name, probability: Self.midpoint(low: certified.upper, high: certified.lower), frequency: nil,
                                    importance: [], componentsWithoutRates: [], diagramSize: 0)
             flow.method = .bounded
@@ -221,24 +230,30 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
         var levels = Set<Int32>()
         switch form {
         case .diagram, .conjunction:
-            let terms = structure.terms(of: form)
-            for root in terms.factors { levels.formUnion(structure.bdd.singleFailureLevels(root: root)) }
-            // A group goes down when more than n − k of its members do: a component is a single
-            // point of failure of the group when it alone takes that many members down.
-            for group in terms.groups {
-                var membersDown: [Int32: Int] = [:]
-                for member in group.members {
-                    var own = Set<Int32>()
-                    for root in member { own.formUnion(structure.bdd.singleFailureLevels(root: root)) }
-                    for level in own { membersDown[level, default: 0] += 1 }
-                }
-                for (level, count) in membersDown where count > group.members.count - group.k { levels.insert(level) }
-            }
+            levels = singleFailureLevels(structure.terms(of: form))
         case .sampled:
             // No diagram to read them from: ask the structure function, one component at a time.
             return structure.singleFailures(targets: targets).map { structure.names[$0] }
         }
         return levels.map { structure.componentAtLevel[Int($0)] }.sorted().map { structure.names[$0] }
+    }
+}
+
+extension CompiledFigures {
+    /// Levels whose failure alone takes `terms` down. A group goes down when more than n − k of
+    /// its members do: a component is a single point of failure of the group when it alone takes
+    /// that many members down (each member's own, at any depth).
+    func singleFailureLevels(_ terms: ConjunctionTerms) -> Set<Int32> {
+        var levels = Set<Int32>()
+        for root in terms.factors { levels.formUnion(structure.bdd.singleFailureLevels(root: root)) }
+        for group in terms.groups {
+            var membersDown: [Int32: Int] = [:]
+            for member in group.members {
+                for level in singleFailureLevels(member) { membersDown[level, default: 0] += 1 }
+            }
+            for (level, count) in membersDown where count > group.members.count - group.k { levels.insert(level) }
+        }
+        return levels
     }
 }
 

@@ -71,7 +71,6 @@ package struct CompiledStructure {
             return bdd.withNodeLimit(room, steps: CompilationBudget.stepsPerNode * max(room, 1000), build)
         }
         var diagrams: [BDD.Ref] = [], group: [BDD.Ref] = [], conjunctions: [Int] = [], groups: [ClosureGroup] = []
-        var hasGroups = [Bool](repeating: false, count: model.components.count)   // its closure's terms have groups
         for index in order.postOrder {   // dependencies before the components that need them
             diagrams.removeAll(keepingCapacity: true)
             conjunctions.removeAll(keepingCapacity: true)
@@ -89,8 +88,8 @@ package struct CompiledStructure {
                     }
                     if group.count < members.count {
                         // A member held as a conjunction: the group is a term conditioning
-                        // evaluates, unless a member is sampled or has groups of its own.
-                        if members.contains(where: { closure[$0] == .sampled || hasGroups[$0] }) { sampled = true; break }
+                        // evaluates (at any depth), unless a member is sampled.
+                        if members.contains(where: { closure[$0] == .sampled }) { sampled = true; break }
                         groups.append(ClosureGroup(k: k, members: Array(members)))
                         continue
                     }
@@ -105,7 +104,6 @@ package struct CompiledStructure {
                     }
                 }
             }
-            hasGroups[index] = !sampled && (!groups.isEmpty || conjunctions.contains { hasGroups[$0] })
             closure[index] = sampled ? .sampled
                 : conjunction(diagrams, conjunctions, groups, limit: budget.closureNodes, bdd: bdd, limited)
         }
@@ -142,8 +140,8 @@ package struct CompiledStructure {
     }
 
     /// What conditioning evaluates for `form`: the diagrams that must all hold (a conjunction's
-    /// nested closures expanded, each diagram once) and its groups (each member's diagrams, each
-    /// once). A diagram form is its own one factor; a sampled one has none.
+    /// nested closures expanded, each diagram once) and its groups (each member's own terms, at any
+    /// depth). A diagram form is its own one factor; a sampled one has none.
     public func terms(of form: StructureForm) -> ConjunctionTerms {
         switch form {
         case .diagram(let root): return ConjunctionTerms(factors: [root], groups: [])
@@ -160,11 +158,11 @@ package struct CompiledStructure {
             }
             var seenGroups = Set<ClosureGroup>()
             for group in allGroups where seenGroups.insert(group).inserted {
-                let members = group.members.map { member -> [BDD.Ref] in
+                let members = group.members.map { member -> ConjunctionTerms in
                     switch closure[member] {
-                    case .diagram(let root): return [root]
-                    case .conjunction(let inner, let nested, _): return expanded(inner, nested).factors
-                    case .sampled: return []   // never: such a group makes its component sampled
+                    case .diagram(let root): return ConjunctionTerms(factors: [root], groups: [])
+                    case .conjunction: return self.terms(of: closure[member])
+                    case .sampled: return ConjunctionTerms(factors: [], groups: [])   // never: such a group makes its component sampled
                     }
                 }
                 terms.groups.append(ConjunctionTerms.Group(k: group.k, members: members))

@@ -51,7 +51,8 @@ struct ConditionedConjunction: Sendable {
     /// factors once per member. A diagram two parts share (a DNS both regions need) is copied for
     /// each, so its variables are tested twice and conditioned: given them it is certain, and the
     /// parts are independent. Nil when one factor would test more than
-    /// `FactorDiagram.maximumConditioned` conditioned variables (its states could not be a mask).
+    /// `FactorDiagram.maximumConditioned` conditioned variables (its states could not be a mask), or
+    /// when a member holds groups itself (not flat).
     init?(_ bdd: BDD, terms: ConjunctionTerms, scratch: inout BDDScratch) {
         var instances: [(root: BDD.Ref, unit: Int32)] = []
         var seen = Set<BDD.Ref>()
@@ -62,7 +63,8 @@ struct ConditionedConjunction: Sendable {
                 let unit = Int32(memberGroup.count)
                 memberGroup.append(Int32(index))
                 var inMember = Set<BDD.Ref>()
-                for root in member where root != BDD.up && inMember.insert(root).inserted { instances.append((root, unit)) }
+                guard member.groups.isEmpty else { return nil }   // groups inside groups: `SharedConditioning`
+                for root in member.factors where root != BDD.up && inMember.insert(root).inserted { instances.append((root, unit)) }
             }
             groupMemberStart.append(memberGroup.count)
             groupNeeds.append(group.k)

@@ -21,49 +21,108 @@ struct TermsFigure {
 /// Modular decomposition of a conjunction before conditioning: parts that share no component are
 /// independent, so each is evaluated alone and their figures multiply; a group whose members share
 /// no component with each other (regions, each on its own pool) is a Poisson-binomial of its
-/// members' figures, each evaluated alone. Conditioning then enumerates one part's shared
-/// components at a time instead of all of them together.
+/// members' figures, each evaluated alone, at any depth (a region k of its zones, each zone a
+/// pool). Conditioning then enumerates one part's shared components at a time instead of all of
+/// them together; members that share a few components (a DNS every region needs) are conditioned
+/// on those (`SharedConditioning`), and the now independent parts planned again below.
 extension CompiledFigures {
     /// The figure of `terms`, or nil when a part cannot be conditioned (a factor testing too many
-    /// shared components) and the whole must be sampled.
-    func evaluate(_ terms: ConjunctionTerms, view: FigureView, allowance: inout Int) -> TermsFigure? {
-        var scratch = BDDScratch(structure.bdd)   // one for every part: its size is the whole diagram's
-        return evaluate(terms, view: view, allowance: &allowance, scratch: &scratch)
+    /// shared components, or too many components shared across a group's members) and the whole
+    /// must be sampled.
+    /// - Parameter parts: figures of parts evaluated before in the same analysis, shared.
+    func evaluate(_ terms: ConjunctionTerms, view: FigureView, allowance: inout Int, parts: PartFigures = PartFigures()) -> TermsFigure? {
+        var evaluator = ModularEvaluator(self, view: view, allowance: allowance, parts: parts)
+        let result = evaluator.evaluate(terms, evaluator.base)
+        allowance = evaluator.allowance
+        return result
+    }
+}
+
+/// Figures of parts already evaluated, by their terms and view; shared by the figures of one
+/// analysis (a reference, so that every figure's evaluator adds to the same one).
+final class PartFigures {
+    struct Key: Hashable {
+        let terms: ConjunctionTerms
+        let callers: Bool
+    }
+    var figures: [Key: TermsFigure] = [:]
+}
+
+/// The variable figures one evaluation uses: a view's, with some levels fixed up or down while
+/// conditioning on them.
+struct EvaluationContext {
+    var variables: [Probability]
+    /// Fixed levels (empty when none is).
+    var fixed: [Bool]
+    var hasFixed: Bool { !fixed.isEmpty }
+
+    func isFixed(_ level: Int) -> Bool { hasFixed && fixed[level] }
+}
+
+/// One evaluation of a conjunction's terms: the recursion of modules, groups and conditioning,
+/// sharing one diagram scratch (the size of the whole diagram) and the conditioning allowance.
+struct ModularEvaluator {
+    let figures: CompiledFigures
+    let nodes: NodeProbabilities
+    let base: EvaluationContext
+    var allowance: Int
+    var scratch: BDDScratch
+    /// Figures of parts with more than one term evaluated without fixed levels: the same in every
+    /// state of a conditioning, and in every figure of the analysis that holds them.
+    let parts: PartFigures
+    let callers: Bool
+    var bdd: BDD { figures.structure.bdd }
+
+    init(_ figures: CompiledFigures, view: FigureView, allowance: Int, parts: PartFigures) {
+        self.figures = figures
+        nodes = view == .callers ? figures.callerNodes : figures.pathNodes
+        base = EvaluationContext(variables: figures.variables(view), fixed: [])
+        self.allowance = allowance
+        scratch = BDDScratch(figures.structure.bdd)
+        self.parts = parts
+        callers = view == .callers && figures.callerVariables != figures.pathVariables
     }
 
     /// - Parameter split: whether `terms` may still hold independent parts (not when it is one).
-    private func evaluate(_ terms: ConjunctionTerms, view: FigureView, allowance: inout Int, scratch: inout BDDScratch,
-                          split: Bool = true) -> TermsFigure? {
-        let parts = split ? independentParts(terms, scratch: &scratch) : [terms]
+    mutating func evaluate(_ terms: ConjunctionTerms, _ context: EvaluationContext, split: Bool = true) -> TermsFigure? {
+        // A single diagram is one pass: not worth a figure's importance array in the memo.
+        guard terms.factors.count + terms.groups.count > 1 || !terms.groups.isEmpty,
+              !context.hasFixed || !tests(terms, fixedIn: context) else { return evaluateAlone(terms, context, split: split) }
+        let key = PartFigures.Key(terms: terms, callers: callers)
+        if let known = parts.figures[key] { return known }
+        let figure = evaluateAlone(terms, base, split: split)
+        if let figure { parts.figures[key] = figure }
+        return figure
+    }
+
+    /// As `evaluate`, without the memo.
+    mutating func evaluateAlone(_ terms: ConjunctionTerms, _ context: EvaluationContext, split: Bool) -> TermsFigure? {
+        let parts = split ? independentParts(terms, context) : [terms]
         if parts.count > 1 {
             var figures: [TermsFigure] = []
             for part in parts {
-                guard let figure = evaluate(part, view: view, allowance: &allowance, scratch: &scratch, split: false) else { return nil }
+                guard let figure = evaluate(part, context, split: false) else { return nil }
                 figures.append(figure)
             }
-            return Self.product(figures)
+            return CompiledFigures.product(figures)
         }
-        if terms.factors.isEmpty, terms.groups.count == 1, let members = independentMembers(terms.groups[0], scratch: &scratch) {
+        if terms.factors.isEmpty, terms.groups.count == 1, let members = independentMembers(terms.groups[0], context) {
             var figures: [TermsFigure] = []
             for member in members {
-                let part = ConjunctionTerms(factors: member, groups: [])
-                guard let figure = evaluate(part, view: view, allowance: &allowance, scratch: &scratch) else { return nil }
+                guard let figure = evaluate(member, context) else { return nil }
                 figures.append(figure)
             }
-            return Self.group(needing: terms.groups[0].k, of: figures)
+            return CompiledFigures.group(needing: terms.groups[0].k, of: figures)
         }
-        if terms.groups.isEmpty && terms.factors.count == 1 {
-            let root = terms.factors[0]
-            let nodes = view == .callers ? callerNodes : pathNodes
-            let diagram = structure.bdd.nodes(below: root)
-            return TermsFigure(optimistic: nodes[root], pessimistic: nodes[root],
-                               birnbaum: structure.bdd.birnbaum(root: root, diagram: diagram, variables: variables(view), nodes: nodes),
-                               conditioning: nil, diagramSize: diagram.count)
+        if terms.groups.isEmpty && terms.factors.count <= 1 {
+            return diagram(terms.factors.first ?? BDD.up, context)
         }
-        guard allowance > 0, let conjunction = ConditionedConjunction(structure.bdd, terms: terms, scratch: &scratch) else { return nil }
+        guard allowance > 0 else { return nil }
+        guard terms.isFlat else { return conditionOnShared(terms, context) }
+        guard let conjunction = ConditionedConjunction(bdd, terms: terms, scratch: &scratch) else { return nil }
         let copied = conjunction.factors.reduce(0) { $0 + $1.level.count }
-        let result = conjunction.evaluate(variables(view), importance: true,
-                                          workBudget: max(0, min(structure.budget.conditioningWork, allowance - copied)))
+        let result = conjunction.evaluate(context.variables, importance: true,
+                                          workBudget: max(0, min(figures.structure.budget.conditioningWork, allowance - copied)))
         allowance -= copied + result.work
         return TermsFigure(optimistic: Probability(up: result.high.up, down: result.low.down),
                            pessimistic: Probability(up: result.low.up, down: result.high.down), birnbaum: result.birnbaum,
@@ -71,9 +130,40 @@ extension CompiledFigures {
                            diagramSize: copied)
     }
 
-    /// The parts of `terms` that share no component (factors and groups joined when they test a
-    /// common level), in the order their first term appears.
-    func independentParts(_ terms: ConjunctionTerms, scratch: inout BDDScratch) -> [ConjunctionTerms] {
+    /// One diagram: one pass over its nodes (the view's figures when it tests no fixed level).
+    mutating func diagram(_ root: BDD.Ref, _ context: EvaluationContext) -> TermsFigure {
+        let below = scratch.nodes(below: root)
+        if context.hasFixed && below.contains(where: { context.fixed[Int(bdd.level($0))] }) {
+            let factor = FactorDiagram(bdd, root: root, nodes: below, scratch: &scratch, conditionedLevels: [], bitOf: { _ in nil })
+            let figure = factor.probability(mask: 0, variables: context.variables)
+            var birnbaum = [Double](repeating: 0, count: context.variables.count)
+            factor.addBirnbaum(mask: 0, variables: context.variables, weight: 1, into: &birnbaum)
+            return TermsFigure(optimistic: figure, pessimistic: figure, birnbaum: birnbaum, conditioning: nil, diagramSize: below.count)
+        }
+        let diagram = bdd.nodes(below: root)
+        return TermsFigure(optimistic: nodes[root], pessimistic: nodes[root],
+                           birnbaum: bdd.birnbaum(root: root, diagram: diagram, variables: base.variables, nodes: nodes),
+                           conditioning: nil, diagramSize: diagram.count)
+    }
+
+    /// Whether any diagram of `terms` tests a level fixed in `context`.
+    mutating func tests(_ terms: ConjunctionTerms, fixedIn context: EvaluationContext) -> Bool {
+        terms.allFactors.contains { root in scratch.nodes(below: root).contains { context.fixed[Int(bdd.level($0))] } }
+    }
+
+    /// The free levels each diagram of `roots` tests, each once per call of `claim`.
+    mutating func freeLevels(_ roots: [BDD.Ref], _ context: EvaluationContext, _ claim: (Int) -> Void) {
+        for root in roots {
+            for node in scratch.nodes(below: root) {
+                let level = Int(bdd.level(node))
+                if !context.isFixed(level) { claim(level) }
+            }
+        }
+    }
+
+    /// The parts of `terms` that share no free component (factors and groups joined when they test
+    /// a common level), in the order their first term appears.
+    mutating func independentParts(_ terms: ConjunctionTerms, _ context: EvaluationContext) -> [ConjunctionTerms] {
         let count = terms.factors.count + terms.groups.count
         guard count > 1 else { return [terms] }
         var owner = [Int](repeating: -1, count: scratch.levelCount)   // a term testing each level
@@ -83,15 +173,12 @@ extension CompiledFigures {
             while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
             return x
         }
-        func claim(_ root: BDD.Ref, for term: Int) {
-            for node in scratch.nodes(below: root) {
-                let level = Int(structure.bdd.level(node))
+        for term in 0..<count {
+            let roots = term < terms.factors.count ? [terms.factors[term]]
+                : terms.groups[term - terms.factors.count].members.flatMap(\.allFactors)
+            freeLevels(roots, context) { level in
                 if owner[level] < 0 { owner[level] = term } else { parent[find(owner[level])] = find(term) }
             }
-        }
-        for (index, root) in terms.factors.enumerated() { claim(root, for: index) }
-        for (index, group) in terms.groups.enumerated() {
-            for member in group.members { for root in member { claim(root, for: terms.factors.count + index) } }
         }
         var partOf: [Int: Int] = [:]
         var parts: [ConjunctionTerms] = []
@@ -102,21 +189,22 @@ extension CompiledFigures {
         return parts
     }
 
-    /// The group's members when no two of them test a common level, else nil.
-    func independentMembers(_ group: ConjunctionTerms.Group, scratch: inout BDDScratch) -> [[BDD.Ref]]? {
+    /// The group's members when no two of them test a common free level, else nil.
+    mutating func independentMembers(_ group: ConjunctionTerms.Group, _ context: EvaluationContext) -> [ConjunctionTerms]? {
         var owner = [Int](repeating: -1, count: scratch.levelCount)
+        var shared = false
         for (index, member) in group.members.enumerated() {
-            for root in member {
-                for node in scratch.nodes(below: root) {
-                    let level = Int(structure.bdd.level(node))
-                    if owner[level] >= 0 && owner[level] != index { return nil }
-                    owner[level] = index
-                }
+            freeLevels(member.allFactors, context) { level in
+                if owner[level] >= 0 && owner[level] != index { shared = true }
+                owner[level] = index
             }
+            if shared { return nil }
         }
         return group.members
     }
+}
 
+extension CompiledFigures {
     /// Independent parts that must all hold: A = Π A_p, Q = −expm1(Σ ln1p(−Q_p)) at each end;
     /// ∂A/∂p_v = ∂A_p/∂p_v · Π of the other parts' A (their middles).
     static func product(_ parts: [TermsFigure]) -> TermsFigure {

@@ -9,8 +9,8 @@ package enum StructureForm: Hashable, Sendable {
     /// Evaluated by conditioning on the components its parts share (`ConditionedConjunction`): a
     /// certified interval.
     case conjunction(diagrams: [BDD.Ref], closures: [Int], groups: [ClosureGroup])
-    /// A redundancy group nested in a group's member held as a conjunction, or a group whose
-    /// diagram outgrew its budget: no exact method applies, the figure is a Monte Carlo estimate.
+    /// A redundancy group whose diagram outgrew its budget (or over such a group): no exact method
+    /// applies; the figure is a certified interval with a Monte Carlo estimate inside it.
     case sampled
 
     /// The diagram, when the form is one.
@@ -21,22 +21,33 @@ package enum StructureForm: Hashable, Sendable {
 }
 
 /// "At least `k` of these components, each with everything it needs, up", where some member is
-/// held as a conjunction (two regions, each on its own pool): a term of a conjunction.
+/// held as a conjunction (two regions, each on its own pool, or each k of its zones): a term of a
+/// conjunction.
 package struct ClosureGroup: Hashable, Sendable {
     public let k: Int
-    /// Component indices, each a diagram or a conjunction without groups of its own.
+    /// Component indices, each a diagram or a conjunction (which may hold groups itself).
     public let members: [Int]
 }
 
 /// What conditioning evaluates: factors that must all hold, and groups of members, each member
-/// itself all of its factors (see `ConditionedConjunction`).
+/// itself terms of the same kind (see `ConditionedConjunction`, `SharedConditioning`): any of two
+/// regions, each k of three zones, each zone the services of its pool.
 package struct ConjunctionTerms: Hashable, Sendable {
     public var factors: [BDD.Ref]
     public var groups: [Group]
 
     package struct Group: Hashable, Sendable {
         public let k: Int
-        public let members: [[BDD.Ref]]
+        public let members: [ConjunctionTerms]
+    }
+
+    /// Whether every group's members are factors alone (no groups inside groups): what
+    /// `ConditionedConjunction` evaluates in one enumeration.
+    var isFlat: Bool { groups.allSatisfy { $0.members.allSatisfy(\.groups.isEmpty) } }
+
+    /// Every diagram these terms test, at any depth (a diagram two members share, twice).
+    var allFactors: [BDD.Ref] {
+        factors + groups.flatMap { $0.members.flatMap(\.allFactors) }
     }
 }
 
@@ -105,6 +116,9 @@ package struct CompilationBudget: Hashable, Sendable {
 struct AnalysisAllowance {
     var conditioning: Int
     var sampledFigures: Int
+    /// Figures of conjunctions' parts already evaluated in this analysis (a zone's pool is a part
+    /// of its own closure, its region's and the front door's figures).
+    let parts = PartFigures()
 
     /// A whole analysis' allowance.
     init(analysis budget: CompilationBudget) {

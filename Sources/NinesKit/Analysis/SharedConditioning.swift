@@ -1,0 +1,135 @@
+import Foundation
+
+/// Conditioning across levels: terms whose units (each factor, each member of each group) share a
+/// few components — a DNS and an identity provider every region needs, above regions that are
+/// each k of their zones — are evaluated by fixing those shared components' states. Given them the
+/// units share nothing free, so each state is planned again from the top (independent parts
+/// multiply, a group of independent members is a Poisson-binomial, at any depth), and
+///
+///     Q = Σ_s P(s) · Q(s)
+///
+/// over the states s of the shared components, enumerated by how many are down (0, 1, 2, …).
+/// A structure is coherent (more failures never bring anything up), so every state not
+/// enumerated has Q between Q(nothing shared down) and 1: with R the probability of the states
+/// left, Q lies in [Σ P(s)·Q(s) + R·Q(∅), Σ P(s)·Q(s) + R], a certified interval. Parts that test
+/// no shared component are evaluated once for all states (`ModularEvaluator.unchanged`).
+extension ModularEvaluator {
+    /// At most this many shared components with a chance of failing, and this many states.
+    static let maximumShared = 24
+    static let maximumStates = 4096
+
+    mutating func conditionOnShared(_ terms: ConjunctionTerms, _ context: EvaluationContext) -> TermsFigure? {
+        let shared = sharedLevels(terms, context)
+        guard !shared.isEmpty else { return nil }   // not flat, yet nothing to condition on: never for valid terms
+        let candidates = shared.filter { context.variables[$0].down > 0 && context.variables[$0].up > 0 }
+            .sorted { (context.variables[$0].down, $1) > (context.variables[$1].down, $0) }
+        guard candidates.count <= Self.maximumShared else { return nil }
+        var fixedContext = context
+        if !fixedContext.hasFixed { fixedContext.fixed = [Bool](repeating: false, count: context.variables.count) }
+        for level in shared { fixedContext.fixed[level] = true }   // the certain ones keep their figure (0 or 1)
+
+        let q = candidates.map { context.variables[$0].down }, p = candidates.map { context.variables[$0].up }
+        let allUp = p.reduce(1, *)
+        // P(more than d of the candidates down), for d = 0, 1, …: the mass not yet enumerated.
+        let tail = Self.countTails(q: q, p: p)
+        var optimisticDown = CompensatedSum(), optimisticUp = CompensatedSum()
+        var pessimisticDown = CompensatedSum(), pessimisticUp = CompensatedSum()
+        var birnbaum = [Double](repeating: 0, count: context.variables.count)
+        var downWhenDown = [Double](repeating: 0, count: candidates.count), downTotal = 0.0
+        var nothingDown: TermsFigure?
+        var states = 0, depth = 0, inner: ConditioningSummary?
+        // The mass enumerated in a level left unfinished (its states are counted, the tail holds them too).
+        var partial = 0.0
+        var size = 0
+        levels: while true {
+            var subset = Array(0..<size)
+            repeat {
+                guard states < Self.maximumStates, allowance > 0 else { break levels }
+                var state = fixedContext
+                var probability = allUp
+                for level in candidates { state.variables[level] = .perfect }
+                for index in subset {
+                    state.variables[candidates[index]] = .failed
+                    probability *= q[index] / p[index]
+                }
+                guard let figure = evaluate(terms, state) else { return nil }
+                states += 1
+                partial += probability
+                if size == 0 { nothingDown = figure; inner = figure.conditioning }
+                optimisticDown.add(probability * figure.optimistic.down)
+                optimisticUp.add(probability * figure.optimistic.up)
+                pessimisticDown.add(probability * figure.pessimistic.down)
+                pessimisticUp.add(probability * figure.pessimistic.up)
+                let middle = figure.middle.down
+                downTotal += probability * middle
+                for index in subset { downWhenDown[index] += probability * middle }
+                for level in birnbaum.indices where figure.birnbaum[level] != 0 { birnbaum[level] += probability * figure.birnbaum[level] }
+            } while Self.advance(&subset, below: candidates.count)
+            (depth, partial) = (size, 0)
+            let low = optimisticDown.value + tail[size] * nothingDown!.optimistic.down
+            let high = pessimisticDown.value + tail[size]
+            if tail[size] == 0 || size == candidates.count || high - low <= ConditionedConjunction.relativeTolerance * low { break }
+            size += 1
+        }
+        guard let nothingDown else { return nil }
+        let rest = max(0, tail[depth] - partial)
+        // Shared components: I_B = Q(down) − Q(up), from the enumerated states' middles.
+        for (index, level) in candidates.enumerated() {
+            let whenDown = downWhenDown[index] / q[index]
+            let whenUp = (downTotal - downWhenDown[index]) / p[index]
+            birnbaum[level] = max(0, whenDown - whenUp)
+        }
+        for level in shared where !candidates.contains(level) { birnbaum[level] = 0 }
+        let conditioning = ConditioningSummary(components: candidates.count + (inner?.components ?? 0),
+                                               depth: depth + (inner?.depth ?? 0), states: states + (inner?.states ?? 0))
+        return TermsFigure(optimistic: Probability(up: optimisticUp.value + rest * nothingDown.optimistic.up,
+                                                   down: optimisticDown.value + rest * nothingDown.optimistic.down),
+                           pessimistic: Probability(up: pessimisticUp.value, down: min(1, pessimisticDown.value + rest)),
+                           birnbaum: birnbaum, conditioning: conditioning, diagramSize: nothingDown.diagramSize)
+    }
+
+    /// The next subset of the same size (ascending indices below `count`) in lexicographic order;
+    /// false after the last (and for the empty one).
+    static func advance(_ subset: inout [Int], below count: Int) -> Bool {
+        var i = subset.count - 1
+        while i >= 0 && subset[i] == count - subset.count + i { i -= 1 }
+        guard i >= 0 else { return false }
+        subset[i] += 1
+        for j in (i + 1)..<subset.count { subset[j] = subset[j - 1] + 1 }
+        return true
+    }
+
+    /// Free levels tested by two or more units of `terms`: each factor, and each member of each
+    /// group with everything inside it.
+    mutating func sharedLevels(_ terms: ConjunctionTerms, _ context: EvaluationContext) -> [Int] {
+        var owner = [Int](repeating: -1, count: scratch.levelCount)
+        var isShared = [Bool](repeating: false, count: scratch.levelCount)
+        var units = terms.factors.map { [$0] }
+        for group in terms.groups { units.append(contentsOf: group.members.map(\.allFactors)) }
+        for (index, roots) in units.enumerated() {
+            freeLevels(roots, context) { level in
+                if owner[level] >= 0 && owner[level] != index { isShared[level] = true }
+                owner[level] = index
+            }
+        }
+        return isShared.indices.filter { isShared[$0] }
+    }
+
+    /// P(more than d of these independent components down), d = 0 … n, from the distribution of
+    /// how many are down (a recursion of non-negative terms).
+    static func countTails(q: [Double], p: [Double]) -> [Double] {
+        var exactly = [Double](repeating: 0, count: q.count + 1)
+        exactly[0] = 1
+        for (index, down) in q.enumerated() {
+            for j in stride(from: index + 1, through: 1, by: -1) { exactly[j] = exactly[j] * p[index] + exactly[j - 1] * down }
+            exactly[0] *= p[index]
+        }
+        var tails = [Double](repeating: 0, count: q.count + 1)
+        var sum = 0.0
+        for d in stride(from: q.count, through: 0, by: -1) {
+            tails[d] = sum
+            sum += exactly[d]
+        }
+        return tails
+    }
+}
