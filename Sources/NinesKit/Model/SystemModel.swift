@@ -13,6 +13,8 @@ public struct SystemModel: Hashable, Sendable {
     public var objectives: [Objective]
     /// The files the model was read from.
     public var sources: [String]
+    /// The `--set PATH=VALUE` overrides applied on top of the files, as given (empty for none).
+    public var overrides: [String] = []
 
     public init(name: String, description: String? = nil, period: Period = .month, calendar: CalendarConvention = .standard,
                 layers: [Layer] = [], components: [Component], objectives: [Objective] = [], sources: [String] = []) {
