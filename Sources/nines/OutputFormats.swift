@@ -101,3 +101,16 @@ enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
         }
     }
 }
+
+/// `nines advise --format`.
+enum AdviceFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+
+    func renderer(top: Int) -> any ReportRenderer<AdviceReport> {
+        switch self {
+        case .text: SanitizedRenderer(AdviceTextRenderer(top: top))
+        case .json: JSONRenderer()
+        case .markdown: SanitizedRenderer(AdviceTextRenderer(markdown: true, top: top))
+        }
+    }
+}

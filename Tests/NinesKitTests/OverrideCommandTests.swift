@@ -16,6 +16,7 @@ struct OverrideCommandTests {
         ["simulate", model, "--periods", "600"],
         ["simulate", model, "--periods", "600", "--format", "json"],
         ["diff", model],
+        ["advise", model, "--format", "json"],
     ])
     func eachCommandSaysWhichOverridesItApplied(command: [String]) throws {
         let run = try NinesExecutable.run(command + ["--set", "job-store.mttr=15m", "--set", "job-api.replicas=4"])
@@ -44,7 +45,7 @@ struct OverrideCommandTests {
         #expect(diff.stdout.contains("job-api"), "\(diff.stdout)")
     }
 
-    @Test(arguments: ["report", "check", "simulate", "diff"])
+    @Test(arguments: ["report", "check", "simulate", "diff", "advise"])
     func aBadOverrideExitsTwoAtTheArgument(command: String) throws {
         let run = try NinesExecutable.run([command, Self.model, "--set", "job-stor.mttr=15m"])
         #expect(run.status == 2)
