@@ -98,4 +98,65 @@ struct AdviceTests {
         #expect(abs(check - found.probability.down) <= 1e-12)
         #expect(found.probability.down <= 0.0001)
     }
+
+    static let priced = """
+        version: 1
+        system: priced
+        components:
+          db: { layer: data, mtbf: 2000h, mttr: 2h }
+          api: { mtbf: 720h, mttr: 30m, depends_on: [db] }
+        objectives:
+          front: { at: api, target: 99.95% }
+        costs:
+          replica: { default: 200/month, db: 900/month }
+          failover: { default: 150/month, db: 400/month }
+          mttr: 3600/year
+          masking: { api: 250/month, db: 250/month }
+        """
+
+    /// The cheapest set against brute force over every subset of the priced changes, each subset
+    /// loaded with its overrides and priced by hand from the prices above.
+    @Test func cheapestSetIsTheCheapestThatReachesTheTargetByBruteForce() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nines-advice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("priced.yaml").path
+        try Self.priced.write(toFile: file, atomically: true, encoding: .utf8)
+        let advice = Advice(AvailabilityAnalysis(try ModelLoader.load(files: [file])))
+        let prices: [String: Double] = ["replica/db": 900, "replica/api": 200, "failover/db": 400, "failover/api": 150,
+                                        "mttr/db": 3600 * 720 / 8760, "mttr/api": 3600 * 720 / 8760,   // 3600/year over a 30 d month of a 365 d year
+                                         "masking/api": 250, "masking/db": 250]
+        let pool = advice.suggestions
+        #expect(pool.count >= 6 && pool.count <= Advice.cheapestSetPool)
+        for item in pool {
+            #expect(abs((item.costPerPeriod ?? -1) - prices["\(item.change.kind.rawValue)/\(item.change.component)"]!) < 1e-9, "\(item.change.set)")
+        }
+        var cheapest: Double?
+        for mask in 1..<(1 << pool.count) {
+            let members = pool.indices.filter { mask & (1 << $0) != 0 }
+            let cost = members.reduce(0.0) { $0 + prices["\(pool[$1].change.kind.rawValue)/\(pool[$1].change.component)"]! }
+            guard cost < (cheapest ?? .infinity) else { continue }
+            let down = try Self.slaUnavailability(files: [file], overrides: members.flatMap { pool[$0].change.set }, objective: "front")
+            if down <= 0.0005 { cheapest = cost }
+        }
+        let found = try #require(advice.cheapestSet)
+        #expect(abs((found.costPerPeriod ?? -1) - (cheapest ?? -2)) < 1e-9)
+        let check = try Self.slaUnavailability(files: [file], overrides: found.changes.flatMap(\.set), objective: "front")
+        #expect(check <= 0.0005)
+        #expect(abs(check - found.probability.down) <= 1e-12)
+    }
+
+    @Test func badCostsAreRefusedWithTheirLocation() {
+        let text = Self.priced.replacingOccurrences(of: "mttr: 3600/year", with: "mtr: 3600/year")
+            .replacingOccurrences(of: "api: 250/month, db: 250/month", with: "apii: 250/month, db: lots")
+        do {
+            _ = try ModelLoader.load(text: text, file: "priced.yaml")
+            Issue.record("bad costs were accepted")
+        } catch {
+            let messages = error.diagnostics.map(\.description)
+            #expect(messages.contains { $0.hasPrefix("priced.yaml:11:3: error: unknown kind of change 'mtr' in 'costs'; did you mean 'mttr'?") }, "\(messages)")
+            #expect(messages.contains { $0.hasPrefix("priced.yaml:12:14: error: 'masking' of 'costs' prices unknown component 'apii'; did you mean 'api'?") }, "\(messages)")
+            #expect(messages.contains { $0.hasPrefix("priced.yaml:12:35: error: a price in 'costs' ('masking') must be an amount per period") }, "\(messages)")
+        }
+    }
 }

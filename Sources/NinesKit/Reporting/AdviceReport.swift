@@ -28,6 +28,9 @@ public struct AdviceReport: Hashable, Sendable, Codable {
     public var downtimeHours: Double
     public var meetsTarget: Bool?
     public var suggestions: [AdviceSuggestionReport]
+    /// The ranks of the priced suggestions, most downtime saved per unit of cost first; absent
+    /// when the model prices none.
+    public var costRanking: [Int]?
     /// Every component we own perfect: what the external and provider parts alone allow.
     public var ceiling: AdviceFigureReport
     public var smallestSet: AdviceSetReport?

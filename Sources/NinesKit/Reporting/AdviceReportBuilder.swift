@@ -23,6 +23,9 @@ public enum AdviceReportBuilder {
             return advice.target == nil || !searched ? .notSearched : .noneReaches
         }
         let priced = advice.suggestions.filter { $0.costPerPeriod != nil }.count
+        let costRanking = suggestions.filter { $0.costPerPeriod != nil }
+            .sorted { ($0.downtimeSavedHoursPerCost ?? .infinity, -$0.rank) > ($1.downtimeSavedHoursPerCost ?? .infinity, -$1.rank) }
+            .map(\.rank)
         let ceiling = advice.ceiling.probability
         return AdviceReport(system: model.name, sources: model.sources, overrides: model.overrides.isEmpty ? nil : model.overrides,
                             objective: advice.objective.name, measure: advice.objective.measure.rawValue,
@@ -30,6 +33,7 @@ public enum AdviceReportBuilder {
                             target: advice.target?.up, errorBudgetHours: advice.target.map { $0.down * hours },
                             availability: advice.current.probability.up, unavailability: currentDown,
                             downtimeHours: currentDown * hours, meetsTarget: advice.meetsTarget, suggestions: suggestions,
+                            costRanking: costRanking.isEmpty ? nil : costRanking,
                             ceiling: AdviceFigureReport(availability: ceiling.up, unavailability: ceiling.down,
                                                         downtimeHours: ceiling.down * hours, reachesTarget: advice.ceilingReachesTarget),
                             smallestSet: set(advice.smallestSet),

@@ -42,6 +42,15 @@ public struct AdviceTextRenderer: ReportRenderer {
                 lines.append("\(report.suggestions.count - top) more (--top \(report.suggestions.count) or --format json lists all)")
             }
         }
+        if let ranking = report.costRanking {
+            lines.append("")
+            lines.append("most downtime saved per unit of cost (saved\(per) per 100\(per) spent):")
+            for rank in ranking.prefix(top) {
+                let item = report.suggestions[rank - 1]
+                let value = item.downtimeSavedHoursPerCost.map { Format.duration(hours: $0 * 100) } ?? "free"
+                lines.append((markdown ? "- " : "  ") + "\(rank). \(item.change): \(value)")
+            }
+        }
         lines.append("")
         lines.append(contentsOf: setLines("smallest set of changes", report.smallestSet, report.smallestSetOutcome,
                                           searched: report.smallestSetSearched, report: report))
