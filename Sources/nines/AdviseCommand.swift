@@ -29,6 +29,11 @@ struct AdviseCommand: ParsableCommand {
     @Option(help: "Changes listed in text and Markdown output (JSON lists all).")
     var top: Int = 10
 
+    /// For benchmarks/advise.sh: also evaluate this many candidates the naive way (a recompilation
+    /// each) and print the time on stderr.
+    @Option(name: .customLong("naive-sample"), help: .hidden)
+    var naiveSample: Int?
+
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be 1 or more") }
         _ = try targetAvailability()
@@ -52,6 +57,13 @@ struct AdviseCommand: ParsableCommand {
                              + Suggestion.hint(for: objective, in: system.objectives.map(\.name)))
         }
         let advice = Advice(analyse(system), objective: objective, target: try targetAvailability())
-        Terminal.write(format.renderer(top: top).render(AdviceReportBuilder.report(advice)))
+        let report = AdviceReportBuilder.report(advice)
+        Terminal.write(format.renderer(top: top).render(report))
+        if let naiveSample {
+            let start = ContinuousClock.now
+            let (evaluated, total) = AdviceRecompiled.evaluate(system, objective: report.objective, limit: naiveSample)
+            let seconds = (ContinuousClock.now - start) / .seconds(1)
+            Terminal.error("naive \(evaluated) of \(total) candidates recompiled in \(seconds) s")
+        }
     }
 }

@@ -51,11 +51,13 @@ public struct Advice: Sendable {
         candidatesEvaluated = candidates.count
         let costs = model.costs
         let budget = (target ?? objective.target).map { $0.down * hours }
+        let birnbaum = Dictionary(current.importance.map { ($0.component, $0.birnbaum) }, uniquingKeysWith: max)
         suggestions = candidates.compactMap { change -> AdviceSuggestion? in
-            let figure = evaluator.figure(with: [change])
-            let saved = (current.probability.down - figure.probability.down) * hours
+            let share = evaluator.saving(of: change, from: current, birnbaum: birnbaum)
+            let saved = share * hours
             guard saved > 0 else { return nil }
-            return AdviceSuggestion(change: change, probability: figure.probability, downtimeSavedHours: saved,
+            let probability = Probability(up: current.probability.up + share, down: current.probability.down - share)
+            return AdviceSuggestion(change: change, probability: probability, downtimeSavedHours: saved,
                                     budgetShare: budget.flatMap { $0 > 0 ? saved / $0 : nil },
                                     costPerPeriod: costs?.cost(of: change, perHours: hours, calendar: model.calendar))
         }.sorted { ($0.downtimeSavedHours, $1.change.component, $1.change.kind.rawValue) > ($1.downtimeSavedHours, $0.change.component, $0.change.kind.rawValue) }
