@@ -49,13 +49,7 @@ struct AdviseCommand: ParsableCommand {
 
     func run() throws {
         let system = try loadModel(model).model
-        guard !system.objectives.isEmpty else {
-            throw Diagnostic("the model has no objectives; 'nines advise' advises on one (add one under 'objectives')")
-        }
-        if let objective, !system.objectives.contains(where: { $0.name == objective }) {
-            throw Diagnostic("--objective '\(objective)' is not an objective of the model"
-                             + Suggestion.hint(for: objective, in: system.objectives.map(\.name)))
-        }
+        try checkObjective(objective, in: system, command: "'nines advise' advises on one")
         let advice = Advice(analyse(system), objective: objective, target: try targetAvailability())
         let report = AdviceReportBuilder.report(advice)
         Terminal.write(format.renderer(top: top).render(report))
@@ -64,6 +58,19 @@ struct AdviseCommand: ParsableCommand {
             let (evaluated, total) = AdviceRecompiled.evaluate(system, objective: report.objective, limit: naiveSample)
             let seconds = (ContinuousClock.now - start) / .seconds(1)
             Terminal.error("naive \(evaluated) of \(total) candidates recompiled in \(seconds) s")
+        }
+    }
+}
+
+extension ParsableCommand {
+    /// Refuses a model without objectives, and an `--objective` it does not have ("did you mean").
+    func checkObjective(_ name: String?, in model: SystemModel, command: String) throws {
+        guard !model.objectives.isEmpty else {
+            throw Diagnostic("the model has no objectives; \(command) (add one under 'objectives')")
+        }
+        if let name, !model.objectives.contains(where: { $0.name == name }) {
+            throw Diagnostic("--objective '\(name)' is not an objective of the model"
+                             + Suggestion.hint(for: name, in: model.objectives.map(\.name)))
         }
     }
 }

@@ -114,3 +114,16 @@ enum AdviceFormat: String, ExpressibleByArgument, CaseIterable {
         }
     }
 }
+
+/// `nines sensitivity --format`.
+enum SensitivityFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+
+    func renderer(top: Int) -> any ReportRenderer<SensitivityReport> {
+        switch self {
+        case .text: SanitizedRenderer(SensitivityTextRenderer(top: top))
+        case .json: JSONRenderer()
+        case .csv: SensitivityCSVRenderer()
+        }
+    }
+}

@@ -30,13 +30,22 @@ struct AdviceEvaluator {
     /// The downtime share (unavailability) one change saves: I_B · (q_i − q_i′) when the figure is
     /// exact and the change touches one component, else the difference of two evaluations.
     func saving(of change: DesignChange, from current: FlowFigures, birnbaum: [String: Double]) -> Double {
-        if current.method == .exact, let index = structure.indexOf[change.component] {
-            var component = model.components[index]
-            change.edit(&component)   // the component alone: copying the model per candidate costs O(n)
-            let changed = Self.slaFigures(component)
-            return (birnbaum[change.component] ?? 0) * (variable(baseline[index]).down - variable(changed).down)
+        saving(editing: change.component, from: current, birnbaum: birnbaum, change.edit)
+    }
+
+    /// As `saving(of:from:birnbaum:)` for any edit of the one component `name`.
+    func saving(editing name: String, from current: FlowFigures, birnbaum: [String: Double],
+                _ edit: (inout Component) -> Void) -> Double {
+        guard let index = structure.indexOf[name] else { return 0 }
+        var component = model.components[index]
+        edit(&component)   // the component alone: copying the model per candidate costs O(n)
+        let changed = Self.slaFigures(component)
+        if current.method == .exact {
+            return (birnbaum[name] ?? 0) * (variable(baseline[index]).down - variable(changed).down)
         }
-        return current.probability.down - figure(with: [change]).probability.down
+        var figures = baseline
+        figures[index] = changed
+        return current.probability.down - figure(figures).probability.down
     }
 
     private func variable(_ figures: EffectiveAvailability) -> Probability {
