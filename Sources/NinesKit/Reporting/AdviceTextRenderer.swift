@@ -90,7 +90,9 @@ public struct AdviceTextRenderer: ReportRenderer {
                          + "saves \(Format.duration(hours: set.downtimeSavedHours))/\(report.period)"
                          + (set.costPerPeriod.map { ", costs \(OverrideText.decimal($0))/\(report.period)" } ?? "")]
             lines += set.changes.map { (markdown ? "- " : "  - ") + $0 }
-            let command = "nines report \(report.sources.joined(separator: " ")) " + set.set.map { "--set " + shellWord($0) }.joined(separator: " ")
+            // The overrides advise ran with come first: the set is advised on top of them.
+            let command = "nines report \(report.sources.joined(separator: " ")) "
+                + ((report.overrides ?? []) + set.set).map { "--set " + shellWord($0) }.joined(separator: " ")
             lines.append(markdown ? "\n`\(command)`\n" : "  " + command)
             return lines
         }
