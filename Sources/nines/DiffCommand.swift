@@ -8,7 +8,9 @@ struct DiffCommand: ParsableCommand {
         abstract: "Two versions of a model side by side: per objective availability and downtime before and after, and what each change costs.",
         discussion: """
             nines diff OLD.yaml NEW.yaml; nines diff --old A.yaml B.yaml --new A2.yaml B2.yaml for a model in several \
-            files; or nines diff --base <git-rev> MODEL.yaml… (the old version of each file is read with 'git show'). \
+            files; or nines diff --base <git-rev> MODEL.yaml… (the old version of each file is read with 'git show'); \
+            or nines diff MODEL.yaml --set PATH=VALUE… (the model against itself with the overrides). \
+            --set always applies to the new version. \
             Exits 1 when a target that held now falls short, or when an objective's downtime grows by more than \
             --fail-on-cost per its period; 2 on invalid input.
             """
@@ -44,6 +46,9 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var inputLimit: InputLimitOptions
 
+    /// `--set` applies to the new version; `nines diff MODEL --set …` compares a model with itself overridden.
+    @OptionGroup var overrides: OverrideOptions
+
     func validate() throws {
         if let base {
             if !old.isEmpty || !new.isEmpty {
@@ -59,6 +64,7 @@ struct DiffCommand: ParsableCommand {
         } else {
             switch files.count {
             case 0: throw ValidationError("give the two versions to compare: nines diff OLD.yaml NEW.yaml (or --old FILE… --new FILE…, or --base REV MODEL.yaml)")
+            case 1 where !overrides.set.isEmpty: break
             case 1: throw ValidationError("give the new version too: nines diff OLD.yaml NEW.yaml, or --base REV \(files[0]) to compare with git")
             case 2: break
             default: throw ValidationError("give two files, OLD.yaml NEW.yaml (found \(files.count)); for a model in several files use --old FILE… --new FILE…")
@@ -78,7 +84,7 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let options = inputLimit.loadOptions
-        let (oldFiles, newFiles) = base != nil ? (files, files) : old.isEmpty ? ([files[0]], [files[1]]) : (old, new)
+        let (oldFiles, newFiles) = base != nil || files.count == 1 ? (files, files) : old.isEmpty ? ([files[0]], [files[1]]) : (old, new)
         var oldModel: SystemModel
         let oldName: String
         if let base {
@@ -89,11 +95,13 @@ struct DiffCommand: ParsableCommand {
             oldName = oldFiles.joined(separator: " + ")
             oldModel = try ModelLoader.load(files: oldFiles, options: options)
         }
-        var newModel = try ModelLoader.load(files: newFiles, options: options)
+        var newModel = try ModelLoader.load(files: newFiles, failureModes: .none, options: options,
+                                            overrides: try overrides.overrides()).model
         calendar.apply(to: &oldModel)
         calendar.apply(to: &newModel)
         let comparison = ModelComparison(old: oldModel, new: newModel, oldAnalysis: analyse(oldModel), newAnalysis: analyse(newModel))
-        let report = DiffReportBuilder.diffReport(comparison, old: oldName, new: newFiles.joined(separator: " + "),
+        let newName = ([newFiles.joined(separator: " + ")] + overrides.set.map { "--set \($0)" }).joined(separator: " ")
+        let report = DiffReportBuilder.diffReport(comparison, old: oldName, new: newName,
                                                   allowedCost: try allowedCost())
         try OutputFile.emit(format.renderer().render(report), to: output)
         if !report.holds {

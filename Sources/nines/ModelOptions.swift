@@ -11,6 +11,8 @@ struct ModelOptions: ParsableArguments {
 
     @OptionGroup var inputLimit: InputLimitOptions
 
+    @OptionGroup var overrides: OverrideOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one model file") }
     }

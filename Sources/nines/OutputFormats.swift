@@ -102,3 +102,29 @@ enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
         }
     }
 }
+
+/// `nines advise --format`.
+enum AdviceFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+
+    func renderer(top: Int) -> any ReportRenderer<AdviceReport> {
+        switch self {
+        case .text: SanitizedRenderer(AdviceTextRenderer(top: top))
+        case .json: JSONRenderer()
+        case .markdown: SanitizedRenderer(AdviceTextRenderer(markdown: true, top: top))
+        }
+    }
+}
+
+/// `nines sensitivity --format`.
+enum SensitivityFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+
+    func renderer(top: Int) -> any ReportRenderer<SensitivityReport> {
+        switch self {
+        case .text: SanitizedRenderer(SensitivityTextRenderer(top: top))
+        case .json: JSONRenderer()
+        case .csv: SensitivityCSVRenderer()
+        }
+    }
+}

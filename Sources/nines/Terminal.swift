@@ -41,11 +41,11 @@ extension ParsableCommand {
         AvailabilityAnalysis(model, timings: timings)
     }
 
-    /// Loads the model files of `options` and the failure modes asked for, and applies its calendar
-    /// options.
+    /// Loads the model files of `options` with its `--set` overrides and the failure modes asked
+    /// for, and applies its calendar options.
     func loadModel(_ options: ModelOptions, failureModes: FailureModeSource = .none, timings: PhaseTimings? = nil) throws -> LoadedModel {
-        var loaded = try ModelLoader.load(files: options.files, failureModes: failureModes,
-                                          options: options.inputLimit.loadOptions, timings: timings)
+        var loaded = try ModelLoader.load(files: options.files, failureModes: failureModes, options: options.inputLimit.loadOptions,
+                                          overrides: try options.overrides.overrides(), timings: timings)
         options.applyCalendar(to: &loaded.model)
         return loaded
     }

@@ -12,6 +12,8 @@ struct ModelDraft {
     /// The layer and dependencies of every component entry that is a mapping, read or refused, in
     /// file order: cross-checked even when the component's figures are refused.
     var outlines: [ComponentOutline] = []
+    /// What design changes cost (`costs:`), when the file says.
+    var costs: ChangeCosts?
     /// Components named in the file but refused (already reported): known names, so references
     /// to them do not cause a second, misleading "unknown component" error.
     var unreadComponents: Set<String> = []
@@ -44,7 +46,7 @@ struct ModelDocumentReader {
         self.diagnostics = diagnostics
     }
 
-    static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives", "pools"]
+    static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives", "pools", "costs"]
         + WorksheetReader.embeddedKeys
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
@@ -90,6 +92,9 @@ struct ModelDocumentReader {
         }
         if let objectives = top.value("objectives") {
             draft.objectives = readEntries(objectives, what: "objectives") { readObjective(name: $0, at: $1, $2) }.read
+        }
+        if let costs = top.value("costs") {
+            draft.costs = CostReader(diagnostics: diagnostics).read(costs, components: draft.components.map(\.name) + draft.unreadComponents.sorted())
         }
         top.rejectUnknownKeys(known: Self.topLevelKeys)
         draft.groupMemberLocations = notes.groupMembers

@@ -17,8 +17,9 @@ public enum ModelLoader {
     /// Loads model files and the failure modes asked for, their components checked against the
     /// model: every file is read once. `timings` records the read, parse and load phases of the
     /// model; reading the worksheet comes after its "load model" mark.
+    /// `overrides` (`--set`) are written into the parsed files before the model is read.
     public static func load(files: [String], failureModes: FailureModeSource, options: LoadOptions = LoadOptions(),
-                            timings: PhaseTimings? = nil) throws(DiagnosticError) -> LoadedModel {
+                            overrides: [ModelOverride] = [], timings: PhaseTimings? = nil) throws(DiagnosticError) -> LoadedModel {
         var documents: [(file: String, text: String)] = []
         var diagnostics: [Diagnostic] = []
         for file in files {
@@ -39,9 +40,9 @@ public enum ModelLoader {
         timings?.mark("parse YAML")
         let model: SystemModel, embedded: YAMLDocument?
         do {
-            (model, embedded) = try load(parsed: parsed, keepingFailureModes: failureModes == .embedded)
+            (model, embedded) = try load(parsed: parsed, overrides: overrides, keepingFailureModes: failureModes == .embedded)
         } catch {
-            throw error.quoting(documents)
+            throw error.quoting(documents + overrides.map { ($0.file, $0.sourceLine) })
         }
         timings?.mark("load model")
         switch failureModes {
@@ -65,11 +66,12 @@ public enum ModelLoader {
         try load(documents: [(file, text)])
     }
 
-    public static func load(documents: [(file: String, text: String)]) throws(DiagnosticError) -> SystemModel {
+    public static func load(documents: [(file: String, text: String)], overrides: [ModelOverride] = []) throws(DiagnosticError) -> SystemModel {
         do {
-            return try load(parsed: documents.map { (file: $0.file, tree: YAMLParser.parse($0.text, file: $0.file)) }).model
+            return try load(parsed: documents.map { (file: $0.file, tree: YAMLParser.parse($0.text, file: $0.file)) },
+                            overrides: overrides).model
         } catch {
-            throw error.quoting(documents)
+            throw error.quoting(documents + overrides.map { ($0.file, $0.sourceLine) })
         }
     }
 
@@ -77,9 +79,11 @@ public enum ModelLoader {
     /// With `keepingFailureModes`, also hands back the tree of the first file that holds
     /// `failure_modes:`, so the embedded worksheet is read without reading and parsing the file
     /// again; other trees are not kept (a large model's tree takes more memory than the model).
-    static func load(parsed: [(file: String, tree: Result<YAMLValue, DiagnosticError>)],
+    static func load(parsed given: [(file: String, tree: Result<YAMLValue, DiagnosticError>)], overrides: [ModelOverride] = [],
                      keepingFailureModes: Bool = false) throws(DiagnosticError) -> (model: SystemModel, failureModes: YAMLDocument?) {
         let collector = DiagnosticCollector()
+        let (parsed, misdirected) = ModelOverrideApplier.apply(overrides, to: given)
+        collector.append(contentsOf: misdirected)
         var drafts: [ModelDraft] = []
         var worksheet: YAMLDocument?
         for (file, tree) in parsed {
@@ -97,7 +101,8 @@ public enum ModelLoader {
         let placement = PlacementExpansion(drafts: drafts, diagnostics: collector)   // checked with the rest, expanded once valid
         let model = ModelValidator(drafts: drafts, diagnostics: collector).merge(into: first).flatMap(placement.expand)
             .flatMap(CacheResolution(diagnostics: collector).apply).map(DetectionTime.apply)
-        guard !collector.hasErrors, let model else { throw DiagnosticError(collector.diagnostics) }
+        guard !collector.hasErrors, var model else { throw DiagnosticError(collector.diagnostics) }
+        model.overrides = overrides.map(\.argument)
         return (model, worksheet)
     }
 }

@@ -70,9 +70,11 @@ struct ModelValidator {
         }
         reportCycles(outlines, index: outlineIndex)
         guard !diagnostics.hasErrors, let system = first.system else { return nil }
-        return SystemModel(name: system, description: first.description, period: first.period ?? .month,
-                           calendar: first.calendar ?? .standard, layers: layers, components: components,
-                           objectives: objectives, sources: drafts.map(\.file))
+        var model = SystemModel(name: system, description: first.description, period: first.period ?? .month,
+                                calendar: first.calendar ?? .standard, layers: layers, components: components,
+                                objectives: objectives, sources: drafts.map(\.file))
+        model.costs = drafts.lazy.compactMap(\.costs).first
+        return model
     }
 
     private func checkDependencies(of component: ComponentOutline, known: [String: Int], unread: Set<String>, names: [String],

@@ -18,6 +18,10 @@ public struct SystemModel: Hashable, Sendable {
     public var sources: [String]
     /// Declared sets of places (`pools:`) that placements spread replicas over, in declaration order.
     public var pools: [Pool] = []
+    /// The `--set PATH=VALUE` overrides applied on top of the files, as given (empty for none).
+    public var overrides: [String] = []
+    /// What design changes cost (`costs:`), for `nines advise`; nil when the model says nothing.
+    public var costs: ChangeCosts?
 
     public init(name: String, description: String? = nil, period: Period = .month, calendar: CalendarConvention = .standard,
                 layers: [Layer] = [], components: [Component], objectives: [Objective] = [], sources: [String] = []) {

@@ -9,6 +9,8 @@ public struct AvailabilityReport: Hashable, Sendable, Codable {
     public var period: String
     public var periodHours: Double
     public var calendar: String
+    /// The `--set` overrides applied to the model files, as given; absent when none were.
+    public var overrides: [String]? = nil
     /// Objectives first (model order), then the whole system. An objective's figure is its promise
     /// view (as `sla`); the whole system counts every component.
     public var figures: [FigureReport]

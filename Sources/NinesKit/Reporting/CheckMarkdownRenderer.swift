@@ -27,6 +27,7 @@ public struct CheckMarkdownRenderer: ReportRenderer {
         lines.append("")
         var footer = "\(CheckSummary.line(report)). Calendar: \(report.calendar)"
         if report.minMargin > 0 { footer += "; required margin \(SLAText.percent(report.minMargin)) of each budget" }
+        if let overrides = Format.overrides(report.overrides) { footer += "; " + overrides }
         lines.append("<sub>\(Self.cell(footer)); model: \(report.sources.map(Self.cell).joined(separator: ", ")).</sub>")
         return lines.joined(separator: "\n") + "\n"
     }

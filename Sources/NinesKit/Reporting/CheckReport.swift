@@ -7,6 +7,8 @@ public struct CheckReport: Hashable, Sendable, Codable {
     /// Share of each error budget that must stay unspent (from `--min-margin`), 0 to 1.
     public var minMargin: Double
     public var results: [CheckResult]
+    /// The `--set` overrides applied to the model files, as given (JSON: absent when none).
+    public var overrides: [String] = []
 
     public var failed: Int { results.filter { $0.status == .fail }.count }
     public var warnings: Int { results.filter { $0.status == .warning }.count }
@@ -22,13 +24,14 @@ public struct CheckReport: Hashable, Sendable, Codable {
         self.results = results
     }
 
-    enum CodingKeys: String, CodingKey { case system, sources, calendar, minMargin, results, failed, warnings, passed, holds }
+    enum CodingKeys: String, CodingKey { case system, sources, calendar, overrides, minMargin, results, failed, warnings, passed, holds }
 
     public init(from decoder: Decoder) throws {
         let values = try decoder.container(keyedBy: CodingKeys.self)
         system = try values.decode(String.self, forKey: .system)
         sources = try values.decode([String].self, forKey: .sources)
         calendar = try values.decode(String.self, forKey: .calendar)
+        overrides = try values.decodeIfPresent([String].self, forKey: .overrides) ?? []
         minMargin = try values.decode(Double.self, forKey: .minMargin)
         results = try values.decode([CheckResult].self, forKey: .results)
     }
@@ -38,6 +41,7 @@ public struct CheckReport: Hashable, Sendable, Codable {
         try values.encode(system, forKey: .system)
         try values.encode(sources, forKey: .sources)
         try values.encode(calendar, forKey: .calendar)
+        if !overrides.isEmpty { try values.encode(overrides, forKey: .overrides) }
         try values.encode(minMargin, forKey: .minMargin)
         try values.encode(results, forKey: .results)
         try values.encode(failed, forKey: .failed)

@@ -21,8 +21,10 @@ public enum CheckReportBuilder {
             results.append(CheckResult(id: "\(component.name)/model", rule: "model-note", category: .model, status: .warning,
                                        message: note, location: component.location))
         }
-        return CheckReport(system: model.name, sources: model.sources, calendar: model.calendar.summary,
-                           minMargin: minMargin, results: results)
+        var report = CheckReport(system: model.name, sources: model.sources, calendar: model.calendar.summary,
+                                 minMargin: minMargin, results: results)
+        report.overrides = model.overrides
+        return report
     }
 
     /// One result per part of the objective's verdict (target, `rto`, `rpo`), each failing exactly

@@ -7,6 +7,7 @@ public struct CheckTextRenderer {
     public func render(_ report: CheckReport) -> String {
         var lines = ["nines check: \(report.system) (calendar: \(report.calendar)"
                      + (report.minMargin > 0 ? "; min margin \(SLAText.percent(report.minMargin)))" : ")")]
+        if let overrides = Format.overrides(report.overrides) { lines.append(overrides) }
         for result in report.results {
             lines.append(label(result.status) + "  " + result.message)
             lines.append(contentsOf: result.details.map { "      " + $0 })

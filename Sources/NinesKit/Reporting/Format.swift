@@ -4,6 +4,12 @@ import Foundation
 package enum Format {
     /// Names joined by commas, at most `limit` of them, then "and N more": a 10,000-component model
     /// may assume a repair time for thousands of components, and a terminal line should stay readable.
+    /// The `--set` overrides a report was computed with, as one line ("what-if: --set a=1, --set b=2").
+    public static func overrides(_ overrides: [String]?) -> String? {
+        guard let overrides, !overrides.isEmpty else { return nil }
+        return "what-if: " + overrides.map { "--set \($0)" }.joined(separator: ", ")
+    }
+
     public static func names(_ names: [String], limit: Int = 12) -> String {
         names.count <= limit ? names.joined(separator: ", ")
             : names.prefix(limit).joined(separator: ", ") + " and \(names.count - limit) more (see --format json)"

@@ -30,10 +30,12 @@ public enum ReportBuilder {
                                    outagesPerYear: own.frequency.map { $0 * calendar.yearHours },
                                    dependsOn: component.dependencyNames, method: closure.method.rawValue)
         }
-        return AvailabilityReport(system: model.name, description: model.description, sources: model.sources,
-                                  period: model.period.name, periodHours: periodHours, calendar: calendar.summary,
-                                  figures: figures, components: components,
-                                  sla: prediction == nil ? nil : sla)
+        var report = AvailabilityReport(system: model.name, description: model.description, sources: model.sources,
+                                        period: model.period.name, periodHours: periodHours, calendar: calendar.summary,
+                                        figures: figures, components: components,
+                                        sla: prediction == nil ? nil : sla)
+        report.overrides = model.overrides.isEmpty ? nil : model.overrides
+        return report
     }
 
     /// The report with a "ranked risks" section: the `top` failure modes of `worksheet` by AP, then RPN.

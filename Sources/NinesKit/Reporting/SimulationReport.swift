@@ -5,6 +5,8 @@ public struct SimulationReport: Hashable, Sendable, Codable {
     public var period: String
     public var periodHours: Double
     public var calendar: String
+    /// The `--set` overrides applied to the model files, as given; absent when none were.
+    public var overrides: [String]? = nil
     public var seed: UInt64
     public var periodsRequested: Int
     /// Periods of the model simulated (fewer than requested when the precision was reached first).

@@ -25,7 +25,7 @@ extension ReportBuilder {
         }
         let objectives = view(0, exact)
         return SimulationReport(system: model.name, period: model.period.name, periodHours: plan.modelPeriodHours,
-                                calendar: model.calendar.summary, seed: settings.seed, periodsRequested: settings.periods,
+                                calendar: model.calendar.summary, overrides: model.overrides.isEmpty ? nil : model.overrides, seed: settings.seed, periodsRequested: settings.periods,
                                 periodsSimulated: outcome.periods, stoppedEarly: outcome.stoppedEarly, precision: settings.precision,
                                 events: outcome.events, assumedRepairHours: settings.assumedRepairHours,
                                 componentsWithAssumedRepair: plan.assumedRepair,

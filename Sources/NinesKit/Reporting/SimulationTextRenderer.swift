@@ -13,6 +13,7 @@ public struct SimulationTextRenderer {
         out.append("\(report.periodsSimulated) \(report.period)s simulated (seed \(report.seed), \(report.events) events"
                    + (report.stoppedEarly ? ", stopped early at ±\(percent(report.precision ?? 0)) precision" : "") + ")")
         out.append("calendar: \(report.calendar)")
+        if let overrides = Format.overrides(report.overrides) { out.append(overrides) }
         if !report.componentsWithAssumedRepair.isEmpty {
             out.append("repair time assumed \(Format.duration(hours: report.assumedRepairHours)) (no mttr given): "
                        + Format.names(report.componentsWithAssumedRepair))

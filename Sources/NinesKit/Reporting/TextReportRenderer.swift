@@ -16,6 +16,7 @@ public struct TextReportRenderer {
         out.append(bold(report.system))
         if let description = report.description { out.append(contentsOf: Format.wrap(description, width: 80)) }
         out.append("period: \(report.period) (\(Format.duration(hours: report.periodHours))); calendar: \(report.calendar)")
+        if let overrides = Format.overrides(report.overrides) { out.append(overrides) }
         for figure in report.figures {
             out.append("")
             let covered = figure.kind == .objective && report.sla?.contains { $0.objective == figure.name } == true

@@ -1,0 +1,93 @@
+/// Searches sets of suggested changes, each set evaluated exactly with its changes made together.
+struct AdviceSetSearch {
+    let evaluator: AdviceEvaluator
+    let target: Probability?
+    let current: FlowFigures
+    /// Sets evaluated so far.
+    private(set) var evaluated = 0
+    /// Sets evaluated at most per search: past it the search says it stopped.
+    static let limit = 20_000
+
+    init(evaluator: AdviceEvaluator, target: Probability?, current: FlowFigures) {
+        self.evaluator = evaluator
+        self.target = target
+        self.current = current
+    }
+
+    private mutating func evaluate(_ set: [AdviceSuggestion]) -> Probability {
+        evaluated += 1
+        return evaluator.figure(with: set.map(\.change)).probability
+    }
+
+    private func reaches(_ probability: Probability) -> Bool { target.map { probability.down <= $0.down } ?? false }
+
+    /// The fewest of `pool` that reach the target together; among sets of that size, the one with
+    /// the most availability (earlier in `pool` on a tie).
+    mutating func smallest(_ pool: [AdviceSuggestion]) -> AdviceSet? {
+        guard target != nil, !reaches(current.probability), !pool.isEmpty else { return nil }
+        // Adding a change never lowers the figure: when all of them fall short, every subset does.
+        guard reaches(evaluate(pool)) else { return nil }
+        for size in 1...pool.count {
+            var best: AdviceSet?
+            for members in Combinations(count: pool.count, size: size) {
+                let set = members.map { pool[$0] }
+                let probability = evaluate(set)
+                if reaches(probability), best.map({ probability.down < $0.probability.down }) ?? true {
+                    best = AdviceSet(changes: set.map(\.change), probability: probability, costPerPeriod: Self.cost(set))
+                }
+            }
+            if let best { return best }
+        }
+        return nil
+    }
+
+    /// The cheapest subset of `pool` (every member priced) that reaches the target: subsets in
+    /// order of cost (then fewer changes), each checked exactly, the first that reaches.
+    mutating func cheapest(_ pool: [AdviceSuggestion]) -> AdviceSet? {
+        guard target != nil, !reaches(current.probability), !pool.isEmpty, reaches(evaluate(pool)) else { return nil }
+        let subsets = (1..<(1 << pool.count)).map { mask in (0..<pool.count).filter { mask & (1 << $0) != 0 } }
+            .map { members in (members: members, cost: Self.cost(members.map { pool[$0] }) ?? 0) }
+            .sorted { lhs, rhs in
+                if lhs.cost != rhs.cost { return lhs.cost < rhs.cost }
+                if lhs.members.count != rhs.members.count { return lhs.members.count < rhs.members.count }
+                return lhs.members.lexicographicallyPrecedes(rhs.members)
+            }
+        for subset in subsets.prefix(Self.limit) {
+            let set = subset.members.map { pool[$0] }
+            let probability = evaluate(set)
+            if reaches(probability) { return AdviceSet(changes: set.map(\.change), probability: probability, costPerPeriod: subset.cost) }
+        }
+        return nil
+    }
+
+    static func cost(_ set: [AdviceSuggestion]) -> Double? {
+        let costs = set.compactMap(\.costPerPeriod)
+        return costs.count == set.count ? costs.reduce(0, +) : nil
+    }
+}
+
+/// Every `size`-element subset of 0..<count as sorted indices, in lexicographic order.
+struct Combinations: Sequence, IteratorProtocol {
+    let count: Int
+    private var current: [Int]?
+
+    init(count: Int, size: Int) {
+        self.count = count
+        current = size <= count && size > 0 ? Array(0..<size) : nil
+    }
+
+    mutating func next() -> [Int]? {
+        guard let result = current else { return nil }
+        var indices = result
+        var position = indices.count - 1
+        while position >= 0 && indices[position] == count - indices.count + position { position -= 1 }
+        if position < 0 {
+            current = nil
+        } else {
+            indices[position] += 1
+            for later in (position + 1)..<indices.count { indices[later] = indices[later - 1] + 1 }
+            current = indices
+        }
+        return result
+    }
+}
