@@ -16,9 +16,14 @@ enum AdviceCandidates {
     static let maskingWindow = 15.0 / 60
 
     /// Every candidate for the components in `closure` (component indices), in model order.
+    /// A placed component and its hidden replicas get none: the loader expanded them into a group
+    /// over one component per place, so a changed figure or replica count of the component as
+    /// written is not one leaf of the compiled structure (docs/advise.md, "What advise proposes").
     static func candidates(in model: SystemModel, closure: [Int]) -> [DesignChange] {
         closure.sorted().flatMap { index in
-            sources.flatMap { $0.candidates(for: model.components[index], in: model) }
+            let component = model.components[index]
+            guard component.placement == nil, component.placedReplica == nil else { return [DesignChange]() }
+            return sources.flatMap { $0.candidates(for: component, in: model) }
         }
     }
 }
@@ -61,17 +66,22 @@ struct RecoveryCandidates: AdviceCandidateSource {
         guard component.responsibility == .ours, let mttr = component.figures.mttr else { return [] }
         let name = component.name
         var changes: [DesignChange] = []
-        let half = OverrideText.duration(hours: mttr / 2)
-        let halving = "halve the repair time of \(name) (MTTR \(half.text))"
+        // The loader folded any detection time into the MTTR (DetectionTime); the repair is the
+        // rest, and the override names the repair alone, which a reload lengthens again.
+        let detect = component.detect ?? 0
+        let half = OverrideText.duration(hours: (mttr - detect) / 2)
+        let outage = half.hours + detect
+        let halving = "halve the repair time of \(name) (MTTR \(half.text)"
+            + (detect > 0 ? ", after \(Format.duration(hours: detect)) to notice)" : ")")
         switch component.figures {
         case .mtbf(let mtbf, _):
             changes.append(DesignChange(.mttr, name, halving, set: ["\(name).mttr=\(half.text)"]) {
-                $0.figures = .mtbf(mtbf, mttr: half.hours)
+                $0.figures = .mtbf(mtbf, mttr: outage)
                 $0.repair = nil
             })
         case .rate(let rate, _):
             changes.append(DesignChange(.mttr, name, halving, set: ["\(name).mttr=\(half.text)"]) {
-                $0.figures = .rate(rate, mttr: half.hours)
+                $0.figures = .rate(rate, mttr: outage)
                 $0.repair = nil
             })
         case .availability(let availability, _):
@@ -80,7 +90,7 @@ struct RecoveryCandidates: AdviceCandidateSource {
             let mtbf = OverrideText.duration(hours: mttr * availability.up / availability.down)
             changes.append(DesignChange(.mttr, name, halving + " at the same failure rate (MTBF \(mtbf.text))",
                                         set: ["\(name).mtbf=\(mtbf.text)", "\(name).mttr=\(half.text)"]) {
-                $0.figures = .mtbf(mtbf.hours, mttr: half.hours)
+                $0.figures = .mtbf(mtbf.hours, mttr: outage)
                 $0.repair = nil
                 $0.failure = nil
             })
