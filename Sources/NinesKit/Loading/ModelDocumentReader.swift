@@ -9,6 +9,7 @@ struct ModelDraft {
     var layers: [Layer] = []
     var components: [Component] = []
     var objectives: [Objective] = []
+    var scenarios: [Scenario] = []
     /// The layer and dependencies of every component entry that is a mapping, read or refused, in
     /// file order: cross-checked even when the component's figures are refused.
     var outlines: [ComponentOutline] = []
@@ -42,8 +43,8 @@ struct ModelDocumentReader {
         self.diagnostics = diagnostics
     }
 
-    static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives"]
-        + WorksheetReader.embeddedKeys
+    static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives",
+                                "scenarios"] + WorksheetReader.embeddedKeys
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
                                 "failure", "repair"]
@@ -88,6 +89,7 @@ struct ModelDocumentReader {
         if let objectives = top.value("objectives") {
             draft.objectives = readEntries(objectives, what: "objectives") { readObjective(name: $0, at: $1, $2) }.read
         }
+        if let scenarios = top.value("scenarios") { draft.scenarios = readScenarios(scenarios) }
         top.rejectUnknownKeys(known: Self.topLevelKeys)
         draft.groupMemberLocations = notes.groupMembers
         draft.outlines = notes.outlines
@@ -136,7 +138,7 @@ struct ModelDocumentReader {
 
     /// Reads a mapping of named entries (components, objectives, layers) in file order; `read` gets
     /// the name, the name's location and the body. Also returns the names whose entries were refused.
-    private func readEntries<T>(_ value: YAMLValue, what: String, _ read: (String, ModelLocation, YAMLValue) -> T?)
+    func readEntries<T>(_ value: YAMLValue, what: String, _ read: (String, ModelLocation, YAMLValue) -> T?)
         -> (read: [T], unread: Set<String>, readable: Bool) {
         guard case .mapping(let pairs, _) = value else {
             diagnostics.error(value.location, "'\(what)' must be a mapping from name to fields, found \(value.kindDescription)")

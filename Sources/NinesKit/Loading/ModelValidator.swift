@@ -68,11 +68,15 @@ struct ModelValidator {
                                   + Suggestion.hint(for: name, in: names), length: name.count)
             }
         }
+        let scenarios = ScenarioValidator(diagnostics: diagnostics)
+            .check(drafts.flatMap(\.scenarios), known: outlineIndex, unread: unread, names: names, checkable: referencesCheckable)
         reportCycles(outlines, index: outlineIndex)
         guard !diagnostics.hasErrors, let system = first.system else { return nil }
-        return SystemModel(name: system, description: first.description, period: first.period ?? .month,
-                           calendar: first.calendar ?? .standard, layers: layers, components: components,
-                           objectives: objectives, sources: drafts.map(\.file))
+        var model = SystemModel(name: system, description: first.description, period: first.period ?? .month,
+                                calendar: first.calendar ?? .standard, layers: layers, components: components,
+                                objectives: objectives, sources: drafts.map(\.file))
+        model.scenarios = scenarios
+        return model
     }
 
     private func checkDependencies(of component: ComponentOutline, known: [String: Int], unread: Set<String>, names: [String],

@@ -11,6 +11,8 @@ public struct SystemModel: Hashable, Sendable {
     /// Components in model order.
     public var components: [Component]
     public var objectives: [Objective]
+    /// Disruptions the model is asked about (`nines scenario`), in model order.
+    public var scenarios: [Scenario] = []
     /// The files the model was read from.
     public var sources: [String]
 
