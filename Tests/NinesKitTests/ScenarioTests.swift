@@ -111,3 +111,45 @@ import Testing
         }
     }
 }
+
+/// `policies:` judged on the scenarios by `nines check`.
+@Suite struct ResiliencyPolicyTests {
+    /// Fixtures/sla/policy-breach.yaml: zone A lost, the database fails over in detect 1 min + switch
+    /// 4 min = 5 min (> the zone policy's 2 min) and replicates with a 30 s lag (> 0 s): both fail, at
+    /// the policy's line (22); the region policy has no scenario: a warning.
+    @Test func breachFailsAtThePolicysLine() throws {
+        let model = try ModelLoader.load(files: [Fixtures.url("sla/policy-breach.yaml").path])
+        let report = CheckReportBuilder.checkReport(SLAPrediction(model))
+        let policy = report.results.filter { $0.rule.hasPrefix("policy") }
+        #expect(policy.map(\.status) == [.fail, .fail, .warning])
+        #expect(policy.prefix(2).allSatisfy { $0.line == 22 && $0.column == 3 })
+        #expect(policy[0].message.contains("recovery 5 min") && policy[0].message.contains("rto 2 min"))
+        #expect(policy[1].message.contains("data at risk 30 s"))
+        #expect(!report.holds)
+    }
+
+    /// The two-tier model's policies hold: zone 2 min ≤ 15 min with 0 s ≤ 0 s; region 4 h ≤ 4 h with
+    /// 5 min ≤ 15 min; component 1 h ≤ 1 h with 5 min ≤ 5 min.
+    @Test func twoTierPoliciesHold() throws {
+        let report = CheckReportBuilder.checkReport(SLAPrediction(try ScenarioTests.twoTier()))
+        let policy = report.results.filter { $0.rule.hasPrefix("policy") }
+        #expect(policy.count == 6)
+        #expect(policy.allSatisfy { $0.status == .pass })
+    }
+
+    @Test func unknownClassIsLocatedWithSuggestion() throws {
+        let text = """
+        version: 1
+        system: s
+        components:
+          app: {availability: 99.9%}
+        policies:
+          zonne: {rto: 1h}
+        """
+        #expect {
+            try ModelLoader.load(text: text, file: "m.yaml")
+        } throws: { error in
+            ((error as? DiagnosticError)?.diagnostics ?? []).contains { $0.location?.line == 6 && $0.message.contains("did you mean 'zone'?") }
+        }
+    }
+}

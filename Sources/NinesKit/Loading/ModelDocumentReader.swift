@@ -10,6 +10,7 @@ struct ModelDraft {
     var components: [Component] = []
     var objectives: [Objective] = []
     var scenarios: [Scenario] = []
+    var policies: [ResiliencyPolicy] = []
     /// The layer and dependencies of every component entry that is a mapping, read or refused, in
     /// file order: cross-checked even when the component's figures are refused.
     var outlines: [ComponentOutline] = []
@@ -44,7 +45,7 @@ struct ModelDocumentReader {
     }
 
     static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives",
-                                "scenarios"] + WorksheetReader.embeddedKeys
+                                "scenarios", "policies"] + WorksheetReader.embeddedKeys
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
                                 "failure", "repair"]
@@ -90,6 +91,7 @@ struct ModelDocumentReader {
             draft.objectives = readEntries(objectives, what: "objectives") { readObjective(name: $0, at: $1, $2) }.read
         }
         if let scenarios = top.value("scenarios") { draft.scenarios = readScenarios(scenarios) }
+        if let policies = top.value("policies") { draft.policies = readPolicies(policies) }
         top.rejectUnknownKeys(known: Self.topLevelKeys)
         draft.groupMemberLocations = notes.groupMembers
         draft.outlines = notes.outlines

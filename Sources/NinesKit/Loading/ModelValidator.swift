@@ -68,7 +68,9 @@ struct ModelValidator {
                                   + Suggestion.hint(for: name, in: names), length: name.count)
             }
         }
-        let scenarios = ScenarioValidator(diagnostics: diagnostics)
+        let validator = ScenarioValidator(diagnostics: diagnostics)
+        let policies = validator.check(drafts.flatMap(\.policies))
+        let scenarios = validator
             .check(drafts.flatMap(\.scenarios), known: outlineIndex, unread: unread, names: names, checkable: referencesCheckable)
         reportCycles(outlines, index: outlineIndex)
         guard !diagnostics.hasErrors, let system = first.system else { return nil }
@@ -76,6 +78,7 @@ struct ModelValidator {
                                 calendar: first.calendar ?? .standard, layers: layers, components: components,
                                 objectives: objectives, sources: drafts.map(\.file))
         model.scenarios = scenarios
+        model.policies = policies
         return model
     }
 

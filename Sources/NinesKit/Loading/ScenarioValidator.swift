@@ -1,4 +1,4 @@
-/// Cross-checks the scenarios of every file: each name once, each component in `down` defined
+/// Cross-checks the scenarios and policies of every file: each scenario and policy once, each component in `down` defined
 /// (with a "did you mean") and named once.
 struct ScenarioValidator {
     let diagnostics: DiagnosticCollector
@@ -24,6 +24,19 @@ struct ScenarioValidator {
                                       + Suggestion.hint(for: name, in: names), length: name.count)
                 }
             }
+        }
+        return kept
+    }
+
+    /// The policies kept (one per class, the first), in file order.
+    func check(_ policies: [ResiliencyPolicy]) -> [ResiliencyPolicy] {
+        var kept: [ResiliencyPolicy] = []
+        for policy in policies {
+            if let earlier = kept.first(where: { $0.disruptionClass == policy.disruptionClass }) {
+                diagnostics.error(policy.location, "policy '\(policy.disruptionClass.rawValue)' is defined twice; first at \(earlier.location)")
+                continue
+            }
+            kept.append(policy)
         }
         return kept
     }

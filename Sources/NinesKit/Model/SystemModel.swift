@@ -13,6 +13,8 @@ public struct SystemModel: Hashable, Sendable {
     public var objectives: [Objective]
     /// Disruptions the model is asked about (`nines scenario`), in model order.
     public var scenarios: [Scenario] = []
+    /// Recovery objectives per disruption class (`policies:`), checked on the scenarios by `nines check`.
+    public var policies: [ResiliencyPolicy] = []
     /// The files the model was read from.
     public var sources: [String]
 

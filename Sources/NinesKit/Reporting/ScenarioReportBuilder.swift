@@ -1,9 +1,10 @@
 /// Builds a `ScenarioReport` from scenario analyses (no arithmetic beyond copying figures).
 public enum ScenarioReportBuilder {
-    /// - Parameter adHoc: whether the scenarios come from the command line (no location).
-    public static func report(_ analyses: [ScenarioAnalysis], system: String, adHoc: Bool = false) -> ScenarioReport {
-        ScenarioReport(system: system, scenarios: analyses.map { analysis in
+    /// - Parameter adHocFrom: the position from which the scenarios come from the command line (no location).
+    public static func report(_ analyses: [ScenarioAnalysis], system: String, adHocFrom: Int? = nil) -> ScenarioReport {
+        ScenarioReport(system: system, scenarios: analyses.enumerated().map { position, analysis in
             let scenario = analysis.scenario
+            let adHoc = position >= (adHocFrom ?? analyses.count)
             return ScenarioReport.Entry(
                 name: scenario.name, description: scenario.description, disruptionClass: analysis.disruptionClass.rawValue,
                 classStated: scenario.disruptionClass != nil, down: scenario.down, objectives: analysis.outcomes.map(outcome),

@@ -14,7 +14,9 @@ public struct ScenarioTextRenderer: ReportRenderer {
                     + "\(ScenarioWording.availability(outcome)) while it lasts\n"
                 out += "    recovery:       \(ScenarioWording.recovery(outcome))\n"
                 out += "    data at risk:   \(ScenarioWording.dataAtRisk(outcome))\n"
-                if let single = ScenarioWording.singlePoints(outcome) { out += "    single points:  \(single)\n" }
+                if let single = ScenarioWording.singlePoints(outcome) {
+                    out += "    single points:  " + Format.wrap(single, width: 60).joined(separator: "\n                    ") + "\n"
+                }
             }
             if entry.objectives.isEmpty { out += "  the model has no objectives to judge\n" }
         }
