@@ -124,3 +124,19 @@ import Testing
 enum CheckFormatTestsFormats {
     static let all = ["text", "json", "junit", "github", "markdown", "sarif"]
 }
+
+/// A resiliency policy breach fails the gate like an objective: exit 1 in every format.
+@Suite(.enabled(if: NinesExecutable.url != nil)) struct PolicyCheckCommandTests {
+    @Test(arguments: ["text", "json", "junit", "github", "markdown", "sarif"])
+    func policyBreachExitsOne(format: String) throws {
+        let run = try NinesExecutable.run(["check", "Tests/NinesKitTests/Fixtures/sla/policy-breach.yaml", "--format", format])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("policy-rto") || run.stdout.contains("rto 2 min"))
+    }
+
+    @Test func scenarioCommandRefusesAnUnknownComponent() throws {
+        let run = try NinesExecutable.run(["scenario", "models/two-tier-service.yaml", "--down", "az-c"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("did you mean"))
+    }
+}

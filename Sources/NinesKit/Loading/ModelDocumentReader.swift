@@ -9,6 +9,8 @@ struct ModelDraft {
     var layers: [Layer] = []
     var components: [Component] = []
     var objectives: [Objective] = []
+    var scenarios: [Scenario] = []
+    var policies: [ResiliencyPolicy] = []
     /// The layer and dependencies of every component entry that is a mapping, read or refused, in
     /// file order: cross-checked even when the component's figures are refused.
     var outlines: [ComponentOutline] = []
@@ -46,8 +48,8 @@ struct ModelDocumentReader {
         self.diagnostics = diagnostics
     }
 
-    static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives", "pools", "costs"]
-        + WorksheetReader.embeddedKeys
+    static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives",
+                                "pools", "costs", "scenarios", "policies"] + WorksheetReader.embeddedKeys
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
                                 "failure", "repair", "placement", "detect", "cache", "idempotent"]
@@ -96,6 +98,8 @@ struct ModelDocumentReader {
         if let costs = top.value("costs") {
             draft.costs = CostReader(diagnostics: diagnostics).read(costs, components: draft.components.map(\.name) + draft.unreadComponents.sorted())
         }
+        if let scenarios = top.value("scenarios") { draft.scenarios = readScenarios(scenarios) }
+        if let policies = top.value("policies") { draft.policies = readPolicies(policies) }
         top.rejectUnknownKeys(known: Self.topLevelKeys)
         draft.groupMemberLocations = notes.groupMembers
         draft.outlines = notes.outlines
@@ -144,7 +148,7 @@ struct ModelDocumentReader {
 
     /// Reads a mapping of named entries (components, objectives, layers) in file order; `read` gets
     /// the name, the name's location and the body. Also returns the names whose entries were refused.
-    private func readEntries<T>(_ value: YAMLValue, what: String, _ read: (String, ModelLocation, YAMLValue) -> T?)
+    func readEntries<T>(_ value: YAMLValue, what: String, _ read: (String, ModelLocation, YAMLValue) -> T?)
         -> (read: [T], unread: Set<String>, readable: Bool) {
         guard case .mapping(let pairs, _) = value else {
             diagnostics.error(value.location, "'\(what)' must be a mapping from name to fields, found \(value.kindDescription)")

@@ -68,12 +68,18 @@ struct ModelValidator {
                                   + Suggestion.hint(for: name, in: names), length: name.count)
             }
         }
+        let validator = ScenarioValidator(diagnostics: diagnostics)
+        let policies = validator.check(drafts.flatMap(\.policies))
+        let scenarios = validator
+            .check(drafts.flatMap(\.scenarios), known: outlineIndex, unread: unread, names: names, checkable: referencesCheckable)
         reportCycles(outlines, index: outlineIndex)
         guard !diagnostics.hasErrors, let system = first.system else { return nil }
         var model = SystemModel(name: system, description: first.description, period: first.period ?? .month,
                                 calendar: first.calendar ?? .standard, layers: layers, components: components,
                                 objectives: objectives, sources: drafts.map(\.file))
         model.costs = drafts.lazy.compactMap(\.costs).first
+        model.scenarios = scenarios
+        model.policies = policies
         return model
     }
 

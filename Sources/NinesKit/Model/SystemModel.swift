@@ -14,6 +14,10 @@ public struct SystemModel: Hashable, Sendable {
     /// Components in model order.
     public var components: [Component]
     public var objectives: [Objective]
+    /// Disruptions the model is asked about (`nines scenario`), in model order.
+    public var scenarios: [Scenario] = []
+    /// Recovery objectives per disruption class (`policies:`), checked on the scenarios by `nines check`.
+    public var policies: [ResiliencyPolicy] = []
     /// The files the model was read from.
     public var sources: [String]
     /// Declared sets of places (`pools:`) that placements spread replicas over, in declaration order.

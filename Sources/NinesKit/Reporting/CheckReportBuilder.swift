@@ -1,5 +1,5 @@
 /// Turns the SLA prediction into `nines check` results: one per objective target, `rto` and `rpo`,
-/// then each risk rule's findings, then model notes (failovers or masking that could not be costed).
+/// then the resiliency policies on the scenarios, then each risk rule's findings, then model notes (failovers or masking that could not be costed).
 public enum CheckReportBuilder {
     /// - Parameters:
     ///   - minMargin: share of each error budget that must stay unspent (0 to 1).
@@ -10,6 +10,7 @@ public enum CheckReportBuilder {
         for (report, item) in zip(ReportBuilder.slaReports(prediction, minMargin: minMargin), prediction.objectives) {
             results.append(contentsOf: objectiveResults(report, location: item.objective.location))
         }
+        results.append(contentsOf: PolicyCheckResults.results(PolicyEvaluation(model, base: prediction.inScope)))
         if results.isEmpty {
             // A gate with nothing to gate would pass silently: say so (a warning, exit status 0).
             results.append(CheckResult(id: "\(model.name)/objectives", rule: "objectives-present", category: .objective, status: .warning,
