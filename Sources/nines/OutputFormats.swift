@@ -101,3 +101,16 @@ enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
         }
     }
 }
+
+/// `nines cuts --format`.
+enum CutSetFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+
+    var renderer: any ReportRenderer<CutSetReport> {
+        switch self {
+        case .text: SanitizedRenderer(CutSetTextRenderer())
+        case .json: JSONRenderer()
+        case .csv: CutSetCSVRenderer()
+        }
+    }
+}
