@@ -34,7 +34,7 @@ struct CutsCommand: ParsableCommand {
 
     func run() throws {
         let system = try loadModel(model).model
-        let cutSets = MinimalCutSets(analyse(system), maxOrder: maxOrder)
+        let cutSets = MinimalCutSets(SLAPrediction(system, full: analyse(system)), maxOrder: maxOrder)
         guard let report = CutSetReport.build(cutSets, model: system, objective: objective, top: top) else {
             throw ValidationError("no objective named '\(objective ?? "")'; the model has: "
                                   + system.objectives.map { "'\($0.name)'" }.joined(separator: ", "))

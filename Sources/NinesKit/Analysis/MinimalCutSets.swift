@@ -14,9 +14,25 @@ public struct MinimalCutSets: Sendable {
     /// Cut sets listed at most per figure, whatever the order allows; past it they are counted.
     public static let listLimit = 200_000
     /// Most nodes the diagram of a union of cut sets may take (for the unlisted bound).
-    static let unionNodes = 2_000_000
+    static let unionNodes = 250_000
 
+    /// Objectives and the system from one analysis.
     public init(_ analysis: AvailabilityAnalysis, maxOrder: Int) {
+        let lists = Self.lists(analysis, maxOrder: maxOrder, objectives: true)
+        (objectives, system) = (lists.objectives, lists.system)
+    }
+
+    /// As the report shows them: each objective in its promise view (customer-responsible and
+    /// out-of-scope components never fail, so they are in no cut set), the system with every
+    /// component counted.
+    public init(_ prediction: SLAPrediction, maxOrder: Int) {
+        let promise = Self.lists(prediction.inScope, maxOrder: maxOrder, objectives: true)
+        objectives = promise.objectives
+        system = prediction.excluded.isEmpty ? promise.system : Self.lists(prediction.full, maxOrder: maxOrder, objectives: false).system
+    }
+
+    private static func lists(_ analysis: AvailabilityAnalysis, maxOrder: Int, objectives includeObjectives: Bool)
+        -> (objectives: [CutSetList], system: CutSetList) {
         let structure = analysis.structure
         let events = CutSetEvents(analysis)
         let weight = structure.componentAtLevel.map { index in
@@ -24,13 +40,26 @@ public struct MinimalCutSets: Sendable {
         }
         var search = MinimalCutSetSearch(bdd: structure.bdd, weight: weight, maxOrder: maxOrder)
         let targets = analysis.model.objectives.map { $0.components.compactMap { structure.indexOf[$0] } }
-        objectives = analysis.model.objectives.indices.map { index in
-            let view: FigureView = analysis.model.objectives[index].measure == .availability ? .callers : .path
-            return Self.list(analysis.objectives[index], form: structure.objectives[index], targets: targets[index],
-                             view: view, maxOrder: maxOrder, search: &search, events: events, analysis: analysis)
+        // An objective at the only front door has the system's structure: listed once.
+        var listed: [FormKey: CutSetList] = [:]
+        func list(_ figure: FlowFigures, _ form: StructureForm, _ targets: [Int], _ view: FigureView) -> CutSetList {
+            let key = FormKey(form: form, callers: view == .callers)
+            if let known = listed[key], known.unavailability == figure.probability.down { return known.renamed(figure.name) }
+            let result = Self.list(figure, form: form, targets: targets, view: view, maxOrder: maxOrder, search: &search,
+                                   events: events, analysis: analysis)
+            listed[key] = result
+            return result
         }
-        system = Self.list(analysis.system(), form: structure.system, targets: structure.roots, view: .callers,
-                           maxOrder: maxOrder, search: &search, events: events, analysis: analysis)
+        let objectives: [CutSetList] = !includeObjectives ? [] : analysis.model.objectives.indices.map { index in
+            let view: FigureView = analysis.model.objectives[index].measure == .availability ? .callers : .path
+            return list(analysis.objectives[index], structure.objectives[index], targets[index], view)
+        }
+        return (objectives, list(analysis.system(), structure.system, structure.roots, .callers))
+    }
+
+    private struct FormKey: Hashable {
+        let form: StructureForm
+        let callers: Bool
     }
 
     private static func list(_ figure: FlowFigures, form: StructureForm, targets: [Int], view: FigureView, maxOrder: Int,
@@ -44,7 +73,8 @@ public struct MinimalCutSets: Sendable {
         let fussellVesely = union.fussellVesely(found.cuts, unavailability: q).map { level, value in
             FussellVesely(component: structure.names[structure.componentAtLevel[Int(level)]], value: value)
         }
-        let covered = union.probability(of: found.cuts, nodeLimit: unionNodes)
+        // With nothing beyond the order, the listed sets are all of them: their union is the failure.
+        let covered = found.truncated ? union.probability(of: found.cuts, nodeLimit: unionNodes) : q
         // Event level, ranked.
         var expanded = events.expand(found.cuts.map { $0.map { structure.componentAtLevel[Int($0)] } },
                                      view: view, maxOrder: maxOrder, limit: listLimit, variables: variables,
@@ -167,6 +197,13 @@ public struct CutSetList: Hashable, Sendable, Codable {
     public let fussellVesely: [FussellVesely]
     /// The structure was too large for a diagram: only single failures are listed.
     public let singleFailuresOnly: Bool
+
+    /// The same list under another name (one structure serving several figures).
+    func renamed(_ name: String) -> CutSetList {
+        CutSetList(name: name, unavailability: unavailability, method: method, maxOrder: maxOrder, cutSets: cutSets,
+                   omitted: omitted, omittedProbability: omittedProbability, beyondOrder: beyondOrder, unexplained: unexplained,
+                   fussellVesely: fussellVesely, singleFailuresOnly: singleFailuresOnly)
+    }
 
     /// The first `k` cut sets; the rest are added to `omitted`.
     public func top(_ k: Int?) -> CutSetList {

@@ -35,7 +35,7 @@ public struct CutSetTextRenderer: ReportRenderer {
                          + "  \(Format.column(Format.share(set.share), 6, right: true))  \(set.events.joined(separator: ", "))")
         }
         if list.omitted > 0 {
-            lines.append("… \(Format.count(list.omitted)) more cut sets not listed, together at most \(Format.small(list.omittedProbability))")
+            lines.append("… \(Format.count(list.omitted)) more not listed, together at most \(Format.small(list.omittedProbability))")
         }
         if list.beyondOrder {
             let rest = list.unexplained.map { "; they add \(Format.small($0)) to Q" } ?? ""
