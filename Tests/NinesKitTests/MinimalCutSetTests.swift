@@ -143,6 +143,24 @@ import Testing
         #expect(listed(cutSets(model, budget: forced).objectives[0]) == BruteForce(model: model).minimalCutSets(target))
     }
 
+    /// A group of conjunctions whose members share a component (each server needs the one DNS):
+    /// the shared failure takes every member down at once, so the group's search must not try
+    /// every order of the members (it once would have); the result matches brute force.
+    @Test func groupOfConjunctionsWithASharedComponent() {
+        var components = [T.component("dns", down: 1e-4)]
+        for index in 0..<6 {
+            components.append(T.component("disk\(index)", down: 1e-3))
+            components.append(T.component("server\(index)", down: 1e-3, dependsOn: [T.on("dns"), T.on("disk\(index)")]))
+        }
+        components.append(T.perfect("pool", dependsOn: [T.kOf(4, (0..<6).map { "server\($0)" })]))
+        let model = T.model(components, objectives: [Objective(name: "o", measure: .availability, components: ["pool"])])
+        let forced = CompilationBudget(groupNodes: 1_000_000, closureNodes: 2, objectiveNodes: 0, systemNodes: 0, totalNodes: .max)
+        let list = cutSets(model, maxOrder: 3, budget: forced).objectives[0]
+        let expected = BruteForce(model: model).minimalCutSets(["pool"]).filter { $0.count <= 3 }
+        #expect(listed(list) == expected)
+        #expect(list.beyondOrder == false)
+    }
+
     /// Random small structures: the diagram search matches brute force.
     @Test func randomStructuresMatchBruteForce() {
         var random = SplitMix64(seed: 7)

@@ -132,23 +132,31 @@ public struct MinimalCutSets: Sendable {
         }
     }
 
-    /// Cut sets of a group that fails when `failing` of its members do: unions of one cut set of
-    /// each of `failing` distinct members, within the order.
+    /// Cut sets of a group that fails when `failing` of its members do: sets that fail that many
+    /// members, built by adding one cut set of a member not yet failed at a time (so each step adds
+    /// a component and the depth is bounded by the order, even when members share components).
     static func groupCutSets(_ members: [[[Int32]]], failing: Int, search: MinimalCutSetSearch) -> (cuts: [[Int32]], truncated: Bool) {
+        let families = members.map { Set($0) }
         var result: [[Int32]] = []
         var truncated = false
-        func choose(from start: Int, remaining: Int, current: [Int32]) {
-            if remaining == 0 { result.append(current); return }
-            guard members.count - start >= remaining else { return }
-            for member in start..<members.count {
+        func isFailed(_ member: Int, by set: [Int32]) -> Bool {
+            families[member].contains([]) || set.count <= 12 && (1..<(1 << set.count)).contains { mask in
+                families[member].contains(set.indices.filter { mask & (1 << $0) != 0 }.map { set[$0] })
+            } || set.count > 12 && members[member].contains { Set($0).isSubset(of: Set(set)) }
+        }
+        func extend(from start: Int, current: [Int32]) {
+            let failed = members.indices.filter { isFailed($0, by: current) }
+            if failed.count >= failing { result.append(current); return }
+            guard members.count - failed.count >= failing else { return }
+            for member in start..<members.count where !failed.contains(member) {
                 for cut in members[member] {
                     let union = Array(Set(current).union(cut)).sorted()
                     if search.order(union) > search.maxOrder { truncated = true; continue }
-                    choose(from: member + 1, remaining: remaining - 1, current: union)
+                    extend(from: member + 1, current: union)
                 }
             }
         }
-        choose(from: 0, remaining: failing, current: [])
+        extend(from: 0, current: [])
         return (result, truncated)
     }
 }
