@@ -128,3 +128,16 @@ enum SensitivityFormat: String, ExpressibleByArgument, CaseIterable {
         }
     }
 }
+
+/// `nines cuts --format`.
+enum CutSetFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+
+    var renderer: any ReportRenderer<CutSetReport> {
+        switch self {
+        case .text: SanitizedRenderer(CutSetTextRenderer())
+        case .json: JSONRenderer()
+        case .csv: CutSetCSVRenderer()
+        }
+    }
+}

@@ -31,12 +31,29 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("top-risks"), help: "Failure modes listed under 'ranked risks'.")
     var topRisks: Int = 10
 
+    @Option(help: "Mission reliability over this mission with no repair, e.g. '8760h' or '1y': R(t) and MTTF per objective and the system (objectives with their own 'mission:' use it).")
+    var mission: String?
+
+    @Option(name: .customLong("cut-sets"), help: "Minimal cut sets (up to order 2) listed per figure; 0 for none (default: 5 on models up to 2,000 components, else none). All of them: 'nines cuts'.")
+    var cutSets: Int?
+
     /// Phase timings on stderr, for benchmarks/scale.sh.
     @Flag(help: .hidden)
     var timings = false
 
     func validate() throws {
         if topRisks < 0 { throw ValidationError("--top-risks must be 0 or more") }
+        if let cutSets, cutSets < 0 { throw ValidationError("--cut-sets must be 0 or more") }
+        _ = try missionHours()
+    }
+
+    /// `--mission` in hours.
+    func missionHours() throws -> Double? {
+        guard let mission else { return nil }
+        switch QuantityParser.duration(mission, positive: true) {
+        case .success(let hours): return hours
+        case .failure(let failure): throw ValidationError("--mission must be \(failure.expected), found '\(mission)'")
+        }
     }
 
     func run() throws {
@@ -47,6 +64,17 @@ struct ReportCommand: ParsableCommand {
         let analysis = analyse(system, timings: clock)   // marks "compile BDD"
         var report = ReportBuilder.availabilityReport(analysis, worksheet: loaded.worksheet, topRisks: topRisks)
         clock?.mark("evaluate")
+        let listed = cutSets ?? (system.components.count <= ReportBuilder.reportCutSetComponents ? ReportBuilder.reportCutSets : 0)
+        if listed > 0 {
+            ReportBuilder.addCutSets(MinimalCutSets(SLAPrediction(system, full: analysis), maxOrder: ReportBuilder.reportCutSetOrder),
+                                     to: &report, top: listed)
+            clock?.mark("cut sets")
+        }
+        let missionHours = try missionHours()
+        if missionHours != nil || system.objectives.contains(where: { $0.mission != nil }) {
+            report.missionReliability = MissionReliability(analysis, missionHours: missionHours).figures
+            clock?.mark("mission reliability")
+        }
         if simulate {
             report.simulation = try simulation.run(system, analysis: analysis)
             clock?.mark("simulate")

@@ -57,7 +57,7 @@ struct FailureFrequencyTests {
         // Criticality q_i·I_B: in the parallel pair each unit alone accounts for all of Q.
         let critical = try #require(parallel.importance.first)
         #expect(Closeness.relative(critical.criticality, parallel.probability.down, within: 1e-14))
-        #expect(Closeness.relative(critical.share, 1, within: 1e-14))
+        #expect(Closeness.relative(critical.criticalityImportance, 1, within: 1e-14))
     }
 
     /// A contributing unit with an availability but no repair time has no rate, so the system

@@ -13,7 +13,10 @@ struct GoldenReportTests {
         let path = "models/\(model).yaml"
         let text = try String(contentsOf: GoldenFiles.root.appendingPathComponent(path), encoding: .utf8)
         let system = try ModelLoader.load(text: text, file: path)
-        let report = ReportBuilder.availabilityReport(AvailabilityAnalysis(system))
+        let analysis = AvailabilityAnalysis(system)
+        var report = ReportBuilder.availabilityReport(analysis)
+        // As `nines report` does by default.
+        ReportBuilder.addCutSets(MinimalCutSets(SLAPrediction(system, full: analysis), maxOrder: ReportBuilder.reportCutSetOrder), to: &report)
         let output = format == "json" ? JSONReportRenderer.render(report) : TextReportRenderer().render(report)
         GoldenFiles.compare(output, with: "\(model).\(format)")
     }

@@ -53,7 +53,7 @@ struct ModelDocumentReader {
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
                                 "failure", "repair", "placement", "detect", "cache", "idempotent"]
-    static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "description"]
+    static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "description"]
 
     func read(_ root: YAMLValue) -> ModelDraft {
         var draft = ModelDraft(file: file, systemLocation: root.location)
@@ -388,11 +388,13 @@ struct ModelDocumentReader {
         }
         let measure = fields.choice("measure", as: Objective.Measure.self) ?? (path == nil ? .availability : .reliability)
         let kind = fields.choice("kind", as: Objective.Kind.self) ?? .slo
-        return Objective(name: name, measure: measure, kind: kind, components: components,
-                         target: fields.availability("target"),
-                         period: fields.parsed("period", expected: "a period", PeriodParser.parse),
-                         rto: fields.duration("rto", positive: false), rpo: fields.duration("rpo", positive: false),
-                         description: fields.string("description"), location: location, componentLocations: componentLocations)
+        var objective = Objective(name: name, measure: measure, kind: kind, components: components,
+                                  target: fields.availability("target"),
+                                  period: fields.parsed("period", expected: "a period", PeriodParser.parse),
+                                  rto: fields.duration("rto", positive: false), rpo: fields.duration("rpo", positive: false),
+                                  description: fields.string("description"), location: location, componentLocations: componentLocations)
+        objective.mission = fields.duration("mission", positive: true)
+        return objective
     }
 }
 

@@ -22,6 +22,9 @@ public struct Objective: Hashable, Sendable {
     public var rto: Double?
     /// Recovery point objective, hours.
     public var rpo: Double?
+    /// Mission time for this objective's mission reliability (hours, no repair during it); see
+    /// docs/mission-reliability.md.
+    public var mission: Double?
     public var description: String?
     public var location: ModelLocation
     /// Where each of `components` is named in the file (parallel to `components`; empty when built in code).

@@ -23,6 +23,9 @@ public struct AvailabilityReport: Hashable, Sendable, Codable {
     public var sla: [SLAReport]? = nil
     /// The stack diagram and charts, measured out for the HTML report; absent otherwise.
     public var picture: ReportPicture? = nil
+    /// Mission reliability (no repair): objectives with a mission (their own `mission:` or
+    /// `--mission`), then the system with `--mission`; absent when no mission is asked for.
+    public var missionReliability: [MissionFigure]? = nil
 }
 
 public struct FigureReport: Hashable, Sendable, Codable {
@@ -75,6 +78,9 @@ public struct FigureReport: Hashable, Sendable, Codable {
     /// The objective with the components the promise leaves out counted; present when one of them
     /// is on the objective.
     public var asUsersExperienceIt: UsersExperienceReport? = nil
+    /// The most probable minimal cut sets of this figure (objectives in their promise view), up
+    /// to order 2; see docs/cut-sets.md and `nines cuts` for the whole list.
+    public var cutSets: CutSetList? = nil
 }
 
 public struct ContributorReport: Hashable, Sendable, Codable {
@@ -82,7 +88,11 @@ public struct ContributorReport: Hashable, Sendable, Codable {
     public var layer: String
     /// How much the figure's downtime per its period would fall if this component never failed (hours).
     public var downtimeHours: Double
-    /// Share of the figure's unavailability (Fussell–Vesely).
+    /// Criticality importance q_i·I_B/Q: the share of the figure's unavailability that goes if
+    /// the component never failed.
+    public var criticalityImportance: Double
+    /// Deprecated (removed in the next release): the same value as `criticalityImportance`, once
+    /// documented as Fussell–Vesely, which it is not when cut sets overlap.
     public var share: Double
     public var birnbaum: Double
     public var riskAchievementWorth: Double?

@@ -52,7 +52,7 @@ public enum ReportBuilder {
         let nines = Nines.count(unavailability: q)
         let contributors = flow.importance.map { item in
             ContributorReport(component: item.component, layer: item.layer, downtimeHours: item.criticality * periodHours,
-                              share: item.share, birnbaum: item.birnbaum,
+                              criticalityImportance: item.criticalityImportance, share: item.criticalityImportance, birnbaum: item.birnbaum,
                               riskAchievementWorth: item.achievementWorth.isFinite ? item.achievementWorth : nil,
                               riskReductionWorth: item.reductionWorth.isFinite ? item.reductionWorth : nil)
         }

@@ -22,6 +22,10 @@ public struct TextReportRenderer {
             let covered = figure.kind == .objective && report.sla?.contains { $0.objective == figure.name } == true
             out.append(contentsOf: render(figure, slaCovers: covered))
         }
+        if let mission = report.missionReliability, !mission.isEmpty {
+            out.append("")
+            out.append(contentsOf: render(mission))
+        }
         if let sla = report.sla, !sla.isEmpty {
             out.append("")
             out.append(contentsOf: render(sla))
@@ -96,8 +100,28 @@ public struct TextReportRenderer {
             for item in top {
                 let row = "    " + Format.column(item.component, 30) + " " + Format.column(item.layer, 14) + " "
                     + Format.column(Format.duration(hours: item.downtimeHours), 10, right: true) + "  "
-                    + Format.column(String(format: "%5.1f%%", item.share * 100), 6, right: true)
+                    + Format.column(String(format: "%5.1f%%", item.criticalityImportance * 100), 6, right: true)
                 lines.append(row)
+            }
+        }
+        if let cuts = figure.cutSets, figure.kind == .objective, !cuts.cutSets.isEmpty {
+            lines.append("  top cut sets (order, probability, share; all with 'nines cuts'):")
+            lines.append(contentsOf: CutSetTextRenderer.lines(cuts).map { clip("    " + $0, 80) })
+        }
+        return lines
+    }
+
+    /// Mission reliability: R(t) and MTTF per figure, no repair during the mission.
+    func render(_ mission: [MissionFigure]) -> [String] {
+        var lines = [bold("mission reliability (no repair during the mission; not the 'reliability' measure)")]
+        for figure in mission {
+            let mttf = figure.mttfHours.map { "; MTTF \(Format.duration(hours: $0))" } ?? ""
+            lines.append(clip("  \(figure.name): R(\(Format.duration(hours: figure.missionHours))) = "
+                              + "\(String(format: "%.6g", figure.reliability.up)) (fails with \(Format.small(figure.reliability.down)))"
+                              + "\(mttf), \(figure.method.rawValue)", 80))
+            if !figure.componentsWithoutFailureRates.isEmpty {
+                lines.append(contentsOf: wrap("no failure rate (counted as never failing): "
+                                              + figure.componentsWithoutFailureRates.joined(separator: ", "), indent: 4))
             }
         }
         return lines

@@ -1,0 +1,17 @@
+extension ReportBuilder {
+    /// Cut sets listed per figure in the report (the rest are counted), and their highest order.
+    public static let reportCutSets = 5
+    public static let reportCutSetOrder = 2
+    /// Models up to this size get cut sets in the report by default: on the 10,000-component
+    /// generated platform they added a third to the report's time (benchmarks/cuts.sh).
+    public static let reportCutSetComponents = 2_000
+
+    /// Adds each figure's most probable minimal cut sets (objectives, then the system, in the
+    /// order of `report.figures`).
+    public static func addCutSets(_ cutSets: MinimalCutSets, to report: inout AvailabilityReport, top: Int = reportCutSets) {
+        let lists = cutSets.objectives + [cutSets.system]
+        for index in report.figures.indices where index < lists.count {
+            report.figures[index].cutSets = lists[index].top(top)
+        }
+    }
+}
