@@ -34,14 +34,14 @@ package struct CompiledStructure {
     static let conjunctionCacheEntries = 1 << 17
 
     /// Compiles `model` in `order` (computed here when not given; see `ComponentOrder`).
-    /// With no `budget` given, an objective or the system that outgrows its diagram in `order` makes
-    /// the model compile once more in the fault-tree order (`VariableOrder`), kept when it gives
-    /// more of them one diagram.
+    /// With no `budget` given, an objective or the system of a fault tree that outgrows its diagram
+    /// in `order` makes the model compile once more in the fault-tree order (`VariableOrder`), kept
+    /// when it gives more of them one diagram.
     public init(_ model: SystemModel, order: ComponentOrder? = nil, budget given: CompilationBudget? = nil) {
         var chosen = order ?? ComponentOrder(model)
         var budget = given ?? .standard(for: model)
         var parts = DeepStack.run { [chosen, budget] in Self.compile(model, order: chosen, budget: budget) }
-        if given == nil, Self.diagrams(parts) <= model.objectives.count, let retry = VariableOrder.retry(chosen, budget: budget) {
+        if given == nil, Self.diagrams(parts) <= model.objectives.count, let retry = VariableOrder.retry(model, chosen, budget: budget) {
             let retried = DeepStack.run { Self.compile(model, order: retry.order, budget: retry.budget) }
             if Self.diagrams(retried) > Self.diagrams(parts) { (parts, chosen, budget) = (retried, retry.order, retry.budget) }
         }

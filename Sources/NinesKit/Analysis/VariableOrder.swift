@@ -13,20 +13,23 @@ enum VariableOrder {
     /// Largest model compiled a second time: beyond it a second compilation could cost seconds,
     /// and large models are stacks over pools, which the default order suits.
     static let retryComponents = 20_000
-    /// Nodes one closure, group, objective or the system may add in the fault-tree order: a fault
-    /// tree's top event is one closure holding the whole diagram (the Aralia trees need up to
-    /// about a million in all), where a stack's closures are small.
+    /// Nodes one closure, objective or the system may add in the fault-tree order: a fault tree's
+    /// top event is one closure holding the whole diagram, where a stack's closures are small. A
+    /// group keeps the standard budget: a k_of group over thousands of members (HostileInputTests)
+    /// would otherwise build a million nodes, minutes in a debug build.
     static let faultTreeNodes = 2_000_000
 
     /// The fault-tree order and its budget for a model whose objectives or system did not all fit
-    /// one diagram in `base` under `budget`, when the model is small enough to compile again.
-    static func retry(_ base: ComponentOrder, budget: CompilationBudget) -> (order: ComponentOrder, budget: CompilationBudget)? {
-        guard base.names.count <= retryComponents else { return nil }
+    /// one diagram in `base` under `budget`, when it is a fault tree (every component with
+    /// dependencies a perfect junction: stacks over pools keep their order and conditioning) small
+    /// enough to compile again.
+    static func retry(_ model: SystemModel, _ base: ComponentOrder, budget: CompilationBudget) -> (order: ComponentOrder, budget: CompilationBudget)? {
+        guard base.names.count <= retryComponents,
+              model.components.allSatisfy({ $0.dependencies.isEmpty || $0.figures.probability.down == 0 }) else { return nil }
         let levels = faultTree(base)
         guard levels.levelOf != base.levelOf else { return nil }
         var larger = budget
         larger.closureNodes = max(budget.closureNodes, faultTreeNodes)
-        larger.groupNodes = max(budget.groupNodes, faultTreeNodes)
         larger.objectiveNodes = max(budget.objectiveNodes, faultTreeNodes)
         larger.systemNodes = max(budget.systemNodes, faultTreeNodes)
         return (ComponentOrder(base, levelOf: levels.levelOf, componentAtLevel: levels.componentAtLevel), larger)

@@ -110,7 +110,10 @@ enum OpenPSAReader {
             for element in gates {
                 if let name = element.attributes["name"], definedAt[name] == element.location { kinds[name] = "gate" }
             }
-            for name in tree.basicEvents.keys { kinds[name] = "basic-event" }
+            // Events defined once are known even when their probability is wrong: one error each.
+            for element in basicEvents {
+                if let name = element.attributes["name"], definedAt[name] == element.location { kinds[name] = "basic-event" }
+            }
             for name in tree.houseEvents.keys { kinds[name] = "house-event" }
             for element in gates {
                 guard let name = element.attributes["name"], definedAt[name] == element.location else { continue }
