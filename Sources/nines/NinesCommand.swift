@@ -9,7 +9,8 @@ struct NinesCommand: ParsableCommand {
         abstract: "Reliability modelling from a YAML stack diagram: availability, risks and SLA figures.",
         version: "0.1.0",
         subcommands: [ReportCommand.self, SimulateCommand.self, FMEACommand.self, CheckCommand.self, DiffCommand.self,
-                      DiagramCommand.self, AdviseCommand.self, SensitivityCommand.self, ScenarioCommand.self, CutsCommand.self]
+                      DiagramCommand.self, AdviseCommand.self, SensitivityCommand.self, ScenarioCommand.self, CutsCommand.self,
+                      ImportCommand.self, ExportCommand.self]
     )
 
     /// Runs on a thread with a 512 MB stack (deep models recurse); `withDiagnostics` prints what

@@ -34,11 +34,19 @@ package struct CompiledStructure {
     static let conjunctionCacheEntries = 1 << 17
 
     /// Compiles `model` in `order` (computed here when not given; see `ComponentOrder`).
-    public init(_ model: SystemModel, order: ComponentOrder? = nil, budget: CompilationBudget? = nil) {
-        let order = order ?? ComponentOrder(model)
-        let budget = budget ?? .standard(for: model)
+    /// With no `budget` given, an objective or the system of a fault tree that outgrows its diagram
+    /// in `order` makes the model compile once more in the fault-tree order (`VariableOrder`), kept
+    /// when it gives more of them one diagram.
+    public init(_ model: SystemModel, order: ComponentOrder? = nil, budget given: CompilationBudget? = nil) {
+        var chosen = order ?? ComponentOrder(model)
+        var budget = given ?? .standard(for: model)
         CompilationCount.current?.increment()
-        let parts = DeepStack.run { Self.compile(model, order: order, budget: budget) }
+        var parts = DeepStack.run { [chosen, budget] in Self.compile(model, order: chosen, budget: budget) }
+        if given == nil, Self.diagrams(parts) <= model.objectives.count, let retry = VariableOrder.retry(model, chosen, budget: budget) {
+            let retried = DeepStack.run { Self.compile(model, order: retry.order, budget: retry.budget) }
+            if Self.diagrams(retried) > Self.diagrams(parts) { (parts, chosen, budget) = (retried, retry.order, retry.budget) }
+        }
+        let order = chosen
         roots = order.roots
         layers = model.components.map(\.layer)
         (closure, objectives, system) = (parts.closure, parts.objectives, parts.system)
@@ -53,6 +61,11 @@ package struct CompiledStructure {
     }
 
     private typealias Parts = (bdd: BDD, closure: [StructureForm], objectives: [StructureForm], system: StructureForm)
+
+    /// How many of the objectives and the system are one diagram.
+    private static func diagrams(_ parts: Parts) -> Int {
+        (parts.objectives + [parts.system]).filter { $0.diagram != nil }.count
+    }
 
     /// Builds every closure, objective and the system (recursive: run on a deep stack).
     private static func compile(_ model: SystemModel, order: ComponentOrder, budget: CompilationBudget) -> Parts {

@@ -1,0 +1,95 @@
+/// A variable order that fits the structure of a fault tree, the order SCRAM and XFTA start
+/// from: a depth-first walk from the roots that visits a component's inputs before the
+/// component (post-order), inputs that have inputs of their own before plain ones, and among
+/// each, the most shared first (Rauzy's and Dutuit's depth-first heuristic, with the weight being
+/// the number of parents). A sub-tree that shares nothing with the rest (a module) then owns a
+/// contiguous run of levels, so its part of the diagram is as small as it is alone, and shared
+/// events sit near the top, where the diagram branches on them once.
+///
+/// The default order (`ComponentOrder`: parents before their dependencies) suits stacks of
+/// services over shared pools; this one is what `CompiledStructure` tries when a diagram outgrows
+/// its budget in the default order (see `OrderedCompilation`).
+enum VariableOrder {
+    /// Largest model compiled a second time: beyond it a second compilation could cost seconds,
+    /// and large models are stacks over pools, which the default order suits.
+    static let retryComponents = 20_000
+    /// Nodes one closure, objective or the system may add in the fault-tree order: a fault tree's
+    /// top event is one closure holding the whole diagram, where a stack's closures are small. A
+    /// group keeps the standard budget: a k_of group over thousands of members (HostileInputTests)
+    /// would otherwise build a million nodes, minutes in a debug build.
+    static let faultTreeNodes = 2_000_000
+
+    /// The fault-tree order and its budget for a model whose objectives or system did not all fit
+    /// one diagram in `base` under `budget`, when it is a fault tree (every component with
+    /// dependencies a perfect junction: stacks over pools keep their order and conditioning) small
+    /// enough to compile again.
+    static func retry(_ model: SystemModel, _ base: ComponentOrder, budget: CompilationBudget) -> (order: ComponentOrder, budget: CompilationBudget)? {
+        guard base.names.count <= retryComponents,
+              model.components.allSatisfy({ $0.dependencies.isEmpty || $0.figures.probability.down == 0 }) else { return nil }
+        let levels = faultTree(base)
+        guard levels.levelOf != base.levelOf else { return nil }
+        var larger = budget
+        larger.closureNodes = max(budget.closureNodes, faultTreeNodes)
+        larger.objectiveNodes = max(budget.objectiveNodes, faultTreeNodes)
+        larger.systemNodes = max(budget.systemNodes, faultTreeNodes)
+        return (ComponentOrder(base, levelOf: levels.levelOf, componentAtLevel: levels.componentAtLevel), larger)
+    }
+
+    /// The levels of `base`'s components in the fault-tree order: `levelOf` by component index and
+    /// `componentAtLevel` by level.
+    static func faultTree(_ base: ComponentOrder) -> (levelOf: [Int32], componentAtLevel: [Int]) {
+        let count = base.names.count
+        let dependencies = base.dependencies
+        var parents = [Int](repeating: 0, count: count)
+        for member in dependencies.members { parents[member] += 1 }
+        let hasInputs = (0..<count).map { !dependencies.dependencies(of: $0).isEmpty }
+        // Each component's distinct inputs: those with inputs first, then the most shared, then model order.
+        func inputs(_ component: Int) -> [Int] {
+            var seen = Set<Int>()
+            return dependencies.dependencies(of: component).filter { seen.insert($0).inserted }.sorted { lhs, rhs in
+                if hasInputs[lhs] != hasInputs[rhs] { return hasInputs[lhs] }
+                if parents[lhs] != parents[rhs] { return parents[lhs] > parents[rhs] }
+                return lhs < rhs
+            }
+        }
+        var visited = [Bool](repeating: false, count: count)
+        var componentAtLevel: [Int] = []
+        componentAtLevel.reserveCapacity(count)
+        let starts = (base.roots.isEmpty ? [] : base.roots) + Array(0..<count)
+        for start in starts where !visited[start] {
+            visited[start] = true
+            var stack: [(node: Int, inputs: [Int], next: Int)] = [(start, inputs(start), 0)]
+            while !stack.isEmpty {
+                let top = stack.count - 1
+                if stack[top].next < stack[top].inputs.count {
+                    let child = stack[top].inputs[stack[top].next]
+                    stack[top].next += 1
+                    if !visited[child] {
+                        visited[child] = true
+                        stack.append((child, inputs(child), 0))
+                    }
+                } else {
+                    componentAtLevel.append(stack[top].node)
+                    stack.removeLast()
+                }
+            }
+        }
+        var levelOf = [Int32](repeating: 0, count: count)
+        for (level, component) in componentAtLevel.enumerated() { levelOf[component] = Int32(level) }
+        return (levelOf, componentAtLevel)
+    }
+}
+
+extension ComponentOrder {
+    /// `base` with other levels (a permutation): the same components, dependencies and compilation
+    /// order (dependencies before what needs them), another variable order.
+    init(_ base: ComponentOrder, levelOf: [Int32], componentAtLevel: [Int]) {
+        names = base.names
+        indexOf = base.indexOf
+        dependencies = base.dependencies
+        roots = base.roots
+        postOrder = base.postOrder
+        self.levelOf = levelOf
+        self.componentAtLevel = componentAtLevel
+    }
+}
