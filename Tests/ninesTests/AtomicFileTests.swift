@@ -9,7 +9,8 @@ func makeScratchDirectory() throws -> String {
     return path
 }
 
-@Suite("AtomicFile", .serialized)   // writes install process-wide signal handlers (one write at a time, as in the CLI)
+extension FileWritingSuites {
+@Suite("AtomicFile")   // writes install process-wide signal handlers (one at a time: FileWritingSuites)
 struct AtomicFileTests {
     struct Interrupted: Error {}
 
@@ -99,4 +100,5 @@ struct AtomicFileTests {
         #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write("x", to: directory) }
         #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write("x", to: directory + "/no/such/folder/out.txt") }
     }
+}
 }

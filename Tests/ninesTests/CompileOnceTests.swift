@@ -6,6 +6,7 @@ import Testing
 /// A command compiles its model once, the simulation included: the simulator runs on its own plan
 /// and its report takes the exact figures from the command's analysis (before, `report
 /// --simulate` compiled the model three times on a model with customer-responsible parts).
+extension FileWritingSuites {
 @Suite struct CompileOnceTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -28,4 +29,5 @@ import Testing
         #expect(count.value == 1)
         #expect(FileManager.default.fileExists(atPath: directory + "/out"))
     }
+}
 }

@@ -117,7 +117,7 @@ public struct TextReportRenderer {
         for figure in mission {
             let mttf = figure.mttfHours.map { "; MTTF \(Format.duration(hours: $0))" } ?? ""
             lines.append(clip("  \(figure.name): R(\(Format.duration(hours: figure.missionHours))) = "
-                              + "\(String(format: "%.6g", figure.reliability.up)) (fails with \(Format.small(figure.reliability.down)))"
+                              + "\(String(format: "%.6g", figure.reliability.up)) (fails with probability \(Format.small(figure.reliability.down)))"
                               + "\(mttf), \(figure.method.rawValue)", 80))
             if !figure.componentsWithoutFailureRates.isEmpty {
                 lines.append(contentsOf: wrap("no failure rate (counted as never failing): "
