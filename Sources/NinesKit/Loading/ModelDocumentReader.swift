@@ -52,7 +52,7 @@ struct ModelDocumentReader {
                                 "pools", "costs", "scenarios", "policies"] + WorksheetReader.embeddedKeys
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
-                                "failure", "repair", "placement", "detect", "cache", "idempotent"]
+                                "failure", "repair", "placement", "detect", "cache", "transient", "idempotent"]
     static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "description"]
 
     func read(_ root: YAMLValue) -> ModelDraft {
@@ -220,6 +220,11 @@ struct ModelDocumentReader {
                                        length: flag.text.count)
             }
         }
+        component.transient = fields.value("transient").flatMap { readTransient($0, owner: name) }
+        if let transient = component.transient, failure != nil || repair != nil {
+            diagnostics.error(transient.location, "'transient' of component '\(name)' cannot go with a 'failure' or 'repair' "
+                              + "distribution: its blips are folded into the mean figures; give 'mtbf'/'rate' and 'mttr' instead")
+        }
         if component.detect != nil, figures.mttr == nil || repair != nil {
             diagnostics.error(fields.keyLocation("detect"), "'detect' of component '\(name)' needs a mean repair time "
                               + "('mttr', not a 'repair' distribution) to add the time to notice to", length: 6)
@@ -346,6 +351,16 @@ struct ModelDocumentReader {
         let window = fields.duration("window", positive: true, required: true)
         guard let target, let window else { return nil }
         return Cache(target: target.text, window: window, location: fields.location, targetLocation: target.location)
+    }
+
+    private func readTransient(_ value: YAMLValue, owner: String) -> TransientFaults? {
+        guard let fields = MappingReader(value, context: "'transient' of '\(owner)'", diagnostics: diagnostics) else { return nil }
+        defer { fields.rejectUnknownKeys(known: ["rate", "duration"]) }
+        let rate = fields.rate("rate")
+        if rate == nil, !fields.has("rate") { fields.missing("rate", expected: "how often the blips come, e.g. '20/d'") }
+        let duration = fields.duration("duration", positive: true, required: true)
+        guard let rate, let duration else { return nil }
+        return TransientFaults(rate: rate, duration: duration, location: fields.location)
     }
 
     private func readData(_ value: YAMLValue, owner: String) -> DataProtection? {

@@ -39,6 +39,8 @@ public struct Component: Hashable, Sendable {
     public var cache: Cache?
     /// `idempotent:` as stated; only the idempotency check reads it.
     public var idempotency: Idempotency?
+    /// Short blips (`transient:`); once loaded, already part of `figures` (TransientFolding).
+    public var transient: TransientFaults?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,
