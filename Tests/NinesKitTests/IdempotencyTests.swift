@@ -43,11 +43,7 @@ import Testing
 
     /// `nines check` exits 1 and points at the line.
     @Test func checkExitsOneAtTheLine() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nines-idempotency-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("shop.yaml")
-        try """
+        let (run, path) = try Self.checkAsGitHub("""
             version: 1
             system: shop payments
             components:
@@ -55,9 +51,18 @@ import Testing
               payment: { mtbf: 720h, mttr: 10m, idempotent: false, depends_on: [orders] }
             objectives:
               pay: { at: payment, target: 99% }
-            """.write(to: file, atomically: true, encoding: .utf8)
-        let run = try NinesExecutable.run(["check", file.path, "--format", "github"])
+            """)
         #expect(run.status == 1)
-        #expect(run.stdout.contains("::error file=\(file.path),line=5,col=37,title=nines idempotency%3A payment/redelivered-by/orders::"), "\(run.stdout)")
+        #expect(run.stdout.contains("::error file=\(path),line=5,col=37,title=nines idempotency%3A payment/redelivered-by/orders::"), "\(run.stdout)")
+    }
+
+    /// `nines check --format github` on a model written to a scratch file; the file's path for the annotations.
+    static func checkAsGitHub(_ text: String) throws -> (run: NinesExecutable.Run, path: String) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nines-idempotency-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("shop.yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return (try NinesExecutable.run(["check", file.path, "--format", "github"]), file.path)
     }
 }

@@ -1,8 +1,9 @@
 /// The talk's double-charged payment as a `nines check` rule: a component marked
 /// `idempotent: false` that something delivers to at least once — it consumes from a queue
 /// (`kind: queue` in its `depends_on`), or a queue stands in front of it as store-and-forward
-/// (`cache: {for: it}` on a `kind: queue` component) — runs a redelivered request twice.
-/// One failing finding per such pair, at the `idempotent:` line; none at all when the model marks
+/// (`cache: {for: it}` on a `kind: queue` component) — runs a redelivered request twice; so does
+/// a caller that retries its calls to it (`retry:` on the caller, finding at the `retry:` line).
+/// One failing finding per such pair, at the `idempotent:` line for a queue; none at all when the model marks
 /// nothing `idempotent: false` (docs/patterns.md, "Idempotency").
 public struct IdempotencyRule: RiskRule {
     public let id = "idempotency"
@@ -22,20 +23,31 @@ public struct IdempotencyRule: RiskRule {
             for other in model.components where other.cache?.target == component.name && other.effectiveKind == .queue {
                 deliverers.append((other.name, "queue stores and forwards to it"))
             }
-            if deliverers.isEmpty {
+            let retriers = model.components.filter { $0.retry != nil && $0.dependencyNames.contains(component.name) }
+            for caller in retriers {
+                findings.append(Self.runsTwice(component, id: "retried-by/\(caller.name)",
+                                               "'\(caller.name)' retries its calls to '\(component.name)', which is not idempotent: a call that "
+                                               + "timed out may have run, and the retry runs it again", otherwise: "drop the retry on '\(caller.name)'",
+                                               at: caller.retry?.location ?? caller.location))
+            }
+            if deliverers.isEmpty && retriers.isEmpty {
                 findings.append(RiskFinding(id: "\(component.name)/idempotency", holds: true,
-                                            message: "'\(component.name)' is not idempotent and nothing redelivers to it", location: location))
+                                            message: "'\(component.name)' is not idempotent and nothing redelivers or retries to it", location: location))
             }
             for deliverer in deliverers {
-                findings.append(RiskFinding(
-                    id: "\(component.name)/redelivered-by/\(deliverer.name)", holds: false,
-                    message: "'\(component.name)' is not idempotent but \(deliverer.how) '\(deliverer.name)', which delivers at least once: "
-                        + "a redelivered request runs twice — the same payment charged twice",
-                    details: ["give each request an idempotency key that '\(component.name)' checks before acting, "
-                              + "or deduplicate on the consumer; then drop 'idempotent: false'"],
-                    location: location))
+                findings.append(Self.runsTwice(component, id: "redelivered-by/\(deliverer.name)",
+                                               "'\(component.name)' is not idempotent but \(deliverer.how) '\(deliverer.name)', which delivers at "
+                                               + "least once: a redelivered request runs twice", otherwise: "deduplicate on the consumer", at: location))
             }
         }
         return findings
+    }
+
+    /// The failing finding: what runs twice, the talk's name for it, and the two ways out.
+    private static func runsTwice(_ component: Component, id: String, _ what: String, otherwise: String, at location: ModelLocation) -> RiskFinding {
+        RiskFinding(id: "\(component.name)/\(id)", holds: false, message: what + " — the same payment charged twice",
+                    details: ["give each request an idempotency key that '\(component.name)' checks before acting, "
+                              + "or \(otherwise); then drop 'idempotent: false'"],
+                    location: location)
     }
 }

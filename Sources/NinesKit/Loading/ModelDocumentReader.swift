@@ -52,7 +52,7 @@ struct ModelDocumentReader {
                                 "pools", "costs", "scenarios", "policies"] + WorksheetReader.embeddedKeys
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
-                                "failure", "repair", "placement", "detect", "cache", "idempotent"]
+                                "failure", "repair", "placement", "detect", "cache", "transient", "retry", "idempotent"]
     static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "description"]
 
     func read(_ root: YAMLValue) -> ModelDraft {
@@ -220,6 +220,16 @@ struct ModelDocumentReader {
                                        length: flag.text.count)
             }
         }
+        component.transient = fields.value("transient").flatMap { readTransient($0, owner: name) }
+        component.retry = fields.value("retry").flatMap { readRetry($0, owner: name, at: fields.keyLocation("retry")) }
+        if component.retry != nil, dependencies.isEmpty, fields.has("retry") {
+            diagnostics.error(fields.keyLocation("retry"), "'retry' of component '\(name)' has nothing to retry: "
+                              + "it applies to the calls to the components in 'depends_on', and there are none", length: 5)
+        }
+        if let transient = component.transient, failure != nil || repair != nil {
+            diagnostics.error(transient.location, "'transient' of component '\(name)' cannot go with a 'failure' or 'repair' "
+                              + "distribution: its blips are folded into the mean figures; give 'mtbf'/'rate' and 'mttr' instead")
+        }
         if component.detect != nil, figures.mttr == nil || repair != nil {
             diagnostics.error(fields.keyLocation("detect"), "'detect' of component '\(name)' needs a mean repair time "
                               + "('mttr', not a 'repair' distribution) to add the time to notice to", length: 6)
@@ -346,6 +356,26 @@ struct ModelDocumentReader {
         let window = fields.duration("window", positive: true, required: true)
         guard let target, let window else { return nil }
         return Cache(target: target.text, window: window, location: fields.location, targetLocation: target.location)
+    }
+
+    private func readTransient(_ value: YAMLValue, owner: String) -> TransientFaults? {
+        guard let fields = MappingReader(value, context: "'transient' of '\(owner)'", diagnostics: diagnostics) else { return nil }
+        defer { fields.rejectUnknownKeys(known: ["rate", "duration"]) }
+        let rate = fields.rate("rate")
+        if rate == nil, !fields.has("rate") { fields.missing("rate", expected: "how often the blips come, e.g. '20/d'") }
+        let duration = fields.duration("duration", positive: true, required: true)
+        guard let rate, let duration else { return nil }
+        return TransientFaults(rate: rate, duration: duration, location: fields.location)
+    }
+
+    private func readRetry(_ value: YAMLValue, owner: String, at location: ModelLocation) -> RetryPolicy? {
+        guard let fields = MappingReader(value, context: "'retry' of '\(owner)'", diagnostics: diagnostics) else { return nil }
+        defer { fields.rejectUnknownKeys(known: ["attempts", "backoff", "timeout"]) }
+        let attempts = fields.integer("attempts", in: 1...1000, required: true)
+        let backoff = fields.duration("backoff", positive: false) ?? 0
+        let timeout = fields.duration("timeout", positive: true, required: true)
+        guard let attempts, let timeout else { return nil }
+        return RetryPolicy(attempts: attempts, backoff: backoff, timeout: timeout, location: location)
     }
 
     private func readData(_ value: YAMLValue, owner: String) -> DataProtection? {

@@ -163,12 +163,14 @@ struct PlacementExpansion {
             replica.failure = beta > 0 ? component.failure?.scaled(by: 1 / (1 - beta)) : component.failure
             replica.repair = component.repair
             replica.detect = component.detect
+            replica.transient = component.transient   // each replica blips on its own
             replica.placedReplica = PlacedReplica(of: component.name, number: number, on: place)
             replicas.append(replica)
         }
         var placed = component
         placed.replicas = 1
         placed.needs = 1
+        placed.transient = nil
         placed.commonCause = 0
         placed.figures = split.common
         placed.failure = beta > 0 ? component.failure?.scaled(by: 1 / beta) : nil

@@ -39,6 +39,11 @@ public struct Component: Hashable, Sendable {
     public var cache: Cache?
     /// `idempotent:` as stated; only the idempotency check reads it.
     public var idempotency: Idempotency?
+    /// Short blips (`transient:`); once loaded, already part of `figures` (TransientFolding).
+    public var transient: TransientFaults?
+    /// Retries of this component's calls to its dependencies (`retry:`); once loaded, already
+    /// credited as windows on the dependencies (RetryWindows).
+    public var retry: RetryPolicy?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,

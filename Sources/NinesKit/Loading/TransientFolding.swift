@@ -1,0 +1,26 @@
+/// Folds each component's transient blips into the figures both engines read, once at load
+/// (docs/patterns.md, "Transient faults"). Blips of rate ν and duration d compete with the
+/// ordinary outages (no blip while the unit is down), so the odds of being down add:
+/// q/p = λ·r + ν·d. The mean repair time stays the real repair's, so RTO findings still name it.
+enum TransientFolding {
+    static func apply(_ model: SystemModel) -> SystemModel {
+        guard model.components.contains(where: { $0.transient != nil }) else { return model }
+        var result = model
+        for index in result.components.indices {
+            guard let transient = result.components[index].transient else { continue }
+            result.components[index].figures = Self.withBlips(result.components[index].figures, transient)
+        }
+        return result
+    }
+
+    /// The same unit with blips added: odds λ·r + ν·d. With a mean repair time r the rate becomes
+    /// the one that gives those odds at that repair time; without one only the availability is known.
+    static func withBlips(_ figures: UnitFigures, _ transient: TransientFaults) -> UnitFigures {
+        let p = figures.probability
+        let odds = p.down / p.up + transient.rate * transient.duration
+        switch figures {
+        case .mtbf(_, let r), .rate(_, let r): return .rate(odds / r, mttr: r)
+        case .availability(_, let r): return .availability(Probability(odds: odds), mttr: r)
+        }
+    }
+}
