@@ -31,6 +31,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("top-risks"), help: "Failure modes listed under 'ranked risks'.")
     var topRisks: Int = 10
 
+    @Flag(help: "Show, for each figure, the method the evaluation took and why (text and JSON).")
+    var explain = false
+
     /// Phase timings on stderr, for benchmarks/scale.sh.
     @Flag(help: .hidden)
     var timings = false
@@ -45,7 +48,7 @@ struct ReportCommand: ParsableCommand {
         let system = loaded.model
         clock?.mark("FMEA worksheet")
         let analysis = analyse(system, timings: clock)   // marks "compile BDD"
-        var report = ReportBuilder.availabilityReport(analysis, worksheet: loaded.worksheet, topRisks: topRisks)
+        var report = ReportBuilder.availabilityReport(analysis, worksheet: loaded.worksheet, topRisks: topRisks, explain: explain)
         clock?.mark("evaluate")
         if simulate {
             report.simulation = try simulation.run(system, analysis: analysis)
