@@ -37,6 +37,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("cut-sets"), help: "Minimal cut sets (up to order 2) listed per figure; 0 for none (default: 5 on models up to 2,000 components, else none). All of them: 'nines cuts'.")
     var cutSets: Int?
 
+    @Flag(help: "Show, for each figure, the method the evaluation took and why (text and JSON).")
+    var explain = false
+
     /// Phase timings on stderr, for benchmarks/scale.sh.
     @Flag(help: .hidden)
     var timings = false
@@ -62,7 +65,7 @@ struct ReportCommand: ParsableCommand {
         let system = loaded.model
         clock?.mark("FMEA worksheet")
         let analysis = analyse(system, timings: clock)   // marks "compile BDD"
-        var report = ReportBuilder.availabilityReport(analysis, worksheet: loaded.worksheet, topRisks: topRisks)
+        var report = ReportBuilder.availabilityReport(analysis, worksheet: loaded.worksheet, topRisks: topRisks, explain: explain)
         clock?.mark("evaluate")
         let listed = cutSets ?? (system.components.count <= ReportBuilder.reportCutSetComponents ? ReportBuilder.reportCutSets : 0)
         if listed > 0 {

@@ -74,7 +74,9 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
             let nodes = view == .callers ? callerNodes : pathNodes
             let diagram = structure.bdd.nodes(below: root)
             let birnbaum = structure.bdd.birnbaum(root: root, diagram: diagram, variables: variables(view), nodes: nodes)
-            return figures(name, probability: nodes[root], birnbaum: birnbaum, view: view, diagramSize: diagram.count)
+            var flow = figures(name, probability: nodes[root], birnbaum: birnbaum, view: view, diagramSize: diagram.count)
+            flow.plan = .diagram(nodes: diagram.count, whole: true)
+            return flow
         case .conjunction:
             let terms = structure.terms(of: form)
             if terms.factors.count == 1 && terms.groups.isEmpty {
@@ -83,13 +85,15 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
             let (worst, union) = factorBounds(terms, view: view)
             guard let result = evaluate(terms, view: view, allowance: &allowance.conditioning, parts: allowance.parts) else {
                 return sampled(name, targets: targets, view: view, background: background,
-                               within: AvailabilityBounds(lower: union, upper: worst), allowance: &allowance)
+                               within: AvailabilityBounds(lower: union, upper: worst), allowance: &allowance,
+                               because: "conditioning could not afford it (too many shared components or states, or the analysis's allowance spent)")
             }
             // The certified interval on Q: the enumeration's, narrowed by the factor bounds.
             let low = result.optimistic.down >= worst.down ? result.optimistic : worst
             let high = result.pessimistic.down <= union.down ? result.pessimistic : union
             let middle = Self.midpoint(low: low, high: high)
             var flow = figures(name, probability: middle, birnbaum: result.birnbaum, view: view, diagramSize: result.diagramSize)
+            flow.plan = result.plan
             if result.optimistic.down >= worst.down || result.pessimistic.down <= union.down {   // the enumeration told something
                 flow.conditioning = result.conditioning
             }
@@ -103,11 +107,15 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
                let estimate = estimate(targets: targets, view: view, background: background, within: flow.bounds, allowance: &allowance) {
                 flow.method = .estimated
                 flow.estimate = estimate
+                flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples) inside the certified interval "
+                                       + Self.describe(flow.bounds!), reason: "the enumeration's interval is wider than the figure itself",
+                                       parts: [result.plan])
                 flow = flow.replacingProbability(Probability(availability: estimate.availability))
             }
             return flow
         case .sampled:
-            return sampled(name, targets: targets, view: view, background: background, within: nil, allowance: &allowance)
+            return sampled(name, targets: targets, view: view, background: background, within: nil, allowance: &allowance,
+                           because: "the structure did not compile within the node budget")
         }
     }
 
@@ -141,7 +149,7 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
     /// never falls below the unavailability of what every path needs. When the analysis can no
     /// longer afford sampling, the certified interval alone, `bounded`.
     func sampled(_ name: String, targets: [Int], view: FigureView, background: BackgroundSystemEstimate?,
-                 within given: AvailabilityBounds?, allowance: inout AnalysisAllowance) -> FlowFigures {
+                 within given: AvailabilityBounds?, allowance: inout AnalysisAllowance, because reason: String) -> FlowFigures {
         let structural = structure.structuralBounds(targets: targets, figures: structure.names.indices.map { ownFigures($0, view).probability })
         let bounds = given.map { given in
             AvailabilityBounds(lower: given.lower.down < structural.lower.down ? given.lower : structural.lower,
@@ -153,6 +161,8 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
                                    importance: [], componentsWithoutRates: [], diagramSize: 0)
             flow.method = .bounded
             flow.bounds = certified
+            flow.plan = FigurePlan(.boundsOnly, "bounds only: the structural interval " + Self.describe(certified),
+                                   reason: reason + "; the analysis may sample no more figures")
             return flow
         }
         var flow = FlowFigures(name: name, probability: Probability(availability: estimate.availability), frequency: nil,
@@ -160,7 +170,14 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
         flow.method = .estimated
         flow.estimate = estimate
         flow.bounds = bounds
+        flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples) inside the structural interval "
+                               + Self.describe(bounds), reason: reason)
         return flow
+    }
+
+    /// An interval on the availability as a plan states it: unavailability, least first.
+    static func describe(_ bounds: AvailabilityBounds) -> String {
+        "[\(Format.small(bounds.upper.down)), \(Format.small(bounds.lower.down))] of Q"
     }
 
     /// The midpoint of an interval given by its ends' (availability, unavailability) pairs: Q from
@@ -269,7 +286,7 @@ extension FlowFigures {
     private func copy(name: String, probability: Probability) -> FlowFigures {
         var copy = FlowFigures(name: name, probability: probability, frequency: frequency, importance: importance,
                                componentsWithoutRates: componentsWithoutRates, diagramSize: diagramSize)
-        (copy.method, copy.bounds, copy.estimate, copy.conditioning) = (method, bounds, estimate, conditioning)
+        (copy.method, copy.bounds, copy.estimate, copy.conditioning, copy.plan) = (method, bounds, estimate, conditioning, plan)
         return copy
     }
 }

@@ -11,6 +11,8 @@ struct TermsFigure {
     /// when nothing was conditioned.
     var conditioning: ConditioningSummary?
     var diagramSize: Int
+    /// The route taken to this figure.
+    var plan: FigurePlan
 
     var isExact: Bool {
         pessimistic.down - optimistic.down <= ConditionedConjunction.relativeTolerance * optimistic.down
@@ -127,7 +129,21 @@ struct ModularEvaluator {
         return TermsFigure(optimistic: Probability(up: result.high.up, down: result.low.down),
                            pessimistic: Probability(up: result.low.up, down: result.high.down), birnbaum: result.birnbaum,
                            conditioning: ConditioningSummary(components: result.conditionedCount, depth: result.depth, states: result.states),
-                           diagramSize: copied)
+                           diagramSize: copied,
+                           plan: flatConditioningPlan(conjunction, result, diagrams: terms.factors.count, nodes: copied, context))
+    }
+
+    /// The plan of conditioning inside one conjunction of diagrams: the shared components that can
+    /// fail, by name (those certainly up or down are not enumerated).
+    func flatConditioningPlan(_ conjunction: ConditionedConjunction, _ result: ConditionedConjunction.Result, diagrams: Int,
+                              nodes: Int, _ context: EvaluationContext) -> FigurePlan {
+        let structure = figures.structure
+        let names = conjunction.conditioned.map(Int.init).filter { context.variables[$0].down > 0 && context.variables[$0].up > 0 }
+            .map { structure.names[structure.componentAtLevel[$0]] }
+        return FigurePlan(.conditioned, "conditioned on \(Format.count(result.conditionedCount)) shared components "
+                          + "(\(Format.names(names, limit: 6))) of \(Format.count(diagrams)) diagrams "
+                          + "(\(Format.count(result.states)) states enumerated, \(Format.count(nodes)) nodes)",
+                          reason: "the diagrams share components, so they are not independent", components: names)
     }
 
     /// One diagram: one pass over its nodes (the view's figures when it tests no fixed level).
@@ -138,12 +154,13 @@ struct ModularEvaluator {
             let figure = factor.probability(mask: 0, variables: context.variables)
             var birnbaum = [Double](repeating: 0, count: context.variables.count)
             factor.addBirnbaum(mask: 0, variables: context.variables, weight: 1, into: &birnbaum)
-            return TermsFigure(optimistic: figure, pessimistic: figure, birnbaum: birnbaum, conditioning: nil, diagramSize: below.count)
+            return TermsFigure(optimistic: figure, pessimistic: figure, birnbaum: birnbaum, conditioning: nil, diagramSize: below.count,
+                               plan: .diagram(nodes: below.count, whole: false))
         }
         let diagram = bdd.nodes(below: root)
         return TermsFigure(optimistic: nodes[root], pessimistic: nodes[root],
                            birnbaum: bdd.birnbaum(root: root, diagram: diagram, variables: base.variables, nodes: nodes),
-                           conditioning: nil, diagramSize: diagram.count)
+                           conditioning: nil, diagramSize: diagram.count, plan: .diagram(nodes: diagram.count, whole: false))
     }
 
     /// Whether any diagram of `terms` tests a level fixed in `context`.
@@ -219,7 +236,9 @@ extension CompiledFigures {
             for level in birnbaum.indices where part.birnbaum[level] != 0 { birnbaum[level] += part.birnbaum[level] * others }
         }
         return TermsFigure(optimistic: combine(parts.map(\.optimistic)), pessimistic: combine(parts.map(\.pessimistic)),
-                           birnbaum: birnbaum, conditioning: summed(parts), diagramSize: parts.reduce(0) { $0 + $1.diagramSize })
+                           birnbaum: birnbaum, conditioning: summed(parts), diagramSize: parts.reduce(0) { $0 + $1.diagramSize },
+                           plan: FigurePlan(.product, "product of \(Format.count(parts.count)) independent parts",
+                                            reason: "the parts share no component", parts: parts.map(\.plan)))
     }
 
     /// At least `k` of independent members up: the group's figure at each end from the members'
@@ -234,7 +253,9 @@ extension CompiledFigures {
         }
         return TermsFigure(optimistic: AtLeastKOfIndependent(k, of: members.map(\.optimistic)).figure,
                            pessimistic: AtLeastKOfIndependent(k, of: members.map(\.pessimistic)).figure,
-                           birnbaum: birnbaum, conditioning: summed(members), diagramSize: members.reduce(0) { $0 + $1.diagramSize })
+                           birnbaum: birnbaum, conditioning: summed(members), diagramSize: members.reduce(0) { $0 + $1.diagramSize },
+                           plan: FigurePlan(.atLeast, "at least \(Format.count(k)) of \(Format.count(members.count)) independent members (Poisson-binomial)",
+                                            reason: "the group's members share no component", parts: members.map(\.plan)))
     }
 
     /// The conditioning of several parts: components and states added up, the deepest level.

@@ -85,7 +85,18 @@ extension ModularEvaluator {
         return TermsFigure(optimistic: Probability(up: optimisticUp.value + rest * nothingDown.optimistic.up,
                                                    down: optimisticDown.value + rest * nothingDown.optimistic.down),
                            pessimistic: Probability(up: pessimisticUp.value, down: min(1, pessimisticDown.value + rest)),
-                           birnbaum: birnbaum, conditioning: conditioning, diagramSize: nothingDown.diagramSize)
+                           birnbaum: birnbaum, conditioning: conditioning, diagramSize: nothingDown.diagramSize,
+                           plan: conditionedPlan(candidates, states: states, given: nothingDown.plan))
+    }
+
+    /// The plan of a conditioning on `levels`: each state planned as `given` (all of them up).
+    func conditionedPlan(_ levels: [Int], states: Int, given: FigurePlan) -> FigurePlan {
+        let structure = figures.structure
+        let names = levels.map { structure.names[structure.componentAtLevel[$0]] }
+        return FigurePlan(.conditioned, "conditioned on shared components \(Format.names(names, limit: 6)) "
+                          + "(\(Format.count(states)) states enumerated); in each state:",
+                          reason: "units of the structure share them, so they are not independent",
+                          components: names, parts: [given])
     }
 
     /// The next subset of the same size (ascending indices below `count`) in lexicographic order;

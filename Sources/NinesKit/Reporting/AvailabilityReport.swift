@@ -71,6 +71,8 @@ public struct FigureReport: Hashable, Sendable, Codable {
     public var estimate: SampledEstimate? = nil
     /// With conditioning: shared components conditioned on, most down at once, states enumerated.
     public var conditioning: ConditioningSummary? = nil
+    /// With `report --explain`: the route the evaluation took to this figure and why.
+    public var plan: FigurePlan? = nil
     /// The objective's one verdict, judged on this figure (the promise view: customer-responsible
     /// and out-of-scope components perfect) with its `rto` and `rpo`; the same value as its
     /// `sla[]` entry's `verdict`.

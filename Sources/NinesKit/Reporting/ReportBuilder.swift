@@ -1,6 +1,7 @@
 /// Assembles an `AvailabilityReport` from the analysis: the one place figures are put per period.
 public enum ReportBuilder {
-    public static func availabilityReport(_ analysis: AvailabilityAnalysis) -> AvailabilityReport {
+    /// - Parameter explain: carry each figure's plan (`report --explain`).
+    public static func availabilityReport(_ analysis: AvailabilityAnalysis, explain: Bool = false) -> AvailabilityReport {
         let model = analysis.model
         let calendar = model.calendar
         let periodHours = calendar.hours(in: model.period)
@@ -16,10 +17,13 @@ public enum ReportBuilder {
             report.verdict = sla[index].verdict
             report.meetsTarget = sla[index].verdict?.met
             report.asUsersExperienceIt = sla[index].asUsersExperienceIt
+            if explain { report.plan = item.figure.plan }
             figures.append(report)
         }
-        figures.append(figure(analysis.system(), kind: .system, measure: "availability",
-                              components: analysis.structure.roots.map { model.components[$0].name }, target: nil, period: model.period, calendar: calendar))
+        var system = figure(analysis.system(), kind: .system, measure: "availability",
+                            components: analysis.structure.roots.map { model.components[$0].name }, target: nil, period: model.period, calendar: calendar)
+        if explain { system.plan = analysis.system().plan }
+        figures.append(system)
         let components = model.components.enumerated().map { index, component in
             let own = analysis.effective[index].effective   // replicas, common cause and failover
             let closure = analysis.closures[index]
@@ -39,8 +43,9 @@ public enum ReportBuilder {
     }
 
     /// The report with a "ranked risks" section: the `top` failure modes of `worksheet` by AP, then RPN.
-    public static func availabilityReport(_ analysis: AvailabilityAnalysis, worksheet: FMEAWorksheet?, topRisks: Int) -> AvailabilityReport {
-        var report = availabilityReport(analysis)
+    public static func availabilityReport(_ analysis: AvailabilityAnalysis, worksheet: FMEAWorksheet?, topRisks: Int,
+                                          explain: Bool = false) -> AvailabilityReport {
+        var report = availabilityReport(analysis, explain: explain)
         report.risks = worksheet.map { RiskReportBuilder.report($0, analysis: analysis, limit: topRisks) }
         return report
     }

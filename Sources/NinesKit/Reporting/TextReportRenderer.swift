@@ -81,6 +81,10 @@ public struct TextReportRenderer {
             lines.append(contentsOf: wrap(SLAText.usersExperience(users, period: period), indent: 2))
         }
         lines.append(contentsOf: methodLines(figure))
+        if let plan = figure.plan {
+            lines.append("  plan:")
+            lines.append(contentsOf: planLines(plan, indent: "    "))
+        }
         if let target = figure.targetProbability, let met = figure.meetsTarget, let budget = figure.errorBudgetHours, !slaCovers {
             let targetText = Format.target(target)
             let verdict = met ? paint("meets", green: true) : paint("misses", green: false)
@@ -156,6 +160,15 @@ public struct TextReportRenderer {
             lines.append(clip("  \(how): conditioned on \(Format.count(conditioning.components)) shared components "
                               + "(\(Format.count(conditioning.states)) states)", 80))
         }
+        return lines
+    }
+
+    /// A figure's plan (`report --explain`): each step, why, and its parts indented below.
+    func planLines(_ plan: FigurePlan, indent: String) -> [String] {
+        var lines = Format.wrap(plan.summary, width: 80 - indent.count).enumerated().map { indent + ($0.offset == 0 ? "" : "  ") + $0.element }
+        lines += Format.wrap("why: " + plan.reason, width: 78 - indent.count).map { indent + "  " + $0 }
+        for part in plan.parts ?? [] { lines += planLines(part, indent: indent + "  ") }
+        if let hidden = plan.partsNotShown { lines.append("\(indent)  … \(Format.count(hidden)) more") }
         return lines
     }
 

@@ -15,7 +15,7 @@ import Testing
     /// Runs nines from the repository root with `stdout` (and `stderr`, when given) as its streams.
     static func run(_ arguments: [String], stdout: Any, stderr: Any? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = try #require(NinesExecutable.url)
+        process.executableURL = try NinesExecutable.required()
         process.arguments = arguments
         process.currentDirectoryURL = GoldenFiles.root
         process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
