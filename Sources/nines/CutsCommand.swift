@@ -24,7 +24,8 @@ struct CutsCommand: ParsableCommand {
     @Option(help: "Output format: \(CutSetFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: CutSetFormat = .text
 
-    @Option(name: [.short, .long], help: "Write the output to this file (replaced whole) instead of stdout.")
+    @Option(name: [.short, .long], help: "Write the output to this file (replaced whole) instead of stdout.",
+            completion: .outputFile)
     var output: String?
 
     func validate() throws {

@@ -17,7 +17,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format = .openpsa
 
-    @Option(name: [.short, .long], help: "Write to this file (replaced whole) instead of stdout.")
+    @Option(name: [.short, .long], help: "Write to this file (replaced whole) instead of stdout.",
+            completion: .outputFile)
     var output: String?
 
     func run() throws {

@@ -17,13 +17,15 @@ struct ImportOpenPSACommand: ParsableCommand {
         discussion: "A basic event becomes a component of availability 1 - p; a gate a perfect component that needs its inputs; each top event an objective. Non-coherent gates (not, xor, nand, nor, ...) are refused with their file:line:column."
     )
 
-    @Argument(help: "Open-PSA MEF files (XML); definitions may be spread over several (e.g. the tree and its basic events).")
+    @Argument(help: "Open-PSA MEF files (XML); definitions may be spread over several (e.g. the tree and its basic events).",
+              completion: .file(extensions: ["xml"]))
     var files: [String]
 
     @Option(name: .customLong("mission-time"), help: "What <system-mission-time/> stands for, a duration such as 8760h or 1y (default 8760h, as SCRAM's).")
     var missionTime: String = "8760h"
 
-    @Option(name: .shortAndLong, help: "Write the model to this file (default: standard output).")
+    @Option(name: .shortAndLong, help: "Write the model to this file (default: standard output).",
+            completion: .outputFile)
     var output: String?
 
     @OptionGroup var inputLimit: InputLimitOptions

@@ -65,11 +65,14 @@ struct ReportCommand: ParsableCommand {
         let system = loaded.model
         clock?.mark("FMEA worksheet")
         let analysis = analyse(system, timings: clock)   // marks "compile BDD"
-        var report = ReportBuilder.availabilityReport(analysis, worksheet: loaded.worksheet, topRisks: topRisks, explain: explain)
+        // One promise view for the report's objectives and their cut sets.
+        let prediction = SLAPrediction(system, full: analysis)
+        var report = ReportBuilder.availabilityReport(analysis, worksheet: loaded.worksheet, topRisks: topRisks, explain: explain,
+                                                      prediction: prediction)
         clock?.mark("evaluate")
         let listed = cutSets ?? (system.components.count <= ReportBuilder.reportCutSetComponents ? ReportBuilder.reportCutSets : 0)
         if listed > 0 {
-            ReportBuilder.addCutSets(MinimalCutSets(SLAPrediction(system, full: analysis), maxOrder: ReportBuilder.reportCutSetOrder),
+            ReportBuilder.addCutSets(MinimalCutSets(prediction, maxOrder: ReportBuilder.reportCutSetOrder),
                                      to: &report, top: listed)
             clock?.mark("cut sets")
         }

@@ -20,13 +20,14 @@ struct ScenarioCommand: ParsableCommand {
     @Option(help: "Output format: \(ScenarioFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ScenarioFormat = .text
 
-    @Option(name: [.short, .long], help: "Write the report to this file (replaced whole, never half-written) instead of stdout.")
+    @Option(name: [.short, .long], help: "Write the report to this file (replaced whole, never half-written) instead of stdout.",
+            completion: .outputFile)
     var output: String?
 
     func run() throws {
         let system = try loadModel(model).model
         let scenarios = try ScenarioSelection.scenarios(of: system, down: down, only: only)
-        let base = SLAPrediction(system).inScope
+        let base = SLAPrediction(system, full: analyse(system)).inScope
         let report = ScenarioReportBuilder.report(scenarios.map { ScenarioAnalysis($0, base: base) }, system: system.name,
                                                   adHocFrom: scenarios.count - (down.isEmpty ? 0 : 1))
         try OutputFile.emit(format.renderer().render(report), to: output)

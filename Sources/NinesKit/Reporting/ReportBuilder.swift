@@ -1,13 +1,17 @@
 /// Assembles an `AvailabilityReport` from the analysis: the one place figures are put per period.
 public enum ReportBuilder {
-    /// - Parameter explain: carry each figure's plan (`report --explain`).
-    public static func availabilityReport(_ analysis: AvailabilityAnalysis, explain: Bool = false) -> AvailabilityReport {
+    /// - Parameters:
+    ///   - explain: carry each figure's plan (`report --explain`).
+    ///   - prediction: the SLA prediction of `analysis`, when the caller has one already (its
+    ///     promise view is a second evaluation of every objective, not to be made twice).
+    public static func availabilityReport(_ analysis: AvailabilityAnalysis, explain: Bool = false,
+                                          prediction given: SLAPrediction? = nil) -> AvailabilityReport {
         let model = analysis.model
         let calendar = model.calendar
         let periodHours = calendar.hours(in: model.period)
         // One prediction serves the objectives' figures and the SLA section: both show the
         // promise view and its one verdict.
-        let prediction = model.objectives.isEmpty ? nil : SLAPrediction(model, full: analysis)
+        let prediction = model.objectives.isEmpty ? nil : given ?? SLAPrediction(model, full: analysis)
         let sla = prediction.map { slaReports($0) } ?? []
         var figures: [FigureReport] = []
         for (index, item) in (prediction?.objectives ?? []).enumerated() {
@@ -44,8 +48,8 @@ public enum ReportBuilder {
 
     /// The report with a "ranked risks" section: the `top` failure modes of `worksheet` by AP, then RPN.
     public static func availabilityReport(_ analysis: AvailabilityAnalysis, worksheet: FMEAWorksheet?, topRisks: Int,
-                                          explain: Bool = false) -> AvailabilityReport {
-        var report = availabilityReport(analysis, explain: explain)
+                                          explain: Bool = false, prediction: SLAPrediction? = nil) -> AvailabilityReport {
+        var report = availabilityReport(analysis, explain: explain, prediction: prediction)
         report.risks = worksheet.map { RiskReportBuilder.report($0, analysis: analysis, limit: topRisks) }
         return report
     }
