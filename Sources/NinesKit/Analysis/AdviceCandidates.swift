@@ -72,7 +72,7 @@ struct RecoveryCandidates: AdviceCandidateSource {
         let half = OverrideText.duration(hours: (mttr - detect) / 2)
         let outage = half.hours + detect
         let halving = "halve the repair time of \(name) (MTTR \(half.text)"
-            + (detect > 0 ? ", after \(Format.duration(hours: detect)) to notice)" : ")")
+            + (detect > 0 ? ", after \(OverrideText.duration(hours: detect).text) to notice)" : ")")
         switch component.figures {
         case .mtbf(let mtbf, _):
             changes.append(DesignChange(.mttr, name, halving, set: ["\(name).mttr=\(half.text)"]) {
