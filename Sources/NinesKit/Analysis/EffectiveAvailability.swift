@@ -8,11 +8,13 @@ import Foundation
 public struct EffectiveAvailability: Hashable, Sendable {
     /// Replicas and common cause only.
     public let own: OwnAvailability
-    /// `own` with failover downtime folded in: what reliability (path) objectives count. With
+    /// `own` with failover downtime folded in, and outages shorter than a write-ahead's completion
+    /// window hidden (`Component.completionWindow`): what reliability (path) objectives count. With
     /// `replicas` = `needs` and failover (a standby not listed), the failover block alone: each
     /// failure costs the switchover, and the repair of the failed instance is no outage.
     public let effective: OwnAvailability
-    /// `effective` with outages shorter than the masking window hidden: what availability objectives count.
+    /// `own` with failover downtime folded in and outages shorter than the masking window hidden:
+    /// what availability objectives count.
     public let masked: OwnAvailability
     /// Failovers per hour (failures of an active instance while a standby is up), when failover is modelled and costed.
     public let failoversPerHour: Double?
@@ -66,13 +68,18 @@ public struct EffectiveAvailability: Hashable, Sendable {
         }
         var masked = effective
         var fraction: Double?
+        // Behind a write-ahead door with a deadline, flows see only the outages longer than it
+        // (the stored requests complete late but in time); callers keep their own window.
+        if let window = component.completionWindow, let frequency = effective.frequency, frequency > 0, effective.probability.down > 0 {
+            effective = Self.masking(effective, window: window, meanOutage: effective.probability.down / frequency)
+        }
         if let window = component.maskedFor {
-            if let frequency = effective.frequency, frequency > 0, effective.probability.down > 0 {
-                let meanOutage = effective.probability.down / frequency
+            if let frequency = masked.frequency, frequency > 0, masked.probability.down > 0 {
+                let meanOutage = masked.probability.down / frequency
                 let seen = exp(-window / meanOutage)
-                masked = Self.masking(effective, window: window, meanOutage: meanOutage)
+                masked = Self.masking(masked, window: window, meanOutage: meanOutage)
                 fraction = seen
-            } else if effective.probability.down > 0 {
+            } else if masked.probability.down > 0 {
                 notes.append("masking of '\(component.name)' not applied: its outages have no known duration (give 'mttr')")
             }
         }

@@ -1,7 +1,8 @@
 /// The talk's double-charged payment as a `nines check` rule: a component marked
 /// `idempotent: false` that something delivers to at least once — it consumes from a queue
 /// (`kind: queue` in its `depends_on`), or a queue stands in front of it as store-and-forward
-/// (`cache: {for: it}` on a `kind: queue` component) — runs a redelivered request twice; so does
+/// (`cache: {for: it}` on a `kind: queue` component), or a front door forwards its stored requests
+/// to it (`accepts_when_down`) — runs a redelivered request twice; so does
 /// a caller that retries its calls to it (`retry:` on the caller, finding at the `retry:` line).
 /// One failing finding per such pair, at the `idempotent:` line for a queue; none at all when the model marks
 /// nothing `idempotent: false` (docs/patterns.md, "Idempotency").
@@ -22,6 +23,9 @@ public struct IdempotencyRule: RiskRule {
             var deliverers: [(name: String, how: String)] = component.dependencyNames.filter(isQueue).map { ($0, "it consumes from queue") }
             for other in model.components where other.cache?.target == component.name && other.effectiveKind == .queue {
                 deliverers.append((other.name, "queue stores and forwards to it"))
+            }
+            for door in model.components where door.writeAhead?.downstream?.contains(component.name) == true {
+                deliverers.append((door.name, "it is behind the store-and-forward front door"))
             }
             let retriers = model.components.filter { $0.retry != nil && $0.dependencyNames.contains(component.name) }
             for caller in retriers {

@@ -52,7 +52,8 @@ struct ModelDocumentReader {
                                 "pools", "costs", "scenarios", "policies"] + WorksheetReader.embeddedKeys
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
-                                "failure", "repair", "placement", "detect", "cache", "transient", "retry", "idempotent"]
+                                "failure", "repair", "placement", "detect", "cache", "transient", "retry", "idempotent",
+                                "accepts_when_down"]
     static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "description"]
 
     func read(_ root: YAMLValue) -> ModelDraft {
@@ -221,6 +222,7 @@ struct ModelDocumentReader {
             }
         }
         component.transient = fields.value("transient").flatMap { readTransient($0, owner: name) }
+        component.writeAhead = fields.value("accepts_when_down").flatMap { readWriteAhead($0, owner: name, at: fields.keyLocation("accepts_when_down")) }
         component.retry = fields.value("retry").flatMap { readRetry($0, owner: name, at: fields.keyLocation("retry")) }
         if component.retry != nil, dependencies.isEmpty, fields.has("retry") {
             diagnostics.error(fields.keyLocation("retry"), "'retry' of component '\(name)' has nothing to retry: "
@@ -376,6 +378,18 @@ struct ModelDocumentReader {
         let timeout = fields.duration("timeout", positive: true, required: true)
         guard let attempts, let timeout else { return nil }
         return RetryPolicy(attempts: attempts, backoff: backoff, timeout: timeout, location: location)
+    }
+
+    private func readWriteAhead(_ value: YAMLValue, owner: String, at location: ModelLocation) -> WriteAhead? {
+        guard let fields = MappingReader(value, context: "'accepts_when_down' of '\(owner)'", diagnostics: diagnostics) else { return nil }
+        defer { fields.rejectUnknownKeys(known: ["store", "retention", "deadline", "downstream"]) }
+        let store = fields.scalar("store", required: true, expected: "the component the requests are written to before processing")
+        let retention = fields.duration("retention", positive: true, required: true)
+        let deadline = fields.duration("deadline", positive: true)
+        let downstream = fields.nameList("downstream")
+        guard let store, let retention else { return nil }
+        return WriteAhead(store: store.text, retention: retention, deadline: deadline, downstream: downstream?.map(\.name),
+                          location: location, storeLocation: store.location, downstreamLocations: downstream?.map(\.location) ?? [])
     }
 
     private func readData(_ value: YAMLValue, owner: String) -> DataProtection? {

@@ -44,6 +44,13 @@ public struct Component: Hashable, Sendable {
     /// Retries of this component's calls to its dependencies (`retry:`); once loaded, already
     /// credited as windows on the dependencies (RetryWindows).
     public var retry: RetryPolicy?
+    /// Store-and-forward of the requests this front door accepts (`accepts_when_down:`); once
+    /// loaded, already credited as windows on what is behind it (WriteAheadWindows).
+    public var writeAhead: WriteAhead?
+    /// Outages of this component shorter than this window delay the stored requests of a
+    /// write-ahead door in front of it without failing them (hours): what flows (`path`) hide.
+    /// Set by the loader only (WriteAheadWindows).
+    public var completionWindow: Double?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,

@@ -44,10 +44,12 @@ public struct SystemModel: Hashable, Sendable {
     }
 
     /// Components nothing else depends on: the tops of the stack diagram, in model order. A cache
-    /// (`cache:`) that nothing lists is not one: its failure only unmasks what it fronts.
+    /// (`cache:`) that nothing lists is not one: its failure only unmasks what it fronts; nor is
+    /// what a write-ahead door forwards its stored requests to (`accepts_when_down`): the door is.
     public var roots: [Component] {
         var used = Set<String>()
         for component in components {
+            used.formUnion(component.writeAhead?.downstream ?? [])
             for dependency in component.dependencies {
                 switch dependency {
                 case .component(let name, _): used.insert(name)

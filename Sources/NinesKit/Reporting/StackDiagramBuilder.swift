@@ -79,6 +79,11 @@ public enum StackDiagramBuilder {
             if let cache = component.cache, let target = index[cache.target] {
                 diagram.edges.append(DiagramEdge(from: "n\(position)", to: "n\(target)", masked: true))
             }
+            // A write-ahead door forwards stored requests: a masked edge, though it no longer needs them to accept.
+            for name in component.writeAhead?.downstream ?? [] {
+                guard let target = index[name] else { continue }
+                diagram.edges.append(DiagramEdge(from: "n\(position)", to: "n\(target)", masked: true))
+            }
         }
     }
 
@@ -158,8 +163,14 @@ public enum StackDiagramBuilder {
     }
 
     /// "on az-a" for a replica, "placed on zones" (its pool) or "placed on 3 places" for the placed
-    /// component, "cache for db" for a cache.
+    /// component, "cache for db" for a cache, "stores to job-store, keeps 24 h" for a write-ahead door.
     static func patternMark(_ component: Component) -> String? {
+        guard let writeAhead = component.writeAhead else { return placementOrCacheMark(component) }
+        let stores = "stores to \(writeAhead.store), keeps \(Format.duration(hours: writeAhead.retention))"
+        return [placementOrCacheMark(component), stores].compactMap { $0 }.joined(separator: "; ")
+    }
+
+    private static func placementOrCacheMark(_ component: Component) -> String? {
         if let replica = component.placedReplica { return "on \(replica.on)" }
         if let cache = component.cache { return "cache for \(cache.target)" }
         guard let placement = component.placement else { return nil }

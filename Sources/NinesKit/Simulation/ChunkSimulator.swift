@@ -222,9 +222,12 @@ struct ChunkSimulator {
             queue.schedule(slot, at: .infinity)
         case .mask:
             queue.schedule(slot, at: .infinity)
-            let view = owner / tables.maskCount, mask = owner % tables.maskCount
-            let lens = view * tables.senseCount + 1
-            expose(Int(tables.maskComponent[mask]), lens: lens, up: false)
+            let lens = owner / tables.maskCount, mask = owner % tables.maskCount
+            let component = Int(tables.maskComponent[mask])
+            expose(component, lens: lens, up: false)
+            if lens % tables.senseCount == 0 {   // a completion window: the flows see the outage now
+                countObjectives(lens * tables.count + component, view: lens / tables.senseCount, up: false, at: t)
+            }
             drain(lens: lens, at: t)
             return
         }
@@ -307,29 +310,45 @@ struct ChunkSimulator {
             let up = (b.ownUp[component] || (slaView && graph.excluded[component])) && b.unmet[index] == 0
             guard up != b.closureUp[index] else { continue }
             b.closureUp[index] = up
-            var row = Int(graph.objectiveRowStart[index])
-            let rowEnd = Int(graph.objectiveRowStart[index + 1])
-            while row < rowEnd {
-                let track = view * graph.objectives + Int(graph.objectiveRows[row])
-                row += 1
-                let before = b.downCount[track]
-                b.downCount[track] = before + (up ? -1 : 1)
-                if before == 0 || b.downCount[track] == 0 { objectiveFlipped(track, up: up, at: t) }
-            }
-            let mask = sense == 1 ? Int(graph.maskOf[component]) : -1
-            if mask < 0 {
+            let mask = Int(graph.maskOf[component])
+            let unmasked = mask < 0 || graph.maskWindow[sense * graph.maskCount + mask] == 0
+            // Flows of stored requests (sense 0) count a component behind a write-ahead door as
+            // its requests see it, through the completion window; callers' objectives at a
+            // masked component count its closure.
+            if unmasked || sense == 1 { countObjectives(index, view: view, up: up, at: t) }
+            if unmasked {
                 expose(component, lens: lens, up: up)
             } else {
                 // A queue or cache in front: callers see the outage only once it has lasted the
                 // window, and stop seeing it the moment it ends.
-                let slot = Int(graph.maskSlot[view * graph.maskCount + mask])
+                let slot = Int(graph.maskSlot[lens * graph.maskCount + mask])
                 if up {
                     queue.schedule(slot, at: .infinity)
-                    if !b.exposedUp[index] { expose(component, lens: lens, up: true) }
+                    if !b.exposedUp[index] {
+                        expose(component, lens: lens, up: true)
+                        if sense == 0 { countObjectives(index, view: view, up: true, at: t) }
+                    }
                 } else {
-                    queue.schedule(slot, at: t + graph.maskWindow[mask])
+                    queue.schedule(slot, at: t + graph.maskWindow[sense * graph.maskCount + mask])
                 }
             }
+        }
+    }
+
+    /// The closure (or, through a completion window, the exposed state) at `index` (lens ·
+    /// count + component) went up or down: the objectives that read it there follow.
+    @inline(__always)
+    private mutating func countObjectives(_ index: Int, view: Int, up: Bool, at t: Double) {
+        let b = buffers
+        let graph = tables
+        var row = Int(graph.objectiveRowStart[index])
+        let rowEnd = Int(graph.objectiveRowStart[index + 1])
+        while row < rowEnd {
+            let track = view * graph.objectives + Int(graph.objectiveRows[row])
+            row += 1
+            let before = b.downCount[track]
+            b.downCount[track] = before + (up ? -1 : 1)
+            if before == 0 || b.downCount[track] == 0 { objectiveFlipped(track, up: up, at: t) }
         }
     }
 

@@ -25,14 +25,17 @@ struct SimulationGraph: Sendable {
     let parentRequirement: [Int32]
     var requirementCount: Int { requirementNeeded.count }
 
-    /// Mask index of each component with `masked_for`, else −1.
+    /// Mask index of each component with `masked_for` or a write-ahead completion window, else −1.
     let maskOf: [Int32]
+    /// By sense · maskCount + mask: the window hours of each mask in each sense, 0 for none
+    /// (sense 0: a write-ahead's completion window, what flows of stored requests ride through;
+    /// sense 1: `masked_for`, what callers ride through).
     let maskWindow: [Double]
     /// Component of each mask.
     let maskComponent: [Int32]
     /// By view · maskCount + mask: whether the masked closure can go down in that view.
     let maskCanFail: [Bool]
-    var maskCount: Int { maskWindow.count }
+    var maskCount: Int { maskComponent.count }
 
     let viewCount: Int
     let senseCount: Int
@@ -82,17 +85,16 @@ struct SimulationGraph: Sendable {
         }
         (parentStart, parentRequirement) = Self.compress(parents)
 
-        var maskOf = [Int32](repeating: -1, count: count), windows: [Double] = [], maskComponent: [Int32] = []
-        for (index, component) in components.enumerated() {
-            if let window = component.maskedFor {
-                maskOf[index] = Int32(windows.count)
-                windows.append(window)
-                maskComponent.append(Int32(index))
-            }
+        var maskOf = [Int32](repeating: -1, count: count), pathWindows: [Double] = [], windows: [Double] = [], maskComponent: [Int32] = []
+        for (index, component) in components.enumerated() where component.maskedFor != nil || component.completionWindow != nil {
+            maskOf[index] = Int32(windows.count)
+            pathWindows.append(component.completionWindow ?? 0)
+            windows.append(component.maskedFor ?? 0)
+            maskComponent.append(Int32(index))
         }
         self.maskOf = maskOf
         self.maskComponent = maskComponent
-        maskWindow = windows
+        maskWindow = pathWindows + windows
 
         let excluded = components.map { !$0.responsibility.countsAgainstSLA }
         self.excluded = excluded
@@ -116,7 +118,8 @@ struct SimulationGraph: Sendable {
         for view in 0..<viewCount {
             for (index, objective) in model.objectives.enumerated() where view == 0 || !excludedInClosure[index].isEmpty {
                 let masked = objective.measure == .availability
-                    && closures[index].contains { maskOf[$0] >= 0 && maskCanFail[view * windows.count + Int(maskOf[$0])] }
+                    && closures[index].contains { maskOf[$0] >= 0 && windows[Int(maskOf[$0])] > 0
+                                                  && maskCanFail[view * windows.count + Int(maskOf[$0])] }
                 let lens = view * senseCount + (masked ? 1 : 0)
                 for component in closures[index] { relevant[lens * count + component] = true }
                 for component in objective.components.compactMap({ indexOf[$0] }) {

@@ -29,12 +29,13 @@ package struct SimulationPlan: Sendable {
     // Slots.
     let slotCount: Int
     let slotKind: [SlotKind]
-    /// Component index (instance, common cause, failover) or mask slot index (mask: view · masks + mask).
+    /// Component index (instance, common cause, failover) or mask slot index (mask: lens · masks + mask).
     let slotOwner: [Int32]
 
     let graph: SimulationGraph
-    /// Slot of the timer of mask m in view v, at v · maskCount + m; −1 where the mask cannot
-    /// fail in that view (excluded in the SLA view) or no objective reads it. (Every slot deepens
+    /// Slot of the timer of mask m in lens l, at l · maskCount + m; −1 where the mask has no
+    /// window in that lens' sense, cannot fail in its view (excluded in the SLA view) or no
+    /// objective reads it. (Every slot deepens
     /// the event tree once the count passes a power of two.)
     let maskSlot: [Int32]
 
@@ -123,13 +124,14 @@ package struct SimulationPlan: Sendable {
 
         let graph = SimulationGraph(model)
         var maskSlot: [Int32] = []
-        for view in 0..<graph.viewCount {
+        for lens in 0..<graph.lensCount {
+            let view = lens / graph.senseCount, sense = lens % graph.senseCount
             for mask in 0..<graph.maskCount {
                 let component = Int(graph.maskComponent[mask])
-                let lens = view * graph.senseCount + 1
-                if graph.relevant[lens * componentCount + component] && graph.maskCanFail[view * graph.maskCount + mask] {
+                if graph.maskWindow[sense * graph.maskCount + mask] > 0 && graph.relevant[lens * componentCount + component]
+                    && graph.maskCanFail[view * graph.maskCount + mask] {
                     maskSlot.append(Int32(kinds.count))
-                    kinds.append(.mask); owners.append(Int32(view * graph.maskCount + mask))
+                    kinds.append(.mask); owners.append(Int32(lens * graph.maskCount + mask))
                 } else {
                     maskSlot.append(-1)
                 }
