@@ -8,12 +8,13 @@ import NinesKit
 
 /// `nines report --format`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, html
+    case text, json, html, markdown
 
     func renderer(colour: Bool, topContributors: Int) -> any ReportRenderer<AvailabilityReport> {
         switch self {
         case .text: SanitizedRenderer(TextReportRenderer(colour: colour, topContributors: topContributors), keepingColour: colour)
         case .json: JSONRenderer()
+        case .markdown: SanitizedRenderer(ReportMarkdownRenderer())
         case .html: HTMLReportRenderer(workingFolder: FileManager.default.currentDirectoryPath)
         }
     }

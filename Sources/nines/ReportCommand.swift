@@ -70,6 +70,12 @@ struct ReportCommand: ParsableCommand {
         var report = ReportBuilder.availabilityReport(analysis, worksheet: loaded.worksheet, topRisks: topRisks, explain: explain,
                                                       prediction: prediction)
         clock?.mark("evaluate")
+        if PatternKind.allCases.contains(where: { $0.isUsed(in: system) }) {
+            // The same files without one pattern at a time: what each pattern buys.
+            let savings = PatternSavings(prediction) { kind in try? loadModel(model, removing: kind).model }
+            ReportBuilder.addPatternSavings(savings, model: system, to: &report)
+            clock?.mark("pattern savings")
+        }
         let listed = cutSets ?? (system.components.count <= ReportBuilder.reportCutSetComponents ? ReportBuilder.reportCutSets : 0)
         if listed > 0 {
             ReportBuilder.addCutSets(MinimalCutSets(prediction, maxOrder: ReportBuilder.reportCutSetOrder),

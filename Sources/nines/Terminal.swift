@@ -43,9 +43,10 @@ extension ParsableCommand {
 
     /// Loads the model files of `options` with its `--set` overrides and the failure modes asked
     /// for, and applies its calendar options.
-    func loadModel(_ options: ModelOptions, failureModes: FailureModeSource = .none, timings: PhaseTimings? = nil) throws -> LoadedModel {
+    func loadModel(_ options: ModelOptions, failureModes: FailureModeSource = .none, removing: PatternKind? = nil,
+                   timings: PhaseTimings? = nil) throws -> LoadedModel {
         var loaded = try ModelLoader.load(files: options.files, failureModes: failureModes, options: options.inputLimit.loadOptions,
-                                          overrides: try options.overrides.overrides(), timings: timings)
+                                          overrides: try options.overrides.overrides(), removing: removing, timings: timings)
         options.applyCalendar(to: &loaded.model)
         return loaded
     }

@@ -18,8 +18,11 @@ public enum ModelLoader {
     /// model: every file is read once. `timings` records the read, parse and load phases of the
     /// model; reading the worksheet comes after its "load model" mark.
     /// `overrides` (`--set`) are written into the parsed files before the model is read.
+    /// `removing` loads the same model without one pattern (`PatternKind.removed(from:)`), for
+    /// pricing what the pattern buys.
     public static func load(files: [String], failureModes: FailureModeSource, options: LoadOptions = LoadOptions(),
-                            overrides: [ModelOverride] = [], timings: PhaseTimings? = nil) throws(DiagnosticError) -> LoadedModel {
+                            overrides: [ModelOverride] = [], removing: PatternKind? = nil,
+                            timings: PhaseTimings? = nil) throws(DiagnosticError) -> LoadedModel {
         var documents: [(file: String, text: String)] = []
         var diagnostics: [Diagnostic] = []
         for file in files {
@@ -40,7 +43,8 @@ public enum ModelLoader {
         timings?.mark("parse YAML")
         let model: SystemModel, embedded: YAMLDocument?
         do {
-            (model, embedded) = try load(parsed: parsed, overrides: overrides, keepingFailureModes: failureModes == .embedded)
+            (model, embedded) = try load(parsed: parsed, overrides: overrides, removing: removing,
+                                         keepingFailureModes: failureModes == .embedded)
         } catch {
             throw error.quoting(documents + overrides.map { ($0.file, $0.sourceLine) })
         }
@@ -80,7 +84,7 @@ public enum ModelLoader {
     /// `failure_modes:`, so the embedded worksheet is read without reading and parsing the file
     /// again; other trees are not kept (a large model's tree takes more memory than the model).
     static func load(parsed given: [(file: String, tree: Result<YAMLValue, DiagnosticError>)], overrides: [ModelOverride] = [],
-                     keepingFailureModes: Bool = false) throws(DiagnosticError) -> (model: SystemModel, failureModes: YAMLDocument?) {
+                     removing: PatternKind? = nil, keepingFailureModes: Bool = false) throws(DiagnosticError) -> (model: SystemModel, failureModes: YAMLDocument?) {
         let collector = DiagnosticCollector()
         let (parsed, misdirected) = ModelOverrideApplier.apply(overrides, to: given)
         collector.append(contentsOf: misdirected)
@@ -100,6 +104,7 @@ public enum ModelLoader {
         guard let first = drafts.first else { throw DiagnosticError(collector.diagnostics) }
         let placement = PlacementExpansion(drafts: drafts, diagnostics: collector)   // checked with the rest, expanded once valid
         let model = ModelValidator(drafts: drafts, diagnostics: collector).merge(into: first).flatMap(placement.expand)
+            .map { removing?.removed(from: $0) ?? $0 }
             .flatMap(CacheResolution(diagnostics: collector).apply).map(DetectionTime.apply).map(TransientFolding.apply).map(RetryWindows.apply)
             .flatMap(WriteAheadExpansion(diagnostics: collector).apply)
         guard !collector.hasErrors, var model else { throw DiagnosticError(collector.diagnostics) }

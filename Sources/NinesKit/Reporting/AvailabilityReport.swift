@@ -26,6 +26,22 @@ public struct AvailabilityReport: Hashable, Sendable, Codable {
     /// Mission reliability (no repair): objectives with a mission (their own `mission:` or
     /// `--mission`), then the system with `--mission`; absent when no mission is asked for.
     public var missionReliability: [MissionFigure]? = nil
+    /// What each resilience pattern in use buys, per objective (`PatternSavings`); absent when the
+    /// model uses none.
+    public var patternSavings: [PatternSavingsReport]? = nil
+}
+
+/// One objective's patterns, each with the downtime per period the same model has without it
+/// minus its own (negative: the pattern costs downtime, as a detection time does).
+public struct PatternSavingsReport: Hashable, Sendable, Codable {
+    public struct Saving: Hashable, Sendable, Codable {
+        public var pattern: String
+        public var savedHours: Double
+        public var savedUnavailability: Double
+    }
+    public var objective: String
+    public var period: String
+    public var savings: [Saving]
 }
 
 public struct FigureReport: Hashable, Sendable, Codable {

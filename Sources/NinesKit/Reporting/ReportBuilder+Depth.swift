@@ -15,3 +15,17 @@ extension ReportBuilder {
         }
     }
 }
+
+extension ReportBuilder {
+    /// The per-pattern savings as the report carries them; nothing when the model uses no pattern.
+    public static func addPatternSavings(_ savings: PatternSavings, model: SystemModel, to report: inout AvailabilityReport) {
+        guard !savings.isEmpty else { return }
+        report.patternSavings = zip(savings.objectives, model.objectives).map { item, objective in
+            PatternSavingsReport(objective: item.objective, period: (objective.period ?? model.period).name,
+                                 savings: item.savings.map {
+                                     PatternSavingsReport.Saving(pattern: $0.pattern.rawValue, savedHours: $0.savedHours,
+                                                                 savedUnavailability: $0.savedUnavailability)
+                                 })
+        }
+    }
+}

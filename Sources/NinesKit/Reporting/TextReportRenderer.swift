@@ -30,6 +30,10 @@ public struct TextReportRenderer {
             out.append("")
             out.append(contentsOf: render(sla))
         }
+        if let savings = report.patternSavings, !savings.isEmpty {
+            out.append("")
+            out.append(contentsOf: render(savings))
+        }
         if let simulation = report.simulation {
             out.append("")
             out.append(String(SimulationTextRenderer(colour: colour).render(simulation).dropLast()))
