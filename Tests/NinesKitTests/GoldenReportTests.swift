@@ -16,7 +16,10 @@ struct GoldenReportTests {
         let analysis = AvailabilityAnalysis(system)
         var report = ReportBuilder.availabilityReport(analysis)
         // As `nines report` does by default.
-        ReportBuilder.addCutSets(MinimalCutSets(SLAPrediction(system, full: analysis), maxOrder: ReportBuilder.reportCutSetOrder), to: &report)
+        let prediction = SLAPrediction(system, full: analysis)
+        ReportBuilder.addCutSets(MinimalCutSets(prediction, maxOrder: ReportBuilder.reportCutSetOrder), to: &report)
+        let savings = PatternSavings(prediction) { try? ModelLoader.load(documents: [(path, text)], removing: $0) }
+        ReportBuilder.addPatternSavings(savings, model: system, to: &report)
         let output = format == "json" ? JSONReportRenderer.render(report) : TextReportRenderer().render(report)
         GoldenFiles.compare(output, with: "\(model).\(format)")
     }

@@ -8,6 +8,8 @@ import Foundation
 public struct EffectiveAvailability: Hashable, Sendable {
     /// Replicas and common cause only.
     public let own: OwnAvailability
+    /// `own` with failover downtime folded in: the component as it is, before any window.
+    public let delivered: OwnAvailability
     /// `own` with failover downtime folded in, and outages shorter than a write-ahead's completion
     /// window hidden (`Component.completionWindow`): what reliability (path) objectives count. With
     /// `replicas` = `needs` and failover (a standby not listed), the failover block alone: each
@@ -31,6 +33,7 @@ public struct EffectiveAvailability: Hashable, Sendable {
     public init(own: OwnAvailability) {
         self.own = own
         effective = own
+        delivered = own
         masked = own
         failoversPerHour = nil
         downtimePerFailover = nil
@@ -66,6 +69,7 @@ public struct EffectiveAvailability: Hashable, Sendable {
                 notes.append("failover of '\(component.name)' not costed: it has no failure rate (give 'mttr' or 'mtbf' + 'mttr')")
             }
         }
+        delivered = effective
         var masked = effective
         var fraction: Double?
         // Behind a write-ahead door with a deadline, flows see only the outages longer than it

@@ -70,10 +70,11 @@ public enum ModelLoader {
         try load(documents: [(file, text)])
     }
 
-    public static func load(documents: [(file: String, text: String)], overrides: [ModelOverride] = []) throws(DiagnosticError) -> SystemModel {
+    public static func load(documents: [(file: String, text: String)], overrides: [ModelOverride] = [],
+                            removing: PatternKind? = nil) throws(DiagnosticError) -> SystemModel {
         do {
             return try load(parsed: documents.map { (file: $0.file, tree: YAMLParser.parse($0.text, file: $0.file)) },
-                            overrides: overrides).model
+                            overrides: overrides, removing: removing).model
         } catch {
             throw error.quoting(documents + overrides.map { ($0.file, $0.sourceLine) })
         }

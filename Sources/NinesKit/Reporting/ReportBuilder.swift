@@ -29,7 +29,7 @@ public enum ReportBuilder {
         if explain { system.plan = analysis.system().plan }
         figures.append(system)
         let components = model.components.enumerated().map { index, component in
-            let own = analysis.effective[index].effective   // replicas, common cause and failover
+            let own = analysis.effective[index].delivered   // replicas, common cause and failover
             let closure = analysis.closures[index]
             return ComponentReport(name: component.name, layer: component.layer, responsibility: component.responsibility.rawValue,
                                    replicas: component.replicas, needs: component.needs,
