@@ -55,7 +55,9 @@ public struct Advice: Sendable {
         suggestions = candidates.compactMap { change -> AdviceSuggestion? in
             let share = evaluator.saving(of: change, from: current, birnbaum: birnbaum)
             let saved = share * hours
-            guard saved > 0 else { return nil }
+            // Below a 10⁻¹² share of the unavailability a saving is the arithmetic's rounding (a
+            // change behind a write-ahead door with a day's retention), not a suggestion.
+            guard saved > 0, share > current.probability.down * 1e-12 else { return nil }
             let probability = Probability(up: current.probability.up + share, down: current.probability.down - share)
             return AdviceSuggestion(change: change, probability: probability, downtimeSavedHours: saved,
                                     budgetShare: budget.flatMap { $0 > 0 ? saved / $0 : nil },

@@ -22,7 +22,7 @@ enum AdviceCandidates {
     static func candidates(in model: SystemModel, closure: [Int]) -> [DesignChange] {
         closure.sorted().flatMap { index in
             let component = model.components[index]
-            guard component.placement == nil, component.placedReplica == nil else { return [DesignChange]() }
+            guard component.placement == nil, !component.isMadeByLoader else { return [DesignChange]() }
             return sources.flatMap { $0.candidates(for: component, in: model) }
         }
     }

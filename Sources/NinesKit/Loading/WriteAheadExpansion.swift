@@ -11,9 +11,9 @@ import Foundation
 ///   Summed over the components behind the door (first order: overlapping outages are counted
 ///   twice, and redundancy behind the door is not credited), so it errs on the safe side.
 /// - With a `deadline`, flows of stored requests (a `path` that starts at the door or at what it
-///   forwards to) count an outage behind the door shorter than the deadline as a late completion,
-///   not a failed one: those components get a completion window, which only flows read. A
-///   component that some other flow needs gets none.
+///   forwards to) count an outage of what they need shorter than the deadline as a late
+///   completion, not a failed one: those components get a completion window, which only flows
+///   read. A flow that shares a component with another flow gets none.
 struct WriteAheadExpansion {
     let diagnostics: DiagnosticCollector
 
@@ -139,32 +139,33 @@ struct WriteAheadExpansion {
         return .availability(probability, mttr: q / frequency.value)
     }
 
-    /// Completion windows: each component behind a door with a deadline, that only flows of
-    /// stored requests need, hides outages shorter than the (shortest) window from those flows.
+    /// Completion windows: every component a flow of stored requests needs (a `path` that starts
+    /// at a door with a deadline or at what it forwards to) delays those requests rather than
+    /// failing them while it is down for less than the deadline, so it hides such outages from
+    /// flows. A flow that shares a component with a flow of other requests gets no window at all:
+    /// the shared component's window would hide outages from the other flow too.
     private static func setCompletionWindows(_ model: inout SystemModel, doors: [(door: Component, downstream: [String])],
                                              original: SystemModel, index: [String: Int]) {
+        var storedFlows: [(closure: Set<String>, window: Double?)] = []
+        var otherFlows = Set<String>()
+        for objective in model.objectives where objective.measure == .reliability {
+            let closure = closure(of: objective.components, in: model, index: index)
+            guard let first = objective.components.first,
+                  let door = doors.first(where: { $0.door.name == first || $0.downstream.contains(first) })?.door,
+                  let writeAhead = door.writeAhead else {
+                otherFlows.formUnion(closure)
+                continue
+            }
+            storedFlows.append((closure, writeAhead.completionWindow))
+        }
         var window: [String: Double] = [:]
         var noWindow: Set<String> = []
-        var storedFlow = [Bool](repeating: false, count: model.objectives.count)
-        for (door, downstream) in doors {
-            guard let writeAhead = door.writeAhead else { continue }
-            let kept = closure(of: [door.name], in: model, index: index)
-            var behind = closure(of: downstream, in: original, index: index)
-            for (position, objective) in model.objectives.enumerated() where objective.measure == .reliability {
-                guard let first = objective.components.first, first == door.name || downstream.contains(first) else { continue }
-                storedFlow[position] = true
-                behind.formUnion(closure(of: objective.components, in: original, index: index))
+        for flow in storedFlows {
+            guard let hours = flow.window, flow.closure.isDisjoint(with: otherFlows) else {
+                noWindow.formUnion(flow.closure)
+                continue
             }
-            for name in behind where !kept.contains(name) {
-                if let completion = writeAhead.completionWindow {
-                    window[name] = min(window[name] ?? .infinity, completion)
-                } else {
-                    noWindow.insert(name)
-                }
-            }
-        }
-        for (position, objective) in model.objectives.enumerated() where objective.measure == .reliability && !storedFlow[position] {
-            noWindow.formUnion(closure(of: objective.components, in: model, index: index))
+            for name in flow.closure { window[name] = min(window[name] ?? .infinity, hours) }
         }
         for position in model.components.indices {
             let name = model.components[position].name

@@ -76,6 +76,10 @@ public struct Component: Hashable, Sendable {
     /// The declared kind, else the one its layer suggests.
     public var effectiveKind: ComponentKind { kind ?? ComponentKind.inferred(fromLayer: layer) }
 
+    /// Made by the loader, not written in the model: a placed replica (`web#2`) or a write-ahead's
+    /// expiry (`door#retention`). Their names hold '#', which no model name may.
+    public var isMadeByLoader: Bool { name.contains("#") }
+
     /// Names of every component this one depends on directly (plain or inside groups), in model order.
     public var dependencyNames: [String] { dependencies.componentNames }
 }

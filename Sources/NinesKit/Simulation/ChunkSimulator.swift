@@ -26,6 +26,7 @@ struct ChunkSimulator {
         let ownUp: UnsafeMutablePointer<Bool>
         let closureUp: UnsafeMutablePointer<Bool>         // by lens · components + component
         let exposedUp: UnsafeMutablePointer<Bool>         // what callers see (the mask's view when masked)
+        let flowUp: UnsafeMutablePointer<Bool>            // what flows see through a completion window (sense 0)
         let unmet: UnsafeMutablePointer<Int32>            // requirements not met
         let membersUp: UnsafeMutablePointer<Int32>        // by lens · requirements + requirement
         let work: UnsafeMutablePointer<Int32>             // components to re-evaluate
@@ -58,6 +59,7 @@ struct ChunkSimulator {
             ownUp = make(components, true)
             closureUp = make(graph.lensCount * components, true)
             exposedUp = make(graph.lensCount * components, true)
+            flowUp = make(graph.lensCount * components, true)
             unmet = make(graph.lensCount * components, 0)
             membersUp = make(graph.lensCount * graph.requirementCount, 0)
             for lens in 0..<graph.lensCount {
@@ -82,7 +84,7 @@ struct ChunkSimulator {
         func deallocate() {
             instanceUp.deallocate(); instanceActive.deallocate(); upCount.deallocate(); activeCount.deallocate()
             commonUp.deallocate(); switching.deallocate(); outageEnd.deallocate(); ownUp.deallocate()
-            closureUp.deallocate(); exposedUp.deallocate(); unmet.deallocate(); membersUp.deallocate(); work.deallocate()
+            closureUp.deallocate(); exposedUp.deallocate(); flowUp.deallocate(); unmet.deallocate(); membersUp.deallocate(); work.deallocate()
             downCount.deallocate(); objectiveUp.deallocate()
             mark.deallocate(); outageStart.deallocate(); periodDown.deallocate(); periodIndex.deallocate()
             periodEnd.deallocate(); yearMet.deallocate(); yearFill.deallocate(); breached.deallocate()
@@ -224,10 +226,12 @@ struct ChunkSimulator {
             queue.schedule(slot, at: .infinity)
             let lens = owner / tables.maskCount, mask = owner % tables.maskCount
             let component = Int(tables.maskComponent[mask])
-            expose(component, lens: lens, up: false)
             if lens % tables.senseCount == 0 {   // a completion window: the flows see the outage now
+                buffers.flowUp[lens * tables.count + component] = false
                 countObjectives(lens * tables.count + component, view: lens / tables.senseCount, up: false, at: t)
+                return
             }
+            expose(component, lens: lens, up: false)
             drain(lens: lens, at: t)
             return
         }
@@ -312,22 +316,31 @@ struct ChunkSimulator {
             b.closureUp[index] = up
             let mask = Int(graph.maskOf[component])
             let unmasked = mask < 0 || graph.maskWindow[sense * graph.maskCount + mask] == 0
-            // Flows of stored requests (sense 0) count a component behind a write-ahead door as
-            // its requests see it, through the completion window; callers' objectives at a
-            // masked component count its closure.
+            // Flows of stored requests (sense 0) count a component with a completion window only
+            // once its closure has been down for the window (the requests wait that long), and
+            // callers see it at once; callers' objectives at a masked component count its closure.
             if unmasked || sense == 1 { countObjectives(index, view: view, up: up, at: t) }
             if unmasked {
                 expose(component, lens: lens, up: up)
+            } else if sense == 0 {
+                expose(component, lens: lens, up: up)
+                let slot = Int(graph.maskSlot[lens * graph.maskCount + mask])
+                if up {
+                    queue.schedule(slot, at: .infinity)
+                    if !b.flowUp[index] {
+                        b.flowUp[index] = true
+                        countObjectives(index, view: view, up: true, at: t)
+                    }
+                } else {
+                    queue.schedule(slot, at: t + graph.maskWindow[mask])
+                }
             } else {
                 // A queue or cache in front: callers see the outage only once it has lasted the
                 // window, and stop seeing it the moment it ends.
                 let slot = Int(graph.maskSlot[lens * graph.maskCount + mask])
                 if up {
                     queue.schedule(slot, at: .infinity)
-                    if !b.exposedUp[index] {
-                        expose(component, lens: lens, up: true)
-                        if sense == 0 { countObjectives(index, view: view, up: true, at: t) }
-                    }
+                    if !b.exposedUp[index] { expose(component, lens: lens, up: true) }
                 } else {
                     queue.schedule(slot, at: t + graph.maskWindow[sense * graph.maskCount + mask])
                 }
