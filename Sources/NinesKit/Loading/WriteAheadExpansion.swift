@@ -54,7 +54,7 @@ struct WriteAheadExpansion {
             added.append(retention)
         }
         result.components.append(contentsOf: added)
-        Self.setCompletionWindows(&result, doors: doors.map { (result.components[$0.door], $0.downstream) }, original: model, index: index)
+        Self.setCompletionWindows(&result, doors: doors.map { (result.components[$0.door], $0.downstream) }, index: index)
         return result
     }
 
@@ -145,7 +145,7 @@ struct WriteAheadExpansion {
     /// flows. A flow that shares a component with a flow of other requests gets no window at all:
     /// the shared component's window would hide outages from the other flow too.
     private static func setCompletionWindows(_ model: inout SystemModel, doors: [(door: Component, downstream: [String])],
-                                             original: SystemModel, index: [String: Int]) {
+                                             index: [String: Int]) {
         var storedFlows: [(closure: Set<String>, window: Double?)] = []
         var otherFlows = Set<String>()
         for objective in model.objectives where objective.measure == .reliability {
