@@ -26,8 +26,8 @@ package struct ComponentOrder: Sendable {
         let dependencies = ResolvedDependencies(model, indexOf: indexOf)
         var needed = [Bool](repeating: false, count: names.count)
         for member in dependencies.members { needed[member] = true }
-        // As `model.roots`, without hashing every name again: a cache nothing lists is no root.
-        let roots = names.indices.filter { !needed[$0] && model.components[$0].cache == nil }
+        // As `model.roots`, without hashing every name again: a cache or a soft dependency nothing lists is no root.
+        let roots = names.indices.filter { !needed[$0] && model.components[$0].cache == nil && !model.components[$0].usedSoftly }
         let postOrder = Self.postOrder(children: dependencies.dependencies(of:), roots: roots.isEmpty ? Array(names.indices) : roots,
                                        count: names.count)
 

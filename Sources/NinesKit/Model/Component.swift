@@ -44,6 +44,21 @@ public struct Component: Hashable, Sendable {
     /// Retries of this component's calls to its dependencies (`retry:`); once loaded, already
     /// credited as windows on the dependencies (RetryWindows).
     public var retry: RetryPolicy?
+    /// Dependencies the component can do without (`{on: …, soft: true}` or `fallback:` entries of
+    /// `depends_on`); once loaded, `dependencies` holds the tolerant structure (SoftDependencyResolution).
+    public var softDependencies: [SoftDependency] = []
+    /// `bulkhead: true`: a hang of any soft dependency is confined to the flows that need it,
+    /// instead of exhausting this component's shared resources.
+    public var bulkhead = false
+    /// The share of this component's outages that are hangs (`hangs: 30%`): calls wait instead of
+    /// failing, and a caller without a bulkhead stops with them.
+    public var hangs: Double?
+    /// Where `hangs:` is written.
+    public var hangsLocation: ModelLocation?
+    /// Set on the hidden component `NAME#hang` the loader makes for the hanging share of `NAME`'s outages.
+    public var hangOf: String?
+    /// Some caller depends on this component softly: then it is no root of the system (set by the loader).
+    public var usedSoftly = false
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,

@@ -44,7 +44,8 @@ public struct SystemModel: Hashable, Sendable {
     }
 
     /// Components nothing else depends on: the tops of the stack diagram, in model order. A cache
-    /// (`cache:`) that nothing lists is not one: its failure only unmasks what it fronts.
+    /// (`cache:`) that nothing lists is not one: its failure only unmasks what it fronts; nor is a
+    /// soft dependency: its failure only degrades its callers.
     public var roots: [Component] {
         var used = Set<String>()
         for component in components {
@@ -55,7 +56,7 @@ public struct SystemModel: Hashable, Sendable {
                 }
             }
         }
-        return components.filter { !used.contains($0.name) && $0.cache == nil }
+        return components.filter { !used.contains($0.name) && $0.cache == nil && !$0.usedSoftly }
     }
 }
 
