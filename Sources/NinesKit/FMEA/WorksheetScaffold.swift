@@ -18,8 +18,9 @@ package enum WorksheetScaffold {
     }
 
     public static func build(for model: SystemModel, prompts level: PromptLevel = .standard) -> Scaffold {
-        // A placed component's replicas (`web#1`) are the loader's expansion: prompts go to the component.
-        let candidates = model.components.filter { !isJunction($0) && $0.placedReplica == nil }
+        // A placed component's replicas (`web#1`) and a hanging share (`payment#hang`) are the
+        // loader's expansion: prompts go to the component.
+        let candidates = model.components.filter { !isJunction($0) && $0.placedReplica == nil && $0.hangOf == nil }
         var blocks: [(component: Component, others: [String], note: String)] = []
         if level == .full {
             var done = Set<String>()

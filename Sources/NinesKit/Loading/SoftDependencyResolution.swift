@@ -46,6 +46,7 @@ struct SoftDependencyResolution {
             hidden.hangOf = name
             hidden.kind = target.kind
             result.components[position].figures = Self.share(1 - hang, of: target.figures)
+            result.components[position].hangPart = hangName
             result.components[position].dependencies.append(.component(hangName, target.hangsLocation ?? target.location))
             for caller in callers {
                 result.components[caller].dependencies.append(.component(hangName, target.hangsLocation ?? target.location))

@@ -57,6 +57,8 @@ public struct Component: Hashable, Sendable {
     public var hangsLocation: ModelLocation?
     /// Set on the hidden component `NAME#hang` the loader makes for the hanging share of `NAME`'s outages.
     public var hangOf: String?
+    /// Set on a component whose hanging share the loader split off: that hidden component's name.
+    public var hangPart: String?
     /// Some caller depends on this component softly: then it is no root of the system (set by the loader).
     public var usedSoftly = false
 
