@@ -6,19 +6,27 @@ import Testing
 /// hangs; without a bulkhead a hung soft dependency exhausts the caller and fails every flow
 /// through it, with one the hang stays with the flows that need the dependency.
 @Suite struct BulkheadTests {
-    static func model(bulkhead: String) throws -> SystemModel {
+    static func load(_ components: String, objectives: String) throws -> SystemModel {
         try ModelLoader.load(text: """
             version: 1
             system: bulkheads
             components:
+            \(components)
+            objectives:
+            \(objectives)
+            """, file: "bulkhead.yaml")
+    }
+
+    static func model(bulkhead: String) throws -> SystemModel {
+        try load("""
               reviews: { mtbf: 500h, mttr: 1h, hangs: 30% }
               catalog: { mtbf: 2000h, mttr: 1h }
               web: { mtbf: 1000h, mttr: 1h, \(bulkhead)depends_on: [catalog, {on: reviews, soft: true}] }
-            objectives:
+            """, objectives: """
               front: { at: web }
               browse: { path: [web, catalog] }
               read-reviews: { path: [web, reviews] }
-            """, file: "bulkhead.yaml")
+            """)
     }
 
     /// Closed form. Reviews' odds of being down o = 1/500 split into hangs 0.3·o = 0.0006 and
@@ -41,31 +49,23 @@ import Testing
 
     /// A per-dependency bulkhead is the caller's for that dependency.
     @Test func aBulkheadOnTheDependencyEntry() throws {
-        let entry = try ModelLoader.load(text: """
-            version: 1
-            system: bulkheads
-            components:
+        let entry = try Self.load("""
               reviews: { mtbf: 500h, mttr: 1h, hangs: 30% }
               web: { mtbf: 1000h, mttr: 1h, depends_on: [{on: reviews, soft: true, bulkhead: true}] }
-            objectives:
-              front: { at: web }
-            """, file: "bulkhead.yaml")
+            """, objectives: "  front: { at: web }")
         #expect(Closeness.relative(AvailabilityAnalysis(entry).objective(0).probability.up, 1000.0 / 1001, within: 1e-12))
     }
 
     /// Both engines read the split: the simulation agrees on every flow.
     @Test func simulationAgreesWithTheExactFigures() throws {
-        let model = try ModelLoader.load(text: """
-            version: 1
-            system: bulkheads
-            components:
+        let model = try Self.load("""
               reviews: { mtbf: 40h, mttr: 2h, hangs: 50% }
               catalog: { mtbf: 200h, mttr: 1h }
               web: { mtbf: 300h, mttr: 1h, depends_on: [catalog, {on: reviews, soft: true}] }
-            objectives:
+            """, objectives: """
               front: { at: web }
               read-reviews: { path: [web, reviews] }
-            """, file: "bulkhead.yaml")
+            """)
         try FailoverAgreementTests.expectAgreement(model, periods: 4000, label: "bulkhead")
     }
 }

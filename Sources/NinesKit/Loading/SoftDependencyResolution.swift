@@ -79,11 +79,7 @@ struct SoftDependencyResolution {
     /// hanging and the failing outages compete, each keeping its part of the failure rate.
     static func share(_ part: Double, of figures: UnitFigures) -> UnitFigures {
         let p = figures.probability
-        let odds = part * p.down / p.up
-        switch figures {
-        case .mtbf(_, let r), .rate(_, let r): return .rate(odds / r, mttr: r)
-        case .availability(_, let r): return .availability(Probability(odds: odds), mttr: r)
-        }
+        return figures.withOdds(part * p.down / p.up)
     }
 
     /// Whether each component's closure (through groups too) holds a caller with a soft dependency.

@@ -126,6 +126,16 @@ public enum UnitFigures: Hashable, Sendable {
         }
     }
 
+    /// The same unit with these odds of being down (q/p) at the same mean repair time: the rate
+    /// becomes the one that gives those odds at that repair time; without one only the
+    /// availability is known.
+    public func withOdds(_ odds: Double) -> UnitFigures {
+        switch self {
+        case .mtbf(_, let r), .rate(_, let r): return .rate(odds / r, mttr: r)
+        case .availability(_, let r): return .availability(Probability(odds: odds), mttr: r)
+        }
+    }
+
     /// Failure rate λ per hour of up time, when known. For a stated availability A with repair
     /// time r, λ = (1 − A) / (A · r), the rate that reproduces A = MTBF / (MTBF + r).
     public var failureRate: Double? {
