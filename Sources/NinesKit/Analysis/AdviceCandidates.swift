@@ -19,10 +19,11 @@ enum AdviceCandidates {
     /// A placed component and its hidden replicas get none: the loader expanded them into a group
     /// over one component per place, so a changed figure or replica count of the component as
     /// written is not one leaf of the compiled structure (docs/advise.md, "What advise proposes").
+    /// The same holds for a component split into its failing and hanging shares (`hangs:`).
     static func candidates(in model: SystemModel, closure: [Int]) -> [DesignChange] {
         closure.sorted().flatMap { index in
             let component = model.components[index]
-            guard component.placement == nil, !component.isMadeByLoader else { return [DesignChange]() }
+            guard component.placement == nil, !component.isMadeByLoader, component.hangPart == nil else { return [DesignChange]() }
             return sources.flatMap { $0.candidates(for: component, in: model) }
         }
     }

@@ -26,12 +26,12 @@ package struct ComponentOrder: Sendable {
         let dependencies = ResolvedDependencies(model, indexOf: indexOf)
         var needed = [Bool](repeating: false, count: names.count)
         for member in dependencies.members { needed[member] = true }
-        // As `model.roots`, without hashing every name again: a cache nothing lists is no root,
-        // nor is what a write-ahead door forwards to.
+        // As `model.roots`, without hashing every name again: a cache or a soft dependency nothing
+        // lists is no root, nor is what a write-ahead door forwards to.
         for component in model.components {
             for name in component.writeAhead?.downstream ?? [] { if let index = indexOf[name] { needed[index] = true } }
         }
-        let roots = names.indices.filter { !needed[$0] && model.components[$0].cache == nil }
+        let roots = names.indices.filter { !needed[$0] && model.components[$0].cache == nil && !model.components[$0].usedSoftly }
         let postOrder = Self.postOrder(children: dependencies.dependencies(of:), roots: roots.isEmpty ? Array(names.indices) : roots,
                                        count: names.count)
 

@@ -42,6 +42,7 @@ public struct SLAPrediction {
             }
             return ObjectivePrediction(objective: objective, period: period, periodHours: hours, figure: figure,
                                        withExcluded: withExcluded, excluded: costs,
+                                       degraded: DegradedTime(objective: index, in: inScope),
                                        recovery: ObjectiveRecovery(objective, in: model,
                                                                   singlePointsOfFailure: full.singlePointsOfFailure(objective: index),
                                                                   index: positions))
@@ -74,6 +75,9 @@ public struct ObjectivePrediction: Hashable, Sendable {
     /// The figure with every component counted; nil when nothing on the objective is excluded.
     public let withExcluded: FlowFigures?
     public let excluded: [ExcludedCost]
+    /// The time spent degraded (a soft dependency down, a breaker open); nil when nothing the
+    /// objective needs is soft.
+    public let degraded: DegradedTime?
     public let recovery: ObjectiveRecovery
 
     public var target: Probability? { objective.target }
@@ -113,6 +117,9 @@ public struct ObjectivePrediction: Hashable, Sendable {
     public var excludedDowntimeHours: Double? {
         withExcluded.map { ($0.probability.down - figure.probability.down) * periodHours }
     }
+
+    /// Time spent degraded per period, hours (counted as up or down as `degraded.accounting` says).
+    public var degradedHours: Double? { degraded.map { $0.share * periodHours } }
 
     /// Expected outages per period (w × period), when every contributor has a failure rate.
     public var outagesPerPeriod: Double? { figure.frequency.map { $0 * periodHours } }

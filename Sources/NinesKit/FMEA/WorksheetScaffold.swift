@@ -18,8 +18,8 @@ package enum WorksheetScaffold {
     }
 
     public static func build(for model: SystemModel, prompts level: PromptLevel = .standard) -> Scaffold {
-        // A placed component's replicas (`web#1`) and a write-ahead's expiry are the loader's
-        // expansion: prompts go to the components as written.
+        // A placed component's replicas (`web#1`), a write-ahead's expiry and a hanging share
+        // (`payment#hang`) are the loader's expansion: prompts go to the components as written.
         let candidates = model.components.filter { !isJunction($0) && !$0.isMadeByLoader }
         var blocks: [(component: Component, others: [String], note: String)] = []
         if level == .full {

@@ -111,6 +111,19 @@ package final class MappingReader {
         }
     }
 
+    /// `true` or `false`; anything else is reported at the value.
+    public func flag(_ key: String) -> Bool? {
+        guard let scalar = scalar(key, expected: "true or false") else { return nil }
+        switch scalar.text {
+        case "true": return true
+        case "false": return false
+        default:
+            diagnostics.error(scalar.location, "'\(key)' of \(context) must be true or false, found '\(scalar.clipped)'",
+                              length: scalar.text.count)
+            return nil
+        }
+    }
+
     /// One of a fixed set of words.
     public func choice<T: RawRepresentable & CaseIterable>(_ key: String, as type: T.Type) -> T? where T.RawValue == String {
         let names = { T.allCases.map(\.rawValue) }

@@ -53,8 +53,8 @@ struct ModelDocumentReader {
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
                                 "failure", "repair", "placement", "detect", "cache", "transient", "retry", "idempotent",
-                                "accepts_when_down"]
-    static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "description"]
+                                "accepts_when_down", "bulkhead", "hangs"]
+    static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "degraded", "description"]
 
     func read(_ root: YAMLValue) -> ModelDraft {
         var draft = ModelDraft(file: file, systemLocation: root.location)
@@ -193,7 +193,8 @@ struct ModelDocumentReader {
                                   + "(the share of failures that strike every replica at once), found '\(fields.scalar("common_cause")?.clipped ?? "")'")
             }
         }
-        let dependencies = fields.value("depends_on").map { readDependencies($0, owner: name) } ?? []
+        var softDependencies: [SoftDependency] = []
+        let dependencies = fields.value("depends_on").map { readDependencies($0, owner: name, soft: &softDependencies) } ?? []
         notes.outlines.append(ComponentOutline(name: name, location: location, layer: layer,
                                                layerLocation: fields.entries.first { $0.key.text == "layer" }?.value.location,
                                                dependencies: dependencies))
@@ -235,6 +236,19 @@ struct ModelDocumentReader {
         if component.detect != nil, figures.mttr == nil || repair != nil {
             diagnostics.error(fields.keyLocation("detect"), "'detect' of component '\(name)' needs a mean repair time "
                               + "('mttr', not a 'repair' distribution) to add the time to notice to", length: 6)
+        }
+        component.softDependencies = softDependencies
+        component.bulkhead = fields.flag("bulkhead") ?? false
+        if let hangs = fields.fraction("hangs") {
+            component.hangs = hangs.up
+            component.hangsLocation = fields.keyLocation("hangs")
+            if hangs.up <= 0 {
+                diagnostics.error(fields.keyLocation("hangs"), "'hangs' of component '\(name)' must be above 0% (the share of its outages "
+                                  + "in which calls wait instead of failing); leave it out when none do", length: 5)
+            } else if replicas > 1 || failover != nil || failure != nil || repair != nil || fields.has("placement") {
+                diagnostics.error(fields.keyLocation("hangs"), "'hangs' of component '\(name)' goes with one instance and mean figures: "
+                                  + "not with 'replicas', 'placement', 'failover' or a 'failure'/'repair' distribution", length: 5)
+            }
         }
         component.placement = PlacementReader(diagnostics: diagnostics).read(fields, owner: name, replicas: replicas,
                                                                              needs: min(needs, replicas))
@@ -282,21 +296,29 @@ struct ModelDocumentReader {
         }
     }
 
-    private func readDependencies(_ value: YAMLValue, owner: String) -> [Dependency] {
+    private func readDependencies(_ value: YAMLValue, owner: String, soft: inout [SoftDependency]) -> [Dependency] {
         guard case .sequence(let items, _) = value else {
             let hint = if case .scalar(let scalar) = value, !scalar.isNull { "; write it as a list: [\(scalar.clipped)]" } else { "" }
             diagnostics.error(value.location, "'depends_on' of component '\(owner)' must be a list, found \(value.kindDescription)" + hint)
             return []
         }
+        var softEntries: [SoftDependency] = []
+        defer { soft = softEntries }
         return items.compactMap { item -> Dependency? in
             switch item {
             case .scalar(let scalar) where !scalar.isNull:
                 return .component(scalar.text, scalar.location)
+            case .mapping(let pairs, _) where pairs.contains(where: { $0.key.text == "on" }):
+                guard let (dependency, entry) = SoftDependencyReader(diagnostics: diagnostics, notes: notes).read(item, owner: owner) else {
+                    return nil
+                }
+                softEntries.append(entry)
+                return dependency
             case .mapping:
                 return readGroup(item, owner: owner)
             default:
                 diagnostics.error(item.location, "each entry of 'depends_on' of component '\(owner)' must be a component name, "
-                                  + "{any: [...]} or {k_of: {k: 2, of: [...]}}, found \(item.kindDescription)")
+                                  + "{any: [...]}, {k_of: {k: 2, of: [...]}} or {on: NAME, soft: true | fallback: ...}, found \(item.kindDescription)")
                 return nil
             }
         }
@@ -438,6 +460,10 @@ struct ModelDocumentReader {
                                   rto: fields.duration("rto", positive: false), rpo: fields.duration("rpo", positive: false),
                                   description: fields.string("description"), location: location, componentLocations: componentLocations)
         objective.mission = fields.duration("mission", positive: true)
+        if let degraded = fields.choice("degraded", as: DegradedAccounting.self) {
+            objective.degraded = degraded
+            objective.degradedLocation = fields.keyLocation("degraded")
+        }
         return objective
     }
 }

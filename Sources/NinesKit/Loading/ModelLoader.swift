@@ -108,6 +108,7 @@ public enum ModelLoader {
             .map { removing?.removed(from: $0) ?? $0 }
             .flatMap(CacheResolution(diagnostics: collector).apply).map(DetectionTime.apply).map(TransientFolding.apply).map(RetryWindows.apply)
             .flatMap(WriteAheadExpansion(diagnostics: collector).apply)
+            .flatMap(SoftDependencyResolution(diagnostics: collector).apply)
         guard !collector.hasErrors, var model else { throw DiagnosticError(collector.diagnostics) }
         model.overrides = overrides.map(\.argument)
         return (model, worksheet)

@@ -13,14 +13,9 @@ enum TransientFolding {
         return result
     }
 
-    /// The same unit with blips added: odds λ·r + ν·d. With a mean repair time r the rate becomes
-    /// the one that gives those odds at that repair time; without one only the availability is known.
+    /// The same unit with blips added: odds λ·r + ν·d at the same mean repair time.
     static func withBlips(_ figures: UnitFigures, _ transient: TransientFaults) -> UnitFigures {
         let p = figures.probability
-        let odds = p.down / p.up + transient.rate * transient.duration
-        switch figures {
-        case .mtbf(_, let r), .rate(_, let r): return .rate(odds / r, mttr: r)
-        case .availability(_, let r): return .availability(Probability(odds: odds), mttr: r)
-        }
+        return figures.withOdds(p.down / p.up + transient.rate * transient.duration)
     }
 }

@@ -51,6 +51,23 @@ public struct Component: Hashable, Sendable {
     /// write-ahead door in front of it without failing them (hours): what flows (`path`) hide.
     /// Set by the loader only (WriteAheadWindows).
     public var completionWindow: Double?
+    /// Dependencies the component can do without (`{on: …, soft: true}` or `fallback:` entries of
+    /// `depends_on`); once loaded, `dependencies` holds the tolerant structure (SoftDependencyResolution).
+    public var softDependencies: [SoftDependency] = []
+    /// `bulkhead: true`: a hang of any soft dependency is confined to the flows that need it,
+    /// instead of exhausting this component's shared resources.
+    public var bulkhead = false
+    /// The share of this component's outages that are hangs (`hangs: 30%`): calls wait instead of
+    /// failing, and a caller without a bulkhead stops with them.
+    public var hangs: Double?
+    /// Where `hangs:` is written.
+    public var hangsLocation: ModelLocation?
+    /// Set on the hidden component `NAME#hang` the loader makes for the hanging share of `NAME`'s outages.
+    public var hangOf: String?
+    /// Set on a component whose hanging share the loader split off: that hidden component's name.
+    public var hangPart: String?
+    /// Some caller depends on this component softly: then it is no root of the system (set by the loader).
+    public var usedSoftly = false
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,
@@ -117,6 +134,16 @@ public enum UnitFigures: Hashable, Sendable {
         switch self {
         case .availability(_, let mttr): return mttr
         case .mtbf(_, let mttr), .rate(_, let mttr): return mttr
+        }
+    }
+
+    /// The same unit with these odds of being down (q/p) at the same mean repair time: the rate
+    /// becomes the one that gives those odds at that repair time; without one only the
+    /// availability is known.
+    public func withOdds(_ odds: Double) -> UnitFigures {
+        switch self {
+        case .mtbf(_, let r), .rate(_, let r): return .rate(odds / r, mttr: r)
+        case .availability(_, let r): return .availability(Probability(odds: odds), mttr: r)
         }
     }
 

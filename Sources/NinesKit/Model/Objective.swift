@@ -29,6 +29,22 @@ public struct Objective: Hashable, Sendable {
     public var location: ModelLocation
     /// Where each of `components` is named in the file (parallel to `components`; empty when built in code).
     public var componentLocations: [ModelLocation]
+    /// Whether time spent degraded counts as up (`degraded:`, default counts-as-up).
+    public var degraded: DegradedAccounting = .countsAsUp
+    /// Where `degraded:` is written, when it is.
+    public var degradedLocation: ModelLocation?
+    /// What the strict (full service) view of this objective needs besides `components` as
+    /// stated: the soft dependencies and breakers' targets its callers rely on when nothing is
+    /// degraded. Filled in by the loader; with `counts-as-down` also appended to `components`.
+    public var degradedRequires: [String] = []
+    /// False when a soft dependency lies under a redundancy group of the objective: the strict
+    /// view is then no conjunction of components and the degraded time is not computed.
+    public var degradedExact = true
+    /// How many of `components` the model stated (the rest are `degradedRequires`, counted as down).
+    public var statedCount: Int?
+
+    /// The components as the model stated them (`at:` or `path:`).
+    public var statedComponents: [String] { Array(components.prefix(statedCount ?? components.count)) }
 
     public init(name: String, measure: Measure, kind: Kind = .slo, components: [String], target: Probability? = nil,
                 period: Period? = nil, rto: Double? = nil, rpo: Double? = nil, description: String? = nil,

@@ -10,6 +10,9 @@ public enum PatternKind: String, CaseIterable, Hashable, Sendable, Codable {
     case transient
     case failover
     case writeAhead = "write-ahead"
+    /// Soft dependencies and circuit breakers with their fallbacks (`{on: X, soft: true}`, `{on: X, fallback: Y}`).
+    case softDependency = "soft-dependency"
+    case bulkhead
 
     /// Whether a loaded model uses the pattern (the keys stay on the components after loading).
     public func isUsed(in model: SystemModel) -> Bool {
@@ -22,6 +25,8 @@ public enum PatternKind: String, CaseIterable, Hashable, Sendable, Codable {
             case .transient: return component.transient != nil
             case .failover: return component.failover != nil
             case .writeAhead: return component.writeAhead != nil
+            case .softDependency: return !component.softDependencies.isEmpty
+            case .bulkhead: return component.bulkhead || component.softDependencies.contains { $0.bulkhead }
             }
         }
     }
@@ -31,6 +36,9 @@ public enum PatternKind: String, CaseIterable, Hashable, Sendable, Codable {
     /// - placement: every replica of a placed component on its first replica's place (no spread);
     /// - failover: no switchover and no standby (replicas = needs);
     /// - detect: outages noticed at once (no `detect`, no layer default);
+    /// - soft-dependency: every soft entry and breaker a hard dependency on its target (the
+    ///   fallback's `any` group back to the target alone);
+    /// - bulkhead: no caller confines a hang;
     /// - the others: the key is gone.
     func removed(from model: SystemModel) -> SystemModel {
         var result = model
@@ -57,6 +65,20 @@ public enum PatternKind: String, CaseIterable, Hashable, Sendable, Codable {
                 component.failover = nil
                 component.replicas = component.needs
             case .writeAhead: component.writeAhead = nil
+            case .softDependency:
+                guard !component.softDependencies.isEmpty else { continue }
+                var breakers: [ModelLocation: SoftDependency] = [:]
+                for soft in component.softDependencies where soft.fallbackComponent != nil { breakers[soft.location] = soft }
+                component.dependencies = component.dependencies.map { dependency in
+                    if case .group(_, _, let location) = dependency, let soft = breakers[location] {
+                        return .component(soft.target, soft.targetLocation)
+                    }
+                    return dependency
+                }
+                component.softDependencies = []
+            case .bulkhead:
+                component.bulkhead = false
+                for entry in component.softDependencies.indices { component.softDependencies[entry].bulkhead = false }
             }
             result.components[index] = component
         }

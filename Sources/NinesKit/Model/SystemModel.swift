@@ -45,7 +45,8 @@ public struct SystemModel: Hashable, Sendable {
 
     /// Components nothing else depends on: the tops of the stack diagram, in model order. A cache
     /// (`cache:`) that nothing lists is not one: its failure only unmasks what it fronts; nor is
-    /// what a write-ahead door forwards its stored requests to (`accepts_when_down`): the door is.
+    /// what a write-ahead door forwards its stored requests to (`accepts_when_down`): the door is;
+    /// nor is a soft dependency: its failure only degrades its callers.
     public var roots: [Component] {
         var used = Set<String>()
         for component in components {
@@ -57,7 +58,7 @@ public struct SystemModel: Hashable, Sendable {
                 }
             }
         }
-        return components.filter { !used.contains($0.name) && $0.cache == nil }
+        return components.filter { !used.contains($0.name) && $0.cache == nil && !$0.usedSoftly }
     }
 }
 

@@ -38,7 +38,7 @@ public enum CheckReportBuilder {
             if verdict.reasons.contains(.underMinMargin) {
                 message += ", under the required \(SLAText.percent(verdict.minMargin))"
             }
-            let details = [SLAText.method(r), SLAText.period(r), SLAText.exclusions(r), SLAText.allowedRecovery(r)].compactMap { $0 }
+            let details = [SLAText.method(r), SLAText.period(r), SLAText.exclusions(r), SLAText.allowedRecovery(r), SLAText.degraded(r)].compactMap { $0 }
             results.append(CheckResult(id: "\(r.objective)/target", rule: "objective-target", category: .objective,
                                        status: holds ? .pass : .fail, message: message, details: details, location: location))
         }

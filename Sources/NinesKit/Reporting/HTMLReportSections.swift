@@ -40,6 +40,7 @@ struct HTMLReportSections {
                 lines.append("<dt>target</dt><dd>\(Format.target(target))</dd>")
             }
             lines.append("<dt>downtime</dt><dd>\(hours(figure.downtimeHours)) per \(e(figure.period))</dd>")
+            if let sla, let text = SLAText.degraded(sla) { lines.append("<dt>degraded</dt><dd>\(e(text))</dd>") }
             if let budget {
                 let margin = budget.marginHours >= 0 ? "\(hours(budget.marginHours)) left" : "\(hours(-budget.marginHours)) over"
                 lines.append("<dt>margin</dt><dd>\(margin)\(budget.marginShare.map { " (\(Format.share($0)) of the budget)" } ?? "")</dd>")

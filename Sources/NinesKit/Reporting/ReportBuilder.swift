@@ -17,7 +17,7 @@ public enum ReportBuilder {
         for (index, item) in (prediction?.objectives ?? []).enumerated() {
             let objective = item.objective
             var report = figure(item.figure, kind: .objective, measure: objective.measure.rawValue,
-                                components: objective.components, target: objective.target, period: item.period, calendar: calendar)
+                                components: objective.statedComponents, target: objective.target, period: item.period, calendar: calendar)
             report.verdict = sla[index].verdict
             report.meetsTarget = sla[index].verdict?.met
             report.asUsersExperienceIt = sla[index].asUsersExperienceIt
@@ -88,6 +88,14 @@ extension ReportBuilder {
         let calendar = prediction.model.calendar.summary
         let usesDetection = prediction.model.usesDetection
         return prediction.objectives.map { item in
+            var report = slaReport(item, calendar: calendar, usesDetection: usesDetection, minMargin: minMargin)
+            report.degraded = item.degraded.map { DegradedReport(hours: $0.share * item.periodHours, share: $0.share,
+                                                                 countsAs: $0.accounting.rawValue, causes: $0.causes) }
+            return report
+        }
+    }
+
+    static func slaReport(_ item: ObjectivePrediction, calendar: String, usesDetection: Bool, minMargin: Double) -> SLAReport {
             let objective = item.objective
             let q = item.figure.probability.down
             let nines = Nines.count(unavailability: q)
@@ -127,6 +135,5 @@ extension ReportBuilder {
                 verdict: verdict, asUsersExperienceIt: usersExperience,
                 file: objective.location.file, line: objective.location.line, column: objective.location.column,
                 unmonitored: usesDetection ? item.recovery.unmonitored : nil)
-        }
     }
 }

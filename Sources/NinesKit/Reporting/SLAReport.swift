@@ -60,6 +60,21 @@ public struct SLAReport: Hashable, Sendable, Codable {
     public var column: Int
     /// In-scope components with no detection time, when the model gives any (`detect:`).
     public var unmonitored: [String]? = nil
+    /// Time spent degraded (a soft dependency down, a breaker open), when the objective needs
+    /// anything softly (docs/patterns.md, "Soft dependencies and fallbacks").
+    public var degraded: DegradedReport? = nil
+}
+
+/// An objective's time spent degraded: answering, with a soft dependency down or a breaker open.
+public struct DegradedReport: Hashable, Sendable, Codable {
+    /// Degraded time per period, hours.
+    public var hours: Double
+    /// Share of time degraded.
+    public var share: Double
+    /// "counts-as-up" (inside the figure's up time) or "counts-as-down" (inside its downtime).
+    public var countsAs: String
+    /// The soft dependencies and breakers' targets whose outages degrade the objective.
+    public var causes: [String]
 }
 
 public struct ExcludedReport: Hashable, Sendable, Codable {

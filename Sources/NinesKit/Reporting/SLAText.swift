@@ -108,6 +108,14 @@ package enum SLAText {
         return text
     }
 
+    /// "degraded 43 min/month, counted as up ('reviews', 'payment' down)"; nil when nothing the
+    /// objective needs is soft.
+    public static func degraded(_ r: SLAReport) -> String? {
+        guard let degraded = r.degraded else { return nil }
+        let counted = degraded.countsAs == DegradedAccounting.countsAsDown.rawValue ? "counted as down" : "counted as up"
+        return "degraded \(Format.duration(hours: degraded.hours))/\(r.period), \(counted) (\(list(degraded.causes)) down or breaker open)"
+    }
+
     /// "unmonitored (no detect): a, b"; nil when the model gives no detection times or all are monitored.
     public static func unmonitored(_ r: SLAReport) -> String? {
         guard let names = r.unmonitored, !names.isEmpty else { return nil }

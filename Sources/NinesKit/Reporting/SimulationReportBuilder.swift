@@ -51,7 +51,7 @@ enum SimulationSummary {
                            periods: tally.buckets.counts[index])
         }
         var result = SimulatedObjective(
-            name: objective.name, measure: objective.measure.rawValue, components: objective.components,
+            name: objective.name, measure: objective.measure.rawValue, components: objective.statedComponents,
             period: periodName, periodHours: periodHours, periods: tally.periods,
             target: objective.target?.up, targetUnavailability: objective.target?.down,
             budgetHours: objective.target.map { $0.down * periodHours }, exactAvailability: exact,

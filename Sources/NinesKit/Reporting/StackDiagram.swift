@@ -85,6 +85,9 @@ public struct DiagramEdge: Hashable, Sendable, Codable {
     public var masked: Bool
     /// Plain dependencies between collapsed nodes: how many component edges this one stands for.
     public var count: Int = 1
+    /// A dependency the caller can do without: "soft", "fallback static" or "fallback to NAME"
+    /// (to the group of the target and its fallback).
+    public var soft: String? = nil
 }
 
 /// Colours of one layer, as CSS hex: the box outline, the box fill and the band behind the row.

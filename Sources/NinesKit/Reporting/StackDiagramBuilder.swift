@@ -59,12 +59,14 @@ public enum StackDiagramBuilder {
         }
         var groupIDs: [String: String] = [:]
         for (position, component) in model.components.enumerated() {
+            let fallbackMarks = Dictionary(component.softDependencies.filter { $0.fallbackComponent != nil }.map { ($0.location, $0.mark) },
+                                           uniquingKeysWith: { first, _ in first })
             for dependency in component.dependencies {
                 switch dependency {
                 case .component(let name, _):
                     guard let target = index[name] else { continue }
                     diagram.edges.append(DiagramEdge(from: "n\(position)", to: "n\(target)", masked: model.components[target].maskedFor != nil))
-                case .group(let k, let members, _):
+                case .group(let k, let members, let location):
                     let memberIDs = members.compactMap { index[$0].map { "n\($0)" } }
                     let key = "\(k):" + memberIDs.joined(separator: ",")
                     let id = groupIDs[key] ?? "g\(diagram.groups.count)"
@@ -72,8 +74,17 @@ public enum StackDiagramBuilder {
                         groupIDs[key] = id
                         diagram.groups.append(DiagramGroup(id: id, kind: k == 1 ? "any" : "k_of", k: k, members: memberIDs))
                     }
-                    diagram.edges.append(DiagramEdge(from: "n\(position)", to: id, masked: false))
+                    var edge = DiagramEdge(from: "n\(position)", to: id, masked: false)
+                    edge.soft = fallbackMarks[location]
+                    diagram.edges.append(edge)
                 }
+            }
+            // A soft dependency left the structure (its outage only degrades the caller): drawn with its mark.
+            for soft in component.softDependencies where soft.fallbackComponent == nil {
+                guard let target = index[soft.target] else { continue }
+                var edge = DiagramEdge(from: "n\(position)", to: "n\(target)", masked: false)
+                edge.soft = soft.mark
+                diagram.edges.append(edge)
             }
             // A cache in front of its target: drawn as a masked edge, though nothing depends on the cache.
             if let cache = component.cache, let target = index[cache.target] {
@@ -173,6 +184,9 @@ public enum StackDiagramBuilder {
     private static func placementOrCacheMark(_ component: Component) -> String? {
         if let replica = component.placedReplica { return "on \(replica.on)" }
         if let cache = component.cache { return "cache for \(cache.target)" }
+        if let hanging = component.hangOf { return "hangs of \(hanging)" }
+        if let hangs = component.hangs { return "hangs \(Format.share(hangs))" + (component.bulkhead ? ", bulkhead" : "") }
+        if component.bulkhead { return "bulkhead" }
         guard let placement = component.placement else { return nil }
         if let pool = placement.poolName { return "placed on \(pool)" }
         let places = Set(placement.targets).count

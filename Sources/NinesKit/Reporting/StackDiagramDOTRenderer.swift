@@ -30,6 +30,7 @@ public struct StackDiagramDOTRenderer: ReportRenderer {
         for edge in diagram.edges {
             var attributes: [String] = []
             if edge.masked { attributes += ["style=dashed", "color=\(q("#b45309"))", "label=\(q("masked"))", "fontsize=9"] }
+            if let soft = edge.soft { attributes += ["style=dotted", "color=\(q("#7c3aed"))", "label=\(q(soft))", "fontsize=9"] }
             if edge.count > 1 { attributes += ["label=\(q("×\(Format.count(edge.count))"))", "fontsize=9"] }
             dot.append("  \(q(edge.from)) -> \(q(edge.to))" + (attributes.isEmpty ? ";" : " [\(attributes.joined(separator: ", "))];"))
         }

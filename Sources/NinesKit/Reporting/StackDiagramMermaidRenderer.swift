@@ -19,8 +19,8 @@ public struct StackDiagramMermaidRenderer: ReportRenderer {
             for member in group.members { out.append("  \(group.id) -.-> \(member)") }
         }
         for edge in diagram.edges {
-            let label = edge.masked ? "|masked|" : edge.count > 1 ? "|\(q("×\(Format.count(edge.count))"))|" : ""
-            out.append("  \(edge.from) \(edge.masked ? "-.->" : "-->")\(label) \(edge.to)")
+            let label = edge.soft.map { "|\(q($0))|" } ?? (edge.masked ? "|masked|" : edge.count > 1 ? "|\(q("×\(Format.count(edge.count))"))|" : "")
+            out.append("  \(edge.from) \(edge.masked || edge.soft != nil ? "-.->" : "-->")\(label) \(edge.to)")
         }
         if let note = StackDiagramText.edgeNote(diagram) { out.append("  %% " + note) }
         out.append("  classDef outside fill:#f1f5f9,stroke:#64748b,stroke-dasharray:5 3")

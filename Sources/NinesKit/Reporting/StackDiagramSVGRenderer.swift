@@ -77,8 +77,10 @@ public struct StackDiagramSVGRenderer: ReportRenderer {
         for segment in stride(from: 1, to: curve.points.count, by: 3) {
             d += " C" + curve.points[segment..<segment + 3].map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " ")
         }
-        let style = edge.masked ? " stroke-dasharray=\"5 4\" stroke=\"#b45309\"" : " stroke=\"#64748b\""
-        var out = ["<path class=\"edge\" d=\"\(d)\" fill=\"none\"\(style) stroke-width=\"1.4\" stroke-opacity=\"\(String(format: "%.2f", opacity))\" marker-end=\"url(#arrow)\"/>"]
+        let style = edge.soft != nil ? " stroke-dasharray=\"2 3\" stroke=\"#7c3aed\"" : edge.masked ? " stroke-dasharray=\"5 4\" stroke=\"#b45309\"" : " stroke=\"#64748b\""
+        let open = "<path class=\"edge\" d=\"\(d)\" fill=\"none\"\(style) stroke-width=\"1.4\" stroke-opacity=\"\(String(format: "%.2f", opacity))\" marker-end=\"url(#arrow)\""
+        // A soft dependency or breaker names itself on hover, as DOT and Mermaid label it.
+        var out = [edge.soft.map { open + "><title>\(x($0))</title></path>" } ?? open + "/>"]
         if let label = curve.groupLabel, let at = curve.labelAt {
             out.append("<text x=\"\(n(at.x))\" y=\"\(n(at.y + 3.5))\" font-size=\"10\" font-weight=\"700\" fill=\"#334155\" text-anchor=\"middle\" "
                        + "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(x(label))</text>")

@@ -57,7 +57,8 @@ public struct TextReportRenderer {
             case nil: lines.append(head + "no target")
             }
             let rows = [SLAText.predicted(r), SLAText.budget(r), SLAText.period(r), SLAText.exclusions(r),
-                        SLAText.allowedRecovery(r), SLAText.rto(r), SLAText.rpo(r), SLAText.unmonitored(r)].compactMap { $0 }
+                        SLAText.allowedRecovery(r), SLAText.rto(r), SLAText.rpo(r), SLAText.unmonitored(r),
+                        SLAText.degraded(r)].compactMap { $0 }
             lines.append(contentsOf: rows.flatMap { wrap($0, indent: 4) })
         }
         return lines
