@@ -18,7 +18,7 @@ extension TextReportRenderer {
         for objective in savings {
             out.append("  \(objective.objective) (per \(objective.period))")
             for saving in objective.savings {
-                out.append("    " + saving.pattern.padding(toLength: 14, withPad: " ", startingAt: 0) + PatternSavingsText.effect(saving))
+                out.append("    " + saving.pattern.padding(toLength: 17, withPad: " ", startingAt: 0) + PatternSavingsText.effect(saving))
             }
         }
         return out
