@@ -52,7 +52,7 @@ struct ModelDocumentReader {
                                 "pools", "costs", "scenarios", "policies"] + WorksheetReader.embeddedKeys
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
-                                "failure", "repair", "placement", "detect", "cache", "transient", "retry", "idempotent"]
+                                "failure", "repair", "placement", "detect", "cache", "transient", "retry", "idempotent", "latent"]
     static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "description"]
 
     func read(_ root: YAMLValue) -> ModelDraft {
@@ -236,6 +236,8 @@ struct ModelDocumentReader {
         }
         component.placement = PlacementReader(diagnostics: diagnostics).read(fields, owner: name, replicas: replicas,
                                                                              needs: min(needs, replicas))
+        component.latent = fields.value("latent").flatMap { readLatent($0, owner: name) }
+        if let latent = component.latent { checkLatent(latent, of: component) }
         return component
     }
 
@@ -366,6 +368,39 @@ struct ModelDocumentReader {
         let duration = fields.duration("duration", positive: true, required: true)
         guard let rate, let duration else { return nil }
         return TransientFaults(rate: rate, duration: duration, location: fields.location)
+    }
+
+    private func readLatent(_ value: YAMLValue, owner: String) -> LatentFailures? {
+        guard let fields = MappingReader(value, context: "'latent' of '\(owner)'", diagnostics: diagnostics) else { return nil }
+        defer { fields.rejectUnknownKeys(known: ["test_every", "test_duration"]) }
+        let every = fields.duration("test_every", positive: true, required: true)
+        let duration = fields.duration("test_duration", positive: false) ?? 0
+        guard let every else { return nil }
+        guard duration < every else {
+            diagnostics.error(fields.keyLocation("test_duration"), "'test_duration' of '\(owner)' must be shorter than "
+                              + "'test_every': a drill cannot last longer than the time between drills", length: 13)
+            return nil
+        }
+        return LatentFailures(testEvery: every, testDuration: duration, location: fields.location)
+    }
+
+    /// A drilled part is one instance with a failure rate and a mean repair: the drill cycle's
+    /// closed form (DrillCycle) covers that and nothing the other keys would add to it.
+    private func checkLatent(_ latent: LatentFailures, of component: Component) {
+        let name = component.name
+        var clashes: [String] = []
+        if component.replicas > 1 { clashes.append("'replicas' above 1 (drill each instance as its own component)") }
+        if component.failover != nil { clashes.append("'failover'") }
+        if component.placement != nil { clashes.append("'placement'") }
+        if component.failure != nil || component.repair != nil { clashes.append("a 'failure' or 'repair' distribution") }
+        if component.transient != nil { clashes.append("'transient'") }
+        for clash in clashes {
+            diagnostics.error(latent.location, "'latent' of component '\(name)' cannot go with \(clash)")
+        }
+        if component.figures.failureRate == nil || component.figures.mttr == nil {
+            diagnostics.error(latent.location, "'latent' of component '\(name)' needs a failure rate and a mean repair time "
+                              + "(give 'mtbf' or 'rate' and 'mttr'): a drill finds failures and a repair ends them")
+        }
     }
 
     private func readRetry(_ value: YAMLValue, owner: String, at location: ModelLocation) -> RetryPolicy? {

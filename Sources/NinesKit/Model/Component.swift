@@ -44,6 +44,9 @@ public struct Component: Hashable, Sendable {
     /// Retries of this component's calls to its dependencies (`retry:`); once loaded, already
     /// credited as windows on the dependencies (RetryWindows).
     public var retry: RetryPolicy?
+    /// Failures found only by periodic drills (`latent:`); once loaded, the drilled mean
+    /// unavailability is already part of `figures` (LatentFolding).
+    public var latent: LatentFailures?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,

@@ -5,7 +5,7 @@
 /// Needs no exact engine: the structure is sampled directly from the model's dependencies.
 /// Immutable and shared by every chunk and thread. Times in hours.
 package struct SimulationPlan: Sendable {
-    enum SlotKind: UInt8, Sendable { case instance, commonCause, failover, mask }
+    enum SlotKind: UInt8, Sendable { case instance, commonCause, failover, mask, drill }
 
     // Components (by model index).
     let componentCount: Int
@@ -25,6 +25,11 @@ package struct SimulationPlan: Sendable {
     let instanceRepair: [Sampler]
     let commonFailure: [Sampler]
     let commonRepair: [Sampler]
+    /// Slot of the drill calendar of a component with latent failures, or −1: its failures wait
+    /// for the end of the next drill to be repaired, and each drill takes it out of service.
+    let drillSlot: [Int32]
+    let drillEvery: [Double]
+    let drillDuration: [Double]
 
     // Slots.
     let slotCount: Int
@@ -72,6 +77,7 @@ package struct SimulationPlan: Sendable {
         var hidden: [Bool] = [], delay: [Double] = [], success: [Double] = []
         var iFail: [Sampler] = [], iRepair: [Sampler] = [], cFail: [Sampler] = [], cRepair: [Sampler] = []
         var kinds: [SlotKind] = [], owners: [Int32] = []
+        var drill: [Int32] = [], drillEvery: [Double] = [], drillDuration: [Double] = []
         var assumed: [String] = [], notModelled: [String] = []
         var eventsPerHour = 0.0
         for (index, component) in components.enumerated() {
@@ -98,6 +104,17 @@ package struct SimulationPlan: Sendable {
                 cFail.append(.never)
             }
             cRepair.append(Sampler(repair))
+            if let latent = component.latent {
+                drill.append(Int32(kinds.count))
+                kinds.append(.drill); owners.append(Int32(index))
+                drillEvery.append(latent.testEvery)
+                drillDuration.append(latent.testDuration)
+                eventsPerHour += 2 / latent.testEvery
+            } else {
+                drill.append(-1)
+                drillEvery.append(0)
+                drillDuration.append(0)
+            }
             let standbyListed = n > component.needs
             // As `EffectiveAvailability`: a delivered figure (no standby listed, `figures: service`) has nothing to add.
             if let plan = component.failover, plan.mode == .activePassive, standbyListed || plan.figures == .instance {
@@ -149,6 +166,9 @@ package struct SimulationPlan: Sendable {
         self.instanceRepair = iRepair
         self.commonFailure = cFail
         self.commonRepair = cRepair
+        self.drillSlot = drill
+        self.drillEvery = drillEvery
+        self.drillDuration = drillDuration
         self.slotCount = kinds.count
         self.slotKind = kinds
         self.slotOwner = owners
@@ -161,7 +181,8 @@ package struct SimulationPlan: Sendable {
         }
         objectivePeriodsPerYear = objectivePeriodHours.map { Int32(max(1, (calendar.yearHours / $0).rounded(.down))) }
         modelPeriodHours = calendar.hours(in: model.period)
-        warmupHours = modelPeriodHours
+        // Long enough for the drill calendars to mix as well (the first interval starts good).
+        warmupHours = max(modelPeriodHours, 4 * (drillEvery.max() ?? 0))
         let longest = objectivePeriodHours.max() ?? modelPeriodHours
         chunkPeriods = max(SimulationSettings.chunkPeriods, Int((10 * longest / modelPeriodHours).rounded(.up)))
         self.eventsPerHour = eventsPerHour
@@ -174,7 +195,7 @@ package struct SimulationPlan: Sendable {
     /// else exponential with the stated means.
     static func lifetimes(_ component: Component, assumedRepairHours: Double)
         -> (failure: TimeDistribution, repair: TimeDistribution, assumed: Bool) {
-        let figures = component.figures
+        let figures = component.latent?.undrilled ?? component.figures   // the drills are played, not folded
         let repairMean = figures.mttr ?? assumedRepairHours
         let repair = component.repair ?? .exponential(mean: repairMean)
         if let failure = component.failure { return (failure, repair, false) }
