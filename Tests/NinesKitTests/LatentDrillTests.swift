@@ -73,3 +73,37 @@ import Testing
         try FailoverAgreementTests.expectAgreement(model, periods: 40000, label: "latent")   // ~4,400 objective outages: the 5% frequency check is 3σ wide
     }
 }
+
+/// `nines report` suggests the interval that minimises the objective's downtime, and its saving
+/// is what a re-analysis at that interval gives.
+@Suite struct DrillSuggestionTests {
+    static func model(every: String) throws -> SystemModel {
+        try ModelLoader.load(text: """
+            version: 1
+            system: drilled standby
+            components:
+              primary: { mtbf: 500h, mttr: 4h }
+              standby: { mtbf: 2000h, mttr: 4h, latent: { test_every: \(every), test_duration: 2h } }
+              api: { availability: 100%, depends_on: [ { any: [primary, standby] } ] }
+            objectives:
+              service: { at: api, target: 99.9% }
+            """, file: "drills.yaml")
+    }
+
+    @Test func suggestedIntervalSavesWhatAReanalysisGives() throws {
+        let report = ReportBuilder.availabilityReport(AvailabilityAnalysis(try Self.model(every: "30d")))
+        let drill = try #require(report.drills?.first)
+        let suggested = try #require(drill.suggestedEveryHours)
+        // √(2τ/λ) = √(2 · 2 · 2000) = 89.4 h; the exact curve's minimiser sits 2% above it (λT/2 ≈ 0.02).
+        #expect(Closeness.relative(suggested, (2 * 2 * 2000.0).squareRoot(), within: 0.03), "\(suggested) h")
+        let objective = try #require(drill.objectives.first)
+        let reanalysed = AvailabilityAnalysis(try Self.model(every: "\(suggested)h")).objective(0).probability.down * 720
+        #expect(Closeness.relative(try #require(objective.suggestedDowntimeHours), reanalysed, within: 1e-9),
+                "\(String(describing: objective.suggestedDowntimeHours)) vs \(reanalysed)")
+        // And it is the minimum: a re-analysis 10% either side costs more.
+        for factor in [0.9, 1.1] {
+            let other = AvailabilityAnalysis(try Self.model(every: "\(suggested * factor)h")).objective(0).probability.down * 720
+            #expect(other > reanalysed)
+        }
+    }
+}

@@ -43,7 +43,28 @@ public enum ReportBuilder {
                                         figures: figures, components: components,
                                         sla: prediction == nil ? nil : sla)
         report.overrides = model.overrides.isEmpty ? nil : model.overrides
+        report.drills = drillReports(DrillSuggestion.all(model), prediction: prediction)
         return report
+    }
+
+    /// Each drilled part with its saving per objective: Birnbaum importance × the part's saving
+    /// (the objective is affine in the part's unavailability, `DrillSuggestion`).
+    static func drillReports(_ suggestions: [DrillSuggestion], prediction: SLAPrediction?) -> [DrillReport]? {
+        guard !suggestions.isEmpty else { return nil }
+        return suggestions.map { drill in
+            let objectives = (prediction?.objectives ?? []).compactMap { item -> DrillObjectiveReport? in
+                guard let birnbaum = item.figure.importance.first(where: { $0.component == drill.component })?.birnbaum else { return nil }
+                let downtime = item.figure.probability.down * item.periodHours
+                return DrillObjectiveReport(
+                    objective: item.objective.name, period: item.period.name, downtimeHours: downtime,
+                    suggestedDowntimeHours: drill.suggestedUnavailability.map {
+                        max(0, downtime - birnbaum * (drill.unavailability - $0) * item.periodHours)
+                    })
+            }
+            return DrillReport(component: drill.component, testEveryHours: drill.every, testDurationHours: drill.duration,
+                               unavailability: drill.unavailability, suggestedEveryHours: drill.suggestedEvery,
+                               suggestedUnavailability: drill.suggestedUnavailability, objectives: objectives)
+        }
     }
 
     /// The report with a "ranked risks" section: the `top` failure modes of `worksheet` by AP, then RPN.

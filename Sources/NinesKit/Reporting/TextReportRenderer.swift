@@ -30,6 +30,10 @@ public struct TextReportRenderer {
             out.append("")
             out.append(contentsOf: render(sla))
         }
+        if let drills = report.drills {
+            out.append("")
+            out.append(contentsOf: render(drills))
+        }
         if let simulation = report.simulation {
             out.append("")
             out.append(String(SimulationTextRenderer(colour: colour).render(simulation).dropLast()))
@@ -55,6 +59,27 @@ public struct TextReportRenderer {
             let rows = [SLAText.predicted(r), SLAText.budget(r), SLAText.period(r), SLAText.exclusions(r),
                         SLAText.allowedRecovery(r), SLAText.rto(r), SLAText.rpo(r), SLAText.unmonitored(r)].compactMap { $0 }
             lines.append(contentsOf: rows.flatMap { wrap($0, indent: 4) })
+        }
+        return lines
+    }
+
+    /// Drilled parts: what the drills cost and the interval that would cost least.
+    func render(_ drills: [DrillReport]) -> [String] {
+        var lines = [bold("Drills (latent failures)")]
+        for drill in drills {
+            let now = "\(drill.component): drilled every \(Format.duration(hours: drill.testEveryHours)), "
+                + "\(Format.duration(hours: drill.testDurationHours)) out each; own unavailability \(Format.small(drill.unavailability))"
+            lines.append(contentsOf: wrap(now, indent: 2))
+            guard let every = drill.suggestedEveryHours, let q = drill.suggestedUnavailability else {
+                lines.append(contentsOf: wrap("a drill costs no downtime: drilling more often only helps", indent: 4))
+                continue
+            }
+            lines.append(contentsOf: wrap("suggested: every \(Format.duration(hours: every)) (own unavailability \(Format.small(q)))", indent: 4))
+            for objective in drill.objectives {
+                guard let suggested = objective.suggestedDowntimeHours else { continue }
+                lines.append(contentsOf: wrap("\(objective.objective): \(Format.duration(hours: objective.downtimeHours)) down per "
+                                              + "\(objective.period) now, \(Format.duration(hours: suggested)) with the suggested interval", indent: 4))
+            }
         }
         return lines
     }
