@@ -52,8 +52,8 @@ struct ModelDocumentReader {
                                 "pools", "costs", "scenarios", "policies"] + WorksheetReader.embeddedKeys
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
-                                "failure", "repair", "placement", "detect", "cache", "transient", "retry", "idempotent", "latent"]
-    static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "description"]
+                                "failure", "repair", "placement", "detect", "cache", "transient", "retry", "idempotent", "latent", "maintenance"]
+    static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "counts_maintenance", "description"]
 
     func read(_ root: YAMLValue) -> ModelDraft {
         var draft = ModelDraft(file: file, systemLocation: root.location)
@@ -238,6 +238,8 @@ struct ModelDocumentReader {
                                                                              needs: min(needs, replicas))
         component.latent = fields.value("latent").flatMap { readLatent($0, owner: name) }
         if let latent = component.latent { checkLatent(latent, of: component) }
+        component.maintenance = fields.value("maintenance").flatMap { readMaintenance($0, owner: name) }
+        if let maintenance = component.maintenance { checkMaintenance(maintenance, of: component) }
         return component
     }
 
@@ -403,6 +405,42 @@ struct ModelDocumentReader {
         }
     }
 
+    private func readMaintenance(_ value: YAMLValue, owner: String) -> Maintenance? {
+        guard let fields = MappingReader(value, context: "'maintenance' of '\(owner)'", diagnostics: diagnostics) else { return nil }
+        defer { fields.rejectUnknownKeys(known: ["every", "duration", "announced"]) }
+        let every = fields.duration("every", positive: true, required: true)
+        let duration = fields.duration("duration", positive: true, required: true)
+        var announced = true
+        if let flag = fields.scalar("announced", expected: "true or false") {
+            switch flag.text {
+            case "true": announced = true
+            case "false": announced = false
+            default: diagnostics.error(flag.location, "'announced' of 'maintenance' of '\(owner)' must be true or false, found '\(flag.clipped)'",
+                                       length: flag.text.count)
+            }
+        }
+        guard let every, let duration else { return nil }
+        guard duration < every else {
+            diagnostics.error(fields.keyLocation("duration"), "'duration' of 'maintenance' of '\(owner)' must be shorter than "
+                              + "'every': a window cannot last longer than the time between windows", length: 8)
+            return nil
+        }
+        return Maintenance(every: every, duration: duration, announced: announced, location: fields.location)
+    }
+
+    /// Windows on one instance's calendar: replicas in windows of their own would need a schedule
+    /// (rolling or not) that the model does not say.
+    private func checkMaintenance(_ maintenance: Maintenance, of component: Component) {
+        var clashes: [String] = []
+        if component.replicas > 1 { clashes.append("'replicas' above 1 (give each instance its own component and windows)") }
+        if component.placement != nil { clashes.append("'placement'") }
+        if component.failover != nil { clashes.append("'failover'") }
+        if component.latent != nil { clashes.append("'latent' (a drill is the window: give 'test_duration')") }
+        for clash in clashes {
+            diagnostics.error(maintenance.location, "'maintenance' of component '\(component.name)' cannot go with \(clash)")
+        }
+    }
+
     private func readRetry(_ value: YAMLValue, owner: String, at location: ModelLocation) -> RetryPolicy? {
         guard let fields = MappingReader(value, context: "'retry' of '\(owner)'", diagnostics: diagnostics) else { return nil }
         defer { fields.rejectUnknownKeys(known: ["attempts", "backoff", "timeout"]) }
@@ -459,6 +497,14 @@ struct ModelDocumentReader {
                                   rto: fields.duration("rto", positive: false), rpo: fields.duration("rpo", positive: false),
                                   description: fields.string("description"), location: location, componentLocations: componentLocations)
         objective.mission = fields.duration("mission", positive: true)
+        if let flag = fields.scalar("counts_maintenance", expected: "true or false") {
+            switch flag.text {
+            case "true": objective.countsMaintenance = true
+            case "false": objective.countsMaintenance = false
+            default: diagnostics.error(flag.location, "'counts_maintenance' of objective '\(name)' must be true or false, found '\(flag.clipped)'",
+                                       length: flag.text.count)
+            }
+        }
         return objective
     }
 }

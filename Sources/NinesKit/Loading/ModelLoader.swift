@@ -100,7 +100,7 @@ public enum ModelLoader {
         guard let first = drafts.first else { throw DiagnosticError(collector.diagnostics) }
         let placement = PlacementExpansion(drafts: drafts, diagnostics: collector)   // checked with the rest, expanded once valid
         let model = ModelValidator(drafts: drafts, diagnostics: collector).merge(into: first).flatMap(placement.expand)
-            .flatMap(CacheResolution(diagnostics: collector).apply).map(DetectionTime.apply).map(TransientFolding.apply).map(LatentFolding.apply).map(RetryWindows.apply)
+            .flatMap(CacheResolution(diagnostics: collector).apply).map(DetectionTime.apply).map(TransientFolding.apply).map(LatentFolding.apply).map(MaintenanceFolding.apply).map(RetryWindows.apply)
         guard !collector.hasErrors, var model else { throw DiagnosticError(collector.diagnostics) }
         model.overrides = overrides.map(\.argument)
         return (model, worksheet)

@@ -47,6 +47,9 @@ public struct Component: Hashable, Sendable {
     /// Failures found only by periodic drills (`latent:`); once loaded, the drilled mean
     /// unavailability is already part of `figures` (LatentFolding).
     public var latent: LatentFailures?
+    /// Planned windows out of service (`maintenance:`); once loaded, already part of `figures`
+    /// (MaintenanceFolding), the windowless unit kept in `maintenance.unmaintained`.
+    public var maintenance: Maintenance?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,

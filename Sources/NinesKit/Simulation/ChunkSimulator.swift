@@ -25,6 +25,8 @@ struct ChunkSimulator {
         let outageEnd: UnsafeMutablePointer<Double>       // end of a hidden-standby switchover
         let drilling: UnsafeMutablePointer<Bool>          // out of service for a drill
         let unseen: UnsafeMutablePointer<Bool>            // failed, waiting for a drill to find it
+        let inWindow: UnsafeMutablePointer<Bool>          // out of service for maintenance
+        let windowSlot: UnsafeMutablePointer<Double>      // start of the period holding the next window
         let ownUp: UnsafeMutablePointer<Bool>
         let closureUp: UnsafeMutablePointer<Bool>         // by lens · components + component
         let exposedUp: UnsafeMutablePointer<Bool>         // what callers see (the mask's view when masked)
@@ -59,6 +61,8 @@ struct ChunkSimulator {
             outageEnd = make(components, 0.0)
             drilling = make(components, false)
             unseen = make(components, false)
+            inWindow = make(components, false)
+            windowSlot = make(components, 0.0)
             ownUp = make(components, true)
             closureUp = make(graph.lensCount * components, true)
             exposedUp = make(graph.lensCount * components, true)
@@ -86,7 +90,7 @@ struct ChunkSimulator {
         func deallocate() {
             instanceUp.deallocate(); instanceActive.deallocate(); upCount.deallocate(); activeCount.deallocate()
             commonUp.deallocate(); switching.deallocate(); outageEnd.deallocate(); ownUp.deallocate()
-            drilling.deallocate(); unseen.deallocate()
+            drilling.deallocate(); unseen.deallocate(); inWindow.deallocate(); windowSlot.deallocate()
             closureUp.deallocate(); exposedUp.deallocate(); unmet.deallocate(); membersUp.deallocate(); work.deallocate()
             downCount.deallocate(); objectiveUp.deallocate()
             mark.deallocate(); outageStart.deallocate(); periodDown.deallocate(); periodIndex.deallocate()
@@ -176,6 +180,8 @@ struct ChunkSimulator {
             // Drill calendars of different components are not coordinated: each starts at a random phase.
             let drill = Int(plan.drillSlot[component])
             if drill >= 0 { queue.schedule(drill, at: random.nextOpenUnit() * plan.drillEvery[component]) }
+            let window = Int(plan.maintenanceSlot[component])
+            if window >= 0 { queue.schedule(window, at: nextWindow(component)) }
         }
         while true {
             let t = queue.nextTime
@@ -235,6 +241,16 @@ struct ChunkSimulator {
             queue.schedule(slot, at: .infinity)
         case .drill:
             drill(owner, slot: slot, at: t)
+        case .maintenance:
+            // A window opens (out of service for its duration) or closes (the next one in the next period).
+            let opening = !b.inWindow[owner]
+            b.inWindow[owner] = opening
+            if opening {
+                queue.schedule(slot, at: t + plan.maintenanceDuration[owner])
+            } else {
+                b.windowSlot[owner] += plan.maintenanceEvery[owner]
+                queue.schedule(slot, at: nextWindow(owner))
+            }
         case .mask:
             queue.schedule(slot, at: .infinity)
             let view = owner / tables.maskCount, mask = owner % tables.maskCount
@@ -261,6 +277,13 @@ struct ChunkSimulator {
         }
         b.switching[component] = true
         return outage
+    }
+
+    /// One window per period of the calendar, at a random time within it: the model says how often
+    /// and how long, not when, so windows of different parts are uncoordinated, as the exact
+    /// engine's independent series factor (1 − d/T) takes them.
+    private mutating func nextWindow(_ component: Int) -> Double {
+        buffers.windowSlot[component] + random.nextOpenUnit() * (plan.maintenanceEvery[component] - plan.maintenanceDuration[component])
     }
 
     /// A drill of a component with latent failures starts or ends. It takes the component out of
@@ -313,7 +336,7 @@ struct ChunkSimulator {
         let b = buffers
         let up: Bool
         if plan.failoverSlot[component] < 0 {
-            up = b.commonUp[component] && b.upCount[component] >= plan.needs[component] && !b.drilling[component]
+            up = b.commonUp[component] && b.upCount[component] >= plan.needs[component] && !b.drilling[component] && !b.inWindow[component]
         } else if plan.hiddenStandby[component] {
             up = !b.switching[component]
         } else {

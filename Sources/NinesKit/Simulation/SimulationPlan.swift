@@ -5,7 +5,7 @@
 /// Needs no exact engine: the structure is sampled directly from the model's dependencies.
 /// Immutable and shared by every chunk and thread. Times in hours.
 package struct SimulationPlan: Sendable {
-    enum SlotKind: UInt8, Sendable { case instance, commonCause, failover, mask, drill }
+    enum SlotKind: UInt8, Sendable { case instance, commonCause, failover, mask, drill, maintenance }
 
     // Components (by model index).
     let componentCount: Int
@@ -30,6 +30,11 @@ package struct SimulationPlan: Sendable {
     let drillSlot: [Int32]
     let drillEvery: [Double]
     let drillDuration: [Double]
+    /// Slot of the maintenance calendar of a component with windows, or −1; windows come on the
+    /// calendar whatever the part's state (failures and repairs go on inside them).
+    let maintenanceSlot: [Int32]
+    let maintenanceEvery: [Double]
+    let maintenanceDuration: [Double]
 
     // Slots.
     let slotCount: Int
@@ -78,6 +83,7 @@ package struct SimulationPlan: Sendable {
         var iFail: [Sampler] = [], iRepair: [Sampler] = [], cFail: [Sampler] = [], cRepair: [Sampler] = []
         var kinds: [SlotKind] = [], owners: [Int32] = []
         var drill: [Int32] = [], drillEvery: [Double] = [], drillDuration: [Double] = []
+        var windows: [Int32] = [], windowEvery: [Double] = [], windowDuration: [Double] = []
         var assumed: [String] = [], notModelled: [String] = []
         var eventsPerHour = 0.0
         for (index, component) in components.enumerated() {
@@ -114,6 +120,17 @@ package struct SimulationPlan: Sendable {
                 drill.append(-1)
                 drillEvery.append(0)
                 drillDuration.append(0)
+            }
+            if let maintenance = component.maintenance {
+                windows.append(Int32(kinds.count))
+                kinds.append(.maintenance); owners.append(Int32(index))
+                windowEvery.append(maintenance.every)
+                windowDuration.append(maintenance.duration)
+                eventsPerHour += 2 / maintenance.every
+            } else {
+                windows.append(-1)
+                windowEvery.append(0)
+                windowDuration.append(0)
             }
             let standbyListed = n > component.needs
             // As `EffectiveAvailability`: a delivered figure (no standby listed, `figures: service`) has nothing to add.
@@ -169,6 +186,9 @@ package struct SimulationPlan: Sendable {
         self.drillSlot = drill
         self.drillEvery = drillEvery
         self.drillDuration = drillDuration
+        self.maintenanceSlot = windows
+        self.maintenanceEvery = windowEvery
+        self.maintenanceDuration = windowDuration
         self.slotCount = kinds.count
         self.slotKind = kinds
         self.slotOwner = owners
@@ -195,7 +215,8 @@ package struct SimulationPlan: Sendable {
     /// else exponential with the stated means.
     static func lifetimes(_ component: Component, assumedRepairHours: Double)
         -> (failure: TimeDistribution, repair: TimeDistribution, assumed: Bool) {
-        let figures = component.latent?.undrilled ?? component.figures   // the drills are played, not folded
+        // Drills and windows are played on their calendars, not folded.
+        let figures = component.maintenance?.unmaintained ?? component.latent?.undrilled ?? component.figures
         let repairMean = figures.mttr ?? assumedRepairHours
         let repair = component.repair ?? .exponential(mean: repairMean)
         if let failure = component.failure { return (failure, repair, false) }
