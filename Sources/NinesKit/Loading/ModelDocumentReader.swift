@@ -410,15 +410,7 @@ struct ModelDocumentReader {
         defer { fields.rejectUnknownKeys(known: ["every", "duration", "announced"]) }
         let every = fields.duration("every", positive: true, required: true)
         let duration = fields.duration("duration", positive: true, required: true)
-        var announced = true
-        if let flag = fields.scalar("announced", expected: "true or false") {
-            switch flag.text {
-            case "true": announced = true
-            case "false": announced = false
-            default: diagnostics.error(flag.location, "'announced' of 'maintenance' of '\(owner)' must be true or false, found '\(flag.clipped)'",
-                                       length: flag.text.count)
-            }
-        }
+        let announced = flag("announced", in: fields, of: "'maintenance' of '\(owner)'") ?? true
         guard let every, let duration else { return nil }
         guard duration < every else {
             diagnostics.error(fields.keyLocation("duration"), "'duration' of 'maintenance' of '\(owner)' must be shorter than "
@@ -426,6 +418,18 @@ struct ModelDocumentReader {
             return nil
         }
         return Maintenance(every: every, duration: duration, announced: announced, location: fields.location)
+    }
+
+    /// A `true`/`false` field; nil (after a located error) for anything else, or when absent.
+    private func flag(_ key: String, in fields: MappingReader, of owner: String) -> Bool? {
+        guard let flag = fields.scalar(key, expected: "true or false") else { return nil }
+        switch flag.text {
+        case "true": return true
+        case "false": return false
+        default:
+            diagnostics.error(flag.location, "'\(key)' of \(owner) must be true or false, found '\(flag.clipped)'", length: flag.text.count)
+            return nil
+        }
     }
 
     /// Windows on one instance's calendar: replicas in windows of their own would need a schedule
@@ -497,14 +501,7 @@ struct ModelDocumentReader {
                                   rto: fields.duration("rto", positive: false), rpo: fields.duration("rpo", positive: false),
                                   description: fields.string("description"), location: location, componentLocations: componentLocations)
         objective.mission = fields.duration("mission", positive: true)
-        if let flag = fields.scalar("counts_maintenance", expected: "true or false") {
-            switch flag.text {
-            case "true": objective.countsMaintenance = true
-            case "false": objective.countsMaintenance = false
-            default: diagnostics.error(flag.location, "'counts_maintenance' of objective '\(name)' must be true or false, found '\(flag.clipped)'",
-                                       length: flag.text.count)
-            }
-        }
+        objective.countsMaintenance = flag("counts_maintenance", in: fields, of: "objective '\(name)'") ?? true
         return objective
     }
 }

@@ -110,28 +110,20 @@ package struct SimulationPlan: Sendable {
                 cFail.append(.never)
             }
             cRepair.append(Sampler(repair))
-            if let latent = component.latent {
-                drill.append(Int32(kinds.count))
-                kinds.append(.drill); owners.append(Int32(index))
-                drillEvery.append(latent.testEvery)
-                drillDuration.append(latent.testDuration)
-                eventsPerHour += 2 / latent.testEvery
-            } else {
-                drill.append(-1)
-                drillEvery.append(0)
-                drillDuration.append(0)
+            /// A calendar (drills, windows): a slot of `kind` when the component has one, else −1.
+            func calendar(_ kind: SlotKind, every: Double?, duration: Double,
+                          _ slots: inout [Int32], _ everies: inout [Double], _ durations: inout [Double]) {
+                guard let every else { slots.append(-1); everies.append(0); durations.append(0); return }
+                slots.append(Int32(kinds.count))
+                kinds.append(kind); owners.append(Int32(index))
+                everies.append(every)
+                durations.append(duration)
+                eventsPerHour += 2 / every
             }
-            if let maintenance = component.maintenance {
-                windows.append(Int32(kinds.count))
-                kinds.append(.maintenance); owners.append(Int32(index))
-                windowEvery.append(maintenance.every)
-                windowDuration.append(maintenance.duration)
-                eventsPerHour += 2 / maintenance.every
-            } else {
-                windows.append(-1)
-                windowEvery.append(0)
-                windowDuration.append(0)
-            }
+            calendar(.drill, every: component.latent?.testEvery, duration: component.latent?.testDuration ?? 0,
+                     &drill, &drillEvery, &drillDuration)
+            calendar(.maintenance, every: component.maintenance?.every, duration: component.maintenance?.duration ?? 0,
+                     &windows, &windowEvery, &windowDuration)
             let standbyListed = n > component.needs
             // As `EffectiveAvailability`: a delivered figure (no standby listed, `figures: service`) has nothing to add.
             if let plan = component.failover, plan.mode == .activePassive, standbyListed || plan.figures == .instance {
