@@ -66,6 +66,14 @@ import Testing
         #expect(Closeness.relative(AvailabilityAnalysis(model).objective(0).probability.down, primary * cycle.unavailability, within: 1e-9))
     }
 
+    /// A mission without repair reads the stated failure rate: drills and windows are not failures.
+    /// The standby alone over 1000 h: R = e^{−1000/2000} (Rausand & Høyland §5.3, exponential R(t)).
+    @Test func missionReliabilityReadsTheStatedRate() throws {
+        let model = try ModelLoader.load(text: Self.standbyModel, file: "drills.yaml")
+        let figure = MissionReliability(AvailabilityAnalysis(model), missionHours: 1000).objectives[1]
+        #expect(Closeness.relative(figure.reliability.up, exp(-0.5), within: 1e-9), "\(figure.reliability.up)")
+    }
+
     /// The simulator plays the drill calendar (failures wait for a drill, drills take the standby
     /// out, drills due during a repair are skipped) and agrees with the closed form.
     @Test func simulationAgreesWithTheExactFigure() throws {

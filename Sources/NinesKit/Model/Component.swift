@@ -75,6 +75,9 @@ public struct Component: Hashable, Sendable {
     /// The declared kind, else the one its layer suggests.
     public var effectiveKind: ComponentKind { kind ?? ComponentKind.inferred(fromLayer: layer) }
 
+    /// The instance as stated, before drills and maintenance windows were folded into `figures`.
+    public var statedFigures: UnitFigures { maintenance?.unmaintained ?? latent?.undrilled ?? figures }
+
     /// Names of every component this one depends on directly (plain or inside groups), in model order.
     public var dependencyNames: [String] { dependencies.componentNames }
 }

@@ -207,8 +207,7 @@ package struct SimulationPlan: Sendable {
     /// else exponential with the stated means.
     static func lifetimes(_ component: Component, assumedRepairHours: Double)
         -> (failure: TimeDistribution, repair: TimeDistribution, assumed: Bool) {
-        // Drills and windows are played on their calendars, not folded.
-        let figures = component.maintenance?.unmaintained ?? component.latent?.undrilled ?? component.figures
+        let figures = component.statedFigures   // drills and windows are played on their calendars, not folded
         let repairMean = figures.mttr ?? assumedRepairHours
         let repair = component.repair ?? .exponential(mean: repairMean)
         if let failure = component.failure { return (failure, repair, false) }
