@@ -15,7 +15,7 @@ struct MissionComponentReliability: Sendable {
     init(_ component: Component) {
         if let failure = component.failure {
             unit = failure
-        } else if let rate = component.figures.failureRate, rate > 0 {
+        } else if let rate = component.statedFigures.failureRate, rate > 0 {   // drills and windows are not failures
             unit = .exponential(mean: 1 / rate)
         } else {
             unit = nil

@@ -22,11 +22,23 @@ public struct SLAPrediction {
         self.inScope = inScope
         self.excluded = excluded
         let positions = full.structure.indexOf   // names are unique in a loaded model
+        // Announced maintenance windows: the figures without them, for objectives that do not count
+        // them and to show every objective both ways (docs/patterns.md, "Maintenance windows").
+        let quiet = model.components.contains { $0.maintenance?.announced == true }
+            ? MaintenanceFolding.withoutAnnounced(model) : nil
+        let quietFull = quiet.map { AvailabilityAnalysis($0) }
+        let quietInScope = quiet.flatMap { quietModel in
+            excluded.isEmpty ? quietFull : AvailabilityAnalysis(quietModel, treatingAsPerfect: Set(excluded))
+        }
         objectives = model.objectives.indices.map { index in
             let objective = model.objectives[index]
             let period = objective.period ?? model.period
             let hours = model.calendar.hours(in: period)
-            let figure = inScope.objective(index)
+            let counting = inScope.objective(index)
+            let notCounting = quietInScope?.objective(index)
+            let figure = objective.countsMaintenance ? counting : notCounting ?? counting
+            let full = objective.countsMaintenance ? full : quietFull ?? full
+            let maintenanceHours = notCounting.map { (counting.probability.down - $0.probability.down) * hours }
             let closure = Set(DependencyClosure.of(objective.components, in: model, index: positions))
             let relevant = excluded.filter(closure.contains)
             var withExcluded: FlowFigures?
@@ -40,12 +52,14 @@ public struct SLAPrediction {
                                  downtimeHours: (criticality[name] ?? 0) * hours)
                 }
             }
-            return ObjectivePrediction(objective: objective, period: period, periodHours: hours, figure: figure,
-                                       withExcluded: withExcluded, excluded: costs,
-                                       degraded: DegradedTime(objective: index, in: inScope),
-                                       recovery: ObjectiveRecovery(objective, in: model,
-                                                                  singlePointsOfFailure: full.singlePointsOfFailure(objective: index),
-                                                                  index: positions))
+            var prediction = ObjectivePrediction(objective: objective, period: period, periodHours: hours, figure: figure,
+                                                 withExcluded: withExcluded, excluded: costs,
+                                                 degraded: DegradedTime(objective: index, in: inScope),
+                                                 recovery: ObjectiveRecovery(objective, in: model,
+                                                                            singlePointsOfFailure: full.singlePointsOfFailure(objective: index),
+                                                                            index: positions))
+            prediction.announcedMaintenanceHours = maintenanceHours.flatMap { $0 > 0 ? $0 : nil }
+            return prediction
         }
     }
 
@@ -79,6 +93,9 @@ public struct ObjectivePrediction: Hashable, Sendable {
     /// objective needs is soft.
     public let degraded: DegradedTime?
     public let recovery: ObjectiveRecovery
+    /// Downtime per period the announced maintenance windows on the objective add; nil when none
+    /// do. Counted in `figure` when the objective `countsMaintenance`, left out otherwise.
+    public var announcedMaintenanceHours: Double? = nil
 
     public var target: Probability? { objective.target }
 

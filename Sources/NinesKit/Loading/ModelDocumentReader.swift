@@ -53,8 +53,9 @@ struct ModelDocumentReader {
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
                                 "failure", "repair", "placement", "detect", "cache", "transient", "retry", "idempotent",
-                                "accepts_when_down", "bulkhead", "hangs"]
-    static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "degraded", "description"]
+                                "accepts_when_down", "bulkhead", "hangs", "latent", "maintenance"]
+    static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "degraded",
+                                "counts_maintenance", "description"]
 
     func read(_ root: YAMLValue) -> ModelDraft {
         var draft = ModelDraft(file: file, systemLocation: root.location)
@@ -252,6 +253,10 @@ struct ModelDocumentReader {
         }
         component.placement = PlacementReader(diagnostics: diagnostics).read(fields, owner: name, replicas: replicas,
                                                                              needs: min(needs, replicas))
+        component.latent = fields.value("latent").flatMap { readLatent($0, owner: name) }
+        if let latent = component.latent { checkLatent(latent, of: component) }
+        component.maintenance = fields.value("maintenance").flatMap { readMaintenance($0, owner: name) }
+        if let maintenance = component.maintenance { checkMaintenance(maintenance, of: component) }
         return component
     }
 
@@ -392,6 +397,79 @@ struct ModelDocumentReader {
         return TransientFaults(rate: rate, duration: duration, location: fields.location)
     }
 
+    private func readLatent(_ value: YAMLValue, owner: String) -> LatentFailures? {
+        guard let fields = MappingReader(value, context: "'latent' of '\(owner)'", diagnostics: diagnostics) else { return nil }
+        defer { fields.rejectUnknownKeys(known: ["test_every", "test_duration"]) }
+        let every = fields.duration("test_every", positive: true, required: true)
+        let duration = fields.duration("test_duration", positive: false) ?? 0
+        guard let every else { return nil }
+        guard duration < every else {
+            diagnostics.error(fields.keyLocation("test_duration"), "'test_duration' of '\(owner)' must be shorter than "
+                              + "'test_every': a drill cannot last longer than the time between drills", length: 13)
+            return nil
+        }
+        return LatentFailures(testEvery: every, testDuration: duration, location: fields.location)
+    }
+
+    /// A drilled part is one instance with a failure rate and a mean repair: the drill cycle's
+    /// closed form (DrillCycle) covers that and nothing the other keys would add to it.
+    private func checkLatent(_ latent: LatentFailures, of component: Component) {
+        let name = component.name
+        var clashes: [String] = []
+        if component.replicas > 1 { clashes.append("'replicas' above 1 (drill each instance as its own component)") }
+        if component.failover != nil { clashes.append("'failover'") }
+        if component.placement != nil { clashes.append("'placement'") }
+        if component.failure != nil || component.repair != nil { clashes.append("a 'failure' or 'repair' distribution") }
+        if component.transient != nil { clashes.append("'transient'") }
+        for clash in clashes {
+            diagnostics.error(latent.location, "'latent' of component '\(name)' cannot go with \(clash)")
+        }
+        if component.figures.failureRate == nil || component.figures.mttr == nil {
+            diagnostics.error(latent.location, "'latent' of component '\(name)' needs a failure rate and a mean repair time "
+                              + "(give 'mtbf' or 'rate' and 'mttr'): a drill finds failures and a repair ends them")
+        }
+    }
+
+    private func readMaintenance(_ value: YAMLValue, owner: String) -> Maintenance? {
+        guard let fields = MappingReader(value, context: "'maintenance' of '\(owner)'", diagnostics: diagnostics) else { return nil }
+        defer { fields.rejectUnknownKeys(known: ["every", "duration", "announced"]) }
+        let every = fields.duration("every", positive: true, required: true)
+        let duration = fields.duration("duration", positive: true, required: true)
+        let announced = flag("announced", in: fields, of: "'maintenance' of '\(owner)'") ?? true
+        guard let every, let duration else { return nil }
+        guard duration < every else {
+            diagnostics.error(fields.keyLocation("duration"), "'duration' of 'maintenance' of '\(owner)' must be shorter than "
+                              + "'every': a window cannot last longer than the time between windows", length: 8)
+            return nil
+        }
+        return Maintenance(every: every, duration: duration, announced: announced, location: fields.location)
+    }
+
+    /// A `true`/`false` field; nil (after a located error) for anything else, or when absent.
+    private func flag(_ key: String, in fields: MappingReader, of owner: String) -> Bool? {
+        guard let flag = fields.scalar(key, expected: "true or false") else { return nil }
+        switch flag.text {
+        case "true": return true
+        case "false": return false
+        default:
+            diagnostics.error(flag.location, "'\(key)' of \(owner) must be true or false, found '\(flag.clipped)'", length: flag.text.count)
+            return nil
+        }
+    }
+
+    /// Windows on one instance's calendar: replicas in windows of their own would need a schedule
+    /// (rolling or not) that the model does not say.
+    private func checkMaintenance(_ maintenance: Maintenance, of component: Component) {
+        var clashes: [String] = []
+        if component.replicas > 1 { clashes.append("'replicas' above 1 (give each instance its own component and windows)") }
+        if component.placement != nil { clashes.append("'placement'") }
+        if component.failover != nil { clashes.append("'failover'") }
+        if component.latent != nil { clashes.append("'latent' (a drill is the window: give 'test_duration')") }
+        for clash in clashes {
+            diagnostics.error(maintenance.location, "'maintenance' of component '\(component.name)' cannot go with \(clash)")
+        }
+    }
+
     private func readRetry(_ value: YAMLValue, owner: String, at location: ModelLocation) -> RetryPolicy? {
         guard let fields = MappingReader(value, context: "'retry' of '\(owner)'", diagnostics: diagnostics) else { return nil }
         defer { fields.rejectUnknownKeys(known: ["attempts", "backoff", "timeout"]) }
@@ -464,6 +542,7 @@ struct ModelDocumentReader {
             objective.degraded = degraded
             objective.degradedLocation = fields.keyLocation("degraded")
         }
+        objective.countsMaintenance = flag("counts_maintenance", in: fields, of: "objective '\(name)'") ?? true
         return objective
     }
 }

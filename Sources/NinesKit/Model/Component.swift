@@ -68,6 +68,12 @@ public struct Component: Hashable, Sendable {
     public var hangPart: String?
     /// Some caller depends on this component softly: then it is no root of the system (set by the loader).
     public var usedSoftly = false
+    /// Failures found only by periodic drills (`latent:`); once loaded, the drilled mean
+    /// unavailability is already part of `figures` (LatentFolding).
+    public var latent: LatentFailures?
+    /// Planned windows out of service (`maintenance:`); once loaded, already part of `figures`
+    /// (MaintenanceFolding), the windowless unit kept in `maintenance.unmaintained`.
+    public var maintenance: Maintenance?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,
@@ -96,6 +102,9 @@ public struct Component: Hashable, Sendable {
     /// Made by the loader, not written in the model: a placed replica (`web#2`) or a write-ahead's
     /// expiry (`door#retention`). Their names hold '#', which no model name may.
     public var isMadeByLoader: Bool { name.contains("#") }
+
+    /// The instance as stated, before drills and maintenance windows were folded into `figures`.
+    public var statedFigures: UnitFigures { maintenance?.unmaintained ?? latent?.undrilled ?? figures }
 
     /// Names of every component this one depends on directly (plain or inside groups), in model order.
     public var dependencyNames: [String] { dependencies.componentNames }

@@ -25,6 +25,9 @@ public struct Objective: Hashable, Sendable {
     /// Mission time for this objective's mission reliability (hours, no repair during it); see
     /// docs/mission-reliability.md.
     public var mission: Double?
+    /// Whether announced maintenance windows count against this objective (`counts_maintenance`,
+    /// true unless the model says false, the usual SLA wording).
+    public var countsMaintenance = true
     public var description: String?
     public var location: ModelLocation
     /// Where each of `components` is named in the file (parallel to `components`; empty when built in code).

@@ -43,7 +43,28 @@ public enum ReportBuilder {
                                         figures: figures, components: components,
                                         sla: prediction == nil ? nil : sla)
         report.overrides = model.overrides.isEmpty ? nil : model.overrides
+        report.drills = drillReports(DrillSuggestion.all(model), prediction: prediction)
         return report
+    }
+
+    /// Each drilled part with its saving per objective: Birnbaum importance × the part's saving
+    /// (the objective is affine in the part's unavailability, `DrillSuggestion`).
+    static func drillReports(_ suggestions: [DrillSuggestion], prediction: SLAPrediction?) -> [DrillReport]? {
+        guard !suggestions.isEmpty else { return nil }
+        return suggestions.map { drill in
+            let objectives = (prediction?.objectives ?? []).compactMap { item -> DrillObjectiveReport? in
+                guard let birnbaum = item.figure.importance.first(where: { $0.component == drill.component })?.birnbaum else { return nil }
+                let downtime = item.figure.probability.down * item.periodHours
+                return DrillObjectiveReport(
+                    objective: item.objective.name, period: item.period.name, downtimeHours: downtime,
+                    suggestedDowntimeHours: drill.suggestedUnavailability.map {
+                        max(0, downtime - birnbaum * (drill.unavailability - $0) * item.periodHours)
+                    })
+            }
+            return DrillReport(component: drill.component, testEveryHours: drill.every, testDurationHours: drill.duration,
+                               unavailability: drill.unavailability, suggestedEveryHours: drill.suggestedEvery,
+                               suggestedUnavailability: drill.suggestedUnavailability, objectives: objectives)
+        }
     }
 
     /// The report with a "ranked risks" section: the `top` failure modes of `worksheet` by AP, then RPN.
@@ -91,49 +112,53 @@ extension ReportBuilder {
             var report = slaReport(item, calendar: calendar, usesDetection: usesDetection, minMargin: minMargin)
             report.degraded = item.degraded.map { DegradedReport(hours: $0.share * item.periodHours, share: $0.share,
                                                                  countsAs: $0.accounting.rawValue, causes: $0.causes) }
+            if let maintenance = item.announcedMaintenanceHours {
+                report.announcedMaintenanceHours = maintenance
+                report.countsMaintenance = item.objective.countsMaintenance
+            }
             return report
         }
     }
 
     static func slaReport(_ item: ObjectivePrediction, calendar: String, usesDetection: Bool, minMargin: Double) -> SLAReport {
-            let objective = item.objective
-            let q = item.figure.probability.down
-            let nines = Nines.count(unavailability: q)
-            let withExcluded = item.withExcluded?.probability
-            let verdict = item.verdict(minMargin: minMargin)
-            let excluded = item.excluded.map { ExcludedReport(component: $0.component, responsibility: $0.responsibility.rawValue,
-                                                              downtimeHours: $0.downtimeHours) }
-            let usersExperience = withExcluded.map { figure in
-                let nines = Nines.count(unavailability: figure.down)
-                return UsersExperienceReport(availability: figure.up, unavailability: figure.down, nines: nines.isFinite ? nines : nil,
-                                             downtimeHours: figure.down * item.periodHours, excluded: excluded)
-            }
-            return SLAReport(
-                objective: objective.name, kind: objective.kind.rawValue, measure: objective.measure.rawValue,
-                period: item.period.name, periodHours: item.periodHours, calendar: calendar,
-                target: item.target?.up, targetUnavailability: item.target?.down,
-                availability: item.figure.probability.up, unavailability: q, nines: nines.isFinite ? nines : nil,
-                errorBudgetHours: item.budgetHours, downtimeHours: item.downtimeHours, marginHours: item.marginHours,
-                marginShare: item.marginShare, holds: verdict?.met, method: item.figure.method.rawValue,
-                judgedUnavailability: item.judgedUnavailability, excluded: excluded,
-                availabilityWithExcluded: withExcluded?.up, unavailabilityWithExcluded: withExcluded?.down,
-                downtimeWithExcludedHours: withExcluded.map { $0.down * item.periodHours },
-                outagesPerPeriod: item.outagesPerPeriod, meanRecoveryHours: item.meanRecoveryHours,
-                allowedRecoveryHours: item.allowedRecoveryHours, rto: objective.rto, rpo: objective.rpo,
-                worstRTO: item.recovery.worstRTO.flatMap { figures in
-                    figures.rto.map { RecoveryReport(component: figures.component, hours: $0, meanHours: nil,
-                                                     basis: figures.rtoBasis?.rawValue ?? "",
-                                                     detectionHours: figures.rtoBasis == .repair || figures.rtoBasis == .failedSwitch
-                                                         ? figures.detection : nil) }
-                },
-                worstRPO: item.recovery.worstRPO.flatMap { figures in
-                    figures.rpo.map { RecoveryReport(component: figures.component, hours: $0, meanHours: figures.meanRPO,
-                                                     basis: figures.rpoBasis?.rawValue ?? "") }
-                },
-                rtoHolds: item.rtoHolds, rpoHolds: item.rpoHolds,
-                unknownRTO: item.recovery.unknownRTO, unprotected: item.recovery.unprotected,
-                verdict: verdict, asUsersExperienceIt: usersExperience,
-                file: objective.location.file, line: objective.location.line, column: objective.location.column,
-                unmonitored: usesDetection ? item.recovery.unmonitored : nil)
+        let objective = item.objective
+        let q = item.figure.probability.down
+        let nines = Nines.count(unavailability: q)
+        let withExcluded = item.withExcluded?.probability
+        let verdict = item.verdict(minMargin: minMargin)
+        let excluded = item.excluded.map { ExcludedReport(component: $0.component, responsibility: $0.responsibility.rawValue,
+                                                          downtimeHours: $0.downtimeHours) }
+        let usersExperience = withExcluded.map { figure in
+            let nines = Nines.count(unavailability: figure.down)
+            return UsersExperienceReport(availability: figure.up, unavailability: figure.down, nines: nines.isFinite ? nines : nil,
+                                         downtimeHours: figure.down * item.periodHours, excluded: excluded)
+        }
+        return SLAReport(
+            objective: objective.name, kind: objective.kind.rawValue, measure: objective.measure.rawValue,
+            period: item.period.name, periodHours: item.periodHours, calendar: calendar,
+            target: item.target?.up, targetUnavailability: item.target?.down,
+            availability: item.figure.probability.up, unavailability: q, nines: nines.isFinite ? nines : nil,
+            errorBudgetHours: item.budgetHours, downtimeHours: item.downtimeHours, marginHours: item.marginHours,
+            marginShare: item.marginShare, holds: verdict?.met, method: item.figure.method.rawValue,
+            judgedUnavailability: item.judgedUnavailability, excluded: excluded,
+            availabilityWithExcluded: withExcluded?.up, unavailabilityWithExcluded: withExcluded?.down,
+            downtimeWithExcludedHours: withExcluded.map { $0.down * item.periodHours },
+            outagesPerPeriod: item.outagesPerPeriod, meanRecoveryHours: item.meanRecoveryHours,
+            allowedRecoveryHours: item.allowedRecoveryHours, rto: objective.rto, rpo: objective.rpo,
+            worstRTO: item.recovery.worstRTO.flatMap { figures in
+                figures.rto.map { RecoveryReport(component: figures.component, hours: $0, meanHours: nil,
+                                                 basis: figures.rtoBasis?.rawValue ?? "",
+                                                 detectionHours: figures.rtoBasis == .repair || figures.rtoBasis == .failedSwitch
+                                                     ? figures.detection : nil) }
+            },
+            worstRPO: item.recovery.worstRPO.flatMap { figures in
+                figures.rpo.map { RecoveryReport(component: figures.component, hours: $0, meanHours: figures.meanRPO,
+                                                 basis: figures.rpoBasis?.rawValue ?? "") }
+            },
+            rtoHolds: item.rtoHolds, rpoHolds: item.rpoHolds,
+            unknownRTO: item.recovery.unknownRTO, unprotected: item.recovery.unprotected,
+            verdict: verdict, asUsersExperienceIt: usersExperience,
+            file: objective.location.file, line: objective.location.line, column: objective.location.column,
+            unmonitored: usesDetection ? item.recovery.unmonitored : nil)
     }
 }

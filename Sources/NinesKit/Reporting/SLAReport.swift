@@ -60,6 +60,10 @@ public struct SLAReport: Hashable, Sendable, Codable {
     public var column: Int
     /// In-scope components with no detection time, when the model gives any (`detect:`).
     public var unmonitored: [String]? = nil
+    /// Downtime per period that announced maintenance windows add to the objective; absent when none do.
+    public var announcedMaintenanceHours: Double? = nil
+    /// Whether the figure above counts them (`counts_maintenance`); absent when no window applies.
+    public var countsMaintenance: Bool? = nil
     /// Time spent degraded (a soft dependency down, a breaker open), when the objective needs
     /// anything softly (docs/patterns.md, "Soft dependencies and fallbacks").
     public var degraded: DegradedReport? = nil

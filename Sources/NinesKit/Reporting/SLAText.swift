@@ -43,6 +43,17 @@ package enum SLAText {
             + figure(users, period: r.period)
     }
 
+    /// The prediction the other way round for announced maintenance: "announced maintenance 1 h/month,
+    /// not counted (counts_maintenance: false); counting it: 99.80% (1.44 h/month)"; nil when no window applies.
+    public static func maintenance(_ r: SLAReport) -> String? {
+        guard let hours = r.announcedMaintenanceHours, let counts = r.countsMaintenance else { return nil }
+        let other = counts ? r.downtimeHours - hours : r.downtimeHours + hours
+        let otherFigure = Format.percent(Probability(unavailability: other / r.periodHours))
+        return "announced maintenance \(Format.duration(hours: hours))/\(r.period), "
+            + (counts ? "counted (counts_maintenance: true); without it: " : "not counted (counts_maintenance: false); counting it: ")
+            + "\(otherFigure) (\(Format.duration(hours: other))/\(r.period))"
+    }
+
     /// "holds", or "falls short: worst RTO 1 h (job-queue, repair) exceeds rto 30 min"; nil when
     /// the objective promises nothing. The objective's one verdict (`ObjectiveVerdict`) in words.
     public static func verdict(_ r: SLAReport) -> String? {

@@ -30,6 +30,10 @@ public struct TextReportRenderer {
             out.append("")
             out.append(contentsOf: render(sla))
         }
+        if let drills = report.drills {
+            out.append("")
+            out.append(contentsOf: render(drills))
+        }
         if let savings = report.patternSavings, !savings.isEmpty {
             out.append("")
             out.append(contentsOf: render(savings))
@@ -56,10 +60,31 @@ public struct TextReportRenderer {
                 lines.append(contentsOf: SLAText.reasons(r).flatMap { wrap("✗ " + $0, indent: 4) })
             case nil: lines.append(head + "no target")
             }
-            let rows = [SLAText.predicted(r), SLAText.budget(r), SLAText.period(r), SLAText.exclusions(r),
+            let rows = [SLAText.predicted(r), SLAText.budget(r), SLAText.period(r), SLAText.exclusions(r), SLAText.maintenance(r),
                         SLAText.allowedRecovery(r), SLAText.rto(r), SLAText.rpo(r), SLAText.unmonitored(r),
                         SLAText.degraded(r)].compactMap { $0 }
             lines.append(contentsOf: rows.flatMap { wrap($0, indent: 4) })
+        }
+        return lines
+    }
+
+    /// Drilled parts: what the drills cost and the interval that would cost least.
+    func render(_ drills: [DrillReport]) -> [String] {
+        var lines = [bold("Drills (latent failures)")]
+        for drill in drills {
+            let now = "\(drill.component): drilled every \(Format.duration(hours: drill.testEveryHours)), "
+                + "\(Format.duration(hours: drill.testDurationHours)) out each; own unavailability \(Format.small(drill.unavailability))"
+            lines.append(contentsOf: wrap(now, indent: 2))
+            guard let every = drill.suggestedEveryHours, let q = drill.suggestedUnavailability else {
+                lines.append(contentsOf: wrap("a drill costs no downtime: drilling more often only helps", indent: 4))
+                continue
+            }
+            lines.append(contentsOf: wrap("suggested: every \(Format.duration(hours: every)) (own unavailability \(Format.small(q)))", indent: 4))
+            for objective in drill.objectives {
+                guard let suggested = objective.suggestedDowntimeHours else { continue }
+                lines.append(contentsOf: wrap("\(objective.objective): \(Format.duration(hours: objective.downtimeHours)) down per "
+                                              + "\(objective.period) now, \(Format.duration(hours: suggested)) with the suggested interval", indent: 4))
+            }
         }
         return lines
     }

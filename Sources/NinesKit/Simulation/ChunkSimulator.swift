@@ -23,6 +23,10 @@ struct ChunkSimulator {
         let commonUp: UnsafeMutablePointer<Bool>
         let switching: UnsafeMutablePointer<Bool>
         let outageEnd: UnsafeMutablePointer<Double>       // end of a hidden-standby switchover
+        let drilling: UnsafeMutablePointer<Bool>          // out of service for a drill
+        let unseen: UnsafeMutablePointer<Bool>            // failed, waiting for a drill to find it
+        let inWindow: UnsafeMutablePointer<Bool>          // out of service for maintenance
+        let windowSlot: UnsafeMutablePointer<Double>      // start of the period holding the next window
         let ownUp: UnsafeMutablePointer<Bool>
         let closureUp: UnsafeMutablePointer<Bool>         // by lens · components + component
         let exposedUp: UnsafeMutablePointer<Bool>         // what callers see (the mask's view when masked)
@@ -56,6 +60,10 @@ struct ChunkSimulator {
             commonUp = make(components, true)
             switching = make(components, false)
             outageEnd = make(components, 0.0)
+            drilling = make(components, false)
+            unseen = make(components, false)
+            inWindow = make(components, false)
+            windowSlot = make(components, 0.0)
             ownUp = make(components, true)
             closureUp = make(graph.lensCount * components, true)
             exposedUp = make(graph.lensCount * components, true)
@@ -84,6 +92,7 @@ struct ChunkSimulator {
         func deallocate() {
             instanceUp.deallocate(); instanceActive.deallocate(); upCount.deallocate(); activeCount.deallocate()
             commonUp.deallocate(); switching.deallocate(); outageEnd.deallocate(); ownUp.deallocate()
+            drilling.deallocate(); unseen.deallocate(); inWindow.deallocate(); windowSlot.deallocate()
             closureUp.deallocate(); exposedUp.deallocate(); flowUp.deallocate(); unmet.deallocate(); membersUp.deallocate(); work.deallocate()
             downCount.deallocate(); objectiveUp.deallocate()
             mark.deallocate(); outageStart.deallocate(); periodDown.deallocate(); periodIndex.deallocate()
@@ -170,6 +179,11 @@ struct ChunkSimulator {
             }
             let common = Int(plan.commonSlot[component])
             if common >= 0 { queue.schedule(common, at: plan.commonFailure[component].draw(&random)) }
+            // Drill calendars of different components are not coordinated: each starts at a random phase.
+            let drill = Int(plan.drillSlot[component])
+            if drill >= 0 { queue.schedule(drill, at: random.nextOpenUnit() * plan.drillEvery[component]) }
+            let window = Int(plan.maintenanceSlot[component])
+            if window >= 0 { queue.schedule(window, at: nextWindow(component)) }
         }
         while true {
             let t = queue.nextTime
@@ -200,7 +214,12 @@ struct ChunkSimulator {
                 b.instanceUp[slot] = false
                 b.upCount[owner] -= 1
                 if plan.failoverSlot[owner] >= 0 && b.instanceActive[slot] { failOver(from: slot, component: owner, at: t) }
-                queue.schedule(slot, at: t + plan.instanceRepair[owner].draw(&random))
+                if plan.drillSlot[owner] >= 0 {
+                    b.unseen[owner] = true                    // latent: repaired once a drill finds it
+                    queue.schedule(slot, at: .infinity)
+                } else {
+                    queue.schedule(slot, at: t + plan.instanceRepair[owner].draw(&random))
+                }
             } else {
                 b.instanceUp[slot] = true
                 b.upCount[owner] += 1
@@ -222,6 +241,18 @@ struct ChunkSimulator {
         case .failover:
             b.switching[owner] = false
             queue.schedule(slot, at: .infinity)
+        case .drill:
+            drill(owner, slot: slot, at: t)
+        case .maintenance:
+            // A window opens (out of service for its duration) or closes (the next one in the next period).
+            let opening = !b.inWindow[owner]
+            b.inWindow[owner] = opening
+            if opening {
+                queue.schedule(slot, at: t + plan.maintenanceDuration[owner])
+            } else {
+                b.windowSlot[owner] += plan.maintenanceEvery[owner]
+                queue.schedule(slot, at: nextWindow(owner))
+            }
         case .mask:
             queue.schedule(slot, at: .infinity)
             let lens = owner / tables.maskCount, mask = owner % tables.maskCount
@@ -255,6 +286,37 @@ struct ChunkSimulator {
         return outage
     }
 
+    /// One window per period of the calendar, at a random time within it: the model says how often
+    /// and how long, not when, so windows of different parts are uncoordinated, as the exact
+    /// engine's independent series factor (1 − d/T) takes them.
+    private mutating func nextWindow(_ component: Int) -> Double {
+        buffers.windowSlot[component] + random.nextOpenUnit() * (plan.maintenanceEvery[component] - plan.maintenanceDuration[component])
+    }
+
+    /// A drill of a component with latent failures starts or ends. It takes the component out of
+    /// service for its duration; at its end a failure (one during the drill too) is found and the
+    /// repair starts. A drill due during a repair is skipped. (DrillCycle is the same calendar in closed form.)
+    private mutating func drill(_ component: Int, slot: Int, at t: Double) {
+        let b = buffers
+        let instance = Int(plan.firstInstanceSlot[component])
+        let every = plan.drillEvery[component], duration = plan.drillDuration[component]
+        if !b.drilling[component] && !b.instanceUp[instance] && !b.unseen[component] {
+            queue.schedule(slot, at: t + every)               // in repair: nothing to drill
+            return
+        }
+        if !b.drilling[component] && duration > 0 {
+            b.drilling[component] = true
+            queue.schedule(slot, at: t + duration)
+            return
+        }
+        b.drilling[component] = false
+        if b.unseen[component] {
+            b.unseen[component] = false
+            queue.schedule(instance, at: t + plan.instanceRepair[component].draw(&random))
+        }
+        queue.schedule(slot, at: t - duration + every)
+    }
+
     /// The active instance `slot` failed: a standby that is up takes over after detection + switch
     /// time (if the switchover succeeds); without one the component waits for a repair.
     private mutating func failOver(from slot: Int, component: Int, at t: Double) {
@@ -281,7 +343,7 @@ struct ChunkSimulator {
         let b = buffers
         let up: Bool
         if plan.failoverSlot[component] < 0 {
-            up = b.commonUp[component] && b.upCount[component] >= plan.needs[component]
+            up = b.commonUp[component] && b.upCount[component] >= plan.needs[component] && !b.drilling[component] && !b.inWindow[component]
         } else if plan.hiddenStandby[component] {
             up = !b.switching[component]
         } else {

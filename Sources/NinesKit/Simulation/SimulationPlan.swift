@@ -5,7 +5,7 @@
 /// Needs no exact engine: the structure is sampled directly from the model's dependencies.
 /// Immutable and shared by every chunk and thread. Times in hours.
 package struct SimulationPlan: Sendable {
-    enum SlotKind: UInt8, Sendable { case instance, commonCause, failover, mask }
+    enum SlotKind: UInt8, Sendable { case instance, commonCause, failover, mask, drill, maintenance }
 
     // Components (by model index).
     let componentCount: Int
@@ -25,6 +25,16 @@ package struct SimulationPlan: Sendable {
     let instanceRepair: [Sampler]
     let commonFailure: [Sampler]
     let commonRepair: [Sampler]
+    /// Slot of the drill calendar of a component with latent failures, or −1: its failures wait
+    /// for the end of the next drill to be repaired, and each drill takes it out of service.
+    let drillSlot: [Int32]
+    let drillEvery: [Double]
+    let drillDuration: [Double]
+    /// Slot of the maintenance calendar of a component with windows, or −1; windows come on the
+    /// calendar whatever the part's state (failures and repairs go on inside them).
+    let maintenanceSlot: [Int32]
+    let maintenanceEvery: [Double]
+    let maintenanceDuration: [Double]
 
     // Slots.
     let slotCount: Int
@@ -73,6 +83,8 @@ package struct SimulationPlan: Sendable {
         var hidden: [Bool] = [], delay: [Double] = [], success: [Double] = []
         var iFail: [Sampler] = [], iRepair: [Sampler] = [], cFail: [Sampler] = [], cRepair: [Sampler] = []
         var kinds: [SlotKind] = [], owners: [Int32] = []
+        var drill: [Int32] = [], drillEvery: [Double] = [], drillDuration: [Double] = []
+        var windows: [Int32] = [], windowEvery: [Double] = [], windowDuration: [Double] = []
         var assumed: [String] = [], notModelled: [String] = []
         var eventsPerHour = 0.0
         for (index, component) in components.enumerated() {
@@ -99,6 +111,20 @@ package struct SimulationPlan: Sendable {
                 cFail.append(.never)
             }
             cRepair.append(Sampler(repair))
+            /// A calendar (drills, windows): a slot of `kind` when the component has one, else −1.
+            func calendar(_ kind: SlotKind, every: Double?, duration: Double,
+                          _ slots: inout [Int32], _ everies: inout [Double], _ durations: inout [Double]) {
+                guard let every else { slots.append(-1); everies.append(0); durations.append(0); return }
+                slots.append(Int32(kinds.count))
+                kinds.append(kind); owners.append(Int32(index))
+                everies.append(every)
+                durations.append(duration)
+                eventsPerHour += 2 / every
+            }
+            calendar(.drill, every: component.latent?.testEvery, duration: component.latent?.testDuration ?? 0,
+                     &drill, &drillEvery, &drillDuration)
+            calendar(.maintenance, every: component.maintenance?.every, duration: component.maintenance?.duration ?? 0,
+                     &windows, &windowEvery, &windowDuration)
             let standbyListed = n > component.needs
             // As `EffectiveAvailability`: a delivered figure (no standby listed, `figures: service`) has nothing to add.
             if let plan = component.failover, plan.mode == .activePassive, standbyListed || plan.figures == .instance {
@@ -151,6 +177,12 @@ package struct SimulationPlan: Sendable {
         self.instanceRepair = iRepair
         self.commonFailure = cFail
         self.commonRepair = cRepair
+        self.drillSlot = drill
+        self.drillEvery = drillEvery
+        self.drillDuration = drillDuration
+        self.maintenanceSlot = windows
+        self.maintenanceEvery = windowEvery
+        self.maintenanceDuration = windowDuration
         self.slotCount = kinds.count
         self.slotKind = kinds
         self.slotOwner = owners
@@ -163,7 +195,8 @@ package struct SimulationPlan: Sendable {
         }
         objectivePeriodsPerYear = objectivePeriodHours.map { Int32(max(1, (calendar.yearHours / $0).rounded(.down))) }
         modelPeriodHours = calendar.hours(in: model.period)
-        warmupHours = modelPeriodHours
+        // Long enough for the drill calendars to mix as well (the first interval starts good).
+        warmupHours = max(modelPeriodHours, 4 * (drillEvery.max() ?? 0))
         let longest = objectivePeriodHours.max() ?? modelPeriodHours
         chunkPeriods = max(SimulationSettings.chunkPeriods, Int((10 * longest / modelPeriodHours).rounded(.up)))
         self.eventsPerHour = eventsPerHour
@@ -176,7 +209,7 @@ package struct SimulationPlan: Sendable {
     /// else exponential with the stated means.
     static func lifetimes(_ component: Component, assumedRepairHours: Double)
         -> (failure: TimeDistribution, repair: TimeDistribution, assumed: Bool) {
-        let figures = component.figures
+        let figures = component.statedFigures   // drills and windows are played on their calendars, not folded
         let repairMean = figures.mttr ?? assumedRepairHours
         let repair = component.repair ?? .exponential(mean: repairMean)
         if let failure = component.failure { return (failure, repair, false) }

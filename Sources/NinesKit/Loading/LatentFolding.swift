@@ -1,0 +1,23 @@
+/// Folds each drilled component's latent failures into the figures the exact engine reads, once
+/// at load, after detection and blips (docs/patterns.md, "Latent failures and drills"): the unit
+/// becomes its drilled mean unavailability (DrillCycle) with the outage frequency that goes with
+/// it, drills included. The stated unit stays in `latent.undrilled` for the simulator.
+enum LatentFolding {
+    static func apply(_ model: SystemModel) -> SystemModel {
+        guard model.components.contains(where: { $0.latent != nil }) else { return model }
+        var result = model
+        for index in result.components.indices {
+            guard var latent = result.components[index].latent else { continue }
+            let stated = result.components[index].figures
+            guard let rate = stated.failureRate, let repair = stated.mttr else { continue }   // the reader refused it
+            latent.undrilled = stated
+            let cycle = DrillCycle(rate: rate, repairMean: repair, every: latent.testEvery, duration: latent.testDuration).figures
+            let down = Probability(unavailability: cycle.unavailability)
+            // Mean outage length q / f, so that the frequency the engine derives (q / r) is the cycle's.
+            let meanOutage = cycle.frequency > 0 ? cycle.unavailability / cycle.frequency : repair
+            result.components[index].figures = .availability(down, mttr: meanOutage)
+            result.components[index].latent = latent
+        }
+        return result
+    }
+}

@@ -1,0 +1,22 @@
+/// A drilled part in `nines report`: its drill calendar, what it costs, and the suggested
+/// interval with what it would save on each objective that reads the part. Times in hours.
+public struct DrillReport: Hashable, Sendable, Codable {
+    public var component: String
+    public var testEveryHours: Double
+    public var testDurationHours: Double
+    /// The part's own mean unavailability with these drills.
+    public var unavailability: Double
+    /// The interval that minimises it; absent when a drill costs no downtime.
+    public var suggestedEveryHours: Double?
+    public var suggestedUnavailability: Double?
+    /// Objectives whose figure depends on the part, in model order.
+    public var objectives: [DrillObjectiveReport]
+}
+
+/// One objective's downtime per its period with the stated drills and with the suggested interval.
+public struct DrillObjectiveReport: Hashable, Sendable, Codable {
+    public var objective: String
+    public var period: String
+    public var downtimeHours: Double
+    public var suggestedDowntimeHours: Double?
+}
