@@ -53,7 +53,7 @@ struct ModelDocumentReader {
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
                                 "failure", "repair", "placement", "detect", "cache", "transient", "retry", "idempotent"]
-    static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "description"]
+    static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "sli", "description"]
 
     func read(_ root: YAMLValue) -> ModelDraft {
         var draft = ModelDraft(file: file, systemLocation: root.location)
@@ -424,6 +424,7 @@ struct ModelDocumentReader {
                                   rto: fields.duration("rto", positive: false), rpo: fields.duration("rpo", positive: false),
                                   description: fields.string("description"), location: location, componentLocations: componentLocations)
         objective.mission = fields.duration("mission", positive: true)
+        objective.sli = fields.value("sli").flatMap { SLIReader(diagnostics: diagnostics).read($0, objective: name) }
         return objective
     }
 }
