@@ -33,7 +33,8 @@ package struct IncidentComparison: Sendable {
         public var replicas: Int
         public var rateVerdict: Verdict
         public var mttrVerdict: Verdict
-        public var downHours: Double { outages.reduce(0) { $0 + $1.hours } }
+        /// Summed in seconds (whole seconds add exactly), then turned into hours once.
+        public var downHours: Double { outages.reduce(0) { $0 + ($1.end - $1.start) } / 3600 }
         /// Worse when either figure is; better when one is and neither is worse.
         public var verdict: Verdict { IncidentComparison.combined([rateVerdict, mttrVerdict]) }
     }
@@ -41,7 +42,7 @@ package struct IncidentComparison: Sendable {
     public struct ObjectiveFinding: Sendable {
         public var objective: String
         public var verdict: Verdict
-        /// The components it needs whose verdict is not `consistent` (nor `untested`), in model order.
+        /// The components it needs that give it its verdict (for `better` or `worse`), in model order.
         public var drivers: [String]
     }
 
@@ -64,7 +65,7 @@ package struct IncidentComparison: Sendable {
         let windowHours = (until - since) / 3600
         components = model.components.filter { $0.placedReplica == nil }.map { component in
             let outages = OutageMerging.merged(byComponent[component.name] ?? [], since: since, until: until)
-            let down = outages.reduce(0) { $0 + $1.hours }
+            let down = outages.reduce(0) { $0 + ($1.end - $1.start) } / 3600
             let upHours = max(windowHours - down, .leastNonzeroMagnitude)
             let rate = PoissonRateInterval(count: outages.count, exposure: upHours, confidence: confidence)
             let mttr = ExponentialMeanInterval(count: outages.count, total: down, confidence: confidence)
@@ -81,7 +82,7 @@ package struct IncidentComparison: Sendable {
             let needed = DependencyClosure.of(objective.components, in: model, index: index).compactMap { findings[$0] }
             let verdict = Self.combined(needed.map(\.verdict))
             return ObjectiveFinding(objective: objective.name, verdict: verdict == .untested ? .consistent : verdict,
-                                    drivers: needed.filter { $0.verdict == .better || $0.verdict == .worse }.map(\.component))
+                                    drivers: verdict == .better || verdict == .worse ? needed.filter { $0.verdict == verdict }.map(\.component) : [])
         }
     }
 

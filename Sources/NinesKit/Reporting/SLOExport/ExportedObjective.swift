@@ -29,8 +29,17 @@ struct ExportedObjective {
         }
     }
 
+    /// `name` as a DNS label: lowercase ASCII letters and digits, every other run of characters one '-'.
     static func slugged(_ name: String) -> String {
-        let mapped = String(name.lowercased().map { $0 == "_" ? "-" : $0 })
+        var mapped = ""
+        for scalar in name.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                mapped.unicodeScalars.append(scalar)
+            } else if !mapped.hasSuffix("-") {
+                mapped += "-"
+            }
+        }
+        while mapped.first == "-" { mapped.removeFirst() }
         var trimmed = Substring(mapped.prefix(63))
         while trimmed.first == "-" { trimmed = trimmed.dropFirst() }
         while trimmed.last == "-" { trimmed = trimmed.dropLast() }
