@@ -81,7 +81,7 @@ package struct IncidentComparison: Sendable {
         objectives = model.objectives.map { objective in
             let needed = DependencyClosure.of(objective.components, in: model, index: index).compactMap { findings[$0] }
             let verdict = Self.combined(needed.map(\.verdict))
-            return ObjectiveFinding(objective: objective.name, verdict: verdict == .untested ? .consistent : verdict,
+            return ObjectiveFinding(objective: objective.name, verdict: verdict,
                                     drivers: verdict == .better || verdict == .worse ? needed.filter { $0.verdict == verdict }.map(\.component) : [])
         }
     }

@@ -6,16 +6,16 @@ import Foundation
 package enum OverlayYAMLWriter {
     public static func yaml(_ posterior: PosteriorFigures, source: String, since: String, until: String) -> String {
         var lines = [
-            "# Posterior figures from the incident log \(oneLine(source)), \(since) to \(until) (nines incidents --update).",
+            "# Posterior figures from the incident log \(YAMLQuoted.comment(source)), \(since) to \(until) (nines incidents --update).",
             "# Gamma–Poisson failure rates and MTTRs, the model's figures weighted as \(number(posterior.priorWeight)) failure(s).",
             "# Pass it after the model: its figures replace the model's (docs/model-format.md#overlays).",
             "version: 1",
-            "overlay: " + quoted("posterior from \(oneLine(source)), \(since) to \(until), prior weight \(number(posterior.priorWeight))"),
+            "overlay: " + YAMLQuoted.string("posterior from \(YAMLQuoted.comment(source)), \(since) to \(until), prior weight \(number(posterior.priorWeight))"),
             "components:",
         ]
         for update in posterior.updates {
             let repair = max(update.mttr - (update.detect ?? 0), 1.0 / 3600)
-            lines.append("  \(quoted(update.component)):")
+            lines.append("  \(YAMLQuoted.string(update.component)):")
             lines.append("    mtbf: \(number(1 / update.rate))h")
             lines.append("    mttr: \(number(repair))h" + (update.detect.map { "   # plus detect \(number($0))h = \(number(update.mttr))h" } ?? ""))
         }
@@ -29,13 +29,5 @@ package enum OverlayYAMLWriter {
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text
-    }
-
-    private static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-
-    private static func oneLine(_ text: String) -> String {
-        String(text.map { $0.isNewline || $0.asciiValue.map { $0 < 32 } == true ? " " : $0 })
     }
 }

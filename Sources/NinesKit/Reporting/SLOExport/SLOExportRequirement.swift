@@ -17,7 +17,7 @@ enum SLOExportRequirement {
     /// A comment naming the model and the objectives left out (no target or no `sli:`).
     static func header(_ model: SystemModel, format: String) -> String {
         let skipped = model.objectives.filter { $0.target == nil || $0.sli == nil }.map(\.name)
-        var lines = ["# \(format) from the nines model \(oneLine(model.name)) (nines export)."]
+        var lines = ["# \(format) from the nines model \(YAMLQuoted.comment(model.name)) (nines export)."]
         if !skipped.isEmpty {
             lines.append("# Not exported (no 'target' or no 'sli'): " + skipped.joined(separator: ", ") + ".")
         }
@@ -35,9 +35,5 @@ enum SLOExportRequirement {
             if text.hasSuffix(".") { text.removeLast() }
         }
         return text
-    }
-
-    static func oneLine(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 ? " " : Character($0) })
     }
 }

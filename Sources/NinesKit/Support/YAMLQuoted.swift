@@ -1,7 +1,8 @@
-/// A YAML double-quoted scalar: every character that could end the string, start a line or a
-/// comment, or reach a terminal as a control is escaped, so a value from a model (which may come
-/// from a hostile pull request) stays one value in the exported file.
+/// Text written into YAML that nines generates (exports, overlays): a value from a model or a file
+/// name (which may come from a hostile pull request) stays one value, or one comment line.
 enum YAMLQuoted {
+    /// A double-quoted scalar: every character that could end the string, start a line or reach a
+    /// terminal as a control is escaped.
     static func string(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -26,5 +27,14 @@ enum YAMLQuoted {
     private static func hex(_ value: UInt32, digits: Int) -> String {
         let text = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+
+    /// `text` for a `#` comment: every control character and every character YAML 1.1 (libyaml)
+    /// reads as a line break (NEL, LS, PS) becomes a space, so the comment cannot end early.
+    static func comment(_ text: String) -> String {
+        String(text.unicodeScalars.map { scalar -> Character in
+            let value = scalar.value
+            return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 ? " " : Character(scalar)
+        })
     }
 }
