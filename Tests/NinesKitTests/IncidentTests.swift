@@ -147,4 +147,34 @@ import Testing
         #expect(hostile.stdout.isEmpty)
         #expect(hostile.stderr.contains("8 errors"), "\(hostile.stderr)")
     }
+
+    /// An outage straddling the window's start counts with its part inside; touching outages merge.
+    @Test func outagesAreClippedToTheWindowAndMerged() {
+        let hour = 3600.0
+        let incidents = [Incident(component: "a", start: -2 * hour, end: hour), Incident(component: "a", start: hour, end: 2 * hour),
+                         Incident(component: "a", start: 5 * hour, end: 6 * hour), Incident(component: "a", start: 20 * hour, end: 30 * hour)]
+        let merged = OutageMerging.merged(incidents, since: 0, until: 24 * hour)
+        #expect(merged.map(\.start) == [0, 5 * hour, 20 * hour])
+        #expect(merged.map(\.end) == [2 * hour, 6 * hour, 24 * hour])
+    }
+
+    /// With w + n = 1 the posterior gamma is exponential: its quantile is −ln(1 − p) / β.
+    @Test func theCredibleIntervalOfOneEventIsExponential() throws {
+        let model = try ModelLoader.load(text: "version: 1\nsystem: s\ncomponents:\n  a: {mtbf: 100h, mttr: 1h}\n", file: "m.yaml")
+        let comparison = IncidentComparison(model: model, incidents: [], since: 0, until: 900 * 3600)
+        let update = try #require(PosteriorFigures(comparison, model: model, priorWeight: 1).updates.first)
+        let beta = 1.0 / (1.0 / 100) + 900   // w/λ₀ + T
+        #expect(abs(update.rate - 1 / beta) < 1e-18)
+        #expect(abs(update.rateLower - (-log(0.95) / beta)) < 1e-15)
+        #expect(abs(update.rateUpper - (-log(0.05) / beta)) < 1e-15)
+        #expect(update.mttr == 1)
+    }
+
+    /// `--set` applies after every file, overlays included: the command line has the last word.
+    @Test func setBeatsAnOverlay() throws {
+        let text = try String(contentsOfFile: Self.folder + "shop.yaml", encoding: .utf8)
+        let overlay = "version: 1\noverlay: test\ncomponents:\n  api: {mtbf: 500h, mttr: 2h}\n"
+        let model = try ModelLoader.load(documents: [("shop.yaml", text), ("o.yaml", overlay)], overrides: [try ModelOverride("api.mttr=3h")])
+        #expect(model.components.first { $0.name == "api" }?.figures == .mtbf(500, mttr: 3))
+    }
 }
