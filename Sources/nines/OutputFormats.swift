@@ -142,3 +142,16 @@ enum CutSetFormat: String, ExpressibleByArgument, CaseIterable {
         }
     }
 }
+
+/// `nines incidents --format`.
+enum IncidentFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+
+    var renderer: any ReportRenderer<IncidentReport> {
+        switch self {
+        case .text: SanitizedRenderer(IncidentTextRenderer())
+        case .json: JSONRenderer()
+        case .markdown: SanitizedRenderer(IncidentMarkdownRenderer())
+        }
+    }
+}

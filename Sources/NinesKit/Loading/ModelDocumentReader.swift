@@ -55,7 +55,7 @@ struct ModelDocumentReader {
                                 "failure", "repair", "placement", "detect", "cache", "transient", "retry", "idempotent",
                                 "accepts_when_down", "bulkhead", "hangs", "latent", "maintenance"]
     static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "degraded",
-                                "counts_maintenance", "description"]
+                                "counts_maintenance", "sli", "description"]
 
     func read(_ root: YAMLValue) -> ModelDraft {
         var draft = ModelDraft(file: file, systemLocation: root.location)
@@ -543,6 +543,7 @@ struct ModelDocumentReader {
             objective.degradedLocation = fields.keyLocation("degraded")
         }
         objective.countsMaintenance = flag("counts_maintenance", in: fields, of: "objective '\(name)'") ?? true
+        objective.sli = fields.value("sli").flatMap { SLIReader(diagnostics: diagnostics).read($0, objective: name) }
         return objective
     }
 }

@@ -87,7 +87,10 @@ public enum ModelLoader {
     static func load(parsed given: [(file: String, tree: Result<YAMLValue, DiagnosticError>)], overrides: [ModelOverride] = [],
                      removing: PatternKind? = nil, keepingFailureModes: Bool = false) throws(DiagnosticError) -> (model: SystemModel, failureModes: YAMLDocument?) {
         let collector = DiagnosticCollector()
-        let (parsed, misdirected) = ModelOverrideApplier.apply(overrides, to: given)
+        // Overlays first, so a `--set` on the command line has the last word.
+        let (layered, overlayProblems) = OverlayMerge.apply(to: given)
+        collector.append(contentsOf: overlayProblems)
+        let (parsed, misdirected) = ModelOverrideApplier.apply(overrides, to: layered)
         collector.append(contentsOf: misdirected)
         var drafts: [ModelDraft] = []
         var worksheet: YAMLDocument?

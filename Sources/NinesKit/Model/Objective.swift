@@ -29,6 +29,8 @@ public struct Objective: Hashable, Sendable {
     /// true unless the model says false, the usual SLA wording).
     public var countsMaintenance = true
     public var description: String?
+    /// The PromQL that measures it (`sli:`), when the model says.
+    public var sli: ServiceLevelIndicator?
     public var location: ModelLocation
     /// Where each of `components` is named in the file (parallel to `components`; empty when built in code).
     public var componentLocations: [ModelLocation]
