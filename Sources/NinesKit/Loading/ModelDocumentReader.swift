@@ -53,7 +53,7 @@ struct ModelDocumentReader {
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
                                 "failure", "repair", "placement", "detect", "cache", "transient", "retry", "idempotent"]
-    static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "description"]
+    static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "sli", "description"]
 
     func read(_ root: YAMLValue) -> ModelDraft {
         var draft = ModelDraft(file: file, systemLocation: root.location)
@@ -424,7 +424,30 @@ struct ModelDocumentReader {
                                   rto: fields.duration("rto", positive: false), rpo: fields.duration("rpo", positive: false),
                                   description: fields.string("description"), location: location, componentLocations: componentLocations)
         objective.mission = fields.duration("mission", positive: true)
+        objective.sli = fields.value("sli").flatMap { readIndicator($0, objective: name) }
         return objective
+    }
+
+    /// `sli: {good: PROMQL, total: PROMQL}` or `sli: {up: PROMQL}`.
+    private func readIndicator(_ value: YAMLValue, objective: String) -> ServiceLevelIndicator? {
+        guard let fields = MappingReader(value, context: "'sli' of objective '\(objective)'", diagnostics: diagnostics) else { return nil }
+        defer { fields.rejectUnknownKeys(known: ["good", "total", "up"]) }
+        let query = { (key: String) in fields.scalar(key, expected: "a PromQL expression").map(\.text) }
+        switch (query("good"), query("total"), query("up")) {
+        case (let good?, let total?, nil):
+            return .ratio(good: good, total: total)
+        case (nil, nil, let up?):
+            return .up(up)
+        case (_, _, .some):
+            diagnostics.error(fields.keyLocation("up"), "'sli' of objective '\(objective)' gives 'up' with 'good'/'total'; give one form")
+        case (.some, nil, nil):
+            fields.missing("total", expected: "the PromQL counting every event, beside 'good'")
+        case (nil, .some, nil):
+            fields.missing("good", expected: "the PromQL counting good events, beside 'total'")
+        case (nil, nil, nil):
+            fields.missing("up", expected: "a PromQL that is 1 while up, or 'good' and 'total' counters")
+        }
+        return nil
     }
 }
 

@@ -25,6 +25,8 @@ public struct Objective: Hashable, Sendable {
     /// Mission time for this objective's mission reliability (hours, no repair during it); see
     /// docs/mission-reliability.md.
     public var mission: Double?
+    /// The PromQL that measures this objective in production (`sli:`); nil when not measured.
+    public var sli: ServiceLevelIndicator?
     public var description: String?
     public var location: ModelLocation
     /// Where each of `components` is named in the file (parallel to `components`; empty when built in code).
