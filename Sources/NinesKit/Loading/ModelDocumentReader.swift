@@ -445,6 +445,9 @@ struct ModelDocumentReader {
         case (nil, .some, nil):
             fields.missing("good", expected: "the PromQL counting good events, beside 'total'")
         case (nil, nil, nil):
+            // A misspelt key ('upp') gets its own "did you mean"; a missing-key error would repeat it.
+            let known = ["good", "total", "up"]
+            if known.contains(where: { fields.misspells($0, known: known) }) { return nil }
             fields.missing("up", expected: "a PromQL that is 1 while up, or 'good' and 'total' counters")
         }
         return nil

@@ -18,7 +18,8 @@ public struct PrometheusServer: Hashable, Sendable {
         guard scheme == "http" else {
             return refuse("must be an http:// URL (nines does not speak TLS; reach an https server through a local tunnel)")
         }
-        guard let host = url.host, !host.isEmpty else { return refuse("names no host") }
+        guard var host = url.host, !host.isEmpty else { return refuse("names no host") }
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }   // an IPv6 literal
         guard url.user == nil, url.password == nil, url.query == nil, url.fragment == nil else {
             return refuse("must be the server's address alone, without credentials, query or fragment")
         }

@@ -20,7 +20,7 @@ struct SchemaTests {
         "k-below-one", "list-where-a-value-is-expected", "missing-system", "missing-version",
         "misspelt-figure-hides-nothing", "negative-time", "no-components", "objective-with-at-and-path",
         "objective-without-at-or-path", "placement-pool-too-small", "refused-replicas-and-needs", "scalar-document",
-        "retry-invalid", "three-errors", "transient-invalid", "unknown-calendar",
+        "retry-invalid", "sli-incomplete", "three-errors", "transient-invalid", "unknown-calendar",
         "unknown-field", "unknown-kind", "unknown-period", "unknown-responsibility", "unknown-top-level-field", "unsupported-version",
         "worksheet-given-as-model",
     ]
