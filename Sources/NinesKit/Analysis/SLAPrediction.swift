@@ -22,6 +22,7 @@ public struct SLAPrediction {
         self.inScope = inScope
         self.excluded = excluded
         let positions = full.structure.indexOf   // names are unique in a loaded model
+        let ceilings = DependencyCeiling.ceilings(model, structure: full.structure, index: positions)
         objectives = model.objectives.indices.map { index in
             let objective = model.objectives[index]
             let period = objective.period ?? model.period
@@ -44,7 +45,8 @@ public struct SLAPrediction {
                                        withExcluded: withExcluded, excluded: costs,
                                        recovery: ObjectiveRecovery(objective, in: model,
                                                                   singlePointsOfFailure: full.singlePointsOfFailure(objective: index),
-                                                                  index: positions))
+                                                                  index: positions),
+                                       ceiling: ceilings.isEmpty ? nil : ceilings[index])
         }
     }
 
@@ -75,6 +77,8 @@ public struct ObjectivePrediction: Hashable, Sendable {
     public let withExcluded: FlowFigures?
     public let excluded: [ExcludedCost]
     public let recovery: ObjectiveRecovery
+    /// What the dependencies' own objectives (`slo:`, `from:`) allow; nil when none is on the objective.
+    public var ceiling: DependencyCeiling? = nil
 
     public var target: Probability? { objective.target }
 

@@ -44,6 +44,9 @@ public struct Component: Hashable, Sendable {
     /// Retries of this component's calls to its dependencies (`retry:`); once loaded, already
     /// credited as windows on the dependencies (RetryWindows).
     public var retry: RetryPolicy?
+    /// Another team's promise this component stands for (`slo:` or `from:`); its target is
+    /// already the component's `figures`.
+    public var promise: DependencyPromise?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,

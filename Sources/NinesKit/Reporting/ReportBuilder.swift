@@ -126,7 +126,10 @@ extension ReportBuilder {
                 unknownRTO: item.recovery.unknownRTO, unprotected: item.recovery.unprotected,
                 verdict: verdict, asUsersExperienceIt: usersExperience,
                 file: objective.location.file, line: objective.location.line, column: objective.location.column,
-                unmonitored: usesDetection ? item.recovery.unmonitored : nil)
+                unmonitored: usesDetection ? item.recovery.unmonitored : nil,
+                ceiling: item.ceiling?.ceiling.up, ceilingUnavailability: item.ceiling?.ceiling.down,
+                ceilingFrom: item.ceiling?.promised.map { "\($0.component) \(Format.target($0.promise.target)) from \($0.promise.origin)" },
+                exceedsCeiling: item.ceiling.flatMap { ceiling in item.target.map(ceiling.exceeded(by:)) })
         }
     }
 }
