@@ -6,7 +6,7 @@
 /// S = (1 − A_measured) × E, leaves L = B − S, and the rest of the period R = max(0, P − E) is
 /// predicted to spend D = (1 − A_model) × R. `nines observe` measures the whole period (R = 0);
 /// `nines check --budget-left` measures from the period's start and gates on D ≤ L.
-public struct ObservedObjective: Hashable, Sendable {
+package struct ObservedObjective: Hashable, Sendable {
     public let objective: Objective
     public let periodHours: Double
     public let measurement: SLIMeasurement

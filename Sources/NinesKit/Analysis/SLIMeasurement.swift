@@ -1,6 +1,6 @@
 /// What monitoring measured for one objective over a window: the availability, and the counts
 /// behind it for a request-based indicator. Built from the raw query results; pure.
-public struct SLIMeasurement: Hashable, Sendable {
+package struct SLIMeasurement: Hashable, Sendable {
     /// Measured availability over the window: good / total, or the mean of `up`.
     public let availability: Probability
     /// Length of the measured window, hours.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads the JSON Prometheus answers an instant query with (`/api/v1/query`): one number, or
 /// the failure worded for the user. See https://prometheus.io/docs/prometheus/latest/querying/api/.
-public enum PrometheusAnswer {
+package enum PrometheusAnswer {
     private struct Envelope: Decodable {
         struct Data: Decodable {
             let resultType: String

@@ -1,6 +1,6 @@
 /// Why a measurement from Prometheus could not be taken. Each is an input error (exit 2): the
 /// server, the query or the data is not what the objective's `sli:` needs.
-public enum PrometheusFailure: Error, Hashable, Sendable {
+package enum PrometheusFailure: Error, Hashable, Sendable {
     /// `--prometheus` is not a usable address.
     case badServer(String)
     /// No connection, a lost one, or no answer in time.

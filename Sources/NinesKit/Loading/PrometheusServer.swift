@@ -3,7 +3,7 @@ import Foundation
 /// The Prometheus server the user named with `--prometheus`: where to connect and how to word it.
 /// Plain `http://` only: nines speaks HTTP/1.0 itself (the executable's `PrometheusClient`), so
 /// an `https://` server is reached through a local tunnel or proxy the user starts.
-public struct PrometheusServer: Hashable, Sendable {
+package struct PrometheusServer: Hashable, Sendable {
     public let host: String
     public let port: Int
     /// Path prefix of the API (a server behind a reverse proxy at `/prometheus`), no trailing '/'.

@@ -6,7 +6,7 @@
 ///   may be any expression that is 1 while up and 0 while down.
 ///
 /// W is the window in whole seconds; each query is evaluated at the window's end (`time=`).
-public enum SLIQueries {
+package enum SLIQueries {
     /// Resolution of the `up` subquery: one sample a minute, Prometheus's usual scrape interval.
     public static let upStep = "1m"
 

@@ -1,7 +1,7 @@
 /// `nines check --budget-left`: one result per measured objective with a target, at the line of
 /// the objective: the error budget the period has left after what Prometheus measured, against
 /// the downtime the model predicts for the rest of the period (`ObservedObjective.budgetHolds`).
-public enum BudgetLeftCheckResults {
+package enum BudgetLeftCheckResults {
     /// - Parameter freezeBelow: the share of the budget under which every change fails (0 for none).
     public static func results(_ observed: [ObservedObjective], freezeBelow: Double) -> [CheckResult] {
         observed.compactMap { item in

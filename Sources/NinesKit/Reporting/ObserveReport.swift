@@ -42,7 +42,7 @@ public struct ObservedObjectiveReport: Hashable, Sendable, Codable {
 }
 
 extension ObservedObjectiveReport {
-    public init(_ observed: ObservedObjective) {
+    package init(_ observed: ObservedObjective) {
         self.init(objective: observed.objective.name, kind: observed.objective.kind.rawValue, target: observed.target?.up,
                   periodHours: observed.periodHours, windowHours: observed.measurement.windowHours,
                   queries: observed.measurement.queries, good: observed.measurement.good, total: observed.measurement.total,

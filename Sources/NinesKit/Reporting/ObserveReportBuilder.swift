@@ -1,5 +1,5 @@
 /// Turns the measured objectives into `nines observe`'s report.
-public enum ObserveReportBuilder {
+package enum ObserveReportBuilder {
     /// - Parameters:
     ///   - server: how to name the Prometheus server asked.
     ///   - end: the end of the measured window, as the user should read it (ISO 8601).
