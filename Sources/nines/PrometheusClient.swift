@@ -46,6 +46,10 @@ struct PrometheusClient {
             let handle = socket(address.pointee.ai_family, address.pointee.ai_socktype, address.pointee.ai_protocol)
             if handle < 0 { continue }
             _ = fcntl(handle, F_SETFL, fcntl(handle, F_GETFL) | O_NONBLOCK)
+            #if canImport(Darwin)
+            var on: Int32 = 1   // no SIGPIPE when the server hangs up (Linux: MSG_NOSIGNAL on each send)
+            setsockopt(handle, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
+            #endif
             if connect(handle, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 { return handle }
             if errno == EINPROGRESS, wait(for: Int16(POLLOUT), on: handle, before: deadline) {
                 var code: Int32 = 0

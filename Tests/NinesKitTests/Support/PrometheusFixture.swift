@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A real Prometheus (Debian's `prometheus` and `promtool`) on 127.0.0.1, holding one generated
@@ -99,7 +101,11 @@ final class PrometheusFixture {
 
     /// A port nothing listens on now: the kernel's pick for a socket bound to port 0.
     static func freePort() throws -> Int {
+        #if os(Linux)
         let handle = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let handle = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
         guard handle >= 0 else { throw FixtureError("no socket") }
         defer { close(handle) }
         var address = sockaddr_in()
