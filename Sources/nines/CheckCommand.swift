@@ -27,8 +27,28 @@ struct CheckCommand: ParsableCommand {
             help: "Fail when a failure mode is still open with at least this action priority: H (default), M, L, or 'none' to skip the rule.")
     var failOnOpen: String = "H"
 
+    @Flag(name: .customLong("budget-left"),
+          help: "Also gate on the error budget left this period: what Prometheus measured since --since, plus the model's prediction for the rest of the period (docs/observe.md).")
+    var budgetLeft = false
+
+    @OptionGroup(title: "Budget left (with --budget-left)") var observation: ObservationOptions
+
+    @Option(help: ArgumentHelp("Start of the current period, ISO 8601 with a zone (default: one period before --end).", valueName: "time"))
+    var since: String?
+
+    @Option(name: .customLong("freeze-below"),
+            help: ArgumentHelp("Fail every change while less than this share of an error budget is left, e.g. '25%' (default 0).", valueName: "share"))
+    var freezeBelow: String?
+
     func validate() throws {
         _ = try margin()
+        _ = try freezeThreshold()
+        if budgetLeft {
+            _ = try observation.server()
+            if let since { _ = try ObservationOptions.time(since, option: "--since") }
+        } else if observation.prometheus != nil || observation.period != nil || observation.end != nil || since != nil || freezeBelow != nil {
+            throw ValidationError("--prometheus, --period, --end, --since and --freeze-below go with --budget-left")
+        }
         if failOnOpen != "none" && ActionPriority(rawValue: failOnOpen) == nil {
             throw ValidationError("--fail-on-open must be H, M, L or none, found '\(failOnOpen)'")
         }
@@ -38,6 +58,14 @@ struct CheckCommand: ParsableCommand {
         guard let minMargin else { return 0 }
         guard case .success(let share) = QuantityParser.fraction(minMargin), share.up < 1 else {
             throw ValidationError("--min-margin must be a percentage in [0, 100)% or a fraction in [0, 1), found '\(minMargin)'")
+        }
+        return share.up
+    }
+
+    func freezeThreshold() throws -> Double {
+        guard let freezeBelow else { return 0 }
+        guard case .success(let share) = QuantityParser.fraction(freezeBelow), share.up <= 1 else {
+            throw ValidationError("--freeze-below must be a percentage in [0, 100]% or a fraction in [0, 1], found '\(freezeBelow)'")
         }
         return share.up
     }
@@ -65,7 +93,13 @@ struct CheckCommand: ParsableCommand {
         if let threshold, let worksheet = loaded.worksheet {
             rules.append(OpenRiskRule(worksheet: worksheet, threshold: threshold))
         }
-        let report = CheckReportBuilder.checkReport(SLAPrediction(system, full: analyse(system)), minMargin: try margin(), rules: rules)
+        let prediction = SLAPrediction(system, full: analyse(system))
+        var report = CheckReportBuilder.checkReport(prediction, minMargin: try margin(), rules: rules)
+        if budgetLeft {
+            let run = Observation(server: try observation.server(), timeout: observation.timeout, period: try observation.periodOverride(),
+                                  end: try observation.endTime(), since: try since.map { try ObservationOptions.time($0, option: "--since") })
+            report.results += BudgetLeftCheckResults.results(try run.measure(prediction, judged: true), freezeBelow: try freezeThreshold())
+        }
         try OutputFile.emit(format.renderer(colour: output == nil && Terminal.stdoutIsColourTerminal).render(report), to: output)
         if !report.holds { throw ExitCode(ExitStatus.fallsShort) }
     }

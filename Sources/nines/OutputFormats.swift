@@ -155,3 +155,16 @@ enum IncidentFormat: String, ExpressibleByArgument, CaseIterable {
         }
     }
 }
+
+/// `nines observe --format`.
+enum ObserveFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+
+    func renderer() -> any ReportRenderer<ObserveReport> {
+        switch self {
+        case .text: SanitizedRenderer(ObserveTextRenderer())
+        case .json: JSONRenderer()
+        case .markdown: SanitizedRenderer(ObserveTextRenderer(markdown: true))
+        }
+    }
+}

@@ -30,6 +30,7 @@ public struct SLAPrediction {
         let quietInScope = quiet.flatMap { quietModel in
             excluded.isEmpty ? quietFull : AvailabilityAnalysis(quietModel, treatingAsPerfect: Set(excluded))
         }
+        let ceilings = DependencyCeiling.ceilings(model, structure: full.structure, index: positions)
         objectives = model.objectives.indices.map { index in
             let objective = model.objectives[index]
             let period = objective.period ?? model.period
@@ -59,6 +60,7 @@ public struct SLAPrediction {
                                                                             singlePointsOfFailure: full.singlePointsOfFailure(objective: index),
                                                                             index: positions))
             prediction.announcedMaintenanceHours = maintenanceHours.flatMap { $0 > 0 ? $0 : nil }
+            if !ceilings.isEmpty { prediction.ceiling = ceilings[index] }
             return prediction
         }
     }
@@ -96,6 +98,8 @@ public struct ObjectivePrediction: Hashable, Sendable {
     /// Downtime per period the announced maintenance windows on the objective add; nil when none
     /// do. Counted in `figure` when the objective `countsMaintenance`, left out otherwise.
     public var announcedMaintenanceHours: Double? = nil
+    /// What the dependencies' own objectives (`slo:`, `from:`) allow; nil when none is on the objective.
+    public var ceiling: DependencyCeiling? = nil
 
     public var target: Probability? { objective.target }
 

@@ -53,7 +53,9 @@ struct ModelDocumentReader {
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
                                 "failure", "repair", "placement", "detect", "cache", "transient", "retry", "idempotent",
-                                "accepts_when_down", "bulkhead", "hangs", "latent", "maintenance"]
+                                "accepts_when_down", "bulkhead", "hangs", "latent", "maintenance", "slo", "from"]
+    /// The keys that give a component its figures; exactly one per component.
+    static let figureKeys = ["availability", "mtbf", "rate", "failure", "slo", "from"]
     static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "degraded",
                                 "counts_maintenance", "sli", "description"]
 
@@ -257,15 +259,16 @@ struct ModelDocumentReader {
         if let latent = component.latent { checkLatent(latent, of: component) }
         component.maintenance = fields.value("maintenance").flatMap { readMaintenance($0, owner: name) }
         if let maintenance = component.maintenance { checkMaintenance(maintenance, of: component) }
+        component.promise = readPromise(fields, figures: figures, owner: name)
         return component
     }
 
     /// Exactly one of: `availability` (optionally with `mttr`), `mtbf` + `mttr`, `rate` + `mttr`.
     /// A `failure:` distribution stands for `mtbf` and a `repair:` one for `mttr` (their means).
     private func readFigures(_ fields: MappingReader, failure: TimeDistribution? = nil, repair: TimeDistribution? = nil) -> UnitFigures? {
-        let given = ["availability", "mtbf", "rate", "failure"].filter(fields.has)
+        let given = Self.figureKeys.filter(fields.has)
         if given.count > 1 {
-            diagnostics.error(fields.keyLocation(given[1]), "\(fields.context) gives both '\(given[0])' and '\(given[1])'; give one of 'availability', 'mtbf' + 'mttr' or 'rate' + 'mttr'")
+            diagnostics.error(fields.keyLocation(given[1]), "\(fields.context) gives both '\(given[0])' and '\(given[1])'; give one of 'availability', 'mtbf' + 'mttr', 'rate' + 'mttr', 'slo' or 'from'")
             return nil
         }
         if fields.has("mttr") && fields.has("repair") {
@@ -287,18 +290,40 @@ struct ModelDocumentReader {
             if !fields.has("mttr") && !fields.has("repair") && !fields.misspells("mttr", known: Self.componentKeys) { fields.missing("mttr", expected: "the mean time to repair, e.g. '30m', needed with 'rate'") }
             guard let rate, let mttr else { return nil }
             return .rate(rate, mttr: mttr)
+        case "slo":
+            guard let promised = fields.availability("slo") else { return nil }
+            return .availability(promised, mttr: mttr)
+        case "from":
+            // Resolved once every file is read (`ObjectiveReferences`); perfect until then.
+            return fields.has("from") ? .availability(.perfect, mttr: mttr) : nil
         case "failure":
             if !fields.has("mttr") && !fields.has("repair") && !fields.misspells("mttr", known: Self.componentKeys) { fields.missing("repair", expected: "a repair distribution or 'mttr', needed with 'failure'") }
             guard let failure, let mttr else { return nil }
             return .mtbf(failure.mean, mttr: mttr)
         default:
             // A misspelt figure ('availabilty') is reported once, as an unknown field with its "did you mean".
-            if !["availability", "mtbf", "rate", "failure"].contains(where: { fields.misspells($0, known: Self.componentKeys) }) {
+            if !Self.figureKeys.contains(where: { fields.misspells($0, known: Self.componentKeys) }) {
                 diagnostics.error(fields.location, "\(fields.context) has no reliability figures; give 'availability' (e.g. 99.95%), "
                                   + "'mtbf' + 'mttr', or 'rate' + 'mttr'")
             }
             return nil
         }
+    }
+
+    /// `slo: 99.9%` or `from: PATH#OBJECTIVE` (the reference checked for its form here, followed later).
+    private func readPromise(_ fields: MappingReader, figures: UnitFigures, owner: String) -> DependencyPromise? {
+        if fields.has("slo"), case .availability(let promised, _) = figures {
+            return DependencyPromise(source: .declared, target: promised, location: fields.keyLocation("slo"))
+        }
+        guard let reference = fields.scalar("from", expected: "PATH#OBJECTIVE, another model's objective") else { return nil }
+        let parts = reference.text.split(separator: "#", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, NameRules.isValid(String(parts[1])) else {
+            diagnostics.error(reference.location, "'from' of component '\(owner)' must be PATH#OBJECTIVE, e.g. "
+                              + "'../payments/nines.yaml#checkout', found '\(reference.clipped)'", length: reference.text.count)
+            return nil
+        }
+        return DependencyPromise(source: .objective(path: String(parts[0]), name: String(parts[1])), target: .perfect,
+                                 location: reference.location)
     }
 
     private func readDependencies(_ value: YAMLValue, owner: String, soft: inout [SoftDependency]) -> [Dependency] {
@@ -544,6 +569,7 @@ struct ModelDocumentReader {
         }
         objective.countsMaintenance = flag("counts_maintenance", in: fields, of: "objective '\(name)'") ?? true
         objective.sli = fields.value("sli").flatMap { SLIReader(diagnostics: diagnostics).read($0, objective: name) }
+        if fields.has("target") { objective.targetLocation = fields.keyLocation("target") }
         return objective
     }
 }

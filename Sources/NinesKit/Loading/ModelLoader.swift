@@ -84,8 +84,10 @@ public enum ModelLoader {
     /// With `keepingFailureModes`, also hands back the tree of the first file that holds
     /// `failure_modes:`, so the embedded worksheet is read without reading and parsing the file
     /// again; other trees are not kept (a large model's tree takes more memory than the model).
+    /// `chain`: the real paths of the models whose `from:` led to these files (none at the top).
     static func load(parsed given: [(file: String, tree: Result<YAMLValue, DiagnosticError>)], overrides: [ModelOverride] = [],
-                     removing: PatternKind? = nil, keepingFailureModes: Bool = false) throws(DiagnosticError) -> (model: SystemModel, failureModes: YAMLDocument?) {
+                     removing: PatternKind? = nil, keepingFailureModes: Bool = false, chain: [String] = [])
+        throws(DiagnosticError) -> (model: SystemModel, failureModes: YAMLDocument?) {
         let collector = DiagnosticCollector()
         // Overlays first, so a `--set` on the command line has the last word.
         let (layered, overlayProblems) = OverlayMerge.apply(to: given)
@@ -105,6 +107,7 @@ public enum ModelLoader {
             }
         }
         // Cross-checks run even after field errors, so one run shows every problem of the files read.
+        ObjectiveReferences(diagnostics: collector, chain: chain).resolve(&drafts)
         guard let first = drafts.first else { throw DiagnosticError(collector.diagnostics) }
         let placement = PlacementExpansion(drafts: drafts, diagnostics: collector)   // checked with the rest, expanded once valid
         let model = ModelValidator(drafts: drafts, diagnostics: collector).merge(into: first).flatMap(placement.expand)

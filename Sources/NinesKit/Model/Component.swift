@@ -74,6 +74,9 @@ public struct Component: Hashable, Sendable {
     /// Planned windows out of service (`maintenance:`); once loaded, already part of `figures`
     /// (MaintenanceFolding), the windowless unit kept in `maintenance.unmaintained`.
     public var maintenance: Maintenance?
+    /// Another team's promise this component stands for (`slo:` or `from:`); its target is
+    /// already the component's `figures`.
+    public var promise: DependencyPromise?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,

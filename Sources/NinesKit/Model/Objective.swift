@@ -16,6 +16,8 @@ public struct Objective: Hashable, Sendable {
     /// The components that must all be up: one for `at:`, several for `path:`.
     public var components: [String]
     public var target: Probability?
+    /// Where `target:` is written (nil when built in code).
+    public var targetLocation: ModelLocation?
     /// Accounting period for this objective; the model's period when not given.
     public var period: Period?
     /// Recovery time objective, hours.

@@ -9,6 +9,14 @@ public enum CheckReportBuilder {
         var results: [CheckResult] = []
         for (report, item) in zip(ReportBuilder.slaReports(prediction, minMargin: minMargin), prediction.objectives) {
             results.append(contentsOf: objectiveResults(report, location: item.objective.location))
+            if let exceeds = report.exceedsCeiling, let ceiling = SLAText.ceiling(report), let target = item.target {
+                // At the target's line: that is the number to change.
+                results.append(CheckResult(id: "\(report.objective)/ceiling", rule: "objective-ceiling", category: .objective,
+                                           status: exceeds ? .fail : .pass,
+                                           message: "\(report.objective): promises \(Format.target(target)), "
+                                               + (exceeds ? "more than " : "no more than ") + ceiling,
+                                           location: item.objective.targetLocation ?? item.objective.location))
+            }
         }
         results.append(contentsOf: PolicyCheckResults.results(PolicyEvaluation(model, base: prediction.inScope)))
         if results.isEmpty {

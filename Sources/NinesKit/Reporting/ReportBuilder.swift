@@ -116,6 +116,10 @@ extension ReportBuilder {
                 report.announcedMaintenanceHours = maintenance
                 report.countsMaintenance = item.objective.countsMaintenance
             }
+            report.ceiling = item.ceiling?.ceiling.up
+            report.ceilingUnavailability = item.ceiling?.ceiling.down
+            report.ceilingFrom = item.ceiling?.promised.map { "\($0.component) \(Format.target($0.promise.target)) from \($0.promise.origin)" }
+            report.exceedsCeiling = item.ceiling.flatMap { ceiling in item.target.map(ceiling.exceeded(by:)) }
             return report
         }
     }

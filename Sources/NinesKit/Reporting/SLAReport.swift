@@ -60,6 +60,13 @@ public struct SLAReport: Hashable, Sendable, Codable {
     public var column: Int
     /// In-scope components with no detection time, when the model gives any (`detect:`).
     public var unmonitored: [String]? = nil
+    /// The availability the dependencies' own objectives allow (`slo:`, `from:`), and which they
+    /// are ("payments 99.9% from ../payments/nines.yaml#checkout"); absent without any.
+    public var ceiling: Double? = nil
+    public var ceilingUnavailability: Double? = nil
+    public var ceilingFrom: [String]? = nil
+    /// The target asks for more than `ceiling` allows.
+    public var exceedsCeiling: Bool? = nil
     /// Downtime per period that announced maintenance windows add to the objective; absent when none do.
     public var announcedMaintenanceHours: Double? = nil
     /// Whether the figure above counts them (`counts_maintenance`); absent when no window applies.

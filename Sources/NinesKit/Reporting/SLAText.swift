@@ -94,6 +94,12 @@ package enum SLAText {
     }
 
     /// "with 4.2 outages/month each must end within 13 min for 99.99% (modelled mean 8 min)"
+    /// "the 99.9000% its dependencies' objectives allow (payments 99.9% from ../payments/nines.yaml#checkout)"; nil without any.
+    public static func ceiling(_ r: SLAReport) -> String? {
+        guard let up = r.ceiling, let down = r.ceilingUnavailability, let from = r.ceilingFrom else { return nil }
+        return "the \(Format.percent(Probability(up: up, down: down))) its dependencies' objectives allow (\(from.joined(separator: "; ")))"
+    }
+
     public static func allowedRecovery(_ r: SLAReport) -> String? {
         guard let allowed = r.allowedRecoveryHours, let outages = r.outagesPerPeriod, let target = r.targetProbability else { return nil }
         var text = "with \(String(format: "%.3g", outages)) outages/\(r.period) each must end within "

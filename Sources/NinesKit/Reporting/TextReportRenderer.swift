@@ -60,9 +60,9 @@ public struct TextReportRenderer {
                 lines.append(contentsOf: SLAText.reasons(r).flatMap { wrap("✗ " + $0, indent: 4) })
             case nil: lines.append(head + "no target")
             }
-            let rows = [SLAText.predicted(r), SLAText.budget(r), SLAText.period(r), SLAText.exclusions(r), SLAText.maintenance(r),
-                        SLAText.allowedRecovery(r), SLAText.rto(r), SLAText.rpo(r), SLAText.unmonitored(r),
-                        SLAText.degraded(r)].compactMap { $0 }
+            let rows = [SLAText.predicted(r), SLAText.budget(r), SLAText.ceiling(r).map { "ceiling: " + $0 }, SLAText.period(r),
+                        SLAText.exclusions(r), SLAText.maintenance(r), SLAText.allowedRecovery(r), SLAText.rto(r), SLAText.rpo(r),
+                        SLAText.unmonitored(r), SLAText.degraded(r)].compactMap { $0 }
             lines.append(contentsOf: rows.flatMap { wrap($0, indent: 4) })
         }
         return lines

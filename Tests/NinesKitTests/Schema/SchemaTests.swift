@@ -21,7 +21,7 @@ struct SchemaTests {
         "misspelt-figure-hides-nothing", "negative-time", "no-components", "objective-with-at-and-path",
         "objective-without-at-or-path", "placement-pool-too-small", "refused-replicas-and-needs", "scalar-document",
         "soft-dependency-invalid", "latent-invalid", "maintenance-invalid",
-        "retry-invalid", "three-errors", "transient-invalid", "unknown-calendar",
+        "retry-invalid", "sli-incomplete", "three-errors", "transient-invalid", "unknown-calendar",
         "unknown-field", "unknown-kind", "unknown-period", "unknown-responsibility", "unknown-top-level-field", "unsupported-version",
         "worksheet-given-as-model",
     ]
