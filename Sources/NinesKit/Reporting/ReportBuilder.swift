@@ -43,6 +43,10 @@ public enum ReportBuilder {
                                         figures: figures, components: components,
                                         sla: prediction == nil ? nil : sla)
         report.overrides = model.overrides.isEmpty ? nil : model.overrides
+        if let prediction, !model.policies.isEmpty {
+            // The same base as `nines check`: the promise view.
+            report.policies = PolicyReport.reports(PolicyEvaluation(model, base: prediction.inScope), policies: model.policies)
+        }
         return report
     }
 

@@ -29,6 +29,7 @@ public struct TextReportRenderer {
         if let sla = report.sla, !sla.isEmpty {
             out.append("")
             out.append(contentsOf: render(sla))
+            if let policies = report.policies, !policies.isEmpty { out.append(contentsOf: render(policies)) }
         }
         if let simulation = report.simulation {
             out.append("")
@@ -55,6 +56,23 @@ public struct TextReportRenderer {
             let rows = [SLAText.predicted(r), SLAText.budget(r), SLAText.period(r), SLAText.exclusions(r),
                         SLAText.allowedRecovery(r), SLAText.rto(r), SLAText.rpo(r), SLAText.unmonitored(r)].compactMap { $0 }
             lines.append(contentsOf: rows.flatMap { wrap($0, indent: 4) })
+        }
+        return lines
+    }
+
+    /// The resiliency policies under the SLA prediction: per policy its verdict, per scenario its figures.
+    func render(_ policies: [PolicyReport]) -> [String] {
+        var lines = ["  " + bold("resiliency policies")]
+        for policy in policies {
+            let head = "    \(policy.disruptionClass) policy (\(PolicyText.limits(policy))): "
+            switch policy.holds {
+            case true?: lines.append(head + paint("holds", green: true))
+            case false?: lines.append(head + paint("breached", green: false))
+            case nil: lines.append(head + "no scenario of its class")
+            }
+            for scenario in policy.scenarios {
+                lines.append(contentsOf: wrap(PolicyText.scenario(scenario), indent: 6))
+            }
         }
         return lines
     }
