@@ -32,6 +32,18 @@ package enum KubernetesImport {
 
     /// Imports documents already read (file name and text); `sources` names them in the model's header.
     public static func convert(_ documents: [(file: String, text: String)], sources: [String]? = nil) throws(DiagnosticError) -> Result {
+        let plan = try plan(documents)
+        let yaml = KubernetesModelWriter(plan: plan, sources: sources ?? documents.map(\.file)).write()
+        do {
+            _ = try ModelLoader.load(text: yaml, file: "imported model")   // what is written must load
+        } catch {
+            throw error.quoting([("imported model", yaml)])
+        }
+        return Result(yaml: yaml, workloads: plan.workloads.map(\.workload.object.title), skipped: plan.skipped)
+    }
+
+    /// What the documents say, resolved to model terms; every problem of every document at once.
+    static func plan(_ documents: [(file: String, text: String)]) throws(DiagnosticError) -> KubernetesModelPlan {
         var objects: [KubernetesObject] = []
         var problems: [Diagnostic] = []
         var skipped: [String] = []
@@ -49,12 +61,6 @@ package enum KubernetesImport {
         var plan = KubernetesModelPlan(objects, problems: &problems)
         guard problems.isEmpty else { throw DiagnosticError(problems).quoting(documents) }
         plan.skipped = skipped + plan.skipped
-        let yaml = KubernetesModelWriter(plan: plan, sources: sources ?? documents.map(\.file)).write()
-        do {
-            _ = try ModelLoader.load(text: yaml, file: "imported model")   // what is written must load
-        } catch {
-            throw error.quoting([("imported model", yaml)])
-        }
-        return Result(yaml: yaml, workloads: plan.workloads.map(\.workload.object.title), skipped: plan.skipped)
+        return plan
     }
 }
