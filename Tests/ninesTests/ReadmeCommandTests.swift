@@ -16,7 +16,7 @@ import Testing
         "MODEL…": ["a.yaml", "b.yaml"], "MODEL.yaml": ["model.yaml"], "OLD.yaml": ["old.yaml"], "NEW.yaml": ["new.yaml"],
         "REV": ["origin/main"], "WORKSHEET": ["model.fmea.yaml"], "N": ["1000"], "S": ["7"], "T": ["2"], "P": ["0.01"],
         "FILE": ["out.file"], "NAME": ["submit-job"], "X": ["99.95%"], "COMPONENT": ["az-a"], "K": ["5"], "ORDER": ["3"],
-        "PATH…": ["examples/k8s"], "PROVIDER": ["aws"],
+        "PATH…": ["examples/k8s"], "PROVIDER": ["aws"], "STATE.json": ["state.json"],
     ]
 
     /// The code spans of the Commands table's first column, `\|` read as `|`.

@@ -13,12 +13,12 @@ struct KubernetesModelWriter {
 
     func write() -> String {
         var lines = [
-            "# A model skeleton written by `nines import kubernetes` from: " + comment(sources.joined(separator: ", ")),
+            "# A model skeleton written by `nines import kubernetes` from: " + ModelComment.text(sources.joined(separator: ", ")),
             "# Figures marked 'assumed' are placeholders: replace them with measured or published ones.",
         ]
         if !plan.skipped.isEmpty {
             lines.append("# Not modelled:")
-            lines += plan.skipped.map { "#   " + comment($0) }
+            lines += plan.skipped.map { "#   " + ModelComment.text($0) }
         }
         let system = plan.namespaces.count == 1 ? plan.namespaces[0] : "kubernetes"
         lines += ["version: 1", "system: \(scalar(system))",
@@ -31,7 +31,7 @@ struct KubernetesModelWriter {
         for workload in plan.workloads { lines += self.workload(workload) }
         for provider in plan.providers {
             lines += ["  \(scalar(provider.name)):",
-                      "    # \(comment("\(provider.object.title), ExternalName \(provider.host) (\(provider.object.location))"))",
+                      "    # \(ModelComment.text("\(provider.object.title), ExternalName \(provider.host) (\(provider.object.location))"))",
                       "    description: \(scalar("\(provider.object.title): \(provider.host)"))",
                       "    layer: external", "    kind: external-api", "    responsibility: provider",
                       "    availability: \(Self.provider.availability)   # assumed: \(Self.provider.why)",
@@ -45,7 +45,7 @@ struct KubernetesModelWriter {
         if !plan.objectives.isEmpty {
             lines.append("objectives:")
             for objective in plan.objectives {
-                lines += ["  \(scalar(objective.name)):   # \(comment(objective.note))", "    at: \(scalar(objective.at))",
+                lines += ["  \(scalar(objective.name)):   # \(ModelComment.text(objective.note))", "    at: \(scalar(objective.at))",
                           "    target: \(Self.target)   # assumed: a target to check the skeleton against; set your own"]
             }
         }
@@ -63,28 +63,23 @@ struct KubernetesModelWriter {
         let labels = item.workload.podLabels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
         let figures = object.kind == "StatefulSet" ? Self.statefulPod : Self.pod
         var lines = ["  \(scalar(item.name)):",
-                     "    # \(comment("\(object.title) (\(object.location))" + (labels.isEmpty ? "" : "; pods: " + labels)))",
+                     "    # \(ModelComment.text("\(object.title) (\(object.location))" + (labels.isEmpty ? "" : "; pods: " + labels)))",
                      "    description: \(scalar(object.title))",
                      "    layer: \(item.layer)", "    kind: \(item.kind)",
-                     "    replicas: \(item.replicas.value)   # \(comment(item.replicas.note))",
-                     "    needs: \(item.needs.value)   # \(comment(item.needs.note))",
+                     "    replicas: \(item.replicas.value)   # \(ModelComment.text(item.replicas.note))",
+                     "    needs: \(item.needs.value)   # \(ModelComment.text(item.needs.note))",
                      "    availability: \(figures.availability)   # assumed: one pod",
                      "    mttr: \(figures.mttr)   # assumed: \(figures.why)"]
         switch item.placement {
         case .none: break
-        case .spread: lines.append("    placement: {spread: zones}   # \(comment(item.placementNote))")
-        case .zones(let zones): lines.append("    placement: [\(zones.map(scalar).joined(separator: ", "))]   # \(comment(item.placementNote))")
+        case .spread: lines.append("    placement: {spread: zones}   # \(ModelComment.text(item.placementNote))")
+        case .zones(let zones): lines.append("    placement: [\(zones.map(scalar).joined(separator: ", "))]   # \(ModelComment.text(item.placementNote))")
         }
         if !item.dependsOn.isEmpty {
-            lines.append("    depends_on: [\(item.dependsOn.map(scalar).joined(separator: ", "))]   # \(comment(item.dependsOnNote))")
+            lines.append("    depends_on: [\(item.dependsOn.map(scalar).joined(separator: ", "))]   # \(ModelComment.text(item.dependsOnNote))")
         }
         return lines
     }
 
     private func scalar(_ text: String) -> String { WorksheetYAMLWriter.scalar(text) }
-
-    /// Text for a comment: one line, no control characters (a manifest may hold anything).
-    private func comment(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) ? " " : Character($0) })
-    }
 }
