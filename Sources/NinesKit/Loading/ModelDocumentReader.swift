@@ -264,7 +264,7 @@ struct ModelDocumentReader {
         let mttr = fields.duration("mttr", positive: true) ?? repair?.mean
         switch given.first {
         case "availability":
-            if let scalar = fields.scalar("availability"), scalar.text.hasPrefix(ProviderCatalogue.prefix) {
+            if case .scalar(let scalar)? = fields.value("availability"), scalar.text.hasPrefix(ProviderCatalogue.prefix) {
                 guard let entry = catalogueEntry(scalar, context: fields.context) else { return nil }
                 return .availability(entry.availability, mttr: mttr)
             }

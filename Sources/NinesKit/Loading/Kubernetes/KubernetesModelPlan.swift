@@ -48,15 +48,8 @@ struct KubernetesModelPlan {
                                                                             "ConfigMap", "Ingress"])
 
     init(_ objects: [KubernetesObject], problems: inout [Diagnostic]) {
-        var taken = Set<String>()
-        func unique(_ raw: String, namespace: String) -> String {
-            let base = Self.componentName(raw)
-            var name = taken.contains(base) ? Self.componentName(namespace + "-" + raw) : base
-            var counter = 2
-            while taken.contains(name) { name = "\(base)-\(counter)"; counter += 1 }
-            taken.insert(name)
-            return name
-        }
+        var names = ImportedNames()
+        func unique(_ raw: String, namespace: String) -> String { names.take(raw, qualifier: namespace) }
         for object in objects where !Self.modelledKinds.contains(object.kind) {
             skipped.append("\(object.title) (kind not modelled)")
         }
@@ -228,14 +221,5 @@ struct KubernetesModelPlan {
         case "DaemonSet": return ("other", "platform")
         default: return ("application", "software")
         }
-    }
-
-    /// A component name from a Kubernetes name: lower case letters, digits, '-' and '.', else '-'.
-    static func componentName(_ raw: String) -> String {
-        let mapped = raw.lowercased().map { character -> Character in
-            character.isASCII && (character.isLetter || character.isNumber || character == "-" || character == ".") ? character : "-"
-        }
-        let name = String(mapped.prefix(100))
-        return name.isEmpty ? "unnamed" : name
     }
 }

@@ -85,14 +85,9 @@ package enum TerraformImport {
             lines += skipped.map { "#   " + ModelComment.text($0) }
         }
         lines += ["version: 1", "system: \(WorksheetYAMLWriter.scalar("infrastructure of " + file))", "components:"]
-        var taken = Set<String>()
+        var names = ImportedNames()
         for component in components {
-            var name = KubernetesModelPlan.componentName(component.resource.name)
-            if taken.contains(name) { name = KubernetesModelPlan.componentName(component.resource.type + "-" + component.resource.name) }
-            var counter = 2
-            let base = name
-            while taken.contains(name) { name = "\(base)-\(counter)"; counter += 1 }
-            taken.insert(name)
+            let name = names.take(component.resource.name, qualifier: component.resource.type)
             lines += ["  \(WorksheetYAMLWriter.scalar(name)):",
                       "    # \(ModelComment.text(component.resource.address))",
                       "    layer: \(component.layer)", "    kind: \(component.kind)", "    responsibility: provider",
