@@ -6,7 +6,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Write a nines model from another tool's format.",
-        subcommands: [ImportOpenPSACommand.self]
+        subcommands: [ImportOpenPSACommand.self, ImportKubernetesCommand.self, ImportTerraformCommand.self]
     )
 }
 

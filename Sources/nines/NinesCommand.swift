@@ -10,7 +10,7 @@ struct NinesCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [ReportCommand.self, SimulateCommand.self, FMEACommand.self, CheckCommand.self, DiffCommand.self,
                       DiagramCommand.self, AdviseCommand.self, SensitivityCommand.self, ScenarioCommand.self, CutsCommand.self,
-                      ImportCommand.self, ExportCommand.self, IncidentsCommand.self, ObserveCommand.self]
+                      ImportCommand.self, ExportCommand.self, IncidentsCommand.self, ObserveCommand.self, CatalogueCommand.self]
     )
 
     /// Runs on a thread with a 512 MB stack (deep models recurse); `withDiagnostics` prints what

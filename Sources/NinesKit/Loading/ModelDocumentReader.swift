@@ -263,6 +263,16 @@ struct ModelDocumentReader {
         return component
     }
 
+    /// The bundled catalogue's entry a `catalogue:provider/service` availability names; reported when none.
+    private func catalogueEntry(_ scalar: YAMLScalar, context: String) -> ProviderCatalogue.Entry? {
+        let reference = String(scalar.text.dropFirst(ProviderCatalogue.prefix.count))
+        if let entry = ProviderCatalogue.bundled.entry(reference) { return entry }
+        let known = ProviderCatalogue.bundled.entries.map(\.reference)
+        diagnostics.error(scalar.location, "'availability' of \(context) names '\(scalar.clipped)', which is not in the catalogue "
+                          + "(`nines catalogue` lists it)" + Suggestion.hint(for: reference, in: known), length: scalar.text.count)
+        return nil
+    }
+
     /// Exactly one of: `availability` (optionally with `mttr`), `mtbf` + `mttr`, `rate` + `mttr`.
     /// A `failure:` distribution stands for `mtbf` and a `repair:` one for `mttr` (their means).
     private func readFigures(_ fields: MappingReader, failure: TimeDistribution? = nil, repair: TimeDistribution? = nil) -> UnitFigures? {
@@ -278,6 +288,10 @@ struct ModelDocumentReader {
         let mttr = fields.duration("mttr", positive: true) ?? repair?.mean
         switch given.first {
         case "availability":
+            if case .scalar(let scalar)? = fields.value("availability"), scalar.text.hasPrefix(ProviderCatalogue.prefix) {
+                guard let entry = catalogueEntry(scalar, context: fields.context) else { return nil }
+                return .availability(entry.availability, mttr: mttr)
+            }
             guard let availability = fields.availability("availability") else { return nil }
             return .availability(availability, mttr: mttr)
         case "mtbf":

@@ -20,6 +20,18 @@ enum YAMLEventBuilder {
             return .failure(DiagnosticError(reader.diagnostics))
         }
     }
+
+    /// Every document of a multi-document stream (`---` between them), in order; empty documents
+    /// (a `---` with nothing after it) are left out. For manifests (`nines import kubernetes`).
+    static func buildStream(_ text: String, file: String) -> Result<[YAMLValue], DiagnosticError> {
+        var text = text
+        return text.withUTF8 { bytes in
+            let reader = YAMLEventReader(bytes, file: file)
+            let roots = reader.documents()
+            if let roots, reader.diagnostics.isEmpty { return .success(roots) }
+            return .failure(DiagnosticError(reader.diagnostics))
+        }
+    }
 }
 
 /// One libyaml parser over bytes that outlive it; `event` holds the current event.
@@ -73,6 +85,19 @@ private final class YAMLEventReader {
                                           + "(expected a single document in the stream)"))
         }
         return root
+    }
+
+    /// The roots of every non-empty document; nil when libyaml stopped.
+    func documents() -> [YAMLValue]? {
+        guard advance(), type == YAML_STREAM_START_EVENT else { return nil }
+        var roots: [YAMLValue] = []
+        while advance(), type != YAML_STREAM_END_EVENT {
+            // DOCUMENT-START, the root, DOCUMENT-END: libyaml guarantees the order.
+            guard advance(), let root = node(), advance() else { return nil }
+            if case .scalar(let scalar) = root, scalar.isNull { continue }
+            roots.append(root)
+        }
+        return holdsEvent ? roots : nil
     }
 
     /// Where the current event starts (libyaml's marks are 0-based).

@@ -18,4 +18,17 @@ package enum YAMLParser {
         }
         return tree
     }
+
+    /// Every document of a multi-document stream under the same policy as a model file, except that
+    /// any text may span lines (manifests carry scripts and configuration files in their values).
+    public static func parseStream(_ text: String, file: String) -> Result<[YAMLValue], DiagnosticError> {
+        let policy = YAMLPreflight.check(text, file: file)
+        if !policy.isEmpty { return .failure(DiagnosticError(policy)) }
+        let stream = YAMLEventBuilder.buildStream(text, file: file)
+        if case .success(let roots) = stream {
+            let refused = roots.flatMap { YAMLTextPolicy.check($0, lineBreaksAnywhere: true) }
+            if !refused.isEmpty { return .failure(DiagnosticError(refused)) }
+        }
+        return stream
+    }
 }

@@ -8,28 +8,30 @@ enum YAMLTextPolicy {
     static let multiLineKeys: Set<String> = ["description", "source", "function", "failure_mode", "effect_local", "effect_end_user",
                                              "cause", "prevention", "detection_controls", "recommended_action", "notes"]
 
-    static func check(_ root: YAMLValue) -> [Diagnostic] {
+    /// - Parameter lineBreaksAnywhere: every value may span lines (manifests); control characters
+    ///   are refused all the same.
+    static func check(_ root: YAMLValue, lineBreaksAnywhere: Bool = false) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        walk(root, key: nil, into: &diagnostics)
+        walk(root, key: nil, lineBreaksAnywhere: lineBreaksAnywhere, into: &diagnostics)
         return diagnostics
     }
 
-    private static func walk(_ value: YAMLValue, key: String?, into diagnostics: inout [Diagnostic]) {
+    private static func walk(_ value: YAMLValue, key: String?, lineBreaksAnywhere: Bool, into diagnostics: inout [Diagnostic]) {
         switch value {
         case .scalar(let scalar):
-            if let problem = problem(in: scalar.text, multiLine: key.map(multiLineKeys.contains) ?? false) {
+            if let problem = problem(in: scalar.text, multiLine: lineBreaksAnywhere || key.map(multiLineKeys.contains) ?? false) {
                 let what = key.map { "'\($0)'" } ?? "a list item"
                 diagnostics.append(Diagnostic(at: scalar.location, "\(what) \(problem)"))
             }
         case .sequence(let items, _):
-            for item in items { walk(item, key: key, into: &diagnostics) }
+            for item in items { walk(item, key: key, lineBreaksAnywhere: lineBreaksAnywhere, into: &diagnostics) }
         case .mapping(let pairs, _):
             for pair in pairs {
                 if let problem = problem(in: pair.key.text, multiLine: false) {
                     diagnostics.append(Diagnostic(at: pair.key.location, "a key \(problem)"))
                     continue
                 }
-                walk(pair.value, key: pair.key.text, into: &diagnostics)
+                walk(pair.value, key: pair.key.text, lineBreaksAnywhere: lineBreaksAnywhere, into: &diagnostics)
             }
         }
     }

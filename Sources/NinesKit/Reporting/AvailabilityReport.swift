@@ -21,6 +21,9 @@ public struct AvailabilityReport: Hashable, Sendable, Codable {
     public var risks: RiskReport? = nil
     /// SLA/SLO prediction per objective (customer-responsible and out-of-scope components excluded).
     public var sla: [SLAReport]? = nil
+    /// The resiliency policies (`policies:`) with the scenarios they judge, as `nines check` judges
+    /// them; part of the SLA prediction. Absent when the model has none (or no objective).
+    public var policies: [PolicyReport]? = nil
     /// The stack diagram and charts, measured out for the HTML report; absent otherwise.
     public var picture: ReportPicture? = nil
     /// Mission reliability (no repair): objectives with a mission (their own `mission:` or

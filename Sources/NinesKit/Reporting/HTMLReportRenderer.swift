@@ -30,6 +30,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         page.append(contentsOf: sections.slaPrediction())
         page.append(contentsOf: sections.patternSavings())
         page.append(contentsOf: sections.recovery())
+        page.append(contentsOf: sections.policies())
         page.append(contentsOf: sections.risks())
         page.append(contentsOf: sections.simulation())
         page.append(contentsOf: sections.components())

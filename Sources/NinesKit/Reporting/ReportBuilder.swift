@@ -44,6 +44,10 @@ public enum ReportBuilder {
                                         sla: prediction == nil ? nil : sla)
         report.overrides = model.overrides.isEmpty ? nil : model.overrides
         report.drills = drillReports(DrillSuggestion.all(model), prediction: prediction)
+        if let prediction, !model.policies.isEmpty {
+            // The same base as `nines check`: the promise view.
+            report.policies = PolicyReport.reports(PolicyEvaluation(model, base: prediction.inScope), policies: model.policies)
+        }
         return report
     }
 

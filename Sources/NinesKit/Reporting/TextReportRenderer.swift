@@ -29,6 +29,7 @@ public struct TextReportRenderer {
         if let sla = report.sla, !sla.isEmpty {
             out.append("")
             out.append(contentsOf: render(sla))
+            if let policies = report.policies, !policies.isEmpty { out.append(contentsOf: render(policies)) }
         }
         if let drills = report.drills {
             out.append("")
@@ -84,6 +85,23 @@ public struct TextReportRenderer {
                 guard let suggested = objective.suggestedDowntimeHours else { continue }
                 lines.append(contentsOf: wrap("\(objective.objective): \(Format.duration(hours: objective.downtimeHours)) down per "
                                               + "\(objective.period) now, \(Format.duration(hours: suggested)) with the suggested interval", indent: 4))
+            }
+        }
+        return lines
+    }
+
+    /// The resiliency policies under the SLA prediction: per policy its verdict, per scenario its figures.
+    func render(_ policies: [PolicyReport]) -> [String] {
+        var lines = ["  " + bold("resiliency policies")]
+        for policy in policies {
+            let head = "    \(policy.disruptionClass) policy (\(PolicyText.limits(policy))): "
+            switch policy.holds {
+            case true?: lines.append(head + paint("holds", green: true))
+            case false?: lines.append(head + paint("breached", green: false))
+            case nil: lines.append(head + "no scenario of its class")
+            }
+            for scenario in policy.scenarios {
+                lines.append(contentsOf: wrap(PolicyText.scenario(scenario), indent: 6))
             }
         }
         return lines
