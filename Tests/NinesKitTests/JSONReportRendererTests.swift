@@ -95,6 +95,36 @@ struct JSONReportRendererTests {
         #expect(try JSONReportRenderer.text(of: report) == Self.foundationText(of: report))
     }
 
+    /// A value that refuses to encode, saying where it was.
+    struct Refusal: Encodable, Error {
+        func encode(to encoder: any Encoder) throws {
+            throw EncodingError.invalidValue(0, .init(codingPath: encoder.codingPath, debugDescription: "refused"))
+        }
+    }
+
+    struct Holder: Encodable {
+        let outer: [String: [Refusal]] = ["inner": [Refusal()]]
+    }
+
+    /// The keys and positions of an error's coding path, as text.
+    static func path(ofFailure encode: () throws -> String) -> [String] {
+        do {
+            _ = try encode()
+            return []
+        } catch EncodingError.invalidValue(_, let context) {
+            return context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    @Test("a value's encoder knows its coding path, as JSONEncoder's does")
+    func codingPath() {
+        let ours = Self.path { try JSONReportRenderer.text(of: Holder()) }
+        #expect(ours == ["outer", "inner", "0"])
+        #expect(ours == Self.path { try Self.foundationText(of: Holder()) })
+    }
+
     /// Nested arrays `depth` deep.
     indirect enum Nested: Encodable {
         case leaf

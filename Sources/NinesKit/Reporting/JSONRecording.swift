@@ -26,13 +26,30 @@ final class JSONRecording {
     }
 
     private(set) var shape: Shape = .unset
-    /// Members (with keys) of an object, or elements of an array, in the order encoded.
-    private(set) var entries: [(key: String?, entry: Entry)] = []
-    /// Where this value sits, for `Encoder.codingPath`.
-    let codingPath: [any CodingKey]
+    /// Members' keys (an array's elements have none), and members or elements, in the order
+    /// encoded. Two arrays rather than one of pairs: a pair holding an existential is copied
+    /// through the runtime's generic path, which cost a tenth of the process at 100k.
+    private(set) var keys: [String?] = []
+    private(set) var entries: [Entry] = []
+    /// The container this value is a member of, and its key or position there: `codingPath` is
+    /// walked up only when asked for, so a value costs no path of its own.
+    private let parent: JSONRecording?
+    private let position: JSONPathKey?
 
-    init(codingPath: [any CodingKey]) {
-        self.codingPath = codingPath
+    init(parent: JSONRecording?, position: JSONPathKey?) {
+        self.parent = parent
+        self.position = position
+    }
+
+    /// Where this value sits, for `Encoder.codingPath`.
+    var codingPath: [any CodingKey] {
+        var path: [any CodingKey] = []
+        var current: JSONRecording? = self
+        while let recording = current, let position = recording.position {
+            path.append(position)
+            current = recording.parent
+        }
+        return path.reversed()
     }
 
     /// Becomes a container of `shape`; asking again for the same shape keeps what was recorded
@@ -42,20 +59,28 @@ final class JSONRecording {
         case (.object, .object), (.array, .array): return
         default:
             shape = container
+            keys = []
             entries = []
         }
     }
 
     func set(_ scalar: Scalar) {
         shape = .scalar(scalar)
+        keys = []
         entries = []
     }
 
     func append(_ entry: Entry, key: String?) {
-        entries.append((key, entry))
+        keys.append(key)
+        entries.append(entry)
     }
 
     var count: Int { entries.count }
+
+    /// Where member `index` sits, for the value written there.
+    func position(of index: Int) -> JSONPathKey {
+        keys[index].map { JSONPathKey(stringValue: $0) } ?? JSONPathKey(intValue: index)
+    }
 }
 
 /// A coding key of a recorded path.

@@ -81,8 +81,8 @@ extension JSONRecordingContainer {
     }
 
     func nested(_ key: String?) -> JSONRecordingEncoder {
-        let path = recording.codingPath + [key.map { JSONPathKey(stringValue: $0) } ?? JSONPathKey(intValue: recording.count)]
-        let nested = JSONRecording(codingPath: path)
+        let nested = JSONRecording(parent: recording,
+                                   position: key.map { JSONPathKey(stringValue: $0) } ?? JSONPathKey(intValue: recording.count))
         recording.append(.nested(nested), key: key)
         return JSONRecordingEncoder(recording: nested)
     }

@@ -23,7 +23,7 @@ struct JSONStreamWriter {
 
     /// Writes `value`, then what is still gathered.
     mutating func writeDocument<T: Encodable>(_ value: T) throws {
-        try write(value, depth: 0, path: [])
+        try write(value, depth: 0, parent: nil, position: nil)
         try flush()
     }
 
@@ -32,67 +32,70 @@ struct JSONStreamWriter {
         output.removeAll(keepingCapacity: true)
     }
 
-    private mutating func write<T: Encodable>(_ value: T, depth: Int, path: [any CodingKey]) throws {
+    private mutating func write<T: Encodable>(_ value: T, depth: Int, parent: JSONRecording?, position: JSONPathKey?) throws {
         if let scalar = JSONRecordingEncoder.scalar(value) { return write(scalar) }
-        let recording = JSONRecording(codingPath: path)
+        let recording = JSONRecording(parent: parent, position: position)
         try value.encode(to: JSONRecordingEncoder(recording: recording))
         try write(recording, depth: depth)
     }
 
     private mutating func write(_ recording: JSONRecording, depth: Int) throws {
         switch recording.shape {
-        case .unset: try writeContainer(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), [], depth: depth + 1, path: recording.codingPath)
+        case .unset: try writeContainer(recording, order: [], open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), depth: depth + 1)
         case .scalar(let scalar): write(scalar)
         case .object:
-            try writeContainer(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), sortedMembers(recording.entries), depth: depth + 1, path: recording.codingPath)
+            try writeContainer(recording, order: memberOrder(recording.keys), open: UInt8(ascii: "{"), close: UInt8(ascii: "}"),
+                               depth: depth + 1)
         case .array:
-            try writeContainer(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), recording.entries, depth: depth + 1, path: recording.codingPath)
+            try writeContainer(recording, order: Array(recording.entries.indices), open: UInt8(ascii: "["), close: UInt8(ascii: "]"),
+                               depth: depth + 1)
         }
     }
 
-    private mutating func write(_ entry: JSONRecording.Entry, depth: Int, path: [any CodingKey]) throws {
-        switch entry {
-        case .scalar(let scalar): write(scalar)
-        case .deferred(let value): try write(value, depth: depth, path: path)
-        case .nested(let recording): try write(recording, depth: depth)
+    /// The order of each list of keys met so far: every value of one type has the same keys, so
+    /// 100,000 components are sorted once.
+    private var memberOrders: [[String?]: [Int]] = [:]
+
+    private mutating func memberOrder(_ keys: [String?]) -> [Int] {
+        if let known = memberOrders[keys] { return known }
+        let order = Self.sortedMembers(keys)
+        memberOrders[keys] = order
+        return order
+    }
+
+    /// Positions of the members in UTF-8 order of their keys; a key given twice keeps its last value.
+    private static func sortedMembers(_ keys: [String?]) -> [Int] {
+        let bytes = keys.map { Array(($0 ?? "").utf8) }
+        let sorted = bytes.indices.sorted { a, b in
+            bytes[a] == bytes[b] ? a < b : bytes[a].lexicographicallyPrecedes(bytes[b])
+        }
+        return sorted.indices.compactMap { position in
+            position + 1 < sorted.count && bytes[sorted[position + 1]] == bytes[sorted[position]] ? nil : sorted[position]
         }
     }
 
-    /// Members in UTF-8 order of their keys; a key given twice keeps its last value.
-    private func sortedMembers(_ entries: [(key: String?, entry: JSONRecording.Entry)]) -> [(key: String?, entry: JSONRecording.Entry)] {
-        let sorted = entries.indices.sorted { a, b in
-            let keyA = entries[a].key ?? "", keyB = entries[b].key ?? ""
-            return keyA == keyB ? a < b : keyA.utf8.lexicographicallyPrecedes(keyB.utf8)
-        }
-        return sorted.enumerated().compactMap { position, index in
-            position + 1 < sorted.count && entries[sorted[position + 1]].key == entries[index].key ? nil : entries[index]
-        }
-    }
-
-    private mutating func writeContainer(open: UInt8, close: UInt8, _ entries: [(key: String?, entry: JSONRecording.Entry)],
-                                         depth: Int, path: [any CodingKey]) throws {
+    /// The members or elements of `recording` at positions `order`, each on a line of its own.
+    private mutating func writeContainer(_ recording: JSONRecording, order: [Int], open: UInt8, close: UInt8, depth: Int) throws {
         guard depth < Self.maximumDepth else { throw JSONNestingError(depth: Self.maximumDepth) }
         output.append(open)
         output.append(UInt8(ascii: "\n"))
         indent += 1
-        for (position, (key, entry)) in entries.enumerated() {
+        for (position, index) in order.enumerated() {
             if position > 0 {
                 output.append(UInt8(ascii: ","))
                 output.append(UInt8(ascii: "\n"))
             }
             writeIndent()
-            if let key {
+            if let key = recording.keys[index] {
                 writeString(key)
                 output.append(contentsOf: " : ".utf8)
             }
             if output.count >= Self.chunkSize { try flush() }
-            let memberPath: [any CodingKey]
-            if case .deferred = entry {
-                memberPath = path + [key.map { JSONPathKey(stringValue: $0) } ?? JSONPathKey(intValue: position)]
-            } else {
-                memberPath = path
+            switch recording.entries[index] {
+            case .scalar(let scalar): write(scalar)
+            case .deferred(let value): try write(value, depth: depth, parent: recording, position: recording.position(of: index))
+            case .nested(let nested): try write(nested, depth: depth)
             }
-            try write(entry, depth: depth, path: memberPath)
         }
         output.append(UInt8(ascii: "\n"))
         indent -= 1
