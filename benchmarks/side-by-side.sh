@@ -3,6 +3,7 @@
 # generated 100k pool, platform and two-region pool with a shared DNS, `nines report --format json`
 # as a whole process (`/usr/bin/time`: wall, CPU = user + sys, peak memory), the two binaries
 # alternating, fastest CPU of RUNS runs each; and whether the two JSON reports are the same bytes.
+# "CPU x" and "memory x" are the reference's figure divided by this tree's (above 1: this tree is better).
 # Not a test. Figures in docs/benchmarks.md ("Side by side with main").
 #
 #   benchmarks/side-by-side.sh REFERENCE_NINES [SIZE]        SIZE default 100000
