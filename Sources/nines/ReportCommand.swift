@@ -96,10 +96,8 @@ struct ReportCommand: ParsableCommand {
             clock?.mark("picture")
         }
         let renderer = format.renderer(colour: output == nil && Terminal.stdoutIsColourTerminal, topContributors: top)
-        let text = renderer.render(report)
-        clock?.mark("render")
-        try OutputFile.emit(text, to: output)
-        clock?.mark("write")
+        try OutputFile.emit(report, with: renderer, to: output)
+        clock?.mark("render")   // and write: JSON goes out as it is rendered
         if let clock { Terminal.timingsSummary(clock, diagramNodes: analysis.diagramNodes) }
     }
 }

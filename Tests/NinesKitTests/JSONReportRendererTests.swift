@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NinesKit
 
@@ -27,6 +28,101 @@ struct JSONReportRendererTests {
             }
 
             """)
+    }
+
+    /// Foundation's encoder with the options the renderer documents: the reference its bytes must equal.
+    static func foundationText<T: Encodable>(of value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+
+    /// What the golden files do not hold: escapes, every number type, nil, nested and empty
+    /// containers, a dictionary, keys that sort differently by UTF-8 than by case or number.
+    struct Awkward: Encodable {
+        let text = "tab\t cr\r bell\u{07} unit\u{1F} del\u{7F} é ∞ \\ / \u{08}\u{0C}"
+        let numbers: [Double] = [0, -0.0, 1e-5, 1e21, 123456789012345683968, .leastNonzeroMagnitude, .nan, -1.5]
+        let float: Float = 0.1
+        let integers: [Int64] = [.min, .max, 0]
+        let unsigned: UInt64 = .max
+        let small: Int8 = -128
+        let flags = [true, false]
+        let absent: String? = nil
+        let present: Int? = 7
+        let nested: [[String: [Int]]] = [["b": [], "B": [1], "a10": [2], "a9": [3], "é": [4]], [:]]
+        let deep = Sample()
+
+        enum CodingKeys: String, CodingKey {
+            case text, numbers, float, integers, unsigned, small, flags, absent, present, nested, deep
+            case zeta = "Zeta"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(text, forKey: .text)
+            try container.encode(numbers, forKey: .numbers)
+            try container.encode(float, forKey: .float)
+            try container.encode(integers, forKey: .integers)
+            try container.encode(unsigned, forKey: .unsigned)
+            try container.encode(small, forKey: .small)
+            try container.encode(flags, forKey: .flags)
+            try container.encodeIfPresent(absent, forKey: .absent)
+            try container.encodeIfPresent(present, forKey: .present)
+            try container.encodeNil(forKey: .zeta)
+            try container.encode(nested, forKey: .nested)
+            var inner = container.nestedUnkeyedContainer(forKey: .deep)
+            try inner.encode(deep)
+            try inner.encodeNil()
+        }
+    }
+
+    @Test("the same bytes as Foundation's JSONEncoder on awkward values")
+    func sameAsFoundationOnAwkwardValues() throws {
+        #expect(try JSONReportRenderer.text(of: Awkward()) == Self.foundationText(of: Awkward()))
+        #expect(try JSONReportRenderer.text(of: Sample()) == Self.foundationText(of: Sample()))
+        #expect(try JSONReportRenderer.text(of: 0.5) == Self.foundationText(of: 0.5))
+    }
+
+    @Test("the same bytes as Foundation's JSONEncoder on every bundled model's report", arguments: GoldenFiles.models)
+    func sameAsFoundationOnReports(model: String) throws {
+        let path = "models/\(model).yaml"
+        let text = try String(contentsOf: GoldenFiles.root.appendingPathComponent(path), encoding: .utf8)
+        let analysis = AvailabilityAnalysis(try ModelLoader.load(text: text, file: path))
+        var report = ReportBuilder.availabilityReport(analysis, explain: true)
+        ReportBuilder.addCutSets(MinimalCutSets(SLAPrediction(analysis.model, full: analysis), maxOrder: ReportBuilder.reportCutSetOrder), to: &report)
+        #expect(try JSONReportRenderer.text(of: report) == Self.foundationText(of: report))
+    }
+
+    /// A value that refuses to encode, saying where it was.
+    struct Refusal: Encodable, Error {
+        func encode(to encoder: any Encoder) throws {
+            throw EncodingError.invalidValue(0, .init(codingPath: encoder.codingPath, debugDescription: "refused"))
+        }
+    }
+
+    struct Holder: Encodable {
+        let outer: [String: [Refusal]] = ["inner": [Refusal()]]
+    }
+
+    /// The keys and positions of an error's coding path, as text.
+    static func path(ofFailure encode: () throws -> String) -> [String] {
+        do {
+            _ = try encode()
+            return []
+        } catch EncodingError.invalidValue(_, let context) {
+            return context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    @Test("a value's encoder knows its coding path, as JSONEncoder's does")
+    func codingPath() {
+        let ours = Self.path { try JSONReportRenderer.text(of: Holder()) }
+        #expect(ours == ["outer", "inner", "0"])
+        #expect(ours == Self.path { try Self.foundationText(of: Holder()) })
     }
 
     /// Nested arrays `depth` deep.

@@ -8,6 +8,16 @@ public protocol ReportRenderer<Report> {
     associatedtype Report
     /// The complete output for `report`, ending with a new line.
     func render(_ report: Report) -> String
+    /// The same bytes handed to `sink` in chunks; a format that can write as it goes (JSON)
+    /// never holds the whole output.
+    func write(_ report: Report, to sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws
+}
+
+extension ReportRenderer {
+    public func write(_ report: Report, to sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+        var text = render(report)
+        try text.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
+    }
 }
 
 /// Any report as stable JSON (see `JSONReportRenderer` for the bytes).
@@ -16,6 +26,10 @@ public struct JSONRenderer<Report: Encodable>: ReportRenderer {
 
     public func render(_ report: Report) -> String {
         JSONReportRenderer.render(report)
+    }
+
+    public func write(_ report: Report, to sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+        try JSONReportRenderer.write(report, to: sink)
     }
 }
 

@@ -1,0 +1,170 @@
+/// Writes a value as the bytes of Foundation's `JSONEncoder` with `[.prettyPrinted, .sortedKeys,
+/// .withoutEscapingSlashes]` and non-finite numbers as "Infinity"/"-Infinity"/"NaN" (two-space
+/// indents, `"key" : value`, keys in UTF-8 order, empty containers as an open and a close on lines
+/// of their own), handing them to `sink` in chunks as it goes.
+///
+/// A value is recorded one container deep (`JSONRecording`) and its members are encoded when
+/// reached, so memory stays that of the path being written, not of the output.
+/// `JSONReportRendererTests` holds the bytes beside `JSONEncoder`'s.
+struct JSONStreamWriter {
+    /// Containers nested this deep are refused, as `JSONEncoder` refuses them.
+    static let maximumDepth = 512
+    /// Bytes gathered before they go to the sink.
+    static let chunkSize = 1 << 16
+
+    private var output: [UInt8] = []
+    private var indent = 0
+    private let sink: (UnsafeRawBufferPointer) throws -> Void
+
+    init(sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+        self.sink = sink
+        output.reserveCapacity(Self.chunkSize + 1024)
+    }
+
+    /// Writes `value`, then what is still gathered.
+    mutating func writeDocument<T: Encodable>(_ value: T) throws {
+        try write(value, depth: 0, parent: nil, position: nil)
+        try flush()
+    }
+
+    private mutating func flush() throws {
+        try output.withUnsafeBytes { try sink($0) }
+        output.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func write<T: Encodable>(_ value: T, depth: Int, parent: JSONRecording?, position: JSONPathKey?) throws {
+        if let scalar = JSONRecordingEncoder.scalar(value) { return write(scalar) }
+        let recording = JSONRecording(parent: parent, position: position)
+        try value.encode(to: JSONRecordingEncoder(recording: recording))
+        try write(recording, depth: depth)
+    }
+
+    private mutating func write(_ recording: JSONRecording, depth: Int) throws {
+        switch recording.shape {
+        case .unset: try writeContainer(recording, order: [], open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), depth: depth + 1)
+        case .scalar(let scalar): write(scalar)
+        case .object:
+            try writeContainer(recording, order: memberOrder(recording.keys), open: UInt8(ascii: "{"), close: UInt8(ascii: "}"),
+                               depth: depth + 1)
+        case .array:
+            try writeContainer(recording, order: Array(recording.entries.indices), open: UInt8(ascii: "["), close: UInt8(ascii: "]"),
+                               depth: depth + 1)
+        }
+    }
+
+    /// The order of each list of keys met so far: every value of one type has the same keys, so
+    /// 100,000 components are sorted once.
+    private var memberOrders: [[String?]: [Int]] = [:]
+
+    private mutating func memberOrder(_ keys: [String?]) -> [Int] {
+        if let known = memberOrders[keys] { return known }
+        let order = Self.sortedMembers(keys)
+        memberOrders[keys] = order
+        return order
+    }
+
+    /// Positions of the members in UTF-8 order of their keys; a key given twice keeps its last value.
+    private static func sortedMembers(_ keys: [String?]) -> [Int] {
+        let bytes = keys.map { Array(($0 ?? "").utf8) }
+        let sorted = bytes.indices.sorted { a, b in
+            bytes[a] == bytes[b] ? a < b : bytes[a].lexicographicallyPrecedes(bytes[b])
+        }
+        return sorted.indices.compactMap { position in
+            position + 1 < sorted.count && bytes[sorted[position + 1]] == bytes[sorted[position]] ? nil : sorted[position]
+        }
+    }
+
+    /// The members or elements of `recording` at positions `order`, each on a line of its own.
+    private mutating func writeContainer(_ recording: JSONRecording, order: [Int], open: UInt8, close: UInt8, depth: Int) throws {
+        guard depth < Self.maximumDepth else { throw JSONNestingError(depth: Self.maximumDepth) }
+        output.append(open)
+        output.append(UInt8(ascii: "\n"))
+        indent += 1
+        for (position, index) in order.enumerated() {
+            if position > 0 {
+                output.append(UInt8(ascii: ","))
+                output.append(UInt8(ascii: "\n"))
+            }
+            writeIndent()
+            if let key = recording.keys[index] {
+                writeString(key)
+                output.append(contentsOf: " : ".utf8)
+            }
+            if output.count >= Self.chunkSize { try flush() }
+            switch recording.entries[index] {
+            case .scalar(let scalar): write(scalar)
+            case .deferred(let value): try write(value, depth: depth, parent: recording, position: recording.position(of: index))
+            case .nested(let nested): try write(nested, depth: depth)
+            }
+        }
+        output.append(UInt8(ascii: "\n"))
+        indent -= 1
+        writeIndent()
+        output.append(close)
+    }
+
+    private mutating func writeIndent() {
+        for _ in 0..<indent {
+            output.append(UInt8(ascii: " "))
+            output.append(UInt8(ascii: " "))
+        }
+    }
+
+    private mutating func write(_ scalar: JSONRecording.Scalar) {
+        switch scalar {
+        case .string(let string): writeString(string)
+        case .double(let number): writeNumber(number)
+        case .float(let number): writeNumber(number)
+        case .int(let number): output.append(contentsOf: number.description.utf8)
+        case .unsigned(let number): output.append(contentsOf: number.description.utf8)
+        case .bool(let flag): output.append(contentsOf: flag ? "true".utf8 : "false".utf8)
+        case .null: output.append(contentsOf: "null".utf8)
+        }
+    }
+
+    /// Shortest round-trip digits, "720" rather than "720.0".
+    private mutating func writeNumber<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F) {
+        if value.isNaN { return writeString("NaN") }
+        if value == .infinity { return writeString("Infinity") }
+        if value == -.infinity { return writeString("-Infinity") }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        output.append(contentsOf: text.utf8)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Quotes, backslashes and C0 controls escaped; slashes, DEL and non-ASCII as they are.
+    private mutating func writeString(_ string: String) {
+        output.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                output.append(UInt8(ascii: "\\"))
+                output.append(byte)
+            case 0x08: escape(UInt8(ascii: "b"))
+            case 0x0C: escape(UInt8(ascii: "f"))
+            case 0x0A: escape(UInt8(ascii: "n"))
+            case 0x0D: escape(UInt8(ascii: "r"))
+            case 0x09: escape(UInt8(ascii: "t"))
+            case 0x00..<0x20:
+                output.append(contentsOf: "\\u00".utf8)
+                output.append(Self.hexDigits[Int(byte >> 4)])
+                output.append(Self.hexDigits[Int(byte & 0xF)])
+            default: output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ letter: UInt8) {
+        output.append(UInt8(ascii: "\\"))
+        output.append(letter)
+    }
+}
+
+/// Containers nested too deep for JSON readers (and for `JSONEncoder`).
+struct JSONNestingError: Error, CustomStringConvertible {
+    let depth: Int
+    var description: String { "containers are nested \(depth) deep or more" }
+}
