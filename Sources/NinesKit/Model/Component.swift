@@ -44,6 +44,9 @@ public struct Component: Hashable, Sendable {
     /// Retries of this component's calls to its dependencies (`retry:`); once loaded, already
     /// credited as windows on the dependencies (RetryWindows).
     public var retry: RetryPolicy?
+    /// What the modeller does not know about `figures` (ranges or distributions on the inputs);
+    /// `figures` hold the inputs' medians. Only the uncertainty propagation reads it.
+    public var uncertainty: InputUncertainty?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,
