@@ -149,6 +149,23 @@ struct InputUncertaintyTests {
         }
     }
 
+    /// The draws' shortcut for a component without failover or masking (its own k-of-n figure in
+    /// both views, no frequency) is what `EffectiveAvailability` makes of it, bit for bit, on
+    /// every such component of the bundled models.
+    @Test func theShortcutWithoutFailoverOrMaskingIsTheEffectiveFigure() throws {
+        for file in ["models/devops-job-runner.yaml", "models/retail-omnichannel.yaml", "models/two-tier-service.yaml"] {
+            let model = try ModelLoader.load(files: [GoldenFiles.root.appendingPathComponent(file).path])
+            let plain = model.components.filter { $0.failover == nil && $0.maskedFor == nil }
+            #expect(plain.contains { $0.replicas > 1 && $0.commonCause > 0 })
+            for component in plain {
+                let own = OwnAvailability.probability(figures: component.figures, replicas: component.replicas,
+                                                      needs: component.needs, beta: component.commonCause)
+                let full = EffectiveAvailability(component)
+                #expect(full.effective.probability == own && full.masked.probability == own, "\(file): \(component.name)")
+            }
+        }
+    }
+
     @Test func badRangesAndDistributionsAreLocatedErrors() {
         let text = """
             version: 1

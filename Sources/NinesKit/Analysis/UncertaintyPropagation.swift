@@ -83,33 +83,48 @@ public struct UncertaintyPropagation: Sendable {
         var down = [[Double]](repeating: [], count: model.objectives.count)
         for index in down.indices { down[index].reserveCapacity(samples) }
         var figures = baseline
-        func set(_ index: Int, _ component: Component) {
-            let sla = AdviceEvaluator.slaFigures(component)
-            figures[index] = sla
-            let level = levelOf[index]
-            guard level >= 0 else { return }
-            (pathUp[level], pathDown[level]) = (sla.effective.probability.up, sla.effective.probability.down)
-            (callerUp[level], callerDown[level]) = (sla.masked.probability.up, sla.masked.probability.down)
+        // Drawn figures are written into one working copy of the components, and each draw reads
+        // recipes gathered once: copying a component per draw cost more than evaluating it.
+        var working = model.components
+        var recipes: [DrawRecipe] = []
+        var column = 0
+        for index in uncertain {
+            let component = model.components[index]
+            let uncertainty = component.uncertainty!
+            let parts = (component.placement == nil ? [] : (replicasOf[component.name] ?? []).map { ($0, DrawnFigures.Part.placedReplica) })
+                + [(index, component.placement == nil ? DrawnFigures.Part.whole : .placedCommon)]
+            recipes.append(DrawRecipe(stated: uncertainty.stated, fields: uncertainty.inputs.map(\.field), firstColumn: column,
+                                      beta: uncertainty.placementBeta, targets: parts.map { target, part in
+                let loaded = model.components[target]
+                // Without failover or masking a component's variable is its own k-of-n figure in
+                // both views (`OwnAvailability`'s probability, no frequency needed); the others
+                // need the full `EffectiveAvailability`.
+                let plain = loaded.failover == nil && loaded.maskedFor == nil && !needsFullEvaluation
+                return DrawRecipe.Target(index: target, level: levelOf[target], part: part, plain: plain, replicas: loaded.replicas,
+                                         needs: loaded.needs, beta: loaded.commonCause,
+                                         detect: loaded.repair == nil ? loaded.detect : nil, transient: loaded.transient)
+            }))
+            column += uncertainty.inputs.count
         }
         for sample in 0..<samples {
-            var column = 0
-            for index in uncertain {
-                let component = model.components[index]
-                let uncertainty = component.uncertainty!
-                let values = (0..<uncertainty.inputs.count).map { draws[column + $0][sample] }
-                column += uncertainty.inputs.count
-                let stated = DrawnFigures.stated(uncertainty, values: values)
-                if component.placement != nil {
-                    for replica in replicasOf[component.name] ?? [] {
-                        var drawn = model.components[replica]
-                        drawn.figures = DrawnFigures.loaded(stated, part: .placedReplica, beta: uncertainty.placementBeta, for: drawn)
-                        set(replica, drawn)
+            for recipe in recipes {
+                let stated = DrawnFigures.stated(recipe.stated, fields: recipe.fields) { draws[recipe.firstColumn + $0][sample] }
+                for target in recipe.targets {
+                    let drawn = DrawnFigures.loaded(stated, part: target.part, beta: recipe.beta, detect: target.detect, transient: target.transient)
+                    let level = target.level
+                    if target.plain {
+                        guard level >= 0 else { continue }
+                        let own = OwnAvailability.probability(figures: drawn, replicas: target.replicas, needs: target.needs, beta: target.beta)
+                        (pathUp[level], pathDown[level], callerUp[level], callerDown[level]) = (own.up, own.down, own.up, own.down)
+                        continue
                     }
+                    working[target.index].figures = drawn
+                    let sla = AdviceEvaluator.slaFigures(working[target.index])
+                    figures[target.index] = sla
+                    guard level >= 0 else { continue }
+                    (pathUp[level], pathDown[level]) = (sla.effective.probability.up, sla.effective.probability.down)
+                    (callerUp[level], callerDown[level]) = (sla.masked.probability.up, sla.masked.probability.down)
                 }
-                var drawn = component
-                drawn.figures = DrawnFigures.loaded(stated, part: component.placement == nil ? .whole : .placedCommon,
-                                                    beta: uncertainty.placementBeta, for: component)
-                set(index, drawn)
             }
             pathDraws.evaluate(up: pathUp, down: pathDown)
             callerDraws.evaluate(up: callerUp, down: callerDown)
@@ -171,4 +186,28 @@ public struct UncertaintyPropagation: Sendable {
             }
         }
     }
+}
+
+/// What one draw needs of an uncertain component, gathered once: its statement, which drawn
+/// columns are its inputs, and the loaded components its figure becomes (itself, or a placed
+/// component's common part and replicas) with what the loader added to each.
+private struct DrawRecipe {
+    struct Target {
+        let index: Int
+        /// Its BDD variable's level; −1 when it has none.
+        let level: Int
+        let part: DrawnFigures.Part
+        let plain: Bool
+        let replicas: Int
+        let needs: Int
+        let beta: Double
+        let detect: Double?
+        let transient: TransientFaults?
+    }
+
+    let stated: UnitFigures
+    let fields: [UncertainInput.Field]
+    let firstColumn: Int
+    let beta: Double
+    let targets: [Target]
 }
