@@ -40,6 +40,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Show, for each figure, the method the evaluation took and why (text and JSON).")
     var explain = false
 
+    @Option(name: .customLong("uncertainty-samples"), help: "Draws of the model's uncertain inputs (ranges such as 'mttr: 15m..2h', lognormal figures) for each objective's availability percentiles; 0 for none.")
+    var uncertaintySamples: Int = UncertaintyPropagation.defaultSamples
+
     /// Phase timings on stderr, for benchmarks/scale.sh.
     @Flag(help: .hidden)
     var timings = false
@@ -47,6 +50,7 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if topRisks < 0 { throw ValidationError("--top-risks must be 0 or more") }
         if let cutSets, cutSets < 0 { throw ValidationError("--cut-sets must be 0 or more") }
+        if !(0...1_000_000).contains(uncertaintySamples) { throw ValidationError("--uncertainty-samples must be from 0 to 1000000") }
         _ = try missionHours()
     }
 
@@ -86,6 +90,10 @@ struct ReportCommand: ParsableCommand {
         if missionHours != nil || system.objectives.contains(where: { $0.mission != nil }) {
             report.missionReliability = MissionReliability(analysis, missionHours: missionHours).figures
             clock?.mark("mission reliability")
+        }
+        if uncertaintySamples > 0, system.components.contains(where: { $0.uncertainty != nil }) {
+            report.uncertainty = ReportBuilder.uncertaintyReport(UncertaintyPropagation(analysis, samples: uncertaintySamples), model: system)
+            clock?.mark("input uncertainty")
         }
         if simulate {
             report.simulation = try simulation.run(system, analysis: analysis)

@@ -70,7 +70,12 @@ struct AdviceEvaluator {
     }
 
     private func figure(_ figures: [EffectiveAvailability]) -> FlowFigures {
-        CompiledFigures(structure, effective: figures)
-            .figure(named: model.objectives[objectiveIndex].name, form: structure.objectives[objectiveIndex], targets: targets, view: view)
+        figure(CompiledFigures(structure, effective: figures))
+    }
+
+    /// The objective's figure on figures already evaluated (one `CompiledFigures` serves every
+    /// objective of a model with the same component figures).
+    func figure(_ compiled: CompiledFigures) -> FlowFigures {
+        compiled.figure(named: model.objectives[objectiveIndex].name, form: structure.objectives[objectiveIndex], targets: targets, view: view)
     }
 }

@@ -36,6 +36,7 @@ public struct OwnAvailability: Hashable, Sendable {
         let common = Probability(odds: beta * odds)
         let group = KOutOfN.probability(k: k, n: n, unit: independent)
         let probability = common.and(group)
+        assert(probability == Self.probability(figures: figures, replicas: n, needs: k, beta: beta))
         var frequency: Double?
         if let rate {
             let groupFrequency = KOutOfN.frequency(k: k, n: n, unit: independent, rate: (1 - beta) * rate)
@@ -44,6 +45,17 @@ public struct OwnAvailability: Hashable, Sendable {
             frequency = commonFrequency * group.up + groupFrequency * common.up
         }
         self.init(probability: probability, frequency: frequency)
+    }
+}
+
+extension OwnAvailability {
+    /// The probability alone, as `init(figures:replicas:needs:beta:)` makes it: for callers that
+    /// evaluate a component many times and need no frequency (the uncertainty draws).
+    static func probability(figures: UnitFigures, replicas n: Int, needs k: Int, beta: Double) -> Probability {
+        let unit = figures.probability
+        guard n > 1, beta > 0 else { return KOutOfN.probability(k: k, n: n, unit: unit) }
+        let odds = unit.down / unit.up
+        return Probability(odds: beta * odds).and(KOutOfN.probability(k: k, n: n, unit: Probability(odds: (1 - beta) * odds)))
     }
 }
 

@@ -180,7 +180,8 @@ struct ModelDocumentReader {
         let reader = DistributionReader(diagnostics: diagnostics)
         let failure = reader.read("failure", of: fields)
         let repair = reader.read("repair", of: fields)
-        let figures = readFigures(fields, failure: failure, repair: repair)
+        var uncertain: [UncertainInput] = []
+        let figures = readFigures(fields, failure: failure, repair: repair, uncertain: &uncertain)
         let statedReplicas = fields.integer("replicas", in: 1...10_000)
         let replicas = statedReplicas ?? 1
         let needs = fields.integer("needs", in: 1...10_000) ?? 1
@@ -253,6 +254,11 @@ struct ModelDocumentReader {
                                   + "not with 'replicas', 'placement', 'failover' or a 'failure'/'repair' distribution", length: 5)
             }
         }
+        if !uncertain.isEmpty {   // in the order the figures are written about: availability, mtbf, rate, mttr
+            let order = UncertainInput.Field.allCases
+            component.uncertainty = InputUncertainty(inputs: uncertain.sorted { order.firstIndex(of: $0.field)! < order.firstIndex(of: $1.field)! },
+                                                     stated: figures)
+        }
         component.placement = PlacementReader(diagnostics: diagnostics).read(fields, owner: name, replicas: replicas,
                                                                              needs: min(needs, replicas))
         component.latent = fields.value("latent").flatMap { readLatent($0, owner: name) }
@@ -275,7 +281,10 @@ struct ModelDocumentReader {
 
     /// Exactly one of: `availability` (optionally with `mttr`), `mtbf` + `mttr`, `rate` + `mttr`.
     /// A `failure:` distribution stands for `mtbf` and a `repair:` one for `mttr` (their means).
-    private func readFigures(_ fields: MappingReader, failure: TimeDistribution? = nil, repair: TimeDistribution? = nil) -> UnitFigures? {
+    /// Each figure may be stated with its uncertainty (a range or a distribution): the figure is then
+    /// its median, and the input is added to `uncertain`.
+    private func readFigures(_ fields: MappingReader, failure: TimeDistribution? = nil, repair: TimeDistribution? = nil,
+                             uncertain: inout [UncertainInput]) -> UnitFigures? {
         let given = Self.figureKeys.filter(fields.has)
         if given.count > 1 {
             diagnostics.error(fields.keyLocation(given[1]), "\(fields.context) gives both '\(given[0])' and '\(given[1])'; give one of 'availability', 'mtbf' + 'mttr', 'rate' + 'mttr', 'slo' or 'from'")
@@ -285,22 +294,39 @@ struct ModelDocumentReader {
             diagnostics.error(fields.keyLocation("repair"), "\(fields.context) gives both 'mttr' and 'repair'; give one")
             return nil
         }
-        let mttr = fields.duration("mttr", positive: true) ?? repair?.mean
+        let ranges = UncertainFigureReader(diagnostics: diagnostics)
+        var refused = false
+        func figure(_ field: UncertainInput.Field, plain: () -> Double?) -> Double? {
+            switch ranges.read(field, of: fields) {
+            case .none: return plain()
+            case .some(.none): refused = true; return nil
+            case .some(.some(let input)): uncertain.append(input); return input.distribution.median
+            }
+        }
+        let mttr = figure(.mttr) { fields.duration("mttr", positive: true) } ?? (refused ? nil : repair?.mean)
         switch given.first {
         case "availability":
             if case .scalar(let scalar)? = fields.value("availability"), scalar.text.hasPrefix(ProviderCatalogue.prefix) {
                 guard let entry = catalogueEntry(scalar, context: fields.context) else { return nil }
                 return .availability(entry.availability, mttr: mttr)
             }
-            guard let availability = fields.availability("availability") else { return nil }
+            let stated: Probability?
+            switch ranges.read(.availability, of: fields) {
+            case .none: stated = fields.availability("availability")
+            case .some(.none): stated = nil
+            case .some(.some(let input)):
+                uncertain.append(input)
+                stated = Probability(up: 1 - input.distribution.median, down: input.distribution.median)
+            }
+            guard let availability = stated else { return nil }
             return .availability(availability, mttr: mttr)
         case "mtbf":
-            let mtbf = fields.duration("mtbf", positive: true)
+            let mtbf = figure(.mtbf) { fields.duration("mtbf", positive: true) }
             if !fields.has("mttr") && !fields.has("repair") && !fields.misspells("mttr", known: Self.componentKeys) { fields.missing("mttr", expected: "the mean time to repair, e.g. '30m', needed with 'mtbf'") }
             guard let mtbf, let mttr else { return nil }
             return .mtbf(mtbf, mttr: mttr)
         case "rate":
-            let rate = fields.rate("rate")
+            let rate = figure(.rate) { fields.rate("rate") }
             if !fields.has("mttr") && !fields.has("repair") && !fields.misspells("mttr", known: Self.componentKeys) { fields.missing("mttr", expected: "the mean time to repair, e.g. '30m', needed with 'rate'") }
             guard let rate, let mttr else { return nil }
             return .rate(rate, mttr: mttr)

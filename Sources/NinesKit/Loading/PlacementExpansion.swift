@@ -177,6 +177,7 @@ struct PlacementExpansion {
         placed.repair = beta > 0 ? component.repair : nil
         placed.dependencies = [.group(k: placement.needs, members: replicas.map(\.name), placement.location)] + component.dependencies
         placed.placement = placement
+        placed.uncertainty?.placementBeta = beta   // to split a drawn figure as the stated one was
         return replicas + [placed]
     }
 

@@ -77,6 +77,9 @@ public struct Component: Hashable, Sendable {
     /// Another team's promise this component stands for (`slo:` or `from:`); its target is
     /// already the component's `figures`.
     public var promise: DependencyPromise?
+    /// What the modeller does not know about `figures` (ranges or distributions on the inputs);
+    /// `figures` hold the inputs' medians. Only the uncertainty propagation reads it.
+    public var uncertainty: InputUncertainty?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,

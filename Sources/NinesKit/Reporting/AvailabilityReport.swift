@@ -29,6 +29,9 @@ public struct AvailabilityReport: Hashable, Sendable, Codable {
     /// Mission reliability (no repair): objectives with a mission (their own `mission:` or
     /// `--mission`), then the system with `--mission`; absent when no mission is asked for.
     public var missionReliability: [MissionFigure]? = nil
+    /// Each objective's availability as a distribution over the uncertain inputs; absent when the
+    /// model states none (docs/uncertainty.md).
+    public var uncertainty: UncertaintyReport? = nil
     /// Parts with latent failures (`latent:`), their drills and the suggested interval; absent when none.
     public var drills: [DrillReport]? = nil
     /// What each resilience pattern in use buys, per objective (`PatternSavings`); absent when the

@@ -28,6 +28,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         page.append(contentsOf: sections.objectives())
         page.append(contentsOf: sections.diagram())
         page.append(contentsOf: sections.slaPrediction())
+        page.append(contentsOf: sections.uncertainty())
         page.append(contentsOf: sections.patternSavings())
         page.append(contentsOf: sections.recovery())
         page.append(contentsOf: sections.policies())

@@ -39,6 +39,10 @@ public struct TextReportRenderer {
             out.append("")
             out.append(contentsOf: render(savings))
         }
+        if let uncertainty = report.uncertainty {
+            out.append("")
+            out.append(contentsOf: UncertaintyTextSection.lines(uncertainty).enumerated().map { $0 == 0 ? bold($1) : $1 })
+        }
         if let simulation = report.simulation {
             out.append("")
             out.append(String(SimulationTextRenderer(colour: colour).render(simulation).dropLast()))

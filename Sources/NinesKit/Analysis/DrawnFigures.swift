@@ -1,0 +1,47 @@
+/// The figures the engines read for a component whose uncertain inputs take drawn values: the
+/// statement with the drawn values, then the loader's own derivation replayed on it (placement's
+/// common-cause split, detection time, transient blips), so a drawn figure means what the same
+/// figure written in the file would mean.
+enum DrawnFigures {
+    /// The stated figures with the input of `fields[i]` at `value(i)`.
+    static func stated(_ stated: UnitFigures, fields: [UncertainInput.Field], value: (Int) -> Double) -> UnitFigures {
+        var figures = stated
+        for (position, field) in fields.enumerated() {
+            let value = value(position)
+            switch (field, figures) {
+            case (.availability, .availability(_, let mttr)): figures = .availability(Probability(up: 1 - value, down: value), mttr: mttr)
+            case (.mtbf, .mtbf(_, let mttr)): figures = .mtbf(value, mttr: mttr)
+            case (.rate, .rate(_, let mttr)): figures = .rate(value, mttr: mttr)
+            case (.mttr, .availability(let p, _)): figures = .availability(p, mttr: value)
+            case (.mttr, .mtbf(let mtbf, _)): figures = .mtbf(mtbf, mttr: value)
+            case (.mttr, .rate(let rate, _)): figures = .rate(rate, mttr: value)
+            default: continue   // the reader pairs each field with its own kind of statement
+            }
+        }
+        return figures
+    }
+
+    /// Which part of a stated figure a loaded component carries.
+    enum Part { case whole, placedReplica, placedCommon }
+
+    /// What the loader makes of `stated` for `component` (as loaded), in the order it derives it.
+    static func loaded(_ stated: UnitFigures, part: Part, beta: Double, for component: Component) -> UnitFigures {
+        loaded(stated, part: part, beta: beta, detect: component.repair == nil ? component.detect : nil, transient: component.transient)
+    }
+
+    /// As `loaded(_:part:beta:for:)` with the component's detection time (nil when it has a
+    /// repair distribution, which detection does not lengthen) and blips.
+    static func loaded(_ stated: UnitFigures, part: Part, beta: Double, detect: Double?, transient: TransientFaults?) -> UnitFigures {
+        var figures = stated
+        switch part {
+        case .whole: break
+        case .placedReplica: figures = PlacementExpansion.split(figures, beta: beta).instance
+        case .placedCommon: figures = PlacementExpansion.split(figures, beta: beta).common
+        }
+        if let detect, let mttr = figures.mttr {
+            figures = DetectionTime.lengthened(figures, repair: mttr, by: detect)
+        }
+        if let transient { figures = TransientFolding.withBlips(figures, transient) }
+        return figures
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Epistemic uncertainty of a component's stated figures: what the modeller does not know about
+/// the true MTBF, MTTR, rate or availability (`mttr: 15m..2h`, `mtbf: {distribution: lognormal,
+/// median: 2000h, error_factor: 3}`). Distinct from `failure:`/`repair:`, which say how single
+/// outages vary around known means. The model's figures are the inputs' medians; `report` draws
+/// the inputs and gives each objective's availability as a distribution (docs/uncertainty.md).
+public struct InputUncertainty: Hashable, Sendable {
+    public var inputs: [UncertainInput]
+    /// The figures as stated (each uncertain input at its median), before the loader derived the
+    /// figures the engines read (placement's common-cause split, detection, blips).
+    public var stated: UnitFigures
+    /// The common-cause share the placement split used (0 when not placed).
+    public var placementBeta: Double = 0
+
+    public init(inputs: [UncertainInput], stated: UnitFigures) {
+        self.inputs = inputs
+        self.stated = stated
+    }
+}
+
+/// One uncertain figure of a component.
+public struct UncertainInput: Hashable, Sendable {
+    public enum Field: String, Hashable, Sendable, CaseIterable {
+        /// Drawn as the unavailability 1 − A.
+        case availability
+        /// Hours.
+        case mtbf
+        /// Per hour.
+        case rate
+        /// Hours.
+        case mttr
+    }
+
+    public var field: Field
+    public var distribution: InputDistribution
+    public var location: ModelLocation
+
+    public init(field: Field, distribution: InputDistribution, location: ModelLocation) {
+        self.field = field
+        self.distribution = distribution
+        self.location = location
+    }
+}
+
+/// A distribution of a positive figure. Both are fixed by their median and spread in log space,
+/// as reliability data handbooks state uncertain rates (median and error factor).
+public enum InputDistribution: Hashable, Sendable {
+    /// `low..high`: uniform in the logarithm between the two ends (every order of magnitude in
+    /// between as likely), median √(low·high).
+    case logUniform(low: Double, high: Double)
+    /// ln X normal with mean ln(median) and standard deviation sigma; the error factor
+    /// EF = x₉₅/x₅₀ = e^(1.645·sigma).
+    case lognormal(median: Double, sigma: Double)
+
+    public var median: Double {
+        switch self {
+        case .logUniform(let low, let high): return (low * high).squareRoot()
+        case .lognormal(let median, _): return median
+        }
+    }
+
+    /// The value below which a share `p` (0 < p < 1) of the distribution lies.
+    public func quantile(_ p: Double) -> Double {
+        switch self {
+        case .logUniform(let low, let high): return exp(log(low) + p * (log(high) - log(low)))
+        case .lognormal(let median, let sigma): return median * exp(sigma * StandardNormal.quantile(p))
+        }
+    }
+}
