@@ -1,5 +1,5 @@
 import Foundation
-import NinesKit
+@testable import NinesKit
 import Testing
 import NinesTestSupport
 

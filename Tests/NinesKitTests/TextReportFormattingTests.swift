@@ -1,4 +1,4 @@
-import NinesKit
+@testable import NinesKit
 import Testing
 import NinesTestSupport
 

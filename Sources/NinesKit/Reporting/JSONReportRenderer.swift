@@ -5,7 +5,7 @@ import Foundation
 /// Foundation's `JSONEncoder` with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`,
 /// non-finite numbers as "Infinity"/"-Infinity"/"NaN", and a final new line: the format
 /// documented in docs/report-json.md and recorded in the golden files.
-public enum JSONReportRenderer {
+enum JSONReportRenderer {
     /// The JSON text of `value`; throws what `JSONEncoder` throws (a value it cannot represent,
     /// containers nested 512 deep).
     public static func text<T: Encodable>(of value: T) throws -> String {

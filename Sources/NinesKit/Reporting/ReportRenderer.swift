@@ -11,7 +11,7 @@ public protocol ReportRenderer<Report> {
 }
 
 /// Any report as stable JSON (see `JSONReportRenderer` for the bytes).
-public struct JSONRenderer<Report: Encodable>: ReportRenderer {
+struct JSONRenderer<Report: Encodable>: ReportRenderer {
     public init() {}
 
     public func render(_ report: Report) -> String {
