@@ -11,7 +11,8 @@
 #
 # The old commit is checked out with `git worktree add` into $OLD_DIR (default
 # /tmp/nines-side-by-side/old-COMMIT) and built there once; later runs reuse that build.
-# Environment: RUNS (default 5), RUNS_100K (default 3), SEED (default 1), MONTHS (simulation, default 200000).
+# Environment: RUNS (default 5), RUNS_100K (default 3), SEED (default 1), MONTHS (simulation, default
+# 200000), NEW_DIR (default: this tree; e.g. a `git archive HEAD` copy, built apart from .build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 old=${1:-4d50877}
@@ -20,18 +21,19 @@ runs_large=${RUNS_100K:-3}
 seed=${SEED:-1}
 months=${MONTHS:-200000}
 old_dir=${OLD_DIR:-/tmp/nines-side-by-side/old-$old}
+new_dir=${NEW_DIR:-$PWD}
 
 if [ ! -f "$old_dir/Package.swift" ]; then
     mkdir -p "$(dirname "$old_dir")"
     git worktree add --detach "$old_dir" "$old" >/dev/null
 fi
-for tree in "$old_dir" .; do
+for tree in "$old_dir" "$new_dir"; do
     swift build -c release --package-path "$tree" --product nines >/dev/null
     swift build -c release --package-path "$tree" --product nines-genmodel >/dev/null
 done
 old_bin=$(swift build -c release --package-path "$old_dir" --show-bin-path)/nines
-new_bin=$(swift build -c release --show-bin-path)/nines
-genmodel=$(swift build -c release --show-bin-path)/nines-genmodel
+new_bin=$(swift build -c release --package-path "$new_dir" --show-bin-path)/nines
+genmodel=$(swift build -c release --package-path "$new_dir" --show-bin-path)/nines-genmodel
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
