@@ -57,7 +57,7 @@ seconds() {   # wall seconds of one run; its exit status and output kept for the
     echo "$status" > "$out.status"
     awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
 }
-stats() { sort -n | awk '{ v[NR] = $1 } END { printf "%.3f %.3f", v[1], (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+stats() { sort -n | awk '{ v[NR] = $1 } END { printf "%.3f %.3f\n", v[1], (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 printf '%-34s %5s %17s %17s %13s\n' case runs "old min / median" "new min / median" "new/old (min)"
 bench() {   # label, runs, arguments (after the binary)
