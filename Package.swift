@@ -31,14 +31,19 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "nines-genmodel", dependencies: ["NinesKit"]),
+        // What both test targets share: the child-process runner and the `nines` binary,
+        // fixtures, golden files. A plain target that only test targets depend on.
+        .target(name: "NinesTestSupport", dependencies: ["NinesKit"], path: "Tests/NinesTestSupport"),
+        // The library, in-process.
         .testTarget(
             name: "NinesKitTests",
-            dependencies: ["NinesKit"],
+            dependencies: ["NinesKit", "NinesTestSupport"],
             exclude: ["Golden"],
             resources: [.copy("Fixtures")]
         ),
-        // The executable's own code (output files), tested in-process.
-        .testTarget(name: "ninesTests", dependencies: ["nines", "NinesKit"]),
+        // The executable: its own code in-process, and every test that runs the `nines` binary
+        // (it depends on the executable, so `swift test` builds the binary before running them).
+        .testTarget(name: "ninesTests", dependencies: ["nines", "NinesKit", "NinesTestSupport"]),
         // The docs/library.md example, compiled without @testable.
         .testTarget(name: "LibraryExampleTests", dependencies: ["NinesKit"], exclude: ["shop.yaml"]),
     ]

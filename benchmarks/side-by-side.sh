@@ -1,54 +1,91 @@
 #!/usr/bin/env bash
-# This tree's nines beside another build of nines (a reference, e.g. main) in one run: the
-# generated 100k pool, platform and two-region pool with a shared DNS, `nines report --format json`
-# as a whole process (`/usr/bin/time`: wall, CPU = user + sys, peak memory), the two binaries
-# alternating, fastest CPU of RUNS runs each; and whether the two JSON reports are the same bytes.
-# "CPU x" and "memory x" are the reference's figure divided by this tree's (above 1: this tree is better).
-# Not a test. Figures in docs/benchmarks.md ("Side by side with main").
+# Side-by-side benchmark (run on demand, not a test; issue 21): an earlier commit and this tree,
+# both release builds, on the inputs of the benchmarks that commit already had (scale, html-report,
+# simulate-jobrunner, pool, hostile-input's "unknown key" load), run in the same session with the
+# two binaries alternating, so the machine's load falls on both alike. Prints per case the fastest
+# and the median of RUNS wall-clock runs of each, and this tree / old (below 1 is faster; the
+# issue's bar is at most 1.10). Exit statuses must agree, and the JSON outputs be identical, or
+# the case says so.
 #
-#   benchmarks/side-by-side.sh REFERENCE_NINES [SIZE]        SIZE default 100000
+#   benchmarks/side-by-side.sh [OLD_COMMIT]      default 4d50877 (main before issue 21)
 #
-# REFERENCE_NINES: a release binary of the reference, e.g. built in a worktree of main:
-#   git worktree add --detach /tmp/main-ref main && (cd /tmp/main-ref && swift build -c release --product nines)
-# Environment: SEED (default 1), RUNS (default 3). On a loaded machine read CPU, not wall.
+# The old commit is checked out with `git worktree add` into $OLD_DIR (default
+# /tmp/nines-side-by-side/old-COMMIT) and built there once; later runs reuse that build.
+# Environment: RUNS (default 5), RUNS_100K (default 3), SEED (default 1), MONTHS (simulation, default
+# 200000), NEW_DIR (default: this tree; e.g. a `git archive HEAD` copy, built apart from .build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-reference=${1:?usage: benchmarks/side-by-side.sh REFERENCE_NINES [SIZE]}
-size=${2:-100000}
+old=${1:-4d50877}
+runs=${RUNS:-5}
+runs_large=${RUNS_100K:-3}
 seed=${SEED:-1}
-runs=${RUNS:-3}
+months=${MONTHS:-200000}
+old_dir=${OLD_DIR:-/tmp/nines-side-by-side/old-$old}
+new_dir=${NEW_DIR:-$PWD}
 
-swift build -c release --product nines >/dev/null
-swift build -c release --product nines-genmodel >/dev/null
-bin=$(swift build -c release --show-bin-path)
+if [ ! -f "$old_dir/Package.swift" ]; then
+    mkdir -p "$(dirname "$old_dir")"
+    git worktree add --detach "$old_dir" "$old" >/dev/null
+fi
+for tree in "$old_dir" "$new_dir"; do
+    swift build -c release --package-path "$tree" --product nines >/dev/null
+    swift build -c release --package-path "$tree" --product nines-genmodel >/dev/null
+done
+old_bin=$(swift build -c release --package-path "$old_dir" --show-bin-path)/nines
+new_bin=$(swift build -c release --package-path "$new_dir" --show-bin-path)/nines
+genmodel=$(swift build -c release --package-path "$new_dir" --show-bin-path)/nines-genmodel
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-"$bin/nines-genmodel" "$size" --shape pool --seed "$seed" > "$work/pool.yaml"
-"$bin/nines-genmodel" "$size" --seed "$seed" > "$work/platform.yaml"
-"$bin/nines-genmodel" "$size" --shape pool --seed "$seed" --regions 2 --zones 3 --shared-dns > "$work/regions-dns.yaml"
+# Inputs: the generator of this tree for both (the same bytes), and the bundled model.
+for n in 10000 100000; do
+    "$genmodel" "$n" --seed "$seed" > "$work/platform-$n.yaml"
+    # hostile-input's way to time reading alone: one unknown top-level key, so the run stops
+    # after read, YAML parse, load and validation (exit 2).
+    { cat "$work/platform-$n.yaml"; echo "unknown_key: 1"; } > "$work/load-$n.yaml"
+done
+"$genmodel" 10000 --shape pool --seed "$seed" > "$work/pool-10000.yaml"
+cp models/devops-job-runner.yaml "$work/jobrunner.yaml"
+cd "$work"
 
-# Fastest CPU of `runs` runs: prints "wall cpu peakMB".
-measure() {
-    local binary=$1 model=$2 out=$3 best=""
-    for _ in $(seq "$runs"); do
-        /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$binary" report --format json --max-input-size 256 "$model" > "$out"
-        read -r wall user sys peak < "$work/time"
-        cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-        if [ -z "$best" ] || awk -v a="$cpu" -v b="${best#* }" 'BEGIN { exit !(a < b + 0) }'; then
-            best="$wall $cpu $(awk -v kb="$peak" 'BEGIN { printf "%.0f", kb / 1024 }')"
+seconds() {   # wall seconds of one run; its exit status and output kept for the comparison
+    local out=$1; shift
+    local start end status=0
+    start=$(date +%s.%N)
+    "$@" > "$out" 2>/dev/null || status=$?
+    end=$(date +%s.%N)
+    echo "$status" > "$out.status"
+    awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }'
+}
+stats() { sort -n | awk '{ v[NR] = $1 } END { printf "%.3f %.3f\n", v[1], (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
+printf '%-34s %5s %17s %17s %13s\n' case runs "old min / median" "new min / median" "new/old (min)"
+bench() {   # label, runs, arguments (after the binary)
+    local label=$1 count=$2; shift 2
+    : > old.times; : > new.times
+    for run in $(seq "$count"); do
+        # Alternate which goes first, so neither always runs on a warmer cache.
+        if [ $((run % 2)) -eq 1 ]; then
+            seconds old.out "$old_bin" "$@" >> old.times; seconds new.out "$new_bin" "$@" >> new.times
+        else
+            seconds new.out "$new_bin" "$@" >> new.times; seconds old.out "$old_bin" "$@" >> old.times
         fi
     done
-    echo "$best"
+    read -r old_min old_median < <(stats < old.times)
+    read -r new_min new_median < <(stats < new.times)
+    local note=""
+    [ "$(cat old.out.status)" = "$(cat new.out.status)" ] || note=" EXIT $(cat old.out.status) vs $(cat new.out.status)"
+    if [ -z "$note" ] && [[ " $* " == *" json "* ]] && ! cmp -s old.out new.out; then note=" (JSON differs)"; fi
+    printf '%-34s %5d %8.2f / %6.2f %8.2f / %6.2f %13.2f%s\n' "$label" "$count" "$old_min" "$old_median" \
+        "$new_min" "$new_median" "$(awk -v a="$new_min" -v b="$old_min" 'BEGIN { print a / b }')" "$note"
 }
 
-echo "$size components, fastest CPU of $runs runs; wall s / CPU s / peak MB"
-printf '%-12s %22s %22s %9s %9s %s\n' model "reference" "this tree" "CPU x" "memory x" "same JSON"
-for shape in pool platform regions-dns; do
-    read -r rw rc rm < <(measure "$reference" "$work/$shape.yaml" "$work/reference.json")
-    read -r tw tc tm < <(measure "$bin/nines" "$work/$shape.yaml" "$work/tree.json")
-    same=$(cmp -s "$work/reference.json" "$work/tree.json" && echo yes || echo NO)
-    printf '%-12s %6s / %5s / %5s %6s / %5s / %5s %9s %9s %s\n' "$shape" "$rw" "$rc" "$rm" "$tw" "$tc" "$tm" \
-        "$(awk -v a="$rc" -v b="$tc" 'BEGIN { printf "%.2f", a / b }')" \
-        "$(awk -v a="$rm" -v b="$tm" 'BEGIN { printf "%.2f", a / b }')" "$same"
-done
+bench "load phase, 10k (exit 2)" "$runs" report --max-input-size 256 load-10000.yaml
+bench "load phase, 100k (exit 2)" "$runs_large" report --max-input-size 256 load-100000.yaml
+bench "report json, 10k" "$runs" report --format json --max-input-size 256 platform-10000.yaml
+bench "report json, 100k" "$runs_large" report --format json --max-input-size 256 platform-100000.yaml
+bench "report text, 10k" "$runs" report --max-input-size 256 platform-10000.yaml
+bench "report html, 10k" "$runs" report --format html --max-input-size 256 platform-10000.yaml
+bench "diagram svg, 10k" "$runs" diagram --format svg --max-input-size 256 platform-10000.yaml
+bench "report json, pool 10k" "$runs" report --format json --max-input-size 256 pool-10000.yaml
+bench "simulate job runner, $months months" "$runs" simulate jobrunner.yaml --periods "$months" --threads 2 --format json

@@ -106,7 +106,7 @@ struct DiffCommand: ParsableCommand {
         try OutputFile.emit(format.renderer().render(report), to: output)
         if !report.holds {
             // The log says why the step failed, whatever format went to stdout.
-            DiffTextRenderer.failureLines(report).forEach { Terminal.error(OutputSanitizer.output($0)) }
+            ReportRenderers.diffFailureLines(report).forEach { Terminal.error($0) }
             throw ExitCode(ExitStatus.fallsShort)
         }
     }

@@ -2,21 +2,29 @@ import ArgumentParser
 import Foundation
 import NinesKit
 
-// Every command's `--format`, and the one place a format name becomes a renderer. Commands build
-// their report, ask their format for its renderer once, and print what it renders. Text and Markdown
-// pass through `SanitizedRenderer`: no control character from a value reaches a terminal or CI log.
+// Every command's `--format`: the formats its report has, by the library's names. A command
+// builds its report, asks its format for a renderer once, and prints what it renders; the
+// renderers themselves are reached through `ReportRenderers`, the library's one factory.
+
+/// A command's `--format` enum: each case is named as an `OutputFormat` (ninesTests checks every
+/// case of every command against the factory).
+protocol CommandFormat: RawRepresentable<String>, CaseIterable {}
+
+extension CommandFormat {
+    /// The library's format of the same name.
+    var output: OutputFormat {
+        guard let format = OutputFormat(rawValue: rawValue) else { preconditionFailure("no output format '\(rawValue)'") }
+        return format
+    }
+}
 
 /// `nines report --format`.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+enum ReportFormat: String, ExpressibleByArgument, CommandFormat {
     case text, json, html, markdown
 
     func renderer(colour: Bool, topContributors: Int) -> any ReportRenderer<AvailabilityReport> {
-        switch self {
-        case .text: SanitizedRenderer(TextReportRenderer(colour: colour, topContributors: topContributors), keepingColour: colour)
-        case .json: JSONRenderer()
-        case .markdown: SanitizedRenderer(ReportMarkdownRenderer())
-        case .html: HTMLReportRenderer(workingFolder: FileManager.default.currentDirectoryPath)
-        }
+        ReportRenderers.availability(output, colour: colour, topContributors: topContributors,
+                                     workingFolder: FileManager.default.currentDirectoryPath)
     }
 
     /// Formats that draw: the report carries its charts and stack diagram (`ReportPictureBuilder`).
@@ -24,123 +32,63 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// `nines diagram --format`: the SVG is laid out by `StackDiagramLayout`, DOT and Mermaid by their tools.
-enum DiagramFormat: String, ExpressibleByArgument, CaseIterable {
+enum DiagramFormat: String, ExpressibleByArgument, CommandFormat {
     case svg, dot, mermaid
 
-    func render(_ diagram: StackDiagram) -> String {
-        switch self {
-        case .svg: StackDiagramSVGRenderer().render(StackDiagramLayout(diagram))
-        case .dot: StackDiagramDOTRenderer().render(diagram)
-        case .mermaid: StackDiagramMermaidRenderer().render(diagram)
-        }
-    }
+    func render(_ diagram: StackDiagram) -> String { ReportRenderers.diagram(output, diagram) }
 }
 
 /// `nines check --format`.
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+enum CheckFormat: String, ExpressibleByArgument, CommandFormat {
     case text, json, junit, github, markdown, sarif
 
-    func renderer(colour: Bool) -> any ReportRenderer<CheckReport> {
-        switch self {
-        case .text: SanitizedRenderer(CheckTextRenderer(colour: colour), keepingColour: colour)
-        case .json: JSONRenderer()
-        case .junit: CheckJUnitRenderer()
-        case .github: CheckGitHubRenderer()
-        case .markdown: SanitizedRenderer(CheckMarkdownRenderer())
-        case .sarif: CheckSARIFRenderer()
-        }
-    }
+    func renderer(colour: Bool) -> any ReportRenderer<CheckReport> { ReportRenderers.check(output, colour: colour) }
 
     /// How the CI formats show input that stopped the check (stderr has it too); text and JSON
     /// readers get it on stderr alone.
-    var inputErrorRenderer: (any ReportRenderer<InputErrorReport>)? {
-        switch self {
-        case .text, .json: nil
-        case .junit: InputErrorJUnitRenderer()
-        case .github: InputErrorGitHubRenderer()
-        case .markdown: SanitizedRenderer(InputErrorMarkdownRenderer())
-        case .sarif: InputErrorSARIFRenderer()
-        }
-    }
+    var inputErrorRenderer: (any ReportRenderer<InputErrorReport>)? { ReportRenderers.inputErrors(output) }
 }
 
 /// `nines simulate --format`.
-enum SimulationFormat: String, ExpressibleByArgument, CaseIterable {
+enum SimulationFormat: String, ExpressibleByArgument, CommandFormat {
     case text, json, csv
 
-    func renderer(colour: Bool) -> any ReportRenderer<SimulationReport> {
-        switch self {
-        case .text: SanitizedRenderer(SimulationTextRenderer(colour: colour), keepingColour: colour)
-        case .json: JSONRenderer()
-        case .csv: SimulationCSVRenderer()
-        }
-    }
+    func renderer(colour: Bool) -> any ReportRenderer<SimulationReport> { ReportRenderers.simulation(output, colour: colour) }
 }
 
 /// `nines fmea rank --format`.
-enum RiskFormat: String, ExpressibleByArgument, CaseIterable {
+enum RiskFormat: String, ExpressibleByArgument, CommandFormat {
     case text, json, markdown, csv
 
-    func renderer(colour: Bool) -> any ReportRenderer<RiskReport> {
-        switch self {
-        case .text: SanitizedRenderer(RiskTextRenderer(colour: colour), keepingColour: colour)
-        case .json: JSONRenderer()
-        case .markdown: SanitizedRenderer(RiskMarkdownRenderer())
-        case .csv: RiskCSVRenderer()
-        }
-    }
+    func renderer(colour: Bool) -> any ReportRenderer<RiskReport> { ReportRenderers.risk(output, colour: colour) }
 }
 
 /// `nines diff --format`.
-enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+enum DiffFormat: String, ExpressibleByArgument, CommandFormat {
     case text, json, markdown
 
-    func renderer() -> any ReportRenderer<DiffReport> {
-        switch self {
-        case .text: SanitizedRenderer(DiffTextRenderer())
-        case .json: JSONRenderer()
-        case .markdown: SanitizedRenderer(DiffTextRenderer(markdown: true))
-        }
-    }
+    func renderer() -> any ReportRenderer<DiffReport> { ReportRenderers.diff(output) }
 }
 
 /// `nines advise --format`.
-enum AdviceFormat: String, ExpressibleByArgument, CaseIterable {
+enum AdviceFormat: String, ExpressibleByArgument, CommandFormat {
     case text, json, markdown
 
-    func renderer(top: Int) -> any ReportRenderer<AdviceReport> {
-        switch self {
-        case .text: SanitizedRenderer(AdviceTextRenderer(top: top))
-        case .json: JSONRenderer()
-        case .markdown: SanitizedRenderer(AdviceTextRenderer(markdown: true, top: top))
-        }
-    }
+    func renderer(top: Int) -> any ReportRenderer<AdviceReport> { ReportRenderers.advice(output, top: top) }
 }
 
 /// `nines sensitivity --format`.
-enum SensitivityFormat: String, ExpressibleByArgument, CaseIterable {
+enum SensitivityFormat: String, ExpressibleByArgument, CommandFormat {
     case text, json, csv
 
-    func renderer(top: Int) -> any ReportRenderer<SensitivityReport> {
-        switch self {
-        case .text: SanitizedRenderer(SensitivityTextRenderer(top: top))
-        case .json: JSONRenderer()
-        case .csv: SensitivityCSVRenderer()
-        }
-    }
+    func renderer(top: Int) -> any ReportRenderer<SensitivityReport> { ReportRenderers.sensitivity(output, top: top) }
 }
 
 /// `nines cuts --format`.
-enum CutSetFormat: String, ExpressibleByArgument, CaseIterable {
+enum CutSetFormat: String, ExpressibleByArgument, CommandFormat {
     case text, json, csv
 
-    var renderer: any ReportRenderer<CutSetReport> {
-        switch self {
-        case .text: SanitizedRenderer(CutSetTextRenderer())
-        case .json: JSONRenderer()
-        case .csv: CutSetCSVRenderer()
-        }
-    }
+    var renderer: any ReportRenderer<CutSetReport> { ReportRenderers.cutSets(output) }
 }
 
 /// `nines incidents --format`.

@@ -35,16 +35,10 @@ struct ScenarioCommand: ParsableCommand {
 }
 
 /// `nines scenario --format`.
-enum ScenarioFormat: String, ExpressibleByArgument, CaseIterable {
+enum ScenarioFormat: String, ExpressibleByArgument, CommandFormat {
     case text, json, markdown
 
-    func renderer() -> any ReportRenderer<ScenarioReport> {
-        switch self {
-        case .text: SanitizedRenderer(ScenarioTextRenderer())
-        case .json: JSONRenderer()
-        case .markdown: SanitizedRenderer(ScenarioMarkdownRenderer())
-        }
-    }
+    func renderer() -> any ReportRenderer<ScenarioReport> { ReportRenderers.scenario(output) }
 }
 
 /// Which scenarios a run asks for; a name that matches nothing is refused with a "did you mean".

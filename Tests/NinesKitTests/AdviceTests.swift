@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// `nines advise`: every promised saving is what `report --set` with the suggestion's overrides
 /// gives, figures against hand computations, and the sets against brute force.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NinesTestSupport
 @testable import NinesKit
 
 /// The catalogue of published provider SLAs: the files of `catalogue/` as built into nines, their

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// `nines check` in every format against golden files, and the JUnit shape CI readers expect.
 @Suite struct CheckFormatTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 @Suite struct FMEARankingTests {
     let loaded: LoadedWorksheet

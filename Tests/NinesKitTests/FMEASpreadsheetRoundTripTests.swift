@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// The workshop's round trip through a spreadsheet where the comma is the decimal mark: a
 /// scaffold exported, filled in (`;` between cells, `0,5/y` in them) and imported back keeps the
@@ -114,24 +115,5 @@ import Testing
         let report = RiskReportBuilder.report(worksheet, analysis: analysis)
         #expect(RiskTextRenderer().render(report).contains("  \(RiskReport.effectProbabilityNote):\n    db-1 50.0%\n"))
         #expect(RiskMarkdownRenderer().render(report).contains("\(RiskReport.effectProbabilityNote): `db-1` 50.0%."))
-    }
-
-    /// The command takes the worksheet as its second argument, like `fmea export` takes it, or
-    /// with `--worksheet`; `--decimal-comma` reads a comma file's quoted decimal commas.
-    @Test(.enabled(if: NinesExecutable.url != nil)) func importTakesTheWorksheetPositionally() throws {
-        let folder = try FMEAFixtures.scratch()
-        let csv = folder.appendingPathComponent("rows.csv").path
-        let worksheet = folder.appendingPathComponent("w.fmea.yaml").path
-        let model = folder.appendingPathComponent("shop.yaml").path
-        try "id,component,failure_mode,rate,outage\na,db,x,\"0,5/y\",1h\n".write(toFile: csv, atomically: true, encoding: .utf8)
-        let refused = try NinesExecutable.run(["fmea", "import", csv, worksheet, "--model", model])
-        #expect(refused.status == 2 && refused.stderr.contains("column 'rate'"), "\(refused.stderr)")
-        let run = try NinesExecutable.run(["fmea", "import", csv, worksheet, "--model", model, "--decimal-comma"])
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(try String(contentsOfFile: worksheet, encoding: .utf8).contains("    rate: 0.5/y\n"))
-        let both = try NinesExecutable.run(["fmea", "import", csv, worksheet, "--worksheet", csv])
-        #expect(both.status == 2 && both.stderr.contains("give the worksheet once"), "\(both.stderr)")
-        let neither = try NinesExecutable.run(["fmea", "import", csv])
-        #expect(neither.status == 2 && neither.stderr.contains("nines fmea import CSV WORKSHEET"), "\(neither.stderr)")
     }
 }

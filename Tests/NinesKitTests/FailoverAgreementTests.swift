@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// One meaning of failover (and of exclusions and masking) in both engines: on every bundled model
 /// and on each failover form, every objective's exact availability lies inside the simulated

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// Every valid model gets an answer, each figure with its method: one decision diagram (exact),
 /// conditioning on shared components (exact to 1e-12, or a certified interval), or sampling.

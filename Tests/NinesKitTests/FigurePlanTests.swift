@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// Each figure carries the route its evaluation took (`FigurePlan`): models built to take each
 /// route, the plan checked against the route and against the figure's own method.
@@ -103,26 +104,5 @@ import Testing
         let plan = FigurePlan(.product, "product of 6 independent parts", reason: "", parts: Array(repeating: part, count: 6))
         #expect(plan.parts?.count == FigurePlan.shownParts)
         #expect(plan.partsNotShown == 6 - FigurePlan.shownParts)
-    }
-
-    /// `report --explain` on a bundled model, text and JSON; without it, no plan anywhere.
-    @Test func reportExplainShowsEachFiguresPlan() throws {
-        let text = try NinesExecutable.run(["report", "models/two-tier-service.yaml", "--explain"])
-        #expect(text.status == 0, "stderr: \(text.stderr)")
-        #expect(text.stdout.contains("  plan:\n    one diagram ("))
-        #expect(text.stdout.contains("      why: the structure compiled into one decision diagram within the node\n"))
-        let plain = try NinesExecutable.run(["report", "models/two-tier-service.yaml"])
-        #expect(!plain.stdout.contains("plan:"))
-        let json = try NinesExecutable.run(["report", "models/two-tier-service.yaml", "--explain", "--format", "json"])
-        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-        let figures = try #require(object?["figures"] as? [[String: Any]])
-        #expect(!figures.isEmpty)
-        for figure in figures {
-            let plan = try #require(figure["plan"] as? [String: Any])
-            #expect(plan["kind"] as? String == "diagram")
-            #expect(plan["summary"] as? String == "one diagram (\(figure["diagramNodes"] as? Int ?? -1) nodes)")
-        }
-        let plainJSON = try NinesExecutable.run(["report", "models/two-tier-service.yaml", "--format", "json"])
-        #expect(!plainJSON.stdout.contains("\"plan\""))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// The HTML report: what `ReportPictureBuilder` measures out, and what the page prints from it.
 struct HTMLReportTests {

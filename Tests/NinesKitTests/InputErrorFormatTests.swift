@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// An invalid model under `nines check --format github|junit|sarif|markdown`: the CI formats carry
 /// every diagnostic (golden files), and the executable still prints the compiler-style errors on
@@ -58,35 +59,5 @@ import Testing
         #expect(lines.contains("::error file=odd%2C name%3A1.yaml,line=2,col=3,endColumn=7,title=nines%3A invalid input::"
                                + "50%25 of 'x' <y> & \"z\" | w%0Anext line"))
         #expect(lines.contains("::error title=nines%3A invalid input::--set names unknown component 'q'"))
-    }
-}
-
-/// The executable on an invalid model: the CI format on stdout, the compiler-style errors on
-/// stderr, exit 2, in every format.
-@Suite struct InvalidInputCheckTests {
-    @Test(arguments: CheckFormatTestsFormats.all)
-    func invalidModelExitsTwoWithTheErrorsInItsFormat(format: String) throws {
-        let run = try NinesExecutable.run(["check", InputErrorFormatTests.fixture, "--format", format])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("\(InputErrorFormatTests.fixture):4:24: error: 'availability' of component 'web'"))
-        #expect(run.stderr.hasSuffix("3 errors\n"))
-        let expected: [String: String] = [
-            "github": "::error file=\(InputErrorFormatTests.fixture),line=4,col=24,endColumn=28,",
-            "junit": "<failure message=\"&apos;availability&apos; of component",
-            "sarif": "\"level\" : \"error\"",
-            "markdown": "#### Errors",
-        ]
-        if let marker = expected[format] {
-            #expect(run.stdout.contains(marker), "\(format): \(run.stdout)")
-        } else {
-            #expect(run.stdout.isEmpty)
-        }
-    }
-
-    /// A file that does not exist is an input error too, located at its line 1.
-    @Test func missingFileIsAnAnnotation() throws {
-        let run = try NinesExecutable.run(["check", "no-such-model.yaml", "--format", "github"])
-        #expect(run.status == 2)
-        #expect(run.stdout.hasPrefix("::error file=no-such-model.yaml,line=1,col=1,title=nines%3A invalid input::no such file"))
     }
 }

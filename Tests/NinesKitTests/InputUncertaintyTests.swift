@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NinesTestSupport
 @testable import NinesKit
 
 /// Input uncertainty (docs/uncertainty.md): ranges and lognormal figures load with located

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// Every way a model file can be wrong, one fixture each: `Fixtures/invalid/NAME.yaml` must be
 /// refused with exactly the diagnostics in `NAME.expected` (one `NAME.yaml:L:C: error: …` line each,

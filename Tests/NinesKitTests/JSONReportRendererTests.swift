@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NinesTestSupport
 @testable import NinesKit
 
 /// The JSON format's few rules that the golden files do not show, and failures as errors.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// `nines import openpsa` and `nines export --format openpsa`: figures of imported trees against
 /// hand computation and brute force, located errors, the round trip, and a tree that needs the

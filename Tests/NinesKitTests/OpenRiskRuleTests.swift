@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// The FMEA risk rule of `nines check`: open rows at or above a priority fall short.
 @Suite struct OpenRiskRuleTests {

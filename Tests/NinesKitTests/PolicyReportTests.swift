@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NinesTestSupport
 @testable import NinesKit
 
 /// `nines report` shows the resiliency policies under its SLA prediction (`AvailabilityReport.policies`),

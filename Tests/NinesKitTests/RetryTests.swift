@@ -65,19 +65,4 @@ import Testing
         #expect(findings.first?.message.contains("the same payment charged twice") == true)
         #expect(findings.first?.location.line == 5 && findings.first?.location.column == 56, "\(String(describing: findings.first?.location))")
     }
-
-    /// `nines check` exits 1 on a retried non-idempotent payment call, at the retry's line.
-    @Test func checkExitsOneAtTheRetry() throws {
-        let (run, path) = try IdempotencyTests.checkAsGitHub("""
-            version: 1
-            system: shop payments
-            components:
-              payment: { mtbf: 720h, mttr: 10m, idempotent: false }
-              checkout: { mtbf: 720h, mttr: 10m, depends_on: [payment], retry: { attempts: 3, backoff: 200ms, timeout: 1s } }
-            objectives:
-              pay: { at: checkout, target: 99% }
-            """)
-        #expect(run.status == 1)
-        #expect(run.stdout.contains("::error file=\(path),line=5,col=61,title=nines idempotency%3A payment/retried-by/checkout::"), "\(run.stdout)")
-    }
 }

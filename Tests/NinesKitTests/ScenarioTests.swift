@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// `scenarios:` and `nines scenario`: the two-tier model with a zone lost, against a hand
 /// computation; recovery and data at risk; located errors.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// For models without failover delays or masking, the exact steady-state availability must lie
 /// inside the simulated interval (99.9%, so a check fails by chance about once in a thousand).

@@ -1,5 +1,6 @@
-import NinesKit
+@testable import NinesKit
 import Testing
+import NinesTestSupport
 
 @Suite("Text report formatting")
 struct TextReportFormattingTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NinesTestSupport
 @testable import NinesKit
 
 /// The bundled three-zone shop (models/three-zone-shop.yaml, issue 22): placement, a managed

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// One verdict per objective everywhere (issue 19): on the bundled models and on random ones, the
 /// report's JSON (`figures[].meetsTarget`, `sla[].holds`, both `verdict`s), text and HTML (cards and

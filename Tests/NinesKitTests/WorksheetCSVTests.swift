@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 @Suite struct WorksheetCSVTests {
     /// export → import → export is byte-identical, and the rows are equal, on a worksheet that

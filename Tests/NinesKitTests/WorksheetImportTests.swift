@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// What a workshop's spreadsheet does to a CSV (semicolons or tabs instead of commas, rows of
 /// empty cells below the data, line breaks inside cells), and what `fmea import` keeps of the
@@ -125,22 +126,5 @@ import Testing
         let text = RiskTextRenderer().render(RiskReportBuilder.report(worksheet, analysis: AvailabilityAnalysis(model)))
         #expect(text.contains("  a  two lines and a third\n"))
         #expect(text.contains(" db · storage · open · team A\n"))
-    }
-
-    /// The command: a semicolon file detected, or told with --delimiter; a bad one refused in words.
-    @Test func importCommandTakesTheDelimiter() throws {
-        let folder = try FMEAFixtures.scratch()
-        let csv = folder.appendingPathComponent("rows.csv").path
-        let worksheet = folder.appendingPathComponent("w.fmea.yaml").path
-        let model = folder.appendingPathComponent("shop.yaml").path
-        try "id;component;failure_mode\na;db;\"full, again\"\n;;\n".write(toFile: csv, atomically: true, encoding: .utf8)
-        let detected = try NinesExecutable.run(["fmea", "import", csv, "--worksheet", worksheet, "--model", model])
-        #expect(detected.status == 0, "\(detected.stderr)")
-        #expect(try String(contentsOfFile: worksheet, encoding: .utf8).hasSuffix("  - id: a\n    component: db\n    failure_mode: full, again\n"))
-        try "id\tcomponent\tfailure_mode\nb\tfront\tx;y\n".write(toFile: csv, atomically: true, encoding: .utf8)
-        #expect(try NinesExecutable.run(["fmea", "import", csv, "--worksheet", worksheet, "--delimiter", "tab"]).status == 0)
-        #expect(try String(contentsOfFile: worksheet, encoding: .utf8).contains("    failure_mode: x;y\n"))
-        let bad = try NinesExecutable.run(["fmea", "import", csv, "--worksheet", worksheet, "--delimiter", "|"])
-        #expect(bad.status == 2 && bad.stderr.contains("--delimiter must be ',', ';' or 'tab', found '|'"))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 @Suite struct WorksheetLoadingTests {
     @Test func readsEveryField() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// `nines fmea init`: prompts chosen by what each component is (`kind:`, else its layer), one set
 /// per kind (or per component with `--prompts full`), identical components once, process and
@@ -64,18 +65,6 @@ import Testing
         // The store's server is compute, its terminals devices, its router network: no application prompts there.
         let application = Set(FailureModeCatalogue.prompts(for: .application))
         #expect(scaffold.worksheet.failureModes.filter { application.contains($0.mode) }.allSatisfy { $0.component == "online-ordering" })
-    }
-
-    @Test func promptsOption() throws {
-        let counts = try PromptLevel.allCases.map { level in
-            let run = try NinesExecutable.run(["fmea", "init", "models/retail-omnichannel.yaml", "--prompts", level.rawValue])
-            #expect(run.status == 0, "\(run.stderr)")
-            return run.stdout.components(separatedBy: "\n  - id: ").count - 1
-        }
-        #expect(counts == [14, 28, 53])
-        #expect(try NinesExecutable.run(["fmea", "init", "models/retail-omnichannel.yaml"]).stdout.components(separatedBy: "\n  - id: ").count - 1 == 28)
-        let bad = try NinesExecutable.run(["fmea", "init", "models/retail-omnichannel.yaml", "--prompts", "some"])
-        #expect(bad.status == 2 && bad.stderr.contains("'some'"), "\(bad.stderr)")
     }
 }
 

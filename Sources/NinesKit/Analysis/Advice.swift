@@ -2,7 +2,7 @@
 /// overrides would evaluate it (the SLA figure: customer-responsible and out-of-scope components
 /// perfect), the ceiling the objective can reach, the smallest set of listed changes that reaches
 /// the target and, with `costs:` in the model, the cheapest. Pure; computed in `init`.
-public struct Advice: Sendable {
+package struct Advice: Sendable {
     public let model: SystemModel
     public let objective: Objective
     /// The target advised for: `--target`, else the objective's own; nil when neither is given.
@@ -85,7 +85,7 @@ public struct Advice: Sendable {
 }
 
 /// One suggested change with its exact effect.
-public struct AdviceSuggestion: Sendable {
+package struct AdviceSuggestion: Sendable {
     public let change: DesignChange
     /// The objective's SLA figure with the change made.
     public let probability: Probability
@@ -103,7 +103,7 @@ public struct AdviceSuggestion: Sendable {
 }
 
 /// A set of changes evaluated together (never a sum of separate savings).
-public struct AdviceSet: Sendable {
+package struct AdviceSet: Sendable {
     public let changes: [DesignChange]
     public let probability: Probability
     public let costPerPeriod: Double?

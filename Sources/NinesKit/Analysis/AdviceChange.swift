@@ -4,9 +4,9 @@ import Foundation
 /// the same edit made to a loaded model (so a candidate is evaluated without reading the files
 /// again). `apply` does exactly what `ModelLoader` does with `overrides`: every number in an
 /// override is written first and read back with the loader's own parser, so the two cannot differ.
-public struct DesignChange: Hashable, Sendable {
+package struct DesignChange: Hashable, Sendable {
     /// What kind of change: the key of `costs:` that prices it.
-    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+    package enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case replica, needs, failover, mttr, detect, commonCause = "common-cause", masking, responsibility
     }
 

@@ -183,7 +183,7 @@ public struct FlowFigures: Hashable, Sendable {
     /// With conditioning: what was conditioned on and how many states were enumerated.
     public var conditioning: ConditioningSummary? = nil
     /// The route the evaluation took to this figure and why (`nines report --explain`).
-    public var plan: FigurePlan? = nil
+    package var plan: FigurePlan? = nil
 
     /// The figure at its pessimistic end: the lower end of the certified interval (bounded) or of
     /// the estimate's confidence interval (estimated; it lies inside the certified interval when

@@ -11,13 +11,13 @@
 /// The engine state lives in `BDDTables` (flat buffers, no reference counting or exclusivity
 /// checks per node visit); this class owns it and is the public face.
 package final class BDD {
-    public typealias Ref = Int32
+    package typealias Ref = Int32
     public static let down: Ref = 0
     public static let up: Ref = 1
 
     /// One decision: test variable `level`, go to `high` when it is up, `low` when it is down.
     /// Terminals carry `Int32.max` so they sort below every variable.
-    public struct Node: Hashable, Sendable {
+    package struct Node: Hashable, Sendable {
         public let level: Int32
         public let low: Ref
         public let high: Ref

@@ -1,7 +1,7 @@
 /// The route the evaluator took for one figure, like a query planner's EXPLAIN: recorded by the
 /// evaluation itself as it goes (never recomputed by a renderer) and carried on the figure.
-public struct FigurePlan: Hashable, Sendable, Codable {
-    public enum Kind: String, Hashable, Sendable, Codable {
+package struct FigurePlan: Hashable, Sendable, Codable {
+    package enum Kind: String, Hashable, Sendable, Codable {
         /// One pass over one decision diagram.
         case diagram
         /// Independent parts that must all hold: their figures multiply.

@@ -6,7 +6,7 @@
 /// a caller that retries its calls to it (`retry:` on the caller, finding at the `retry:` line).
 /// One failing finding per such pair, at the `idempotent:` line for a queue; none at all when the model marks
 /// nothing `idempotent: false` (docs/patterns.md, "Idempotency").
-public struct IdempotencyRule: RiskRule {
+package struct IdempotencyRule: RiskRule {
     public let id = "idempotency"
 
     public init() {}

@@ -5,7 +5,7 @@
 /// Found on the compiled structure (one variable per component, `MinimalCutSetSearch`), then each
 /// replicated component is expanded into its own events: replica i of `web` is `web[i]`, and a
 /// beta-factor common cause is the event `web (common cause)`. Orders count events.
-public struct MinimalCutSets: Sendable {
+package struct MinimalCutSets: Sendable {
     /// Each objective's cut sets, in model order.
     public let objectives: [CutSetList]
     /// The whole system's (every root component up, as callers see it).
@@ -163,7 +163,7 @@ public struct MinimalCutSets: Sendable {
 
 /// One minimal cut set: events whose failure together (everything else up) takes the figure
 /// down, while no smaller part of them does.
-public struct CutSet: Hashable, Sendable, Codable {
+package struct CutSet: Hashable, Sendable, Codable {
     /// Event names: a component, `name[i]` for replica i, `name (common cause)`.
     public let events: [String]
     /// The components the events belong to, each once, in model order.
@@ -178,13 +178,13 @@ public struct CutSet: Hashable, Sendable, Codable {
 
 /// Fussell–Vesely importance: the probability that a failed cut set contains the component, given
 /// the figure is down, P(∪ cut sets containing i) / Q, computed exactly over the listed cut sets.
-public struct FussellVesely: Hashable, Sendable, Codable {
+package struct FussellVesely: Hashable, Sendable, Codable {
     public let component: String
     public let value: Double
 }
 
 /// The minimal cut sets of one figure.
-public struct CutSetList: Hashable, Sendable, Codable {
+package struct CutSetList: Hashable, Sendable, Codable {
     public let name: String
     /// Q of the figure (its best value) and how it was obtained.
     public let unavailability: Double

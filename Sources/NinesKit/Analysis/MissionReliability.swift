@@ -9,7 +9,7 @@ import Foundation
 /// and the compiled structure is evaluated as for availability (same diagrams, conditioning or
 /// sampling, with the same methods). Failover, masking and repair do not enter: without repair a
 /// failed instance stays down, and a hot standby listed as a replica is counted by its replicas.
-public struct MissionReliability: Sendable {
+package struct MissionReliability: Sendable {
     /// Each objective with a mission (model order): its own `mission:` when given, else the
     /// mission asked for.
     public let objectives: [MissionFigure]
@@ -65,7 +65,7 @@ public struct MissionReliability: Sendable {
 }
 
 /// One figure's mission reliability.
-public struct MissionFigure: Hashable, Sendable, Codable {
+package struct MissionFigure: Hashable, Sendable, Codable {
     public let name: String
     /// The mission, hours.
     public let missionHours: Double

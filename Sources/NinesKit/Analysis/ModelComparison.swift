@@ -6,7 +6,7 @@
 /// figures differ). It is exact when a single component changed; with several, the shares
 /// need not add up to the total (changes interact, e.g. two replicas of one group). Components whose
 /// dependencies changed are not attributed on their own (mixing graphs could make an invalid model).
-public struct ModelComparison {
+package struct ModelComparison {
     public let old: SLAPrediction
     public let new: SLAPrediction
     /// Component names in the old model's order, then those only in the new one.
@@ -14,9 +14,9 @@ public struct ModelComparison {
     /// Objective names in the new model's order, then those only in the old one.
     public let objectives: [String]
 
-    public enum ChangeKind: String, Hashable, Sendable, Codable { case added, removed, changed }
+    package enum ChangeKind: String, Hashable, Sendable, Codable { case added, removed, changed }
 
-    public struct ComponentChange {
+    package struct ComponentChange {
         public let name: String
         public let kind: ChangeKind
         public let before: Component?

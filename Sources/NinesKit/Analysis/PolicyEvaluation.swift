@@ -1,9 +1,9 @@
 /// The model's scenarios judged against its resiliency policies: for each scenario whose class has
 /// a policy, the worst recovery and the worst data at risk over every objective, against the
 /// policy's `rto` and `rpo`. Hours. Pure; `nines check` turns it into results.
-public struct PolicyEvaluation: Sendable {
+package struct PolicyEvaluation: Sendable {
     /// One judged scenario (in model order) with its policy.
-    public struct Finding: Sendable {
+    package struct Finding: Sendable {
         public let policy: ResiliencyPolicy
         public let scenario: ScenarioAnalysis
         /// The objective that recovers last and its recovery (nil hours: unknown).

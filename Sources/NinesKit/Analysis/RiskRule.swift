@@ -4,14 +4,14 @@
 /// found, one finding per problem (and one that holds when there is none), each located at the line
 /// it is about. Reporting turns findings into check results (`CheckResult(_:rule:)`), after the
 /// objectives, in the order the rules are given.
-public protocol RiskRule: Sendable {
+package protocol RiskRule: Sendable {
     /// Stable identifier, used as the SARIF rule id and JUnit class, e.g. "fmea-open-priority".
     var id: String { get }
     func findings(in model: SystemModel) -> [RiskFinding]
 }
 
 /// One thing a risk rule found: a problem (`holds` false) or the rule holding.
-public struct RiskFinding: Hashable, Sendable {
+package struct RiskFinding: Hashable, Sendable {
     /// Stable identifier, e.g. "db-1/open-priority".
     public var id: String
     /// True when the rule holds here; false for a problem that fails the check.

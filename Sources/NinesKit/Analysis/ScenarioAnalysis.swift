@@ -9,7 +9,7 @@
 /// - single points of failure: components whose failure would now take the objective down
 ///   (Birnbaum importance 1 in that 0/1 evaluation), and which of them the scenario exposes;
 /// - recovery and data at risk: see `ScenarioRecovery`.
-public struct ScenarioAnalysis: Sendable {
+package struct ScenarioAnalysis: Sendable {
     public let scenario: Scenario
     /// The stated class, else the one the lost components' kinds and layers suggest.
     public let disruptionClass: DisruptionClass
@@ -54,7 +54,7 @@ public struct ScenarioAnalysis: Sendable {
 }
 
 /// One objective under one scenario.
-public struct ScenarioOutcome: Sendable {
+package struct ScenarioOutcome: Sendable {
     public let objective: String
     public let measure: Objective.Measure
     /// The objective's figures while the scenario lasts (same view as the objective's own figure).

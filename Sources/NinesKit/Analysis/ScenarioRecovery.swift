@@ -13,7 +13,7 @@
 /// Data at risk: a failover loses what its replication has not copied (sync 0, async the lag,
 /// none the backups'); a lost data store, one named down or cut off from everything it needs, falls
 /// back to its backups (interval + duration), or loses everything when it has none.
-public struct ScenarioRecovery: Hashable, Sendable, Codable {
+package struct ScenarioRecovery: Hashable, Sendable, Codable {
     /// Worst-case time until the objective is back; nil when a lost component's recovery is unknown.
     public let hours: Double?
     /// What the recovery time comes from.
@@ -23,7 +23,7 @@ public struct ScenarioRecovery: Hashable, Sendable, Codable {
     /// Lost components (in the closure) whose recovery time the model does not give.
     public let unknown: [String]
 
-    public enum Basis: String, Hashable, Sendable, Codable {
+    package enum Basis: String, Hashable, Sendable, Codable {
         /// Nothing in the objective's closure is lost.
         case unaffected
         /// Surviving redundancy takes over with no interruption the model knows of.
@@ -35,7 +35,7 @@ public struct ScenarioRecovery: Hashable, Sendable, Codable {
     }
 
     /// One component's part.
-    public struct Step: Hashable, Sendable, Codable {
+    package struct Step: Hashable, Sendable, Codable {
         public let component: String
         /// Fails over to a standby, or is recovered whole.
         public let action: Action
@@ -49,7 +49,7 @@ public struct ScenarioRecovery: Hashable, Sendable, Codable {
         public let rtoBasis: RecoveryFigures.RTOBasis?
         public let rpoBasis: RecoveryFigures.RPOBasis?
 
-        public enum Action: String, Hashable, Sendable, Codable { case failover, recover }
+        package enum Action: String, Hashable, Sendable, Codable { case failover, recover }
     }
 
     /// The longest data loss of the steps (hours); nil when none keeps protected data.

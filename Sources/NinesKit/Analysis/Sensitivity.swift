@@ -2,7 +2,7 @@
 /// largest swing first, with the elasticity (ΔD/D)/(Δx/x) of downtime D to the input x. Each
 /// moved figure is one component's variable, so each point is exact and costs one product
 /// (`AdviceEvaluator.saving`). Pure; computed in `init`.
-public struct Sensitivity: Sendable {
+package struct Sensitivity: Sendable {
     public let model: SystemModel
     public let objective: Objective
     /// The share each input moves by, e.g. 0.1.
@@ -13,7 +13,7 @@ public struct Sensitivity: Sendable {
     /// Largest swing first.
     public let rows: [Row]
 
-    public struct Row: Sendable {
+    package struct Row: Sendable {
         public let component: String
         public let field: String
         public let value: Double

@@ -17,7 +17,7 @@
 /// which is α·λ_p (the part's failure rate times the share of its failures that are this mode),
 /// β is `effect_probability` (default 1) and t the model's period, so C_m = β·λ_i·T is the
 /// expected number of occurrences with that effect per period.
-public struct FailureModeImpact: Hashable, Sendable {
+package struct FailureModeImpact: Hashable, Sendable {
     public let id: String
     /// Outage hours per occurrence used (stated, or the component's MTTR).
     public let outageHours: Double
@@ -35,7 +35,7 @@ public struct FailureModeImpact: Hashable, Sendable {
     /// this mode hurts most, i.e. with the largest Birnbaum slope.
     public let visibleDowntimeHours: Double
 
-    public struct ObjectiveCost: Hashable, Sendable, Codable {
+    package struct ObjectiveCost: Hashable, Sendable, Codable {
         public let objective: String
         /// Added downtime of the objective per its period, hours.
         public let downtimeHours: Double

@@ -3,7 +3,7 @@
 /// A row is open while its status is `open` or `in-progress` (no status means open). Its priority
 /// is the one its scores before the action give under the worksheet's scoring (the action is not
 /// done yet). Rows the workshop has not scored have no priority and never fail the rule.
-public struct OpenRiskRule: RiskRule {
+package struct OpenRiskRule: RiskRule {
     public let worksheet: FMEAWorksheet
     /// Open rows at or above this priority fall short.
     public let threshold: ActionPriority

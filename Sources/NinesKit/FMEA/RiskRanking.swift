@@ -4,11 +4,11 @@
 /// highest first), then id — a total order, so the list never depends on input order ties.
 /// By downtime: expected component downtime per period (rows without figures last), then the
 /// priority order.
-public struct RiskRanking: Sendable {
-    public enum Order: String, Sendable, CaseIterable { case priority, downtime }
+package struct RiskRanking: Sendable {
+    package enum Order: String, Sendable, CaseIterable { case priority, downtime }
 
     /// Which rows to keep; nil fields keep everything.
-    public struct Filter: Sendable {
+    package struct Filter: Sendable {
         public var openOnly: Bool
         public var layer: String?
         public var owner: String?
@@ -28,7 +28,7 @@ public struct RiskRanking: Sendable {
     }
 
     /// One ranked row: the failure mode with its scores read through the worksheet's scoring.
-    public struct Entry: Sendable {
+    package struct Entry: Sendable {
         public let mode: FailureMode
         public let priority: ActionPriority?
         public let priorityAfter: ActionPriority?

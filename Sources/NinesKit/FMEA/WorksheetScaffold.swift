@@ -11,7 +11,7 @@
 /// available, no repair time, only there to join what they depend on) cannot fail themselves and
 /// get no prompts.
 package enum WorksheetScaffold {
-    public struct Scaffold: Sendable {
+    package struct Scaffold: Sendable {
         public var worksheet: FMEAWorksheet
         /// Comment lines to write before the row with that id: what a block stands for.
         public var notes: [String: [String]]

@@ -3,7 +3,7 @@
 /// records end with LF or CRLF. Text is UTF-8 (decoded by `SourceFile`). Fields are separated by
 /// a comma, or by the semicolon or tab that spreadsheets write where the comma is the decimal mark.
 package struct CSVTable: Sendable {
-    public struct Field: Sendable, Hashable {
+    package struct Field: Sendable, Hashable {
         public var text: String
         public var location: ModelLocation
     }

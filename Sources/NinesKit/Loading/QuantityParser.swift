@@ -7,7 +7,7 @@ import Foundation
 /// reliability model must never quietly read `1:30` as 90.
 package enum QuantityParser {
     /// Why a value was refused; the loader turns it into a located diagnostic.
-    public struct Failure: Error, Equatable {
+    package struct Failure: Error, Equatable {
         public var expected: String
         public init(_ expected: String) { self.expected = expected }
     }

@@ -3,7 +3,7 @@ import Foundation
 /// `nines fmea import`: the worksheet YAML that results from putting a CSV file's rows into a
 /// worksheet, validated in full and read back before the caller writes anything.
 package enum WorksheetImport {
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// The new worksheet file's text.
         public var yaml: String
         public var failureModes: Int

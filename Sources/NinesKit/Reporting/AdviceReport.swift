@@ -1,8 +1,8 @@
 /// Everything `nines advise` shows, as plain data (JSON field names are the documented format,
 /// docs/advise.md). Hours per the objective's period; availabilities as fractions.
-public struct AdviceReport: Hashable, Sendable, Codable {
+package struct AdviceReport: Hashable, Sendable, Codable {
     /// How the search for a set of changes ended.
-    public enum SetOutcome: String, Hashable, Sendable, Codable {
+    package enum SetOutcome: String, Hashable, Sendable, Codable {
         /// A set was found (`smallestSet` / `cheapestSet`).
         case reaches
         /// The objective meets the target already: nothing to do.
@@ -44,14 +44,14 @@ public struct AdviceReport: Hashable, Sendable, Codable {
     public var setsEvaluated: Int
 }
 
-public struct AdviceFigureReport: Hashable, Sendable, Codable {
+package struct AdviceFigureReport: Hashable, Sendable, Codable {
     public var availability: Double
     public var unavailability: Double
     public var downtimeHours: Double
     public var reachesTarget: Bool?
 }
 
-public struct AdviceSuggestionReport: Hashable, Sendable, Codable {
+package struct AdviceSuggestionReport: Hashable, Sendable, Codable {
     public var rank: Int
     public var change: String
     /// The kind of change, as `costs:` names it: replica, needs, failover, mttr, detect, common-cause, masking, responsibility.
@@ -69,7 +69,7 @@ public struct AdviceSuggestionReport: Hashable, Sendable, Codable {
     public var downtimeSavedHoursPerCost: Double?
 }
 
-public struct AdviceSetReport: Hashable, Sendable, Codable {
+package struct AdviceSetReport: Hashable, Sendable, Codable {
     public var changes: [String]
     public var set: [String]
     public var availability: Double

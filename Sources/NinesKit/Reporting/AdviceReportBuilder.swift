@@ -1,5 +1,5 @@
 /// Turns an `Advice` into its report: the one place its figures are put per period.
-public enum AdviceReportBuilder {
+package enum AdviceReportBuilder {
     public static func report(_ advice: Advice) -> AdviceReport {
         let model = advice.model, hours = advice.periodHours
         let currentDown = advice.current.probability.down

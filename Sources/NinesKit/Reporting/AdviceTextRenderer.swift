@@ -1,6 +1,6 @@
 /// `nines advise` as text, or Markdown for a pull-request comment: where the objective stands, the
 /// ranked changes with the overrides that make each, the ceiling, and the sets that reach the target.
-public struct AdviceTextRenderer: ReportRenderer {
+struct AdviceTextRenderer: ReportRenderer {
     public var markdown: Bool
     /// Suggestions listed (JSON lists all).
     public var top: Int

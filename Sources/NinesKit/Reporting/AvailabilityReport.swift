@@ -18,17 +18,17 @@ public struct AvailabilityReport: Hashable, Sendable, Codable {
     /// Simulated figures (`nines report --simulate`); absent otherwise.
     public var simulation: SimulationReport? = nil
     /// Top failure modes of the model's FMEA worksheet, when it has one.
-    public var risks: RiskReport? = nil
+    package var risks: RiskReport? = nil
     /// SLA/SLO prediction per objective (customer-responsible and out-of-scope components excluded).
     public var sla: [SLAReport]? = nil
     /// The resiliency policies (`policies:`) with the scenarios they judge, as `nines check` judges
     /// them; part of the SLA prediction. Absent when the model has none (or no objective).
     public var policies: [PolicyReport]? = nil
     /// The stack diagram and charts, measured out for the HTML report; absent otherwise.
-    public var picture: ReportPicture? = nil
+    package var picture: ReportPicture? = nil
     /// Mission reliability (no repair): objectives with a mission (their own `mission:` or
     /// `--mission`), then the system with `--mission`; absent when no mission is asked for.
-    public var missionReliability: [MissionFigure]? = nil
+    package var missionReliability: [MissionFigure]? = nil
     /// Each objective's availability as a distribution over the uncertain inputs; absent when the
     /// model states none (docs/uncertainty.md).
     public var uncertainty: UncertaintyReport? = nil
@@ -96,17 +96,17 @@ public struct FigureReport: Hashable, Sendable, Codable {
     /// With conditioning: shared components conditioned on, most down at once, states enumerated.
     public var conditioning: ConditioningSummary? = nil
     /// With `report --explain`: the route the evaluation took to this figure and why.
-    public var plan: FigurePlan? = nil
+    package var plan: FigurePlan? = nil
     /// The objective's one verdict, judged on this figure (the promise view: customer-responsible
     /// and out-of-scope components perfect) with its `rto` and `rpo`; the same value as its
     /// `sla[]` entry's `verdict`.
     public var verdict: ObjectiveVerdict? = nil
     /// The objective with the components the promise leaves out counted; present when one of them
     /// is on the objective.
-    public var asUsersExperienceIt: UsersExperienceReport? = nil
+    package var asUsersExperienceIt: UsersExperienceReport? = nil
     /// The most probable minimal cut sets of this figure (objectives in their promise view), up
     /// to order 2; see docs/cut-sets.md and `nines cuts` for the whole list.
-    public var cutSets: CutSetList? = nil
+    package var cutSets: CutSetList? = nil
 }
 
 public struct ContributorReport: Hashable, Sendable, Codable {

@@ -1,7 +1,7 @@
 /// `nines check` as GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`
 /// for results that fall short, `::warning` for warnings, each pointing at the objective's line of
 /// the model; passing results as plain lines; then the summary.
-public struct CheckGitHubRenderer: ReportRenderer {
+struct CheckGitHubRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {

@@ -1,7 +1,7 @@
 /// `nines check` as JUnit XML, the shape CI test reporters read (Jenkins, GitLab, GitHub actions
 /// such as dorny/test-reporter): `<testsuites>` → one `<testsuite>` per category → `<testcase>`,
 /// with `<failure>` for results that fall short and `<system-out>` for warnings.
-public struct CheckJUnitRenderer: ReportRenderer {
+struct CheckJUnitRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {

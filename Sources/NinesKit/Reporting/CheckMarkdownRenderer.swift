@@ -1,6 +1,6 @@
 /// `nines check` as Markdown for a pull-request comment: a verdict heading, one table row per
 /// result, details for those that do not pass, and the calendar the figures use.
-public struct CheckMarkdownRenderer: ReportRenderer {
+struct CheckMarkdownRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {

@@ -1,6 +1,6 @@
 /// Everything `nines check` found, as plain data: one result per objective target, recovery
 /// objective, risk rule finding and model note. Renderers format it and never compute.
-public struct CheckReport: Hashable, Sendable, Codable {
+package struct CheckReport: Hashable, Sendable, Codable {
     public var system: String
     public var sources: [String]
     public var calendar: String
@@ -52,9 +52,9 @@ public struct CheckReport: Hashable, Sendable, Codable {
 }
 
 /// One evaluated rule, located at the line of the model it is about.
-public struct CheckResult: Hashable, Sendable, Codable {
-    public enum Status: String, Hashable, Sendable, Codable { case pass, fail, warning }
-    public enum Category: String, Hashable, Sendable, Codable { case objective, recovery, risk, model }
+package struct CheckResult: Hashable, Sendable, Codable {
+    package enum Status: String, Hashable, Sendable, Codable { case pass, fail, warning }
+    package enum Category: String, Hashable, Sendable, Codable { case objective, recovery, risk, model }
 
     /// Stable identifier, e.g. "submit-job/target", "job-completes/rto".
     public var id: String

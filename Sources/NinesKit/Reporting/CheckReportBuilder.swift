@@ -1,6 +1,6 @@
 /// Turns the SLA prediction into `nines check` results: one per objective target, `rto` and `rpo`,
 /// then the resiliency policies on the scenarios, then each risk rule's findings, then model notes (failovers or masking that could not be costed).
-public enum CheckReportBuilder {
+package enum CheckReportBuilder {
     /// - Parameters:
     ///   - minMargin: share of each error budget that must stay unspent (0 to 1).
     ///   - rules: risk rules evaluated after the objectives, in this order.

@@ -1,7 +1,7 @@
 /// `nines check` as SARIF 2.1.0 (GitHub code scanning and other static-analysis viewers): one run
 /// of the tool "nines", one rule per kind of check, one result per check with its model location.
 /// Passing checks are results of kind "pass" so viewers can close earlier alerts.
-public struct CheckSARIFRenderer: ReportRenderer {
+struct CheckSARIFRenderer: ReportRenderer {
     public init() {}
 
     public static let schema = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -1,5 +1,5 @@
 /// `nines check` for a terminal: one line per result (PASS/FAIL/WARN), details indented, a count.
-public struct CheckTextRenderer {
+struct CheckTextRenderer {
     public var colour: Bool
 
     public init(colour: Bool = false) { self.colour = colour }
@@ -28,7 +28,7 @@ public struct CheckTextRenderer {
 }
 
 /// The closing count every check format prints: "3 passed, 1 failed, 0 warnings: falls short".
-package enum CheckSummary {
+enum CheckSummary {
     public static func line(_ report: CheckReport) -> String {
         "\(report.passed) passed, \(report.failed) failed, \(report.warnings) warning\(report.warnings == 1 ? "" : "s"): "
             + (report.holds ? "all objectives hold" : "falls short")

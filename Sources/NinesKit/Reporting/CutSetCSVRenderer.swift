@@ -1,6 +1,6 @@
 /// `nines cuts --format csv`: one row per listed cut set, figure by figure. Names a spreadsheet
 /// would run as a formula get a leading `'` (`CSVFormulaGuard`).
-public struct CutSetCSVRenderer: ReportRenderer {
+struct CutSetCSVRenderer: ReportRenderer {
     public init() {}
 
     static let columns = ["figure", "rank", "order", "probability", "share", "events", "components"]

@@ -1,6 +1,6 @@
 /// What `nines cuts` shows: the minimal cut sets of each objective asked for and of the system.
 /// The JSON renderer encodes it directly (see docs/cut-sets.md for the fields).
-public struct CutSetReport: Hashable, Sendable, Codable {
+package struct CutSetReport: Hashable, Sendable, Codable {
     public var system: String
     /// Highest order listed (events per cut set).
     public var maxOrder: Int

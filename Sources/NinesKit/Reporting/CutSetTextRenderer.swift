@@ -1,6 +1,6 @@
 /// `nines cuts` as text: per figure its unavailability, then one line per cut set (order,
 /// probability, share of Q, events), what was left out, and Fussell–Vesely importance.
-public struct CutSetTextRenderer: ReportRenderer {
+struct CutSetTextRenderer: ReportRenderer {
     /// Fussell–Vesely lines shown per figure.
     public var importanceLines = 10
 

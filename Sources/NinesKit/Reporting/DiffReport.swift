@@ -1,6 +1,6 @@
 /// `nines diff` as plain data: per objective the SLA figure before and after, and what changed in
 /// the components with each change's own cost. Hours throughout; "per period" is the objective's.
-public struct DiffReport: Hashable, Sendable, Codable {
+package struct DiffReport: Hashable, Sendable, Codable {
     public var old: String
     public var new: String
     public var objectives: [ObjectiveDiff]
@@ -20,8 +20,8 @@ public struct DiffReport: Hashable, Sendable, Codable {
 
 /// One reason `nines diff` fails: an objective whose target now falls short, or whose added
 /// downtime per its period is over the allowed cost.
-public struct DiffFailure: Hashable, Sendable, Codable {
-    public enum Reason: String, Hashable, Sendable, Codable {
+package struct DiffFailure: Hashable, Sendable, Codable {
+    package enum Reason: String, Hashable, Sendable, Codable {
         /// The objective's verdict (target, rto, rpo) was met before (or the objective is new) and is missed now.
         case fallsShort = "falls-short"
         /// Downtime per period grew by more than the allowed cost.
@@ -32,7 +32,7 @@ public struct DiffFailure: Hashable, Sendable, Codable {
     public var reason: Reason
 }
 
-public struct ObjectiveDiff: Hashable, Sendable, Codable {
+package struct ObjectiveDiff: Hashable, Sendable, Codable {
     public var name: String
     public var period: String
     public var periodHours: Double
@@ -45,7 +45,7 @@ public struct ObjectiveDiff: Hashable, Sendable, Codable {
     public var attributions: [Attribution]
 }
 
-public struct Attribution: Hashable, Sendable, Codable {
+package struct Attribution: Hashable, Sendable, Codable {
     public var component: String
     /// e.g. "replicas 2 → 1"
     public var change: String
@@ -53,13 +53,13 @@ public struct Attribution: Hashable, Sendable, Codable {
     public var deltaHours: Double
 }
 
-public struct ComponentDiff: Hashable, Sendable, Codable {
+package struct ComponentDiff: Hashable, Sendable, Codable {
     public var name: String
     public var change: ModelComparison.ChangeKind
     public var fields: [FieldChange]
 }
 
-public struct FieldChange: Hashable, Sendable, Codable {
+package struct FieldChange: Hashable, Sendable, Codable {
     public var field: String
     public var before: String
     public var after: String

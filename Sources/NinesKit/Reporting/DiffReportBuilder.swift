@@ -1,5 +1,5 @@
 /// Assembles a `DiffReport` from a `ModelComparison`: figures per objective and field-level changes.
-public enum DiffReportBuilder {
+package enum DiffReportBuilder {
     /// - Parameter allowedCost: the added downtime any objective may take per its own period,
     ///   hours (`--fail-on-cost`); nil for no limit.
     public static func diffReport(_ comparison: ModelComparison, old: String, new: String, allowedCost: Double? = nil) -> DiffReport {

@@ -1,6 +1,6 @@
 /// `nines diff` as text (or Markdown for a PR comment): per objective before → after, the cost of
 /// each change on it, then the component changes field by field.
-public struct DiffTextRenderer {
+struct DiffTextRenderer {
     public var markdown: Bool
 
     public init(markdown: Bool = false) { self.markdown = markdown }

@@ -3,7 +3,7 @@
 ///
 /// Prints the report and its `picture` (built by `ReportPictureBuilder`); a report without a
 /// picture gets the tables alone.
-public struct HTMLReportRenderer: ReportRenderer {
+struct HTMLReportRenderer: ReportRenderer {
     /// The absolute working folder the model paths were given from: the footer names a model
     /// inside it relative to it, any other absolute path by its file name (`SourcePathDisplay`).
     public var workingFolder: String?

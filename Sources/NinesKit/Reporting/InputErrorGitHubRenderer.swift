@@ -1,7 +1,7 @@
 /// Input errors as GitHub Actions workflow commands: one `::error file=…,line=…,col=…::message`
 /// per diagnostic, so an invalid model is annotated in the pull request at the offending line
 /// (escaped as `CheckGitHubRenderer` escapes results); then the summary.
-package struct InputErrorGitHubRenderer: ReportRenderer {
+struct InputErrorGitHubRenderer: ReportRenderer {
     package init() {}
 
     package func render(_ report: InputErrorReport) -> String {

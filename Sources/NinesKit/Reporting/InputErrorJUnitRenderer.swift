@@ -1,7 +1,7 @@
 /// Input errors as JUnit XML: a suite "input" with one failing test case per file, its failure
 /// listing every diagnostic of the file as `file:line:column: error: message`, so a CI test
 /// report (GitLab's, Jenkins') shows an invalid model as a failure instead of an empty report.
-package struct InputErrorJUnitRenderer: ReportRenderer {
+struct InputErrorJUnitRenderer: ReportRenderer {
     package init() {}
 
     package func render(_ report: InputErrorReport) -> String {

@@ -1,7 +1,7 @@
 /// Input errors as Markdown for a pull-request comment: the verdict heading, then an "Errors"
 /// section with each diagnostic at its `file:line:column`, so the comment says why nothing was
 /// checked instead of staying empty.
-package struct InputErrorMarkdownRenderer: ReportRenderer {
+struct InputErrorMarkdownRenderer: ReportRenderer {
     package init() {}
 
     package func render(_ report: InputErrorReport) -> String {

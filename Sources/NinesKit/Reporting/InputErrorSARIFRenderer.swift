@@ -1,6 +1,6 @@
 /// Input errors as SARIF 2.1.0: one result of level "error" per diagnostic under the rule
 /// "input-valid", with the diagnostic's region, so code scanning marks the offending line.
-package struct InputErrorSARIFRenderer: ReportRenderer {
+struct InputErrorSARIFRenderer: ReportRenderer {
     package init() {}
 
     static let rule = "input-valid"

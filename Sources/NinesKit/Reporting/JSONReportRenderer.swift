@@ -7,7 +7,7 @@ import Foundation
 /// new line: the format documented in docs/report-json.md and recorded in the golden files.
 /// Written by `JSONStreamWriter`, which needs a fraction of `JSONEncoder`'s time and memory on
 /// large reports.
-public enum JSONReportRenderer {
+package enum JSONReportRenderer {
     /// The JSON text of `value`; throws on containers nested 512 deep, as `JSONEncoder` does.
     public static func text<T: Encodable>(of value: T) throws -> String {
         var bytes: [UInt8] = []

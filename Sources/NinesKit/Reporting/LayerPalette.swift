@@ -1,7 +1,7 @@
 /// The colours of the talk's stack diagrams: software blue, the infrastructure platform green
 /// (physical, network and data in shades of green, since the talk draws them as platform), external
 /// integrations yellow. Layers a model declares get colours of their own, in declaration order.
-public enum LayerPalette {
+package enum LayerPalette {
     static let builtIn: [String: LayerColour] = [
         "software": LayerColour(stroke: "#1d4ed8", fill: "#dbeafe", band: "#eff6ff"),
         "platform": LayerColour(stroke: "#15803d", fill: "#dcfce7", band: "#f0fdf4"),

@@ -8,7 +8,7 @@ extension ReportBuilder {
 
     /// Adds each figure's most probable minimal cut sets (objectives, then the system, in the
     /// order of `report.figures`).
-    public static func addCutSets(_ cutSets: MinimalCutSets, to report: inout AvailabilityReport, top: Int = reportCutSets) {
+    package static func addCutSets(_ cutSets: MinimalCutSets, to report: inout AvailabilityReport, top: Int = reportCutSets) {
         let lists = cutSets.objectives + [cutSets.system]
         for index in report.figures.indices where index < lists.count {
             report.figures[index].cutSets = lists[index].top(top)

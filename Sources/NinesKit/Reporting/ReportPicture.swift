@@ -1,7 +1,7 @@
 /// What the HTML report draws, measured out in advance so its renderer only prints: the stack
 /// diagram laid out, each error-budget bar's proportions, the risk matrix's cells and the
 /// downtime histograms' bar heights. Built by `ReportPictureBuilder`; absent from JSON unless set.
-public struct ReportPicture: Hashable, Sendable, Codable {
+package struct ReportPicture: Hashable, Sendable, Codable {
     public var diagram: StackDiagramLayout
     /// One per `AvailabilityReport.figures` entry; nil where the figure has no target.
     public var figureBudgets: [BudgetBar?]
@@ -16,7 +16,7 @@ public struct ReportPicture: Hashable, Sendable, Codable {
 }
 
 /// Expected downtime against the error budget, as shares of the longer of the two.
-public struct BudgetBar: Hashable, Sendable, Codable {
+package struct BudgetBar: Hashable, Sendable, Codable {
     public var downtimeHours: Double
     public var budgetHours: Double
     /// Budget left (negative when over), hours, and as a share of the budget.
@@ -31,14 +31,14 @@ public struct BudgetBar: Hashable, Sendable, Codable {
 }
 
 /// The severity × occurrence grid of FMEA ratings: rows severity 10 down to 1, columns occurrence 1 to 10.
-public struct RiskMatrix: Hashable, Sendable, Codable {
+package struct RiskMatrix: Hashable, Sendable, Codable {
     /// 100 cells, row by row (severity 10 first), occurrence ascending within a row.
     public var cells: [RiskMatrixCell]
     /// Listed risks without both ratings, which have no cell.
     public var unscored: Int
 }
 
-public struct RiskMatrixCell: Hashable, Sendable, Codable {
+package struct RiskMatrixCell: Hashable, Sendable, Codable {
     public var severity: Int
     public var occurrence: Int
     /// Risks in this cell, and their ids (up to five).
@@ -50,12 +50,12 @@ public struct RiskMatrixCell: Hashable, Sendable, Codable {
     public var zone: String
 }
 
-public struct HistogramChart: Hashable, Sendable, Codable {
+package struct HistogramChart: Hashable, Sendable, Codable {
     public var objective: String
     public var bars: [HistogramBar]
 }
 
-public struct HistogramBar: Hashable, Sendable, Codable {
+package struct HistogramBar: Hashable, Sendable, Codable {
     public var label: String
     public var periods: Int
     /// Height as a share of the tallest bar, 0…1.

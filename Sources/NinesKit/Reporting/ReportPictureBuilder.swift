@@ -1,5 +1,5 @@
 /// Measures out what the HTML report draws (see `ReportPicture`) from a finished report and its model.
-public enum ReportPictureBuilder {
+package enum ReportPictureBuilder {
     /// Rows of the component table; past this the table says how many more there are.
     public static let componentRows = 200
 

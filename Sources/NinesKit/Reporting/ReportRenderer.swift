@@ -21,7 +21,7 @@ extension ReportRenderer {
 }
 
 /// Any report as stable JSON (see `JSONReportRenderer` for the bytes).
-public struct JSONRenderer<Report: Encodable>: ReportRenderer {
+package struct JSONRenderer<Report: Encodable>: ReportRenderer {
     public init() {}
 
     public func render(_ report: Report) -> String {

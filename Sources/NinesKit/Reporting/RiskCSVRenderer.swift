@@ -3,7 +3,7 @@ import Foundation
 /// The ranked risk list as CSV (one row per failure mode, rank order, computed columns included).
 /// For the lossless worksheet form, see `WorksheetCSV`. Free text a spreadsheet would run as a
 /// formula (`=HYPERLINK(…)` as an owner) gets a leading `'` (`CSVFormulaGuard`).
-public struct RiskCSVRenderer: ReportRenderer {
+struct RiskCSVRenderer: ReportRenderer {
     public init() {}
 
     static let columns = ["rank", "priority", "rpn", "severity", "occurrence", "detection", "id", "component", "layer",

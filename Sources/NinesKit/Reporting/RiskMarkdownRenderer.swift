@@ -1,5 +1,5 @@
 /// The ranked risk list as a Markdown table, for pull-request comments and wikis.
-public struct RiskMarkdownRenderer: ReportRenderer {
+struct RiskMarkdownRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: RiskReport) -> String {

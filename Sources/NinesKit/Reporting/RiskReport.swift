@@ -3,7 +3,7 @@
 ///
 /// Times are hours; downtime and occurrences are per period of the model. The JSON renderer
 /// encodes this type directly (sorted keys), so field names here are the documented JSON format.
-public struct RiskReport: Hashable, Sendable, Codable {
+package struct RiskReport: Hashable, Sendable, Codable {
     public var system: String
     public var period: String
     public var periodHours: Double
@@ -20,7 +20,7 @@ public struct RiskReport: Hashable, Sendable, Codable {
     public var components: [ComponentRiskReport]
 }
 
-public struct RiskEntry: Hashable, Sendable, Codable {
+package struct RiskEntry: Hashable, Sendable, Codable {
     public var rank: Int
     public var id: String
     public var component: String
@@ -78,7 +78,7 @@ extension RiskReport {
     public var rowsWithPartialEffect: [RiskEntry] { risks.filter { ($0.effectProbability ?? 1) < 1 } }
 }
 
-public struct ComponentRiskReport: Hashable, Sendable, Codable {
+package struct ComponentRiskReport: Hashable, Sendable, Codable {
     public var component: String
     public var quantifiedFailureModes: Int
     /// Unavailability from the component's quantified failure modes (independent series causes).

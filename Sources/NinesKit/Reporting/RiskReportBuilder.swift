@@ -1,5 +1,5 @@
 /// Assembles a `RiskReport` from a worksheet, its model's analysis and the ranking options.
-public enum RiskReportBuilder {
+package enum RiskReportBuilder {
     public static func report(_ worksheet: FMEAWorksheet, analysis: AvailabilityAnalysis, order: RiskRanking.Order = .priority,
                               filter: RiskRanking.Filter = .init(), limit: Int? = nil) -> RiskReport {
         let model = analysis.model

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The ranked risk list for a terminal, readable at 80 columns.
-public struct RiskTextRenderer {
+struct RiskTextRenderer {
     public var colour: Bool
 
     public init(colour: Bool = false) { self.colour = colour }

@@ -53,7 +53,7 @@ public struct SLAReport: Hashable, Sendable, Codable {
     /// The one verdict on the objective (`ObjectiveVerdict`), nil when it promises nothing.
     public var verdict: ObjectiveVerdict?
     /// The figure with the excluded components counted; present when one of them is on the objective.
-    public var asUsersExperienceIt: UsersExperienceReport?
+    package var asUsersExperienceIt: UsersExperienceReport?
     /// Where the objective is defined.
     public var file: String
     public var line: Int

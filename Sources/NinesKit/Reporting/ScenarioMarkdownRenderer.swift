@@ -1,5 +1,5 @@
 /// `nines scenario --format markdown`: one table per scenario, for pull-request comments.
-public struct ScenarioMarkdownRenderer: ReportRenderer {
+struct ScenarioMarkdownRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: ScenarioReport) -> String {

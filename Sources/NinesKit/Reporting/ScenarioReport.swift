@@ -1,12 +1,12 @@
 /// What each disruption scenario does to each objective (`nines scenario`), as plain data.
 /// Hours throughout; availabilities are the SLA view (customer-responsible and out-of-scope
 /// components count as up unless the scenario takes them down).
-public struct ScenarioReport: Hashable, Sendable, Codable {
+package struct ScenarioReport: Hashable, Sendable, Codable {
     public var system: String
     public var scenarios: [Entry]
 
     /// One scenario.
-    public struct Entry: Hashable, Sendable, Codable {
+    package struct Entry: Hashable, Sendable, Codable {
         public var name: String
         public var description: String?
         /// `component`, `zone`, `region` or `provider`.
@@ -22,7 +22,7 @@ public struct ScenarioReport: Hashable, Sendable, Codable {
     }
 
     /// One objective under one scenario.
-    public struct Outcome: Hashable, Sendable, Codable {
+    package struct Outcome: Hashable, Sendable, Codable {
         public var objective: String
         /// "availability" (front door) or "reliability" (end-to-end path).
         public var measure: String

@@ -1,5 +1,5 @@
 /// Builds a `ScenarioReport` from scenario analyses (no arithmetic beyond copying figures).
-public enum ScenarioReportBuilder {
+package enum ScenarioReportBuilder {
     /// - Parameter adHocFrom: the position from which the scenarios come from the command line (no location).
     public static func report(_ analyses: [ScenarioAnalysis], system: String, adHocFrom: Int? = nil) -> ScenarioReport {
         ScenarioReport(system: system, scenarios: analyses.enumerated().map { position, analysis in

@@ -1,6 +1,6 @@
 /// `nines scenario` for a terminal: per scenario, per objective, whether it survives, its
 /// availability while the scenario lasts, recovery, data at risk and single points of failure.
-public struct ScenarioTextRenderer: ReportRenderer {
+struct ScenarioTextRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: ScenarioReport) -> String {

@@ -1,6 +1,6 @@
 /// Everything `nines sensitivity` shows, as plain data (JSON field names are the documented
 /// format, docs/advise.md). Downtime in hours per the objective's period.
-public struct SensitivityReport: Hashable, Sendable, Codable {
+package struct SensitivityReport: Hashable, Sendable, Codable {
     public var system: String
     public var sources: [String]
     public var overrides: [String]?
@@ -15,7 +15,7 @@ public struct SensitivityReport: Hashable, Sendable, Codable {
     public var inputs: [SensitivityRowReport]
 }
 
-public struct SensitivityRowReport: Hashable, Sendable, Codable {
+package struct SensitivityRowReport: Hashable, Sendable, Codable {
     public var component: String
     /// `availability` (moved as unavailability), `mtbf`, `rate`, `mttr`, `common_cause`, `failover.detect`, `failover.switch`, `masked_for`.
     public var field: String
@@ -32,7 +32,7 @@ public struct SensitivityRowReport: Hashable, Sendable, Codable {
     public var elasticity: Double
 }
 
-public enum SensitivityReportBuilder {
+package enum SensitivityReportBuilder {
     public static func report(_ sensitivity: Sensitivity) -> SensitivityReport {
         let model = sensitivity.model, hours = sensitivity.periodHours, share = sensitivity.share
         return SensitivityReport(system: model.name, sources: model.sources, overrides: model.overrides.isEmpty ? nil : model.overrides,

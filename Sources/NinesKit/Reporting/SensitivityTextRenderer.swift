@@ -1,6 +1,6 @@
 /// `nines sensitivity` as a tornado table for a terminal: per input, the downtime with the input
 /// moved down and up, the swing as a bar, and the elasticity.
-public struct SensitivityTextRenderer: ReportRenderer {
+struct SensitivityTextRenderer: ReportRenderer {
     /// Inputs listed (JSON and CSV list all).
     public var top: Int
 
@@ -28,7 +28,7 @@ public struct SensitivityTextRenderer: ReportRenderer {
 }
 
 /// `nines sensitivity --format csv`: one row per input, largest swing first.
-public struct SensitivityCSVRenderer: ReportRenderer {
+struct SensitivityCSVRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: SensitivityReport) -> String {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One row per objective, for spreadsheets. Hours and fractions, full precision, RFC 4180 quoting.
-public struct SimulationCSVRenderer: ReportRenderer {
+struct SimulationCSVRenderer: ReportRenderer {
     public init() {}
 
     public static let header = [

@@ -2,7 +2,7 @@ import Foundation
 
 /// The terminal view of a simulation: per objective the mean with its interval, the spread of
 /// downtime per period, the chance of meeting the target, outages and a histogram.
-public struct SimulationTextRenderer {
+struct SimulationTextRenderer {
     public var colour: Bool
 
     public init(colour: Bool = false) { self.colour = colour }

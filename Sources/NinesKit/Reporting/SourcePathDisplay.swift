@@ -4,7 +4,7 @@
 /// A relative path that stays below the working folder is shown as given; an absolute one inside
 /// the working folder, relative to it; anything else (elsewhere on the disk, `~/…`, a `..` that
 /// climbs out) by its file name alone.
-public enum SourcePathDisplay {
+package enum SourcePathDisplay {
     /// - Parameter workingFolder: the absolute working folder, or nil when it is not known (then
     ///   an absolute path is shown by its file name).
     public static func shown(_ path: String, workingFolder: String?) -> String {

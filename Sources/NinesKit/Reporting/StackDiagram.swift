@@ -4,7 +4,7 @@
 /// and Mermaid renderers print it and never compute.
 ///
 /// Times are hours; availabilities are fractions.
-public struct StackDiagram: Hashable, Sendable, Codable {
+package struct StackDiagram: Hashable, Sendable, Codable {
     public var system: String
     /// Layers in drawing order, top (callers) to bottom (what everything stands on).
     public var layers: [DiagramLayer]
@@ -24,13 +24,13 @@ public struct StackDiagram: Hashable, Sendable, Codable {
     public var undrawnEdges: Int = 0
 }
 
-public struct DiagramLayer: Hashable, Sendable, Codable {
+package struct DiagramLayer: Hashable, Sendable, Codable {
     public var name: String
     public var description: String?
     public var colour: LayerColour
 }
 
-public struct DiagramNode: Hashable, Sendable, Codable {
+package struct DiagramNode: Hashable, Sendable, Codable {
     /// An identifier safe in every output format ("n0", "n1", …).
     public var id: String
     /// The component's name; for a collapsed node, its layer and responsibility ("software").
@@ -67,7 +67,7 @@ public struct DiagramNode: Hashable, Sendable, Codable {
 }
 
 /// A redundancy group of one `depends_on` entry: at least `k` of `members` must be up.
-public struct DiagramGroup: Hashable, Sendable, Codable {
+package struct DiagramGroup: Hashable, Sendable, Codable {
     public var id: String
     /// "any" or "k_of".
     public var kind: String
@@ -76,7 +76,7 @@ public struct DiagramGroup: Hashable, Sendable, Codable {
     public var members: [String]
 }
 
-public struct DiagramEdge: Hashable, Sendable, Codable {
+package struct DiagramEdge: Hashable, Sendable, Codable {
     /// The node that depends.
     public var from: String
     /// The node or group depended on.
@@ -91,7 +91,7 @@ public struct DiagramEdge: Hashable, Sendable, Codable {
 }
 
 /// Colours of one layer, as CSS hex: the box outline, the box fill and the band behind the row.
-public struct LayerColour: Hashable, Sendable, Codable {
+package struct LayerColour: Hashable, Sendable, Codable {
     public var stroke: String
     public var fill: String
     public var band: String

@@ -1,6 +1,6 @@
 /// Builds the `StackDiagram` of a model from its availability report: which node stands for what,
 /// in which layer order, which components cost the most downtime.
-public enum StackDiagramBuilder {
+package enum StackDiagramBuilder {
     /// Past this many components a box per component is unreadable: the diagram shows one box per
     /// layer and responsibility, with counts.
     public static let collapseAbove = 200

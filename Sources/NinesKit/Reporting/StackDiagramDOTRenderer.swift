@@ -1,7 +1,7 @@
 /// The stack diagram as Graphviz DOT (`nines diagram --format dot`): a cluster per layer in the
 /// layer's colours, a small junction node per redundancy group ("2 of 3"), edges for `depends_on`.
 /// Graphviz lays it out; every identifier and label is a quoted DOT string.
-public struct StackDiagramDOTRenderer: ReportRenderer {
+struct StackDiagramDOTRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ diagram: StackDiagram) -> String {

@@ -4,13 +4,13 @@
 /// set apart; edges as cubic curves. Boxes never overlap: each sits in its own slot of a row.
 ///
 /// The SVG renderer (and through it the HTML report) only prints these numbers.
-public struct StackDiagramLayout: Hashable, Sendable, Codable {
-    public struct Point: Hashable, Sendable, Codable {
+package struct StackDiagramLayout: Hashable, Sendable, Codable {
+    package struct Point: Hashable, Sendable, Codable {
         public var x: Double
         public var y: Double
     }
 
-    public struct Rect: Hashable, Sendable, Codable {
+    package struct Rect: Hashable, Sendable, Codable {
         public var x: Double
         public var y: Double
         public var width: Double
@@ -20,7 +20,7 @@ public struct StackDiagramLayout: Hashable, Sendable, Codable {
         func contains(_ point: Point) -> Bool { point.x > x && point.x < x + width && point.y > y && point.y < y + height }
     }
 
-    public struct Band: Hashable, Sendable, Codable {
+    package struct Band: Hashable, Sendable, Codable {
         /// Index into `diagram.layers`.
         public var layer: Int
         public var frame: Rect
@@ -28,7 +28,7 @@ public struct StackDiagramLayout: Hashable, Sendable, Codable {
         public var components: Int
     }
 
-    public struct Box: Hashable, Sendable, Codable {
+    package struct Box: Hashable, Sendable, Codable {
         /// Index into `diagram.nodes`.
         public var node: Int
         public var frame: Rect
@@ -36,7 +36,7 @@ public struct StackDiagramLayout: Hashable, Sendable, Codable {
         public var label: String
     }
 
-    public struct GroupFrame: Hashable, Sendable, Codable {
+    package struct GroupFrame: Hashable, Sendable, Codable {
         /// Index into `diagram.groups`.
         public var group: Int
         public var frame: Rect
@@ -44,7 +44,7 @@ public struct StackDiagramLayout: Hashable, Sendable, Codable {
 
     /// A path of cubic Bézier segments: `points[0]` is the start, then three points a segment
     /// (two controls and the segment's end). The arrow is at the last point.
-    public struct Curve: Hashable, Sendable, Codable {
+    package struct Curve: Hashable, Sendable, Codable {
         /// Index into `diagram.edges`.
         public var edge: Int
         public var points: [Point]

@@ -1,7 +1,7 @@
 /// The stack diagram as a Mermaid `flowchart` for Markdown and wikis (`nines diagram --format
 /// mermaid`): a subgraph per layer, a hexagon per redundancy group, generated node ids (`n0`, …)
 /// so no name can clash with Mermaid's keywords, and labels quoted with entity codes.
-public struct StackDiagramMermaidRenderer: ReportRenderer {
+struct StackDiagramMermaidRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ diagram: StackDiagram) -> String {

@@ -4,7 +4,7 @@ import Foundation
 /// report): prints a `StackDiagramLayout`, never places anything itself.
 ///
 /// Each component box is a `<g class="component" data-name="…">` so tests and scripts can find it.
-public struct StackDiagramSVGRenderer: ReportRenderer {
+struct StackDiagramSVGRenderer: ReportRenderer {
     /// Adds the XML declaration, for a file of its own.
     public var standalone: Bool
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The terminal report, readable at 80 columns. Colour (ANSI) only when asked, i.e. on a TTY.
-public struct TextReportRenderer {
+struct TextReportRenderer {
     public var colour: Bool
     /// Contributors listed per figure.
     public var topContributors: Int

@@ -1,7 +1,7 @@
 /// An objective's figure as users experience it: customer-responsible and out-of-scope components
 /// counted like any other. Shown beside the promise figure the verdict judges (`ObjectiveVerdict`),
 /// never judged itself. Hours per the objective's period.
-public struct UsersExperienceReport: Hashable, Sendable, Codable {
+package struct UsersExperienceReport: Hashable, Sendable, Codable {
     public var availability: Double
     public var unavailability: Double
     public var nines: Double?

@@ -4,7 +4,7 @@
 /// `::stop-commands::`). The loaders already refuse control characters and line breaks where they
 /// do not belong (docs/security.md); this covers whatever reaches a text format another way (a
 /// model built in code, a CSV cell quoted in a message).
-public enum OutputSanitizer {
+package enum OutputSanitizer {
     /// `value` on one line: every control character escaped, line breaks and tabs too.
     public static func escaped(_ value: String) -> String {
         guard value.unicodeScalars.contains(where: isControl) else { return value }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// `schema/`: the JSON Schemas editors validate models and worksheets with, kept in step with the
 /// loader: everything the loader accepts validates, the invalid fixtures the schema can express

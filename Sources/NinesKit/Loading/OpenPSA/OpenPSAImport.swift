@@ -5,7 +5,7 @@
 /// event (a gate no other gate uses) becomes an objective. The model written is loaded back before
 /// it is returned, so what is written is a model nines accepts.
 package enum OpenPSAImport {
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// The model, YAML.
         public let yaml: String
         public let components: Int

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NinesTestSupport
 @testable import NinesKit
 
 /// `nines incidents` against a 20-incident log whose figures were computed by hand, and a hostile log.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// Runs the built `nines` executable (built with the tests by `swift test`) the way CI does:
 /// exit codes for each outcome, and the model of the examples/ci pipelines.
@@ -126,7 +127,7 @@ enum CheckFormatTestsFormats {
 }
 
 /// A resiliency policy breach fails the gate like an objective: exit 1 in every format.
-@Suite(.enabled(if: NinesExecutable.url != nil)) struct PolicyCheckCommandTests {
+@Suite struct PolicyCheckCommandTests {
     @Test(arguments: ["text", "json", "junit", "github", "markdown", "sarif"])
     func policyBreachExitsOne(format: String) throws {
         let run = try NinesExecutable.run(["check", "Tests/NinesKitTests/Fixtures/sla/policy-breach.yaml", "--format", format])

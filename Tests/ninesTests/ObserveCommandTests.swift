@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NinesTestSupport
 @testable import NinesKit
 
 /// `nines observe` and `nines check --budget-left` against a real Prometheus holding one generated

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// What `nines` does when its stdout or stderr cannot be written (issue 19, item 3): a full device
 /// gives one sentence and exit 2, never a crash; a reader that went away ends it quietly, as
 /// SIGPIPE would, even when the parent ignores that signal (as CI runners and test harnesses may).
-@Suite(.enabled(if: NinesExecutable.url != nil)) struct StandardStreamTests {
+@Suite struct StandardStreamTests {
     struct Outcome {
         var reason: Process.TerminationReason
         var status: Int32

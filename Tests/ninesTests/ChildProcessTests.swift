@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NinesTestSupport
 
 /// The CLI tests' child-process runner drains stdout and stderr at once: a child that writes more
 /// than a pipe holds (64 KiB on Linux) to stderr before closing stdout would otherwise block

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// `nines import openpsa` and `nines export --format openpsa` as a user runs them: the imported
 /// model reports SCRAM's 2-of-3 figure, export and import again keeps it, a NOT gate exits 2 at

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NinesTestSupport
 
 /// `nines fmea …` through the built executable: goldens on the bundled worksheets, the CSV round
 /// trip, and that a failed import leaves the user's file as it was.

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 /// A throw-away git repository for the `diff --base` tests.
-enum GitFixture {
+package enum GitFixture {
     /// `git init`, then adds and commits `files` (names inside `directory`).
-    static func commit(_ files: [String], in directory: URL) throws {
+    package static func commit(_ files: [String], in directory: URL) throws {
         for arguments in [["init", "-q"], ["add"] + files,
                           ["-c", "user.email=ci@example.com", "-c", "user.name=ci", "commit", "-q", "-m", "model"]] {
             let git = Process()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NinesTestSupport
 @testable import NinesKit
 
 /// `nines import terraform`: a `terraform show -json` fixture imports with catalogue figures whose
@@ -58,7 +59,7 @@ import Testing
     }
 }
 
-@Suite(.enabled(if: NinesExecutable.url != nil)) struct TerraformImportCommandTests {
+@Suite struct TerraformImportCommandTests {
     @Test func importsTheFixtureAndListsWhatItSkips() throws {
         let run = try NinesExecutable.run(["import", "terraform", "Tests/NinesKitTests/Fixtures/terraform/shop-state.json"])
         #expect(run.status == 0)

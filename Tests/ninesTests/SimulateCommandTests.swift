@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NinesTestSupport
 
 /// `nines simulate` as a user runs it: the output does not depend on --threads, bad input exits 2
 /// with a message on stderr and nothing on stdout.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// `nines-genmodel`, the benchmark generator, run as a process (it sits next to `nines`): the default
 /// platform shape stays byte for byte what it was, and `--shape pool` prints the shared-pool shape of the

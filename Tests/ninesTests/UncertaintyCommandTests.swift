@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import NinesTestSupport
 
 /// `nines report` on a model with uncertain inputs, as a user runs it: the section in text and
 /// JSON, `--uncertainty-samples 0` leaving it out, a bad count exiting 2, and `--set` replacing a
 /// range with a figure.
-@Suite(.enabled(if: NinesExecutable.url != nil))
+@Suite
 struct UncertaintyCommandTests {
     static let model = "examples/uncertainty/two-tier-uncertain.yaml"
 

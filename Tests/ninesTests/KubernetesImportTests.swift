@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NinesTestSupport
 @testable import NinesKit
 
 /// `nines import kubernetes`: the bundled shop imports to a model that reports, checks, runs its
@@ -204,7 +205,7 @@ import Testing
 
 /// `nines import kubernetes` as a user runs it: the model on standard output, what was skipped on
 /// standard error; a bad manifest exits 2 at its line.
-@Suite(.enabled(if: NinesExecutable.url != nil)) struct KubernetesImportCommandTests {
+@Suite struct KubernetesImportCommandTests {
     @Test func importsTheBundledShop() throws {
         let run = try NinesExecutable.run(["import", "kubernetes", "examples/k8s"])
         #expect(run.status == 0)

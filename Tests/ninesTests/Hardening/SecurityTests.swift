@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// What a model or worksheet from an untrusted pull request can do when `nines` runs on it in CI
 /// (docs/security.md), one test per finding of issue 13. The model-level ones (control characters,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NinesTestSupport
 @testable import NinesKit
 
 /// `nines export --format openslo|sloth|prometheus-rules`, the `sli:` key, and the burn-rate

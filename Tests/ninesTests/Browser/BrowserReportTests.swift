@@ -1,6 +1,7 @@
 import Foundation
-import NinesKit
+@testable import NinesKit
 import Testing
+import NinesTestSupport
 
 /// The HTML report and the stack diagram in a real browser (headless Chromium) and the DOT output
 /// in Graphviz, for every bundled model. Screenshots (and the page printed to PDF) stay in

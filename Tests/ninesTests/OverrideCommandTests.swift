@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import NinesTestSupport
 
 /// `--set` on every command that reads a model: applied, said in the output, and a bad one exits 2
 /// with the error at the argument.
-@Suite(.enabled(if: NinesExecutable.url != nil))
+@Suite
 struct OverrideCommandTests {
     static let model = "models/devops-job-runner.yaml"
 

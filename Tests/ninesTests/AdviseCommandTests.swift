@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import NinesTestSupport
 
 /// `nines advise` as a user runs it: each format, overrides applied first, bad input exits 2.
-@Suite(.enabled(if: NinesExecutable.url != nil))
+@Suite
 struct AdviseCommandTests {
     static let model = "models/devops-job-runner.yaml"
 

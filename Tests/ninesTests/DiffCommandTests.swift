@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// `nines diff` as CI runs it: models in several files per side, the calendar options, and the
 /// exit code of each outcome. The fixtures' database goes from Q = 1/1000 to 1/800 (10.8 min
