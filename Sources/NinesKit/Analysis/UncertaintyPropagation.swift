@@ -5,14 +5,14 @@ import Foundation
 /// Latin hypercube sampling, and each draw is evaluated exactly on the structure compiled once
 /// (a drawn figure is a new probability of its component's variable), in the SLA view the verdict
 /// uses. Pure and seeded; computed in `init`.
-public struct UncertaintyPropagation: Sendable {
-    public struct Input: Sendable {
+package struct UncertaintyPropagation: Sendable {
+    package struct Input: Sendable {
         public let component: String
         public let field: UncertainInput.Field
         public let distribution: InputDistribution
     }
 
-    public struct ObjectiveDistribution: Sendable {
+    package struct ObjectiveDistribution: Sendable {
         public let objective: String
         public let target: Probability?
         /// The figure with every input at its median: the report's figure.
