@@ -87,8 +87,12 @@ struct ReportCommand: ParsableCommand {
             clock?.mark("cut sets")
         }
         let missionHours = try missionHours()
+        var missionCurves: [MissionCurve] = []
         if missionHours != nil || system.objectives.contains(where: { $0.mission != nil }) {
-            report.missionReliability = MissionReliability(analysis, missionHours: missionHours).figures
+            let mission = MissionReliability(analysis, missionHours: missionHours,
+                                             curvePoints: format.drawsPictures ? ReportPictureBuilder.curvePoints : 0)
+            report.missionReliability = mission.figures
+            missionCurves = mission.curves
             clock?.mark("mission reliability")
         }
         if uncertaintySamples > 0, system.components.contains(where: { $0.uncertainty != nil }) {
@@ -100,7 +104,7 @@ struct ReportCommand: ParsableCommand {
             clock?.mark("simulate")
         }
         if format.drawsPictures {
-            report.picture = ReportPictureBuilder.picture(report, model: system)
+            report.picture = ReportPictureBuilder.picture(report, model: system, missionCurves: missionCurves)
             clock?.mark("picture")
         }
         let renderer = format.renderer(colour: output == nil && Terminal.stdoutIsColourTerminal, topContributors: top)

@@ -18,21 +18,33 @@ package struct MissionReliability: Sendable {
 
     /// Objectives then the system, as the report lists them.
     public var figures: [MissionFigure] { objectives + (system.map { [$0] } ?? []) }
+    /// R(t) at `curvePoints` + 1 evenly spaced times per figure (figure order), when asked for
+    /// and the structure is small enough to evaluate that often.
+    public let curves: [MissionCurve]
 
     /// Most BDD node visits the MTTF integration may spend on one figure (about 1,300 evaluations
     /// of its structure); past it the MTTF is left out.
     static let integrationWork = 200_000_000
 
-    public init(_ analysis: AvailabilityAnalysis, missionHours: Double?) {
+    public init(_ analysis: AvailabilityAnalysis, missionHours: Double?, curvePoints: Int = 0) {
         let structure = analysis.structure
         let components = analysis.model.components
         let units = components.map(MissionComponentReliability.init)
         let targets = analysis.model.objectives.map { $0.components.compactMap { structure.indexOf[$0] } }
         let withoutRates = components.indices.filter { units[$0].unit == nil && analysis.own[$0].probability.down > 0 }
+        let curveWork = Double(structure.bdd.nodeCount) * Double(curvePoints)
+        var curves: [MissionCurve] = []
         func figure(_ name: String, form: StructureForm, targets: [Int], hours: Double) -> MissionFigure {
             let evaluate = { (t: Double) -> FlowFigures in
                 let effective = units.map { EffectiveAvailability(own: OwnAvailability(probability: $0.reliability(at: t), frequency: nil)) }
                 return CompiledFigures(structure, effective: effective).figure(named: name, form: form, targets: targets, view: .path)
+            }
+            if curvePoints > 0 && curveWork <= Double(Self.integrationWork) {
+                let points = (0...curvePoints).map { step -> MissionCurve.Point in
+                    let t = hours * Double(step) / Double(curvePoints)
+                    return MissionCurve.Point(hours: t, reliability: evaluate(t).probability)
+                }
+                curves.append(MissionCurve(name: name, missionHours: hours, points: points))
             }
             let flow = evaluate(hours)
             let inClosure = Set(Self.closure(of: targets, structure))
@@ -50,6 +62,7 @@ package struct MissionReliability: Sendable {
             return figure(objective.name, form: structure.objectives[index], targets: targets[index], hours: hours)
         }
         system = missionHours.map { figure(analysis.model.name, form: structure.system, targets: structure.roots, hours: $0) }
+        self.curves = curves
     }
 
     /// Component indices of `targets` and everything they need.

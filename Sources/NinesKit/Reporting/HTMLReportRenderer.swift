@@ -27,8 +27,10 @@ struct HTMLReportRenderer: ReportRenderer {
         page.append(contentsOf: sections.header())
         page.append(contentsOf: sections.objectives())
         page.append(contentsOf: sections.diagram())
+        page.append(contentsOf: sections.cutSets())
         page.append(contentsOf: sections.slaPrediction())
         page.append(contentsOf: sections.uncertainty())
+        page.append(contentsOf: sections.missionReliability())
         page.append(contentsOf: sections.patternSavings())
         page.append(contentsOf: sections.recovery())
         page.append(contentsOf: sections.policies())
@@ -63,6 +65,7 @@ struct HTMLReportRenderer: ReportRenderer {
     .ok { color: var(--good); font-weight: 700; } .fail { color: var(--bad); font-weight: 700; } .warn { color: var(--warn); font-weight: 700; }
     .diagram { overflow-x: auto; border: 1px solid var(--line); border-radius: 10px; }
     .diagram svg { display: block; max-width: none; }
+    table.cut-sets { width: auto; min-width: 50%; } .reliability-curve { display: block; width: 100%; height: auto; }
     .matrix { border-collapse: separate; border-spacing: 2px; width: auto; }
     .matrix td, .matrix th { width: 38px; height: 30px; text-align: center; border: 0; padding: 0; font-size: 12px; }
     .matrix th { background: none; color: var(--muted); }

@@ -1,6 +1,6 @@
 /// What the HTML report draws, measured out in advance so its renderer only prints: the stack
 /// diagram laid out, each error-budget bar's proportions, the risk matrix's cells and the
-/// downtime histograms' bar heights. Built by `ReportPictureBuilder`; absent from JSON unless set.
+/// downtime histograms' bar heights, the reliability curves. Built by `ReportPictureBuilder`; absent from JSON unless set.
 package struct ReportPicture: Hashable, Sendable, Codable {
     public var diagram: StackDiagramLayout
     /// One per `AvailabilityReport.figures` entry; nil where the figure has no target.
@@ -13,6 +13,8 @@ package struct ReportPicture: Hashable, Sendable, Codable {
     public var histograms: [HistogramChart]
     /// Components listed in the report's component table (the first ones in model order).
     public var componentRows: Int
+    /// One per mission figure with a curve (`MissionCurve`), in figure order; empty without `--mission`.
+    public var reliabilityCurves: [ReliabilityCurveChart]
 }
 
 /// Expected downtime against the error budget, as shares of the longer of the two.

@@ -64,6 +64,9 @@ package struct DiagramNode: Hashable, Sendable, Codable {
     /// The resilience pattern the box stands for: where a placed component's replicas run
     /// ("placed on zones"), where this replica runs ("on az-a"), what a cache fronts ("cache for db").
     public var pattern: String?
+    /// The objectives whose most probable minimal cut set includes this component (HTML report
+    /// only, set by `ReportPictureBuilder`); nil elsewhere.
+    public var topCutSetOf: [String]? = nil
 }
 
 /// A redundancy group of one `depends_on` entry: at least `k` of `members` must be up.

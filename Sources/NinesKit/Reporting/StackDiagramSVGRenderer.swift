@@ -94,7 +94,8 @@ struct StackDiagramSVGRenderer: ReportRenderer {
         let stroke = node.costRank != nil ? "#dc2626" : layer.colour.stroke
         let width = node.costRank != nil ? "3" : "1.5"
         let dash = node.excludedFromSLA ? " stroke-dasharray=\"5 3\"" : ""
-        var out = ["<g class=\"component\" data-name=\"\(x(node.name))\" data-layer=\"\(x(layer.name))\"\(node.excludedFromSLA ? " data-outside-sla=\"true\"" : "")>",
+        var out = ["<g class=\"component\" data-name=\"\(x(node.name))\" data-layer=\"\(x(layer.name))\"\(node.excludedFromSLA ? " data-outside-sla=\"true\"" : "")"
+                   + "\(node.topCutSetOf.map { " data-top-cut-set=\"\(x($0.joined(separator: ", ")))\"" } ?? "")>",
                    "<title>\(x(tooltip(node, diagram)))</title>"]
         // Replicas (or a collapsed layer's many components) as a stack of cards behind the box.
         if node.replicas > 1 || node.count > 1 {
@@ -114,6 +115,11 @@ struct StackDiagramSVGRenderer: ReportRenderer {
             let details = StackDiagramText.details(node)
             if !details.isEmpty { out.append(text(r.x + 10, r.y + 58, details.joined(separator: " · "), size: 10.5, fill: "#334155")) }
         }
+        if node.topCutSetOf != nil {
+            // Outside the box, so it shows beside the cost-rank border.
+            out.append("<rect class=\"top-cut-set\" x=\"\(n(r.x - 4))\" y=\"\(n(r.y - 4))\" width=\"\(n(r.width + 8))\" height=\"\(n(r.height + 8))\" "
+                       + "rx=\"11\" fill=\"none\" stroke=\"#7c3aed\" stroke-width=\"3\"/>")
+        }
         if let rank = node.costRank {
             out.append("<circle cx=\"\(n(r.x + r.width - 14))\" cy=\"\(n(r.y + 14))\" r=\"10\" fill=\"#dc2626\"/>")
             out.append(text(r.x + r.width - 14, r.y + 18, "\(rank)", size: 11, weight: "700", fill: "#ffffff", anchor: "middle"))
@@ -128,6 +134,7 @@ struct StackDiagramSVGRenderer: ReportRenderer {
             lines.append("costs the system \(Format.duration(hours: hours)) per \(diagram.period) (#\(rank))")
         }
         if !node.highlights.isEmpty { lines.append("most downtime: " + node.highlights.joined(separator: ", ")) }
+        if let objectives = node.topCutSetOf { lines.append("in the most probable cut set of " + objectives.joined(separator: ", ")) }
         if node.excludedFromSLA { lines.append("outside the SLA (\(node.responsibility))") }
         return lines.joined(separator: "\n")
     }
