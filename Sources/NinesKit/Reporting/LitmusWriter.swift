@@ -1,0 +1,46 @@
+/// LitmusChaos manifests (litmuschaos.io/v1alpha1 ChaosEngine): `pod-delete` of every pod a lost
+/// workload or zone holds (`NODE_LABEL` picks a zone's nodes), `pod-network-loss` of all packets
+/// to a lost provider's host.
+package enum LitmusWriter {
+    package static func files(_ plan: ChaosExperimentPlan) -> [ChaosManifestFile] {
+        zip(plan.experiments, ChaosManifestText.fileNames(plan)).map { experiment, file in
+            let names = ChaosManifestText.unique(experiment.attacks.map {
+                String(ChaosManifestText.objectName(experiment.scenario + "-" + $0.component).prefix(63))
+            })
+            let documents = zip(experiment.attacks, names).map { attack, name in
+                manifest(attack, name: name, experiment: experiment, system: plan.system).joined(separator: "\n")
+            }
+            return ChaosManifestFile(name: file, text: "# nines scenario --format litmus: scenario "
+                                     + YAMLQuoted.comment(experiment.scenario) + "\n" + documents.joined(separator: "\n---\n") + "\n")
+        }
+    }
+
+    static func manifest(_ attack: ChaosExperimentPlan.Attack, name: String, experiment: ChaosExperimentPlan.Experiment,
+                         system: String) -> [String] {
+        let selector: KubernetesSelector
+        let experimentName: String
+        var env: [(String, String)]
+        switch attack {
+        case .killPods(_, let pods, let zone):
+            selector = pods
+            experimentName = "pod-delete"
+            env = [("PODS_AFFECTED_PERC", "100"), ("FORCE", "true")]
+            if let zone { env.append(("NODE_LABEL", "\(ChaosManifestText.zoneLabel)=\(zone)")) }
+        case .partition(_, let pods, _, let host):
+            selector = pods
+            experimentName = "pod-network-loss"
+            env = [("NETWORK_PACKET_LOSS_PERCENTAGE", "100"), ("DESTINATION_HOSTS", host),
+                   ("TOTAL_CHAOS_DURATION", String(ChaosManifestText.partitionSeconds))]
+        }
+        let labels = selector.sortedLabels.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        var lines = ["apiVersion: litmuschaos.io/v1alpha1", "kind: ChaosEngine"]
+            + ChaosManifestText.metadata(name: name, namespace: selector.namespace, experiment: experiment, attack: attack, system: system)
+            + ["spec:", "  engineState: active", "  appinfo:"]
+        if let namespace = selector.namespace { lines.append("    appns: \(namespace)") }
+        lines += ["    applabel: \(YAMLQuoted.string(labels))",
+                  "  chaosServiceAccount: \(experimentName)-sa",
+                  "  experiments:", "    - name: \(experimentName)", "      spec:", "        components:", "          env:"]
+        for (key, value) in env { lines += ["            - name: \(key)", "              value: \(YAMLQuoted.string(value))"] }
+        return lines
+    }
+}
