@@ -50,10 +50,10 @@ struct KubernetesModelWriter {
                           "    target: \(Self.target)   # assumed: a target to check the skeleton against; set your own"]
             }
         }
-        if !plan.zones.isEmpty {
+        if !plan.zones.isEmpty || !plan.providers.isEmpty {
             lines.append("scenarios:")
-            for zone in plan.zones {
-                lines.append("  \(scalar(zone + "-lost")): {down: [\(scalar(zone))]}")
+            for lost in plan.zones + plan.providers.map(\.name) {
+                lines.append("  \(scalar(lost + "-lost")): {down: [\(scalar(lost))]}")
             }
         }
         return lines.joined(separator: "\n") + "\n"
