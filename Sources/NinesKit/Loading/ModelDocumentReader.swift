@@ -53,7 +53,7 @@ struct ModelDocumentReader {
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
                                 "failure", "repair", "placement", "detect", "cache", "transient", "retry", "idempotent",
-                                "accepts_when_down", "bulkhead", "hangs", "latent", "maintenance", "slo", "from", "selector"]
+                                "accepts_when_down", "bulkhead", "selector", "hangs", "latent", "maintenance", "slo", "from"]
     /// The keys that give a component its figures; exactly one per component.
     static let figureKeys = ["availability", "mtbf", "rate", "failure", "slo", "from"]
     static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "degraded",

@@ -82,7 +82,7 @@ public struct Component: Hashable, Sendable {
     public var uncertainty: InputUncertainty?
     /// The Kubernetes pods (or external host) this component stands for (`selector:`); only
     /// chaos experiments (`nines scenario --format chaos-mesh|litmus`) read it.
-    public var selector: KubernetesSelector?
+    package var selector: KubernetesSelector?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,

@@ -1,16 +1,16 @@
 /// Which Kubernetes objects a component stands for (`selector:`), so chaos experiments can be
 /// aimed at them: the pods of a workload (`namespace` and `labels`), or, for an external
 /// provider, the host outside the cluster that a network partition cuts off (`host`).
-public struct KubernetesSelector: Hashable, Sendable {
+package struct KubernetesSelector: Hashable, Sendable {
     /// The namespace of the pods; nil: the experiment's own namespace.
-    public var namespace: String?
+    package var namespace: String?
     /// The pod labels, every one of which a pod must carry.
-    public var labels: [String: String]
+    package var labels: [String: String]
     /// The DNS name or address of an external dependency.
-    public var host: String?
-    public var location: ModelLocation
+    package var host: String?
+    package var location: ModelLocation
 
-    public init(namespace: String? = nil, labels: [String: String] = [:], host: String? = nil,
+    package init(namespace: String? = nil, labels: [String: String] = [:], host: String? = nil,
                 location: ModelLocation = ModelLocation(file: "<memory>", line: 1, column: 1)) {
         self.namespace = namespace
         self.labels = labels
@@ -19,5 +19,5 @@ public struct KubernetesSelector: Hashable, Sendable {
     }
 
     /// The labels sorted by key, as manifests list them.
-    public var sortedLabels: [(key: String, value: String)] { labels.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+    package var sortedLabels: [(key: String, value: String)] { labels.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
 }
