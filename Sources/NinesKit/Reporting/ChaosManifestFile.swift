@@ -45,6 +45,19 @@ enum ChaosManifestText {
         }
     }
 
+    /// One file per experiment, its manifests (one per attack, from `manifest`) as YAML documents.
+    static func files(_ plan: ChaosExperimentPlan, format: String,
+                      manifest: (ChaosExperimentPlan.Attack, String, ChaosExperimentPlan.Experiment, String) -> [String]) -> [ChaosManifestFile] {
+        zip(plan.experiments, fileNames(plan)).map { experiment, file in
+            let names = unique(experiment.attacks.map { objectName(experiment.scenario + "-" + $0.component) })
+            let documents = zip(experiment.attacks, names).map { attack, name in
+                manifest(attack, name, experiment, plan.system).joined(separator: "\n")
+            }
+            return ChaosManifestFile(name: file, text: "# nines scenario --format \(format): scenario "
+                                     + YAMLQuoted.comment(experiment.scenario) + "\n" + documents.joined(separator: "\n---\n") + "\n")
+        }
+    }
+
     /// The file of each experiment: its scenario's object name, `.yaml`.
     static func fileNames(_ plan: ChaosExperimentPlan) -> [String] {
         unique(plan.experiments.map { objectName($0.scenario) }).map { $0 + ".yaml" }

@@ -3,16 +3,7 @@
 /// to a lost provider's host.
 package enum LitmusWriter {
     package static func files(_ plan: ChaosExperimentPlan) -> [ChaosManifestFile] {
-        zip(plan.experiments, ChaosManifestText.fileNames(plan)).map { experiment, file in
-            let names = ChaosManifestText.unique(experiment.attacks.map {
-                String(ChaosManifestText.objectName(experiment.scenario + "-" + $0.component).prefix(63))
-            })
-            let documents = zip(experiment.attacks, names).map { attack, name in
-                manifest(attack, name: name, experiment: experiment, system: plan.system).joined(separator: "\n")
-            }
-            return ChaosManifestFile(name: file, text: "# nines scenario --format litmus: scenario "
-                                     + YAMLQuoted.comment(experiment.scenario) + "\n" + documents.joined(separator: "\n---\n") + "\n")
-        }
+        ChaosManifestText.files(plan, format: "litmus", manifest: manifest)
     }
 
     static func manifest(_ attack: ChaosExperimentPlan.Attack, name: String, experiment: ChaosExperimentPlan.Experiment,
