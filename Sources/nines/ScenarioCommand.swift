@@ -6,7 +6,8 @@ struct ScenarioCommand: ParsableCommand {
         commandName: "scenario",
         abstract: "What losing a zone, a region or a provider does to each objective: availability, recovery, data at risk.",
         discussion: "Runs the model's 'scenarios:', or those named with --scenario; --down adds an ad-hoc scenario "
-            + "(alone, it replaces the model's)."
+            + "(alone, it replaces the model's). --format chaos-mesh or litmus writes, into the folder -o DIR, one experiment "
+            + "manifest per scenario whose components have a 'selector:', annotated with the prediction."
     )
 
     @OptionGroup var model: ModelOptions
@@ -20,7 +21,7 @@ struct ScenarioCommand: ParsableCommand {
     @Option(help: "Output format: \(ScenarioFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ScenarioFormat = .text
 
-    @Option(name: [.short, .long], help: "Write the report to this file (replaced whole, never half-written) instead of stdout.",
+    @Option(name: [.short, .long], help: "Write the report to this file (replaced whole, never half-written) instead of stdout; with --format chaos-mesh or litmus, the folder for the manifests (required).",
             completion: .outputFile)
     var output: String?
 
@@ -30,15 +31,41 @@ struct ScenarioCommand: ParsableCommand {
         let base = SLAPrediction(system, full: analyse(system)).inScope
         let report = ScenarioReportBuilder.report(scenarios.map { ScenarioAnalysis($0, base: base) }, system: system.name,
                                                   adHocFrom: scenarios.count - (down.isEmpty ? 0 : 1))
-        try OutputFile.emit(format.renderer().render(report), to: output)
+        guard let writer = format.manifestWriter else {
+            try OutputFile.emit(format.renderer()!.render(report), to: output)
+            return
+        }
+        guard let output else {
+            throw ValidationError("--format \(format.rawValue) writes one file per scenario: give the folder with -o DIR")
+        }
+        let plan = ChaosExperimentPlanBuilder.plan(report, model: system)
+        guard !plan.experiments.isEmpty else {
+            throw ValidationError("no scenario takes down a component with a 'selector:' (the Kubernetes pods or external host it stands for), "
+                                  + "so there is no experiment to write; see docs/kubernetes.md")
+        }
+        for name in plan.unmapped { Terminal.error("skipped scenario '\(name)': none of its components has a 'selector:'") }
+        let files = writer(plan)
+        try ManifestFolder.write(files, into: output)
+        Terminal.error("wrote \(files.count) experiment\(files.count == 1 ? "" : "s") to \(output): " + files.map(\.name).joined(separator: ", "))
     }
 }
 
 /// `nines scenario --format`.
 enum ScenarioFormat: String, ExpressibleByArgument, CommandFormat {
     case text, json, markdown
+    case chaosMesh = "chaos-mesh", litmus
 
-    func renderer() -> any ReportRenderer<ScenarioReport> { ReportRenderers.scenario(output) }
+    /// The report's renderer; nil for the experiment formats, which write files.
+    func renderer() -> (any ReportRenderer<ScenarioReport>)? { manifestWriter == nil ? ReportRenderers.scenario(output) : nil }
+
+    /// The experiment formats' writer: the manifests of each scenario.
+    var manifestWriter: ((ChaosExperimentPlan) -> [ChaosManifestFile])? {
+        switch self {
+        case .text, .json, .markdown: nil
+        case .chaosMesh: ChaosMeshWriter.files
+        case .litmus: LitmusWriter.files
+        }
+    }
 }
 
 /// Which scenarios a run asks for; a name that matches nothing is refused with a "did you mean".

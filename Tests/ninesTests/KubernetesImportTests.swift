@@ -41,7 +41,10 @@ import NinesTestSupport
         #expect(try Self.workload("log-agent", in: plan).replicas.value == 3)   // a DaemonSet: a pod per zone
         #expect(model.components.first { $0.name == "psp" }?.responsibility == .provider)
         #expect(model.objectives.map(\.name) == ["storefront", "checkout"])
-        #expect(model.scenarios.map(\.name) == ["eu-west-1a-lost", "eu-west-1b-lost", "eu-west-1c-lost"])
+        #expect(model.scenarios.map(\.name) == ["eu-west-1a-lost", "eu-west-1b-lost", "eu-west-1c-lost", "smtp-lost", "psp-lost"])
+        #expect(model.component(named: "cart")?.selector == KubernetesSelector(namespace: "shop", labels: ["app": "cart", "app.kubernetes.io/part-of": "shop"],
+                                                                                 location: try #require(model.component(named: "cart")?.selector).location))
+        #expect(model.component(named: "psp")?.selector?.host == "api.payments-provider.example")
 
         // Every figure the manifests do not give is marked.
         for line in result.yaml.split(separator: "\n") where line.contains("availability:") || line.contains("mttr:") || line.contains("target:") {
@@ -55,7 +58,7 @@ import NinesTestSupport
         let prediction = SLAPrediction(model, full: analysis)
         let check = CheckReportBuilder.checkReport(prediction)
         #expect(check.failed == 0 && check.passed > 0)
-        for scenario in model.scenarios {
+        for scenario in model.scenarios where scenario.name.hasPrefix("eu-west") {
             let outcomes = ScenarioAnalysis(scenario, base: prediction.inScope).outcomes
             #expect(outcomes.allSatisfy { $0.survives }, "\(scenario.name): the shop survives a zone")
         }

@@ -15,8 +15,9 @@ import Testing
                      AdviceFormat.allCases.map { _ = $0.renderer(top: 3); return $0.rawValue },
                      SensitivityFormat.allCases.map { _ = $0.renderer(top: 3); return $0.rawValue },
                      CutSetFormat.allCases.map { _ = $0.renderer; return $0.rawValue },
-                     ScenarioFormat.allCases.map { _ = $0.renderer(); return $0.rawValue }]
+                     ScenarioFormat.allCases.filter { $0.renderer() != nil }.map(\.rawValue)]
         #expect(asked.map(\.count) == [4, 6, 3, 4, 3, 3, 3, 3, 3])
+        #expect(ScenarioFormat.allCases.filter { $0.manifestWriter != nil }.map(\.rawValue) == ["chaos-mesh", "litmus"])
     }
 
     /// A report in each of `nines report`'s formats, from the factory.

@@ -80,6 +80,9 @@ public struct Component: Hashable, Sendable {
     /// What the modeller does not know about `figures` (ranges or distributions on the inputs);
     /// `figures` hold the inputs' medians. Only the uncertainty propagation reads it.
     package var uncertainty: InputUncertainty?
+    /// The Kubernetes pods (or external host) this component stands for (`selector:`); only
+    /// chaos experiments (`nines scenario --format chaos-mesh|litmus`) read it.
+    package var selector: KubernetesSelector?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,

@@ -36,6 +36,7 @@ struct KubernetesModelWriter {
                       "    layer: external", "    kind: external-api", "    responsibility: provider",
                       "    availability: \(Self.provider.availability)   # assumed: \(Self.provider.why)",
                       "    mttr: \(Self.provider.mttr)   # assumed"]
+            if KubernetesSelectorReader.isHost(provider.host) { lines.append("    selector: {host: \(scalar(provider.host))}") }
         }
         for zone in plan.zones {
             lines += ["  \(scalar(zone)):", "    layer: physical", "    kind: site",
@@ -49,10 +50,10 @@ struct KubernetesModelWriter {
                           "    target: \(Self.target)   # assumed: a target to check the skeleton against; set your own"]
             }
         }
-        if !plan.zones.isEmpty {
+        if !plan.zones.isEmpty || !plan.providers.isEmpty {
             lines.append("scenarios:")
-            for zone in plan.zones {
-                lines.append("  \(scalar(zone + "-lost")): {down: [\(scalar(zone))]}")
+            for lost in plan.zones + plan.providers.map(\.name) {
+                lines.append("  \(scalar(lost + "-lost")): {down: [\(scalar(lost))]}")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -70,6 +71,7 @@ struct KubernetesModelWriter {
                      "    needs: \(item.needs.value)   # \(ModelComment.text(item.needs.note))",
                      "    availability: \(figures.availability)   # assumed: one pod",
                      "    mttr: \(figures.mttr)   # assumed: \(figures.why)"]
+        if let selector = selector(of: item.workload) { lines.append("    selector: " + selector) }
         switch item.placement {
         case .none: break
         case .spread: lines.append("    placement: {spread: zones}   # \(ModelComment.text(item.placementNote))")
@@ -79,6 +81,17 @@ struct KubernetesModelWriter {
             lines.append("    depends_on: [\(item.dependsOn.map(scalar).joined(separator: ", "))]   # \(ModelComment.text(item.dependsOnNote))")
         }
         return lines
+    }
+
+    /// `{namespace: shop, labels: {app: web}}` from the pod template's labels, for chaos experiments;
+    /// nil when there are none or one the loader would refuse.
+    private func selector(of workload: KubernetesWorkload) -> String? {
+        let labels = workload.podLabels.sorted { $0.key < $1.key }
+        guard !labels.isEmpty, KubernetesSelectorReader.isLabel(workload.object.namespace, lowercase: true),
+              labels.allSatisfy({ KubernetesSelectorReader.isLabelKey($0.key) && ($0.value.isEmpty || KubernetesSelectorReader.isLabel($0.value, lowercase: false)) })
+        else { return nil }
+        return "{namespace: \(scalar(workload.object.namespace)), labels: {"
+            + labels.map { "\(scalar($0.key)): \(YAMLQuoted.string($0.value))" }.joined(separator: ", ") + "}}"
     }
 
     private func scalar(_ text: String) -> String { WorksheetYAMLWriter.scalar(text) }
