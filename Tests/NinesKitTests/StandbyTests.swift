@@ -116,5 +116,52 @@ import Testing
         #expect(Self.errors("{ mode: warm, switch: { time: soon } }", extra: "replicas: 1").count >= 3)
     }
 
+    static func mission(_ standby: String, replicas: Int = 2, hours: Double = 8760) throws -> MissionFigure {
+        let model = try ModelLoader.load(text: """
+            version: 1
+            system: standby
+            components:
+              db: { mtbf: 10000h, mttr: 10h, replicas: \(replicas), standby: \(standby) }
+            objectives:
+              service: { at: db, target: 99% }
+            """, file: "standby.yaml")
+        return MissionReliability(AvailabilityAnalysis(model), missionHours: hours).objectives[0]
+    }
+
+    /// Mission without repair, 1+1 cold with a perfect switch: R(t) = e^{−λt}(1 + λt), MTTF = 2/λ
+    /// (Rausand & Høyland §6.4, cold standby of two identical units).
+    @Test func coldPairMissionMatchesItsClosedForm() throws {
+        let λ = 1e-4, t = 8760.0
+        let figure = try Self.mission("{ mode: cold }")
+        let exact = exp(-λ * t) * (1 + λ * t)
+        #expect(Closeness.relative(figure.reliability.up, exact, within: 1e-10), "\(figure.reliability.up) vs \(exact)")
+        #expect(Closeness.relative(figure.reliability.down, 1 - exact, within: 1e-9))
+        #expect(Closeness.relative(try #require(figure.mttfHours), 2 / λ, within: 1e-6))
+        // A short mission keeps the small failure probability's digits: 1 − e^{−x}(1 + x) ≈ x²/2.
+        let short = try Self.mission("{ mode: cold }", hours: 1)
+        #expect(Closeness.relative(short.reliability.down, -expm1(-λ) - λ * exp(-λ), within: 1e-6), "\(short.reliability.down)")
+    }
+
+    /// Warm, one spare, switch c: R = e^{−λt}[1 + c·λ·(1 − e^{−λd·t})/λd] (the active fails at x,
+    /// the spare has survived x, the switch works, the spare lasts t − x); hot 2-of-3 with a perfect
+    /// switch is the k-of-n closed form 3e^{−2λt} − 2e^{−3λt}.
+    @Test func warmAndHotMissionsMatchTheirClosedForms() throws {
+        let λ = 1e-4, d = 2e-5, c = 0.95, t = 8760.0
+        let warm = try Self.mission("{ mode: warm, dormant_rate: 0.00002/h, switch: { success: 95% } }")
+        let exact = exp(-λ * t) * (1 + c * λ * (1 - exp(-d * t)) / d)
+        #expect(Closeness.relative(warm.reliability.up, exact, within: 1e-10), "\(warm.reliability.up) vs \(exact)")
+        let model = try ModelLoader.load(text: """
+            version: 1
+            system: standby
+            components:
+              web: { mtbf: 10000h, mttr: 10h, replicas: 3, needs: 2, standby: { mode: hot } }
+            objectives:
+              service: { at: web, target: 99% }
+            """, file: "standby.yaml")
+        let hot = MissionReliability(AvailabilityAnalysis(model), missionHours: t).objectives[0]
+        let kOfN = 3 * exp(-2 * λ * t) - 2 * exp(-3 * λ * t)
+        #expect(Closeness.relative(hot.reliability.up, kOfN, within: 1e-10), "\(hot.reliability.up) vs \(kOfN)")
+    }
+
     private func binomial(_ n: Int, _ k: Int) -> Int { k == 0 ? 1 : binomial(n - 1, k - 1) * n / k }
 }
