@@ -64,11 +64,10 @@ import Testing
     @Test(arguments: [(Standby.Mode.cold, 2, 1, 0.9, 0.0), (.warm, 3, 2, 0.95, 0.0), (.warm, 3, 2, 0.95, 0.05), (.hot, 4, 2, 0.8, 0.0)])
     func simulationAgreesWithTheChain(mode: Standby.Mode, replicas: Int, needs: Int, success: Double, time: Double) {
         let rate = 0.05, dormant = mode == .hot ? 0.05 : (mode == .warm ? 0.01 : 0), repair = 2.0
-        let exact = StandbyChain(rate: rate, dormantRate: dormant, repairMean: repair, replicas: replicas, needs: needs,
-                                 switchSuccess: success, switchTime: time).figures.unavailability
-        let simulated = StandbyBlockSimulation(rate: rate, dormantRate: dormant, repairMean: repair, replicas: replicas,
-                                               needs: needs, switchSuccess: success, switchTime: time)
-            .downShare(hours: 2e6, seed: 24)
+        let block = StandbyChain(rate: rate, dormantRate: dormant, repairMean: repair, replicas: replicas, needs: needs,
+                                 switchSuccess: success, switchTime: time)
+        let exact = block.figures.unavailability
+        let simulated = StandbyBlockSimulation(block: block).downShare(hours: 2e6, seed: 24)
         #expect(Closeness.relative(simulated, exact, within: 0.05), "\(mode) \(needs)+\(replicas - needs): \(simulated) vs \(exact)")
     }
 

@@ -77,7 +77,7 @@ public struct Component: Hashable, Sendable {
     /// Cold, warm or hot standby of the replicas beyond `needs` (`standby:`); once loaded, the
     /// component is one unit with the block's figures (StandbyFolding), the stated instances kept
     /// in `standby.stated`.
-    public var standby: Standby?
+    package var standby: Standby?
     /// Another team's promise this component stands for (`slo:` or `from:`); its target is
     /// already the component's `figures`.
     public var promise: DependencyPromise?

@@ -3,30 +3,30 @@
 /// (cold: never, warm: `dormant_rate`, hot: as fast as an active one). When an active instance fails,
 /// a switch brings a waiting one in: it takes `switch.time` and works with `switch.success`; a failed
 /// switch leaves the component down until a repair ends. docs/patterns.md, "Standby".
-public struct Standby: Hashable, Sendable {
-    public enum Mode: String, Hashable, Sendable, CaseIterable { case cold, warm, hot }
+package struct Standby: Hashable, Sendable {
+    package enum Mode: String, Hashable, Sendable, CaseIterable { case cold, warm, hot }
 
-    public var mode: Mode
+    package var mode: Mode
     /// Failure rate per hour of a waiting instance, as the mode gives it (cold 0; hot: the stated
     /// rate, filled in at load); `nil` until then for hot.
-    public var dormantRate: Double?
+    package var dormantRate: Double?
     /// Probability that a switch to a waiting instance works.
-    public var switchSuccess: Double
+    package var switchSuccess: Double
     /// Hours a working switch takes, the component down meanwhile.
-    public var switchTime: Double
-    public var location: ModelLocation
+    package var switchTime: Double
+    package var location: ModelLocation
     /// The block as the model states it, before StandbyFolding made the component one unit with
     /// the block's figures; the simulator plays these instances.
-    public var stated: Units?
+    package var stated: Units?
 
     /// The instances of the block as stated.
-    public struct Units: Hashable, Sendable {
-        public var figures: UnitFigures
-        public var replicas: Int
-        public var needs: Int
+    package struct Units: Hashable, Sendable {
+        package var figures: UnitFigures
+        package var replicas: Int
+        package var needs: Int
     }
 
-    public init(mode: Mode, dormantRate: Double?, switchSuccess: Double, switchTime: Double, location: ModelLocation) {
+    package init(mode: Mode, dormantRate: Double?, switchSuccess: Double, switchTime: Double, location: ModelLocation) {
         self.mode = mode
         self.dormantRate = dormantRate
         self.switchSuccess = switchSuccess

@@ -4,29 +4,16 @@ import Foundation
 /// check of StandbyChain: each instance fails at its role's rate (active λ, waiting at the dormant
 /// rate), each failed one is repaired on its own, a switch takes its fixed time and may fail, and
 /// a failed switch leaves the block down until the next repair ends. Returns the share of time down.
-package struct StandbyBlockSimulation {
-    var rate: Double
-    var dormantRate: Double
-    var repairMean: Double
-    var replicas: Int
-    var needs: Int
-    var switchSuccess: Double
-    var switchTime: Double
-
-    package init(rate: Double, dormantRate: Double, repairMean: Double, replicas: Int, needs: Int,
-                 switchSuccess: Double, switchTime: Double) {
-        self.rate = rate
-        self.dormantRate = dormantRate
-        self.repairMean = repairMean
-        self.replicas = replicas
-        self.needs = needs
-        self.switchSuccess = switchSuccess
-        self.switchTime = switchTime
-    }
+struct StandbyBlockSimulation {
+    /// The block, as the chain states it; the simulation plays it instead of solving it.
+    let block: StandbyChain
 
     private enum Role { case active, waiting, failed }
 
-    package func downShare(hours: Double, seed: UInt64) -> Double {
+    func downShare(hours: Double, seed: UInt64) -> Double {
+        let (rate, dormantRate, repairMean) = (block.rate, block.dormantRate, block.repairMean)
+        let (replicas, needs) = (block.replicas, block.needs)
+        let (switchSuccess, switchTime) = (block.switchSuccess, block.switchTime)
         var random = Xoshiro256StarStar(seed: seed)
         func exponential(_ mean: Double) -> Double { mean.isFinite ? -mean * log(random.nextOpenUnit()) : .infinity }
         var roles = (0..<replicas).map { $0 < needs ? Role.active : .waiting }
