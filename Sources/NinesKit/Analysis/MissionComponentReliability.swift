@@ -11,8 +11,20 @@ struct MissionComponentReliability: Sendable {
     let replicas: Int
     let needs: Int
     let beta: Double
+    /// The stated block of a standby component, which the loader folded into one unit.
+    let standby: StandbyMission?
 
     init(_ component: Component) {
+        if let block = component.standby, let stated = block.stated, let rate = stated.figures.failureRate {
+            unit = rate > 0 ? .exponential(mean: 1 / rate) : nil   // one active's life: the scale of the MTTF integral
+            standby = StandbyMission(rate: rate, dormantRate: block.dormantRate ?? rate, replicas: stated.replicas,
+                                     needs: stated.needs, switchSuccess: block.switchSuccess)
+            replicas = 1
+            needs = 1
+            beta = 0
+            return
+        }
+        standby = nil
         if let failure = component.failure {
             unit = failure
         } else if let rate = component.statedFigures.failureRate, rate > 0 {   // drills and windows are not failures
@@ -27,6 +39,7 @@ struct MissionComponentReliability: Sendable {
 
     /// P(the component is still up after `t` hours without repair).
     func reliability(at t: Double) -> Probability {
+        if let standby { return standby.reliability(at: t) }
         guard let unit else { return .perfect }
         guard beta > 0 else { return KOutOfN.probability(k: needs, n: replicas, unit: unit.survival(t)) }
         let logSurvival = unit.logSurvival(t)

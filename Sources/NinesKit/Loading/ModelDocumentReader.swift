@@ -53,7 +53,7 @@ struct ModelDocumentReader {
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
                                 "failure", "repair", "placement", "detect", "cache", "transient", "retry", "idempotent",
-                                "accepts_when_down", "bulkhead", "selector", "hangs", "latent", "maintenance", "slo", "from"]
+                                "accepts_when_down", "bulkhead", "selector", "hangs", "latent", "maintenance", "standby", "slo", "from"]
     /// The keys that give a component its figures; exactly one per component.
     static let figureKeys = ["availability", "mtbf", "rate", "failure", "slo", "from"]
     static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "degraded",
@@ -265,6 +265,7 @@ struct ModelDocumentReader {
         if let latent = component.latent { checkLatent(latent, of: component) }
         component.maintenance = fields.value("maintenance").flatMap { readMaintenance($0, owner: name) }
         if let maintenance = component.maintenance { checkMaintenance(maintenance, of: component) }
+        component.standby = StandbyReader(diagnostics: diagnostics).read(fields, component: component)
         component.promise = readPromise(fields, figures: figures, owner: name)
         component.selector = fields.value("selector").flatMap { KubernetesSelectorReader(diagnostics: diagnostics).read($0, owner: name) }
         return component

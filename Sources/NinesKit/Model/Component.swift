@@ -74,6 +74,10 @@ public struct Component: Hashable, Sendable {
     /// Planned windows out of service (`maintenance:`); once loaded, already part of `figures`
     /// (MaintenanceFolding), the windowless unit kept in `maintenance.unmaintained`.
     package var maintenance: Maintenance?
+    /// Cold, warm or hot standby of the replicas beyond `needs` (`standby:`); once loaded, the
+    /// component is one unit with the block's figures (StandbyFolding), the stated instances kept
+    /// in `standby.stated`.
+    package var standby: Standby?
     /// Another team's promise this component stands for (`slo:` or `from:`); its target is
     /// already the component's `figures`.
     package var promise: DependencyPromise?
