@@ -28,8 +28,14 @@ package struct Advice: Sendable {
     /// Priced suggestions combined when searching for the cheapest set.
     static let cheapestSetPool = 14
     /// Structural candidates (patterns the loader builds) evaluated at most: each is a reload of
-    /// the model, so they are taken from the components that matter most (Birnbaum importance).
+    /// the model, so they are taken from the components that matter most (Birnbaum importance),
+    /// and fewer on a large model (`structuralLoadBudget` components loaded in all).
     static let structuralLimit = 16
+    static let structuralLoadBudget = 10_000
+
+    static func structuralLimit(components: Int) -> Int {
+        min(structuralLimit, max(1, structuralLoadBudget / max(components, 1)))
+    }
 
     /// - Parameters:
     ///   - analysis: the model's analysis (its compiled structure is reused).
@@ -56,7 +62,7 @@ package struct Advice: Sendable {
         let birnbaum = Dictionary(current.importance.map { ($0.component, $0.birnbaum) }, uniquingKeysWith: max)
         let structural = reload == nil ? [] : AdviceCandidates.structuralCandidates(in: model, closure: closure)
             .enumerated().sorted { (birnbaum[$0.element.component] ?? 0, $1.offset) > (birnbaum[$1.element.component] ?? 0, $0.offset) }
-            .prefix(Self.structuralLimit).map(\.element)
+            .prefix(Self.structuralLimit(components: model.components.count)).map(\.element)
         let candidates = AdviceCandidates.candidates(in: model, closure: closure) + structural
         candidatesEvaluated = candidates.count
         let costs = model.costs
