@@ -120,6 +120,23 @@ struct AdvicePatternTests {
         #expect(Self.close(share, 0.0015 / 1.0015 - 0.00125 / 1.00125), "\(share)")
     }
 
+    /// A pattern change is priced by its `costs:` key like any other.
+    @Test func patternChangesArePriced() throws {
+        let text = """
+            version: 1
+            system: shop
+            costs: { bulkhead: 50/month }
+            components:
+              reviews: { mtbf: 500h, mttr: 1h, hangs: 30% }
+              web: { mtbf: 1000h, mttr: 1h, depends_on: [{on: reviews, soft: true}] }
+            objectives:
+              front: { at: web, period: month }
+            """
+        let advice = try Self.saving(text, set: ["web.bulkhead=true"]).advice
+        let bulkhead = try #require(advice.suggestions.first { $0.change.kind == .bulkhead })
+        #expect(bulkhead.costPerPeriod == 50)
+    }
+
     /// Without a way to load the model again, advise proposes no structural change.
     @Test func noStructuralChangeWithoutReload() throws {
         let text = """
