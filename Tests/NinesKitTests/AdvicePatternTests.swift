@@ -105,18 +105,19 @@ struct AdvicePatternTests {
         #expect(Self.close(more, z * (1 - pow(1 - p, 3)) - before), "\(more)")
     }
 
+    static let detection = """
+        version: 1
+        system: detect
+        components:
+          db: { layer: data, mtbf: 1000h, mttr: 1h, detect: 30m }
+        objectives:
+          data: { at: db }
+        """
+
     /// docs/patterns.md, "Detection": db's odds λ·(r + d) = (1 h + 30 min)/1000 h; half the
     /// detection gives (1 h + 15 min)/1000 h. Saving = 0.0015/1.0015 − 0.00125/1.00125.
     @Test func detectionTimeHalved() throws {
-        let text = """
-            version: 1
-            system: detect
-            components:
-              db: { layer: data, mtbf: 1000h, mttr: 1h, detect: 30m }
-            objectives:
-              data: { at: db }
-            """
-        let (_, share) = try Self.saving(text, set: ["db.detect=15m"])
+        let (_, share) = try Self.saving(Self.detection, set: ["db.detect=15m"])
         #expect(Self.close(share, 0.0015 / 1.0015 - 0.00125 / 1.00125), "\(share)")
     }
 
@@ -139,15 +140,7 @@ struct AdvicePatternTests {
 
     /// Without a way to load the model again, advise proposes no structural change.
     @Test func noStructuralChangeWithoutReload() throws {
-        let text = """
-            version: 1
-            system: detect
-            components:
-              db: { layer: data, mtbf: 1000h, mttr: 1h, detect: 30m }
-            objectives:
-              data: { at: db }
-            """
-        let advice = Advice(AvailabilityAnalysis(try ModelLoader.load(text: text, file: "model.yaml")))
+        let advice = Advice(AvailabilityAnalysis(try ModelLoader.load(text: Self.detection, file: "model.yaml")))
         #expect(!advice.suggestions.isEmpty)
         #expect(!advice.suggestions.contains { $0.change.isStructural })
     }
