@@ -16,7 +16,7 @@ import Testing
                      SensitivityFormat.allCases.map { _ = $0.renderer(top: 3); return $0.rawValue },
                      CutSetFormat.allCases.map { _ = $0.renderer; return $0.rawValue },
                      ScenarioFormat.allCases.map { _ = $0.renderer(); return $0.rawValue }]
-        #expect(asked.map(\.count) == [3, 6, 3, 4, 3, 3, 3, 3, 3])
+        #expect(asked.map(\.count) == [4, 6, 3, 4, 3, 3, 3, 3, 3])
     }
 
     /// A report in each of `nines report`'s formats, from the factory.

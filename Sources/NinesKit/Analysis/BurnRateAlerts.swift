@@ -3,8 +3,8 @@
 /// `burnRate` × the error budget rate (1 − target). The workbook's pairs are for a 30-day
 /// objective; here each states the share of the budget spent when it fires, scaled to the
 /// objective's own window: burn rate × long window / objective window (14.4 × 1 h / 720 h = 2 %).
-public struct BurnRateAlerts: Sendable {
-    public struct WindowPair: Sendable, Hashable {
+package struct BurnRateAlerts: Sendable {
+    package struct WindowPair: Sendable, Hashable {
         /// Long and short windows, hours.
         public var long: Double
         public var short: Double
@@ -13,7 +13,7 @@ public struct BurnRateAlerts: Sendable {
         public var severity: String
     }
 
-    public struct Alert: Sendable, Hashable {
+    package struct Alert: Sendable, Hashable {
         public var pair: WindowPair
         /// Share of the objective's error budget spent by the time the alert fires (may exceed 1).
         public var budgetShare: Double
@@ -23,7 +23,7 @@ public struct BurnRateAlerts: Sendable {
         public var neverFires: NeverFires?
     }
 
-    public enum NeverFires: Sendable, Hashable {
+    package enum NeverFires: Sendable, Hashable {
         /// The threshold is an error ratio of 1 or more: even every request failing does not reach it.
         case thresholdUnreachable
         /// The long window is longer than it takes this burn to spend the whole budget.

@@ -4,7 +4,7 @@
 /// the tolerant one (what the objective needs to answer at all), both evaluated exactly on the
 /// same compiled structure: degraded = Q_strict − Q_tolerant, the share of time the tolerant
 /// view is up and the strict one down.
-public struct DegradedTime: Hashable, Sendable {
+package struct DegradedTime: Hashable, Sendable {
     /// Share of time degraded.
     public let share: Double
     /// Whether the objective's figure counts that time as up or as down.

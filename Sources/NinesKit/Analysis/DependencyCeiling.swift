@@ -2,7 +2,7 @@
 /// (components with `slo:` or `from:`): its availability with every other component perfect.
 /// Where SLO tools average or take the minimum of measured values, this composes the promises
 /// through the structure (series, redundancy, shared dependencies) exactly. Pure.
-public struct DependencyCeiling: Hashable, Sendable {
+package struct DependencyCeiling: Hashable, Sendable {
     /// The availability the promised dependencies allow the objective.
     public let ceiling: Probability
     /// The promised components on the objective, in model order.
@@ -34,7 +34,7 @@ public struct DependencyCeiling: Hashable, Sendable {
 }
 
 /// One dependency of an objective that is another team's promise.
-public struct PromisedDependency: Hashable, Sendable {
+package struct PromisedDependency: Hashable, Sendable {
     public let component: String
     public let promise: DependencyPromise
 }

@@ -5,7 +5,7 @@
 /// variable of a coherent structure: Q = a + I_B · q), so the interval that minimises the part's
 /// drilled unavailability minimises every objective's downtime too; the saving on an objective is
 /// its Birnbaum importance times the part's saving. Times in hours.
-public struct DrillSuggestion: Hashable, Sendable {
+package struct DrillSuggestion: Hashable, Sendable {
     public let component: String
     public let every: Double
     public let duration: Double

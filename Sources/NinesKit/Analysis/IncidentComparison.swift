@@ -8,7 +8,7 @@
 /// model figure inside the interval is consistent with the log, a rate above it or an MTTR above
 /// it is better than what happened (the model is pessimistic), below it worse.
 package struct IncidentComparison: Sendable {
-    public enum Verdict: String, Sendable, Hashable, Codable {
+    package enum Verdict: String, Sendable, Hashable, Codable {
         /// The model's figure lies inside the observed interval.
         case consistent
         /// Operations did better than the model says: fewer or shorter outages.
@@ -19,7 +19,7 @@ package struct IncidentComparison: Sendable {
         case untested
     }
 
-    public struct ComponentFinding: Sendable {
+    package struct ComponentFinding: Sendable {
         public var component: String
         /// Merged outages inside the window.
         public var outages: [Incident]
@@ -39,7 +39,7 @@ package struct IncidentComparison: Sendable {
         public var verdict: Verdict { IncidentComparison.combined([rateVerdict, mttrVerdict]) }
     }
 
-    public struct ObjectiveFinding: Sendable {
+    package struct ObjectiveFinding: Sendable {
         public var objective: String
         public var verdict: Verdict
         /// The components it needs that give it its verdict (for `better` or `worse`), in model order.

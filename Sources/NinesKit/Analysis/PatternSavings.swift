@@ -3,14 +3,14 @@
 /// the objective's period of the same model without that pattern minus the model's own. Negative
 /// for what costs downtime rather than saving it (the time to notice of `detect`, transient
 /// blips). Computed here, rendered by the report.
-public struct PatternSavings: Hashable, Sendable {
+package struct PatternSavings: Hashable, Sendable {
     /// One objective's savings, patterns in `PatternKind` order.
-    public struct Objective: Hashable, Sendable {
+    package struct Objective: Hashable, Sendable {
         public let objective: String
         public let savings: [Saving]
     }
 
-    public struct Saving: Hashable, Sendable {
+    package struct Saving: Hashable, Sendable {
         public let pattern: PatternKind
         /// Downtime per the objective's period without the pattern minus with it, hours.
         public let savedHours: Double

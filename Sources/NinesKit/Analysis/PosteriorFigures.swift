@@ -7,7 +7,7 @@
 /// (mean θ₀); with n repairs totalling D hours the posterior mean is (w·θ₀ + D) / (w + n), the
 /// model's MTTR counted as w repairs beside the observed ones.
 package struct PosteriorFigures: Sendable {
-    public struct Update: Sendable {
+    package struct Update: Sendable {
         public var component: String
         /// Posterior mean failure rate per hour, and its 90 % credible interval.
         public var rate: Double

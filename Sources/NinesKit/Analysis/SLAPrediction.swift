@@ -93,13 +93,13 @@ public struct ObjectivePrediction: Hashable, Sendable {
     public let excluded: [ExcludedCost]
     /// The time spent degraded (a soft dependency down, a breaker open); nil when nothing the
     /// objective needs is soft.
-    public let degraded: DegradedTime?
+    package let degraded: DegradedTime?
     public let recovery: ObjectiveRecovery
     /// Downtime per period the announced maintenance windows on the objective add; nil when none
     /// do. Counted in `figure` when the objective `countsMaintenance`, left out otherwise.
     public var announcedMaintenanceHours: Double? = nil
     /// What the dependencies' own objectives (`slo:`, `from:`) allow; nil when none is on the objective.
-    public var ceiling: DependencyCeiling? = nil
+    package var ceiling: DependencyCeiling? = nil
 
     public var target: Probability? { objective.target }
 

@@ -5,14 +5,14 @@ import Foundation
 /// Latin hypercube sampling, and each draw is evaluated exactly on the structure compiled once
 /// (a drawn figure is a new probability of its component's variable), in the SLA view the verdict
 /// uses. Pure and seeded; computed in `init`.
-public struct UncertaintyPropagation: Sendable {
-    public struct Input: Sendable {
+package struct UncertaintyPropagation: Sendable {
+    package struct Input: Sendable {
         public let component: String
         public let field: UncertainInput.Field
         public let distribution: InputDistribution
     }
 
-    public struct ObjectiveDistribution: Sendable {
+    package struct ObjectiveDistribution: Sendable {
         public let objective: String
         public let target: Probability?
         /// The figure with every input at its median: the report's figure.
@@ -96,10 +96,10 @@ public struct UncertaintyPropagation: Sendable {
             recipes.append(DrawRecipe(stated: uncertainty.stated, fields: uncertainty.inputs.map(\.field), firstColumn: column,
                                       beta: uncertainty.placementBeta, targets: parts.map { target, part in
                 let loaded = model.components[target]
-                // Without failover or masking a component's variable is its own k-of-n figure in
+                // Without failover, masking or a completion window a component's variable is its own k-of-n figure in
                 // both views (`OwnAvailability`'s probability, no frequency needed); the others
                 // need the full `EffectiveAvailability`.
-                let plain = loaded.failover == nil && loaded.maskedFor == nil && !needsFullEvaluation
+                let plain = loaded.failover == nil && loaded.maskedFor == nil && loaded.completionWindow == nil && !needsFullEvaluation
                 return DrawRecipe.Target(index: target, level: levelOf[target], part: part, plain: plain, replicas: loaded.replicas,
                                          needs: loaded.needs, beta: loaded.commonCause,
                                          detect: loaded.repair == nil ? loaded.detect : nil, transient: loaded.transient)

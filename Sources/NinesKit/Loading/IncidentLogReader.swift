@@ -5,7 +5,7 @@ import Foundation
 /// reported at once at its row and column: unknown or repeated columns, ragged rows, components
 /// the model does not have, timestamps without a zone or in another clock format, ends before starts.
 package enum IncidentLogReader {
-    public enum Column: String, CaseIterable, Sendable {
+    package enum Column: String, CaseIterable, Sendable {
         case id, component, start, end, cause
         case customerImpact = "customer_impact"
     }

@@ -20,7 +20,7 @@ public enum ModelLoader {
     /// `overrides` (`--set`) are written into the parsed files before the model is read.
     /// `removing` loads the same model without one pattern (`PatternKind.removed(from:)`), for
     /// pricing what the pattern buys.
-    public static func load(files: [String], failureModes: FailureModeSource, options: LoadOptions = LoadOptions(),
+    package static func load(files: [String], failureModes: FailureModeSource, options: LoadOptions = LoadOptions(),
                             overrides: [ModelOverride] = [], removing: PatternKind? = nil,
                             timings: PhaseTimings? = nil) throws(DiagnosticError) -> LoadedModel {
         var documents: [(file: String, text: String)] = []
@@ -70,7 +70,7 @@ public enum ModelLoader {
         try load(documents: [(file, text)])
     }
 
-    public static func load(documents: [(file: String, text: String)], overrides: [ModelOverride] = [],
+    package static func load(documents: [(file: String, text: String)], overrides: [ModelOverride] = [],
                             removing: PatternKind? = nil) throws(DiagnosticError) -> SystemModel {
         do {
             return try load(parsed: documents.map { (file: $0.file, tree: YAMLParser.parse($0.text, file: $0.file)) },

@@ -46,14 +46,14 @@ public struct Component: Hashable, Sendable {
     public var retry: RetryPolicy?
     /// Store-and-forward of the requests this front door accepts (`accepts_when_down:`); once
     /// loaded, already credited as windows on what is behind it (WriteAheadWindows).
-    public var writeAhead: WriteAhead?
+    package var writeAhead: WriteAhead?
     /// Outages of this component shorter than this window delay the stored requests of a
     /// write-ahead door in front of it without failing them (hours): what flows (`path`) hide.
     /// Set by the loader only (WriteAheadWindows).
     public var completionWindow: Double?
     /// Dependencies the component can do without (`{on: …, soft: true}` or `fallback:` entries of
     /// `depends_on`); once loaded, `dependencies` holds the tolerant structure (SoftDependencyResolution).
-    public var softDependencies: [SoftDependency] = []
+    package var softDependencies: [SoftDependency] = []
     /// `bulkhead: true`: a hang of any soft dependency is confined to the flows that need it,
     /// instead of exhausting this component's shared resources.
     public var bulkhead = false
@@ -70,16 +70,16 @@ public struct Component: Hashable, Sendable {
     public var usedSoftly = false
     /// Failures found only by periodic drills (`latent:`); once loaded, the drilled mean
     /// unavailability is already part of `figures` (LatentFolding).
-    public var latent: LatentFailures?
+    package var latent: LatentFailures?
     /// Planned windows out of service (`maintenance:`); once loaded, already part of `figures`
     /// (MaintenanceFolding), the windowless unit kept in `maintenance.unmaintained`.
-    public var maintenance: Maintenance?
+    package var maintenance: Maintenance?
     /// Another team's promise this component stands for (`slo:` or `from:`); its target is
     /// already the component's `figures`.
-    public var promise: DependencyPromise?
+    package var promise: DependencyPromise?
     /// What the modeller does not know about `figures` (ranges or distributions on the inputs);
     /// `figures` hold the inputs' medians. Only the uncertainty propagation reads it.
-    public var uncertainty: InputUncertainty?
+    package var uncertainty: InputUncertainty?
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,

@@ -2,8 +2,8 @@
 /// declared objective (`slo: 99.9%`) or another model's objective (`from: ../payments/nines.yaml#checkout`).
 /// The promised availability is the component's figure, and the objectives that need it can
 /// promise no more than their structure allows with it (`DependencyCeiling`).
-public struct DependencyPromise: Hashable, Sendable {
-    public enum Source: Hashable, Sendable {
+package struct DependencyPromise: Hashable, Sendable {
+    package enum Source: Hashable, Sendable {
         /// `slo: 99.9%`, stated in this model.
         case declared
         /// `from: PATH#OBJECTIVE`: the target of that objective of that model (path as written).

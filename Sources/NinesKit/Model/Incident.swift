@@ -1,6 +1,6 @@
 /// One outage of one component from an incident log: when it started and ended (seconds since
 /// 1970-01-01T00:00:00Z), located at its row so later checks can point at it.
-public struct Incident: Hashable, Sendable {
+package struct Incident: Hashable, Sendable {
     public var component: String
     public var start: Double
     public var end: Double

@@ -5,7 +5,7 @@ import Foundation
 /// median: 2000h, error_factor: 3}`). Distinct from `failure:`/`repair:`, which say how single
 /// outages vary around known means. The model's figures are the inputs' medians; `report` draws
 /// the inputs and gives each objective's availability as a distribution (docs/uncertainty.md).
-public struct InputUncertainty: Hashable, Sendable {
+package struct InputUncertainty: Hashable, Sendable {
     public var inputs: [UncertainInput]
     /// The figures as stated (each uncertain input at its median), before the loader derived the
     /// figures the engines read (placement's common-cause split, detection, blips).
@@ -20,8 +20,8 @@ public struct InputUncertainty: Hashable, Sendable {
 }
 
 /// One uncertain figure of a component.
-public struct UncertainInput: Hashable, Sendable {
-    public enum Field: String, Hashable, Sendable, CaseIterable {
+package struct UncertainInput: Hashable, Sendable {
+    package enum Field: String, Hashable, Sendable, CaseIterable {
         /// Drawn as the unavailability 1 − A.
         case availability
         /// Hours.
@@ -45,7 +45,7 @@ public struct UncertainInput: Hashable, Sendable {
 
 /// A distribution of a positive figure. Both are fixed by their median and spread in log space,
 /// as reliability data handbooks state uncertain rates (median and error factor).
-public enum InputDistribution: Hashable, Sendable {
+package enum InputDistribution: Hashable, Sendable {
     /// `low..high`: uniform in the logarithm between the two ends (every order of magnitude in
     /// between as likely), median √(low·high).
     case logUniform(low: Double, high: Double)

@@ -1,7 +1,7 @@
 /// A part whose failures stay hidden until a drill finds them (`latent: {test_every: 90d,
 /// test_duration: 1h}`): a standby, a backup or a failover path nobody uses until it is needed
 /// (docs/patterns.md, "Latent failures and drills"). Untested recovery is not recovery.
-public struct LatentFailures: Hashable, Sendable {
+package struct LatentFailures: Hashable, Sendable {
     /// Hours between the starts of two drills.
     public var testEvery: Double
     /// Hours a drill takes the part out of service.

@@ -2,7 +2,7 @@
 /// a window on the calendar during which it is out of service. An SLA usually excludes announced
 /// windows; an objective says whether its promise counts them (`counts_maintenance`).
 /// docs/patterns.md, "Maintenance windows".
-public struct Maintenance: Hashable, Sendable {
+package struct Maintenance: Hashable, Sendable {
     /// Hours between the starts of two windows.
     public var every: Double
     /// Hours each window lasts.

@@ -32,12 +32,12 @@ public struct Objective: Hashable, Sendable {
     public var countsMaintenance = true
     public var description: String?
     /// The PromQL that measures it (`sli:`), when the model says.
-    public var sli: ServiceLevelIndicator?
+    package var sli: ServiceLevelIndicator?
     public var location: ModelLocation
     /// Where each of `components` is named in the file (parallel to `components`; empty when built in code).
     public var componentLocations: [ModelLocation]
     /// Whether time spent degraded counts as up (`degraded:`, default counts-as-up).
-    public var degraded: DegradedAccounting = .countsAsUp
+    package var degraded: DegradedAccounting = .countsAsUp
     /// Where `degraded:` is written, when it is.
     public var degradedLocation: ModelLocation?
     /// What the strict (full service) view of this objective needs besides `components` as

@@ -2,7 +2,7 @@
 /// that takes it out of a model: `nines report` prices a pattern as the downtime the same model
 /// has without it (`PatternSavings`). A new pattern is one case here, its `isUsed` test and its
 /// `removed(from:)` rule.
-public enum PatternKind: String, CaseIterable, Hashable, Sendable, Codable {
+package enum PatternKind: String, CaseIterable, Hashable, Sendable, Codable {
     case placement
     case cache
     case detect

@@ -6,8 +6,8 @@
 /// The loader keeps the tolerant structure in `depends_on` (a soft target left out, a fallback as
 /// an `any` group of the target and its fallback), so both engines read it; each objective's
 /// `degraded` says whether the time spent degraded counts as up.
-public struct SoftDependency: Hashable, Sendable {
-    public enum Fallback: Hashable, Sendable {
+package struct SoftDependency: Hashable, Sendable {
+    package enum Fallback: Hashable, Sendable {
         /// `soft: true`: the caller goes on without the answer.
         case none
         /// `fallback: static`: the breaker answers with a static value.
@@ -52,7 +52,7 @@ public struct SoftDependency: Hashable, Sendable {
 /// Whether the time an objective spends degraded (a soft dependency down, a breaker open) counts
 /// as up time (`degraded: counts-as-up`, the default: the users still get an answer) or as down
 /// time (`degraded: counts-as-down`, a strict promise of the full service).
-public enum DegradedAccounting: String, Hashable, Sendable, CaseIterable {
+package enum DegradedAccounting: String, Hashable, Sendable, CaseIterable {
     case countsAsUp = "counts-as-up"
     case countsAsDown = "counts-as-down"
 }

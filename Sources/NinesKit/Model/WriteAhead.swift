@@ -2,7 +2,7 @@
 /// each request is written to the store before it is processed, so the door keeps accepting
 /// while what processes the requests is down, for as long as the store keeps them
 /// (docs/patterns.md, "Write-ahead").
-public struct WriteAhead: Hashable, Sendable {
+package struct WriteAhead: Hashable, Sendable {
     /// The component the requests are persisted in; the door still needs it (and what it needs).
     public var store: String
     /// How long a stored request is kept, hours: an outage downstream longer than this refuses

@@ -23,7 +23,7 @@ public struct AvailabilityReport: Hashable, Sendable, Codable {
     public var sla: [SLAReport]? = nil
     /// The resiliency policies (`policies:`) with the scenarios they judge, as `nines check` judges
     /// them; part of the SLA prediction. Absent when the model has none (or no objective).
-    public var policies: [PolicyReport]? = nil
+    package var policies: [PolicyReport]? = nil
     /// The stack diagram and charts, measured out for the HTML report; absent otherwise.
     package var picture: ReportPicture? = nil
     /// Mission reliability (no repair): objectives with a mission (their own `mission:` or
@@ -31,18 +31,18 @@ public struct AvailabilityReport: Hashable, Sendable, Codable {
     package var missionReliability: [MissionFigure]? = nil
     /// Each objective's availability as a distribution over the uncertain inputs; absent when the
     /// model states none (docs/uncertainty.md).
-    public var uncertainty: UncertaintyReport? = nil
+    package var uncertainty: UncertaintyReport? = nil
     /// Parts with latent failures (`latent:`), their drills and the suggested interval; absent when none.
-    public var drills: [DrillReport]? = nil
+    package var drills: [DrillReport]? = nil
     /// What each resilience pattern in use buys, per objective (`PatternSavings`); absent when the
     /// model uses none.
-    public var patternSavings: [PatternSavingsReport]? = nil
+    package var patternSavings: [PatternSavingsReport]? = nil
 }
 
 /// One objective's patterns, each with the downtime per period the same model has without it
 /// minus its own (negative: the pattern costs downtime, as a detection time does).
-public struct PatternSavingsReport: Hashable, Sendable, Codable {
-    public struct Saving: Hashable, Sendable, Codable {
+package struct PatternSavingsReport: Hashable, Sendable, Codable {
+    package struct Saving: Hashable, Sendable, Codable {
         public var pattern: String
         public var savedHours: Double
         public var savedUnavailability: Double

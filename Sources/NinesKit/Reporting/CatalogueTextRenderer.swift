@@ -1,6 +1,6 @@
 /// `nines catalogue`: one line per provider service, with its availability, what it covers, and
 /// its source and date under it.
-public struct CatalogueTextRenderer: ReportRenderer {
+package struct CatalogueTextRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ entries: [ProviderCatalogue.Entry]) -> String {

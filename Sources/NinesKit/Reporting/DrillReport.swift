@@ -1,6 +1,6 @@
 /// A drilled part in `nines report`: its drill calendar, what it costs, and the suggested
 /// interval with what it would save on each objective that reads the part. Times in hours.
-public struct DrillReport: Hashable, Sendable, Codable {
+package struct DrillReport: Hashable, Sendable, Codable {
     public var component: String
     public var testEveryHours: Double
     public var testDurationHours: Double
@@ -14,7 +14,7 @@ public struct DrillReport: Hashable, Sendable, Codable {
 }
 
 /// One objective's downtime per its period with the stated drills and with the suggested interval.
-public struct DrillObjectiveReport: Hashable, Sendable, Codable {
+package struct DrillObjectiveReport: Hashable, Sendable, Codable {
     public var objective: String
     public var period: String
     public var downtimeHours: Double

@@ -1,12 +1,12 @@
 /// `nines incidents`: the incident log held against the model (see `IncidentComparison`), ready
 /// to render. Rates per year of the model's calendar, times in hours, intervals at `confidence`.
 package struct IncidentReport: Encodable, Sendable {
-    public struct Interval: Encodable, Sendable {
+    package struct Interval: Encodable, Sendable {
         public var lower: Double
         public var upper: Double
     }
 
-    public struct ComponentRow: Encodable, Sendable {
+    package struct ComponentRow: Encodable, Sendable {
         public var component: String
         public var outages: Int
         public var downtimeHours: Double
@@ -25,13 +25,13 @@ package struct IncidentReport: Encodable, Sendable {
         public var posterior: Posterior?
     }
 
-    public struct Posterior: Encodable, Sendable {
+    package struct Posterior: Encodable, Sendable {
         public var ratePerYear: Double
         public var rateInterval: Interval
         public var mttrHours: Double
     }
 
-    public struct ObjectiveRow: Encodable, Sendable {
+    package struct ObjectiveRow: Encodable, Sendable {
         public var objective: String
         public var verdict: IncidentComparison.Verdict
         public var components: [String]

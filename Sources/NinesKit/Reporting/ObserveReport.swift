@@ -1,7 +1,7 @@
 /// `nines observe` as plain data: per measured objective, the availability monitoring measured
 /// over the period beside the model's prediction, and the error budget that spent. Hours
 /// throughout. JSON fields in docs/report-json.md.
-public struct ObserveReport: Hashable, Sendable, Codable {
+package struct ObserveReport: Hashable, Sendable, Codable {
     public var system: String
     public var sources: [String]
     /// The Prometheus server asked, e.g. "http://127.0.0.1:9090".
@@ -13,7 +13,7 @@ public struct ObserveReport: Hashable, Sendable, Codable {
     public var notMeasured: [String]
 }
 
-public struct ObservedObjectiveReport: Hashable, Sendable, Codable {
+package struct ObservedObjectiveReport: Hashable, Sendable, Codable {
     public var objective: String
     /// "sla" or "slo".
     public var kind: String

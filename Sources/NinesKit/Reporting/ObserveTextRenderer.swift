@@ -1,7 +1,7 @@
 /// `nines observe` for a terminal (or, with `markdown`, a pull-request comment): a table of
 /// objectives with target, predicted and measured availability and the budget spent, then the
 /// counts and queries behind each figure.
-public struct ObserveTextRenderer: ReportRenderer {
+package struct ObserveTextRenderer: ReportRenderer {
     public let markdown: Bool
 
     public init(markdown: Bool = false) { self.markdown = markdown }

@@ -1,7 +1,7 @@
 /// One resiliency policy as the SLA prediction shows it (`AvailabilityReport.policies`): the
 /// scenarios of its class with their slowest recovery and most data at risk, each judged by the
 /// policy. The same judgement as `nines check` (`PolicyEvaluation`). Hours throughout.
-public struct PolicyReport: Hashable, Sendable, Codable {
+package struct PolicyReport: Hashable, Sendable, Codable {
     /// `component`, `zone`, `region` or `provider`.
     public var disruptionClass: String
     public var rto: Double?
@@ -21,7 +21,7 @@ public struct PolicyReport: Hashable, Sendable, Codable {
 }
 
 /// One scenario judged by its class's policy.
-public struct PolicyScenarioReport: Hashable, Sendable, Codable {
+package struct PolicyScenarioReport: Hashable, Sendable, Codable {
     public var scenario: String
     public var down: [String]
     /// The slowest recovery over every objective; nil when unknown (a breach of any `rto`).

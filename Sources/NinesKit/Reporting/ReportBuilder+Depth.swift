@@ -18,7 +18,7 @@ extension ReportBuilder {
 
 extension ReportBuilder {
     /// The per-pattern savings as the report carries them; nothing when the model uses no pattern.
-    public static func addPatternSavings(_ savings: PatternSavings, model: SystemModel, to report: inout AvailabilityReport) {
+    package static func addPatternSavings(_ savings: PatternSavings, model: SystemModel, to report: inout AvailabilityReport) {
         guard !savings.isEmpty else { return }
         report.patternSavings = zip(savings.objectives, model.objectives).map { item, objective in
             PatternSavingsReport(objective: item.objective, period: (objective.period ?? model.period).name,

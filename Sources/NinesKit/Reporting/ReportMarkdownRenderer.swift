@@ -1,6 +1,6 @@
 /// `nines report --format markdown`: the objectives and what each pattern buys, as tables for a
 /// pull-request comment or a job summary. Model text is made inert (`MarkdownText`).
-public struct ReportMarkdownRenderer: ReportRenderer {
+package struct ReportMarkdownRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: AvailabilityReport) -> String {

@@ -73,11 +73,11 @@ public struct SLAReport: Hashable, Sendable, Codable {
     public var countsMaintenance: Bool? = nil
     /// Time spent degraded (a soft dependency down, a breaker open), when the objective needs
     /// anything softly (docs/patterns.md, "Soft dependencies and fallbacks").
-    public var degraded: DegradedReport? = nil
+    package var degraded: DegradedReport? = nil
 }
 
 /// An objective's time spent degraded: answering, with a soft dependency down or a breaker open.
-public struct DegradedReport: Hashable, Sendable, Codable {
+package struct DegradedReport: Hashable, Sendable, Codable {
     /// Degraded time per period, hours.
     public var hours: Double
     /// Share of time degraded.

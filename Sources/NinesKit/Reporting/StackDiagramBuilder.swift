@@ -174,11 +174,16 @@ package enum StackDiagramBuilder {
     }
 
     /// "on az-a" for a replica, "placed on zones" (its pool) or "placed on 3 places" for the placed
-    /// component, "cache for db" for a cache, "stores to job-store, keeps 24 h" for a write-ahead door.
+    /// component, "cache for db" for a cache, "stores to job-store, keeps 24 h" for a write-ahead
+    /// door; then the patterns on the component itself: "retry ×3" (its calls are retried),
+    /// "blips 20/d" (transient faults), "detect 5 min" (time to notice an outage).
     static func patternMark(_ component: Component) -> String? {
-        guard let writeAhead = component.writeAhead else { return placementOrCacheMark(component) }
-        let stores = "stores to \(writeAhead.store), keeps \(Format.duration(hours: writeAhead.retention))"
-        return [placementOrCacheMark(component), stores].compactMap { $0 }.joined(separator: "; ")
+        let stores = component.writeAhead.map { "stores to \($0.store), keeps \(Format.duration(hours: $0.retention))" }
+        let retry = component.retry.map { "retry ×\($0.attempts)" }
+        let blips = component.transient.map { "blips " + String(format: "%.3g", $0.rate * 24) + "/d" }
+        let detect = component.placedReplica == nil ? component.detect.map { "detect \(Format.duration(hours: $0))" } : nil
+        let marks = [placementOrCacheMark(component), stores, retry, blips, detect].compactMap { $0 }
+        return marks.isEmpty ? nil : marks.joined(separator: "; ")
     }
 
     private static func placementOrCacheMark(_ component: Component) -> String? {

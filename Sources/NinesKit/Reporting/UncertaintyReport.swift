@@ -1,7 +1,7 @@
 /// Each objective's availability as a distribution over the model's uncertain inputs
 /// (`UncertaintyPropagation`), as plain data: JSON `uncertainty` (docs/report-json.md).
-public struct UncertaintyReport: Hashable, Sendable, Codable {
-    public struct Input: Hashable, Sendable, Codable {
+package struct UncertaintyReport: Hashable, Sendable, Codable {
+    package struct Input: Hashable, Sendable, Codable {
         public var component: String
         /// `availability` (drawn as unavailability), `mtbf`, `mttr` (hours) or `rate` (per hour).
         public var field: String
@@ -16,7 +16,7 @@ public struct UncertaintyReport: Hashable, Sendable, Codable {
         public var text: String
     }
 
-    public struct Objective: Hashable, Sendable, Codable {
+    package struct Objective: Hashable, Sendable, Codable {
         public var objective: String
         public var period: String
         public var periodHours: Double

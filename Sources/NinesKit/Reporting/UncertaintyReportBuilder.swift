@@ -2,7 +2,7 @@ import Foundation
 
 extension ReportBuilder {
     /// The report's `uncertainty` section; nil when the model states no uncertain input.
-    public static func uncertaintyReport(_ propagation: UncertaintyPropagation, model: SystemModel) -> UncertaintyReport? {
+    package static func uncertaintyReport(_ propagation: UncertaintyPropagation, model: SystemModel) -> UncertaintyReport? {
         guard !propagation.inputs.isEmpty, !propagation.objectives.isEmpty else { return nil }
         let inputs = propagation.inputs.map { input -> UncertaintyReport.Input in
             let text = Self.statement(input.field, input.distribution, yearHours: model.calendar.yearHours)

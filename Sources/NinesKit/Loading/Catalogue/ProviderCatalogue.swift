@@ -1,8 +1,8 @@
 /// The catalogue of published provider SLAs (`catalogue/`, one file per provider): each service's
 /// promised availability with the page it comes from and its date. A model names one with
 /// `availability: catalogue:aws/rds-multi-az`; `nines catalogue` lists them.
-public struct ProviderCatalogue: Sendable {
-    public struct Entry: Hashable, Sendable, Codable {
+package struct ProviderCatalogue: Sendable {
+    package struct Entry: Hashable, Sendable, Codable {
         public let provider: String
         public let service: String
         public let description: String

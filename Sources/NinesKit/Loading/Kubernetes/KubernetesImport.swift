@@ -7,7 +7,7 @@
 /// per zone. Every figure the manifests do not give is written with an `# assumed` comment. Other
 /// kinds are listed and skipped. The model written is loaded back before it is returned.
 package enum KubernetesImport {
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// The model, YAML.
         public let yaml: String
         /// The workloads modelled ("Deployment shop/web"), in input order.

@@ -8,7 +8,7 @@ import Foundation
 /// says nothing of who calls whom: `depends_on` is the user's. Other resource types are listed and
 /// skipped. The model written is loaded back before it is returned.
 package enum TerraformImport {
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         public let yaml: String
         /// The resources modelled (addresses), in document order.
         public let resources: [String]
