@@ -50,7 +50,17 @@ struct AdviseCommand: ParsableCommand {
     func run() throws {
         let system = try loadModel(model).model
         try checkObjective(objective, in: system, command: "'nines advise' advises on one")
-        let advice = Advice(analyse(system), objective: objective, target: try targetAvailability())
+        let options = model
+        // A structural suggestion (retry, bulkhead, placement, detection) is the model read again
+        // with its overrides after the command's own, exactly as `nines report --set` reads it.
+        let reload: AdviceReload = { extra in
+            guard let added = try? ModelOverride.parse(extra),
+                  var loaded = try? ModelLoader.load(files: options.files, failureModes: .none, options: options.inputLimit.loadOptions,
+                                                     overrides: options.overrides.overrides() + added).model else { return nil }
+            options.applyCalendar(to: &loaded)
+            return loaded
+        }
+        let advice = Advice(analyse(system), objective: objective, target: try targetAvailability(), reload: reload)
         let report = AdviceReportBuilder.report(advice)
         Terminal.write(format.renderer(top: top).render(report))
         if let naiveSample {

@@ -26,6 +26,17 @@ struct AdviseCommandTests {
         #expect(suggestions.allSatisfy { $0["set"] is [String] && $0["downtimeSavedHours"] is Double && $0["availability"] is Double })
     }
 
+    /// A structural change is evaluated on the model read again after the command's own `--set`:
+    /// the agent's detection, set to 10 min, is halved to 5 min (the file's 5 min would give 2.5).
+    @Test func structuralChangesComeOnTopOfTheCommandsOverrides() throws {
+        let run = try NinesExecutable.run(["advise", Self.model, "--objective", "job-completes", "--top", "40",
+                                           "--set", "agent.detect=10m"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("notice outages of agent in half the time (detect 5m)"))
+        #expect(run.stdout.contains("--set agent.detect=5m\n"))
+        #expect(!run.stdout.contains("agent.detect=2.5m"))
+    }
+
     @Test(arguments: [
         (["--objective", "submit-jb"], "--objective 'submit-jb' is not an objective of the model; did you mean 'submit-job'?"),
         (["--target", "101%"], "--target must be an availability in (0, 100]%"),

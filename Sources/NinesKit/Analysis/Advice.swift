@@ -27,12 +27,24 @@ package struct Advice: Sendable {
     static let smallestSetPool = 10
     /// Priced suggestions combined when searching for the cheapest set.
     static let cheapestSetPool = 14
+    /// Structural candidates (patterns the loader builds) evaluated at most: each is a reload of
+    /// the model, so they are taken from the components that matter most (Birnbaum importance),
+    /// and fewer on a large model (`structuralLoadBudget` components loaded in all).
+    static let structuralLimit = 16
+    static let structuralLoadBudget = 10_000
+
+    static func structuralLimit(components: Int) -> Int {
+        min(structuralLimit, max(1, structuralLoadBudget / max(components, 1)))
+    }
 
     /// - Parameters:
     ///   - analysis: the model's analysis (its compiled structure is reused).
     ///   - objectiveName: the objective to advise on; default: the one with the least margin.
     ///   - target: replaces the objective's target.
-    public init(_ analysis: AvailabilityAnalysis, objective objectiveName: String? = nil, target: Probability? = nil) {
+    ///   - reload: loads the model again with more overrides; without it, no structural change
+    ///     (retry, bulkhead, placement, detection time) is proposed.
+    public init(_ analysis: AvailabilityAnalysis, objective objectiveName: String? = nil, target: Probability? = nil,
+                reload: AdviceReload? = nil) {
         let model = analysis.model
         self.model = model
         let index = objectiveName.flatMap { name in model.objectives.firstIndex { $0.name == name } }
@@ -42,16 +54,19 @@ package struct Advice: Sendable {
         self.target = target ?? objective.target
         let hours = model.calendar.hours(in: objective.period ?? model.period)
         periodHours = hours
-        let evaluator = AdviceEvaluator(model: model, structure: analysis.structure, objectiveIndex: index)
+        let evaluator = AdviceEvaluator(model: model, structure: analysis.structure, objectiveIndex: index, reload: reload)
         let current = evaluator.figure(with: [])
         self.current = current
         let closure = DependencyClosure.of(objective.components, in: model, index: analysis.structure.indexOf)
             .compactMap { analysis.structure.indexOf[$0] }
-        let candidates = AdviceCandidates.candidates(in: model, closure: closure)
+        let birnbaum = Dictionary(current.importance.map { ($0.component, $0.birnbaum) }, uniquingKeysWith: max)
+        let structural = reload == nil ? [] : AdviceCandidates.structuralCandidates(in: model, closure: closure)
+            .enumerated().sorted { (birnbaum[$0.element.component] ?? 0, $1.offset) > (birnbaum[$1.element.component] ?? 0, $0.offset) }
+            .prefix(Self.structuralLimit(components: model.components.count)).map(\.element)
+        let candidates = AdviceCandidates.candidates(in: model, closure: closure) + structural
         candidatesEvaluated = candidates.count
         let costs = model.costs
         let budget = (target ?? objective.target).map { $0.down * hours }
-        let birnbaum = Dictionary(current.importance.map { ($0.component, $0.birnbaum) }, uniquingKeysWith: max)
         suggestions = candidates.compactMap { change -> AdviceSuggestion? in
             let share = evaluator.saving(of: change, from: current, birnbaum: birnbaum)
             let saved = share * hours
@@ -65,8 +80,10 @@ package struct Advice: Sendable {
         }.sorted { ($0.downtimeSavedHours, $1.change.component, $1.change.kind.rawValue) > ($1.downtimeSavedHours, $0.change.component, $0.change.kind.rawValue) }
         ceiling = evaluator.figure(perfect: Set(closure.filter { model.components[$0].responsibility == .ours }))
         var search = AdviceSetSearch(evaluator: evaluator, target: self.target, current: current)
-        smallestSet = search.smallest(Array(suggestions.prefix(Self.smallestSetPool)))
-        let priced = suggestions.filter { $0.costPerPeriod != nil }
+        // Sets are evaluated on the compiled structure: a structural change would cost a reload per set.
+        let combinable = suggestions.filter { !$0.change.isStructural }
+        smallestSet = search.smallest(Array(combinable.prefix(Self.smallestSetPool)))
+        let priced = combinable.filter { $0.costPerPeriod != nil }
             .sorted { ($0.savedPerCost ?? 0, $1.change.component) > ($1.savedPerCost ?? 0, $0.change.component) }
         cheapestSet = search.cheapest(Array(priced.prefix(Self.cheapestSetPool)))
         setsEvaluated = search.evaluated

@@ -1,7 +1,7 @@
 /// Where `nines advise` gets its candidate changes: each source proposes changes to one component
-/// the model can already express. Pattern elements (caches, retries, breakers, write-ahead,
-/// bulkheads, placement over zones; issue 22) add a source of their own to `AdviceCandidates.sources`
-/// when the model format has them; the ranking, the sets and the costs take any `DesignChange`.
+/// the model can already express. Changes to the patterns the loader builds (retries, bulkheads,
+/// placement, detection) come from `AdviceCandidates.structuralSources` (AdvicePatternCandidates);
+/// the ranking, the sets and the costs take any `DesignChange`.
 protocol AdviceCandidateSource: Sendable {
     func candidates(for component: Component, in model: SystemModel) -> [DesignChange]
 }

@@ -8,6 +8,7 @@ package struct DesignChange: Hashable, Sendable {
     /// What kind of change: the key of `costs:` that prices it.
     package enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case replica, needs, failover, mttr, detect, commonCause = "common-cause", masking, responsibility
+        case retry, bulkhead, placement
     }
 
     public let kind: Kind
@@ -16,15 +17,21 @@ package struct DesignChange: Hashable, Sendable {
     public let change: String
     /// The overrides, `PATH=VALUE`, that make the change (`nines report --set …`).
     public let set: [String]
-    let edit: @Sendable (inout Component) -> Void
+    /// The same change made to the loaded component; nil for a change of the structure the loader
+    /// builds (a retry, a bulkhead, placement, detection time), which only a reload with `set` makes.
+    let edit: (@Sendable (inout Component) -> Void)?
 
-    init(_ kind: Kind, _ component: String, _ change: String, set: [String], edit: @escaping @Sendable (inout Component) -> Void) {
+    init(_ kind: Kind, _ component: String, _ change: String, set: [String], edit: (@Sendable (inout Component) -> Void)?) {
         self.kind = kind
         self.component = component
         self.change = change
         self.set = set
         self.edit = edit
     }
+
+    /// Whether the change alters what the loader builds, so evaluating it means loading the model
+    /// again with its overrides (`AdviceEvaluator`), not replacing one figure.
+    var isStructural: Bool { edit == nil }
 
     public static func == (lhs: DesignChange, rhs: DesignChange) -> Bool {
         lhs.kind == rhs.kind && lhs.component == rhs.component && lhs.set == rhs.set
@@ -39,7 +46,7 @@ package struct DesignChange: Hashable, Sendable {
     /// `model` with this change made.
     func applied(to model: SystemModel) -> SystemModel {
         var changed = model
-        if let index = changed.components.firstIndex(where: { $0.name == component }) { edit(&changed.components[index]) }
+        if let edit, let index = changed.components.firstIndex(where: { $0.name == component }) { edit(&changed.components[index]) }
         changed.overrides += set
         return changed
     }

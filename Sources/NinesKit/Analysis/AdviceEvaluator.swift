@@ -4,7 +4,9 @@
 /// one BDD variable, so nothing is compiled again and only the changed components' figures are
 /// recomputed. A change to one component needs not even that: the figure is linear in each
 /// variable, so with Birnbaum's I_B = Q(i down) − Q(i up) of the exact figure, the change saves
-/// exactly I_B · (q_i − q_i′) — one product per candidate (`saving(of:)`).
+/// exactly I_B · (q_i − q_i′) — one product per candidate (`saving(of:)`). A structural change
+/// (`DesignChange.isStructural`) is evaluated on the model loaded again with its overrides, as
+/// `nines report --set` does, through `reload`.
 struct AdviceEvaluator {
     let model: SystemModel
     let structure: CompiledStructure
@@ -13,9 +15,13 @@ struct AdviceEvaluator {
     let baseline: [EffectiveAvailability]
     private let targets: [Int]
     private let view: FigureView
+    /// The model loaded again with these overrides on top of its own; nil when it cannot be (or
+    /// the caller gave no files to load), and then structural changes save nothing.
+    let reload: AdviceReload?
 
-    init(model: SystemModel, structure: CompiledStructure, objectiveIndex: Int) {
+    init(model: SystemModel, structure: CompiledStructure, objectiveIndex: Int, reload: AdviceReload? = nil) {
         self.model = model
+        self.reload = reload
         self.structure = structure
         self.objectiveIndex = objectiveIndex
         baseline = model.components.map(Self.slaFigures)
@@ -30,7 +36,18 @@ struct AdviceEvaluator {
     /// The downtime share (unavailability) one change saves: I_B · (q_i − q_i′) when the figure is
     /// exact and the change touches one component, else the difference of two evaluations.
     func saving(of change: DesignChange, from current: FlowFigures, birnbaum: [String: Double]) -> Double {
-        saving(editing: change.component, from: current, birnbaum: birnbaum, change.edit)
+        guard let edit = change.edit else {
+            return reloaded(with: [change]).map { current.probability.down - $0.probability.down } ?? 0
+        }
+        return saving(editing: change.component, from: current, birnbaum: birnbaum, edit)
+    }
+
+    /// The objective's figure on the model loaded again with every change's overrides.
+    private func reloaded(with changes: [DesignChange]) -> FlowFigures? {
+        let name = model.objectives[objectiveIndex].name
+        guard let changed = reload?(changes.flatMap(\.set)),
+              let index = changed.objectives.firstIndex(where: { $0.name == name }) else { return nil }
+        return SLAPrediction(changed).objectives[index].figure
     }
 
     /// As `saving(of:from:birnbaum:)` for any edit of the one component `name`.
@@ -54,10 +71,11 @@ struct AdviceEvaluator {
 
     /// The objective's figure with `changes` made together.
     func figure(with changes: [DesignChange]) -> FlowFigures {
+        if changes.contains(where: \.isStructural), let figure = reloaded(with: changes) { return figure }
         var changed: [Int: Component] = [:]
         for change in changes {
-            guard let index = structure.indexOf[change.component] else { continue }
-            change.edit(&changed[index, default: model.components[index]])
+            guard let edit = change.edit, let index = structure.indexOf[change.component] else { continue }
+            edit(&changed[index, default: model.components[index]])
         }
         var figures = baseline
         for (index, component) in changed { figures[index] = Self.slaFigures(component) }
@@ -79,3 +97,7 @@ struct AdviceEvaluator {
         compiled.figure(named: model.objectives[objectiveIndex].name, form: structure.objectives[objectiveIndex], targets: targets, view: view)
     }
 }
+
+/// Loads the model again with more overrides (`PATH=VALUE`) after its own: what `nines report --set`
+/// reads. Nil when the overrides do not give a valid model.
+package typealias AdviceReload = ([String]) -> SystemModel?
