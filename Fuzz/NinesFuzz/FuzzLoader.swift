@@ -29,8 +29,8 @@ public func fuzzLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                          && figure.unavailability <= 1, "figure out of [0, 1]: \(figure.availability)")
             precondition(abs(figure.availability + figure.unavailability - 1) < 1e-9, "A + Q != 1")
         }
-        _ = TextReportRenderer(colour: false, topContributors: 5).render(report)
-        _ = JSONReportRenderer.render(report)
+        _ = ReportRenderers.availability(.text).render(report)
+        _ = ReportRenderers.availability(.json).render(report)
     } catch {
         check(error, lines: text.split(separator: "\n", omittingEmptySubsequences: false).count)
         for diagnostic in error.diagnostics {
