@@ -125,6 +125,7 @@ struct InputUncertaintyTests {
         for (p, z) in [(0.95, 1.6448536269514722), (0.975, 1.959963984540054), (0.001, -3.090232306167813),
                        (1e-10, -6.361340902404056), (0.5, 0.0)] {
             #expect(abs(StandardNormal.quantile(p) - z) < 1e-13, "p = \(p)")
+            if p == 0.95 { #expect(abs(InputDistribution.z95 - z) < 1e-15) }
             // 1 − p is rounded for tiny p (1 − 1e-10 is not a double), so the symmetry holds from 0.001 on.
             if p >= 0.001 { #expect(abs(StandardNormal.quantile(1 - p) + z) < 1e-12, "p = \(1 - p)") }
         }

@@ -61,8 +61,7 @@ struct UncertainFigureReader {
                 return number
             }
             guard let median, let number else { return nil }
-            // EF = x95/x50 = exp(1.645·σ) (z of 0.95).
-            let sigma = spread[0] == "sigma" ? number : log(number) / 1.6448536269514722
+            let sigma = spread[0] == "sigma" ? number : InputDistribution.sigma(errorFactor: number)
             let distribution = InputDistribution.lognormal(median: median, sigma: sigma)
             if field == .availability, distribution.quantile(0.999) >= 1 {
                 diagnostics.error(spec.location, "\(spec.context) reaches an unavailability of 1 (availability 0) within its "

@@ -53,6 +53,15 @@ package enum InputDistribution: Hashable, Sendable {
     /// EF = x₉₅/x₅₀ = e^(1.645·sigma).
     case lognormal(median: Double, sigma: Double)
 
+    /// z of the 95th percentile of the standard normal: EF = e^(z₉₅·σ) (tested in InputUncertaintyTests).
+    static let z95 = 1.6448536269514722
+
+    /// The sigma of a lognormal stated by its error factor x₉₅/x₅₀.
+    static func sigma(errorFactor: Double) -> Double { log(errorFactor) / z95 }
+
+    /// The error factor x₉₅/x₅₀ of a lognormal of this sigma.
+    static func errorFactor(sigma: Double) -> Double { exp(sigma * z95) }
+
     public var median: Double {
         switch self {
         case .logUniform(let low, let high): return (low * high).squareRoot()

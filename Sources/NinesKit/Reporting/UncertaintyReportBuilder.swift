@@ -42,7 +42,7 @@ extension ReportBuilder {
             let (from, to) = field == .availability ? (high, low) : (low, high)   // availability low to high
             return "\(field.rawValue) \(value(from))..\(value(to)) (log-uniform)"
         case .lognormal(let median, let sigma):
-            let errorFactor = exp(sigma * 1.6448536269514722)
+            let errorFactor = InputDistribution.errorFactor(sigma: sigma)
             return "\(field.rawValue) lognormal, median \(value(median)), error factor " + String(format: "%.3g", errorFactor)
         }
     }
