@@ -2,14 +2,14 @@ import Foundation
 
 /// Number formatting shared by the human-readable renderers. Locale-independent (POSIX).
 package enum Format {
-    /// Names joined by commas, at most `limit` of them, then "and N more": a 10,000-component model
-    /// may assume a repair time for thousands of components, and a terminal line should stay readable.
     /// The `--set` overrides a report was computed with, as one line ("what-if: --set a=1, --set b=2").
     public static func overrides(_ overrides: [String]?) -> String? {
         guard let overrides, !overrides.isEmpty else { return nil }
         return "what-if: " + overrides.map { "--set \($0)" }.joined(separator: ", ")
     }
 
+    /// Names joined by commas, at most `limit` of them, then "and N more": a 10,000-component model
+    /// may assume a repair time for thousands of components, and a terminal line should stay readable.
     public static func names(_ names: [String], limit: Int = 12) -> String {
         names.count <= limit ? names.joined(separator: ", ")
             : names.prefix(limit).joined(separator: ", ") + " and \(names.count - limit) more (see --format json)"
@@ -59,7 +59,6 @@ package enum Format {
         return String(format: "%.3g y", hours / 8760)
     }
 
-    /// A fraction as a percentage with one decimal: "35.2%"; "<0.1%" for tiny non-zero shares.
     /// A count with thousands separators: 68406 → "68,406".
     public static func count(_ value: Int) -> String {
         let digits = String(value.magnitude)
@@ -71,6 +70,7 @@ package enum Format {
         return (value < 0 ? "-" : "") + grouped
     }
 
+    /// A fraction as a percentage with one decimal: "35.2%"; "<0.1%" for tiny non-zero shares.
     public static func share(_ value: Double) -> String {
         if !value.isFinite { return "∞%" }
         if value > 0 && value < 0.001 { return "<0.1%" }
