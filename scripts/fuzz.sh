@@ -4,6 +4,8 @@
 # Seeds: models/, docs examples and every test fixture. New crashers land in fuzz-crashes/;
 # keep each one as a regression fixture (Tests/NinesKitTests/Fixtures/fuzz/) after fixing it.
 # The working corpus lives in .build/fuzz-corpus and grows from run to run.
+# Exit 0: no finding; 3: no sanitizer toolchain here (skipped); 4: the target does not compile;
+# anything else: libFuzzer's own exit for a crash, hang or sanitizer report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-300}"
@@ -13,7 +15,18 @@ crashes=fuzz-crashes
 
 NINES_FUZZ=1 swift build --scratch-path "$scratch" --product NinesFuzz \
     --sanitize=fuzzer --sanitize=address -Xswiftc -Onone >"$scratch.log" 2>&1 \
-    || { cat "$scratch.log"; echo "fuzz.sh: the fuzz target did not build" >&2; exit 3; }
+    || {
+        cat "$scratch.log"
+        # Tell a toolchain without libFuzzer/ASan (exit 3: skip) from a target that no longer
+        # compiles (exit 4: a real failure): type-check the target alone, without sanitizers.
+        if NINES_FUZZ=1 swift build --target NinesFuzz >"$scratch-plain.log" 2>&1; then
+            echo "fuzz.sh: this toolchain cannot build a sanitized fuzzer; fuzzing skipped" >&2
+            exit 3
+        fi
+        cat "$scratch-plain.log"
+        echo "fuzz.sh: the fuzz target does not compile (Fuzz/NinesFuzz)" >&2
+        exit 4
+    }
 binary="$(NINES_FUZZ=1 swift build --scratch-path "$scratch" --product NinesFuzz --sanitize=fuzzer --sanitize=address -Xswiftc -Onone --show-bin-path)/NinesFuzz"
 
 mkdir -p "$corpus" "$crashes"
