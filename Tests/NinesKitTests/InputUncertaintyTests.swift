@@ -33,6 +33,30 @@ struct InputUncertaintyTests {
         #expect(abs(front.meanUnavailability - 9e-4 / log(10)) / (9e-4 / log(10)) < 2e-3)
     }
 
+    /// Fourteen nines: the report keeps each percentile's unavailability whole. Rebuilt as 1 − A
+    /// from the availability (the HTML table did), 1e-14.5 comes back with a relative error of
+    /// about 1e-2; kept whole it is the propagation's own figure, to the last digit.
+    @Test func theReportKeepsDeepNinesUnavailabilitiesWhole() throws {
+        let model = try ModelLoader.load(text: """
+            version: 1
+            system: deep
+            components:
+              vault: { availability: 99.999999999999%..99.9999999999999% }
+            objectives:
+              keep: { at: vault, target: 99.99999999999% }
+            """, file: "m.yaml")
+        let propagation = UncertaintyPropagation(AvailabilityAnalysis(model), samples: 2_000)
+        let figure = try #require(propagation.objectives.first)
+        let report = try #require(ReportBuilder.uncertaintyReport(propagation, model: model))
+        let keep = try #require(report.objectives.first)
+        #expect(keep.unavailabilityAtMedians == figure.atMedians.down)
+        #expect(abs(keep.unavailabilityAtMedians - pow(10, -14.5)) / pow(10, -14.5) < 1e-9)
+        #expect(keep.unavailabilityP95 == figure.p5.down && keep.unavailabilityP5 == figure.p95.down)
+        #expect(keep.unavailabilityP50 == figure.p50.down)
+        #expect(keep.unavailabilityP5 <= keep.unavailabilityP50 && keep.unavailabilityP50 <= keep.unavailabilityP95)
+        #expect(abs((1 - keep.availabilityAtMedians) - keep.unavailabilityAtMedians) / keep.unavailabilityAtMedians > 1e-6)
+    }
+
     /// Two components in series, independent: Q = 1 − (1 − q_a)(1 − q_b), so the mean over the
     /// inputs is E[q_a] + E[q_b] − E[q_a]·E[q_b]. q = r / (m + r) with m lognormal (median M,
     /// σ = ln 3 / 1.645 for an error factor of 3): E[q] by Simpson's rule over the normal density,

@@ -11,7 +11,7 @@ extension HTMLReportSections {
                      + "<th class=\"num\">median</th><th class=\"num\">95th percentile</th><th class=\"num\">downtime</th>"
                      + "<th>meets its target</th></tr></thead><tbody>"]
         for item in uncertainty.objectives {
-            let at = percent(item.availabilityAtMedians, 1 - item.availabilityAtMedians)
+            let at = percent(item.availabilityAtMedians, item.unavailabilityAtMedians)
             guard item.notPropagated == nil else {
                 lines.append("<tr><td><strong>\(e(item.objective))</strong></td><td class=\"num\">\(at)</td>"
                              + "<td colspan=\"5\" class=\"small muted\">not propagated: \(e(item.notPropagated ?? ""))</td></tr>")
@@ -19,9 +19,9 @@ extension HTMLReportSections {
             }
             let meeting = UncertaintyTextSection.meeting(item, samples: uncertainty.samples) ?? "—"
             lines.append("<tr><td><strong>\(e(item.objective))</strong></td><td class=\"num\">\(at)</td>"
-                         + "<td class=\"num\">\(percent(item.availabilityP5, 1 - item.availabilityP5))</td>"
-                         + "<td class=\"num\">\(percent(item.availabilityP50, 1 - item.availabilityP50))</td>"
-                         + "<td class=\"num\">\(percent(item.availabilityP95, 1 - item.availabilityP95))</td>"
+                         + "<td class=\"num\">\(percent(item.availabilityP5, item.unavailabilityP95))</td>"
+                         + "<td class=\"num\">\(percent(item.availabilityP50, item.unavailabilityP50))</td>"
+                         + "<td class=\"num\">\(percent(item.availabilityP95, item.unavailabilityP5))</td>"
                          + "<td class=\"num\">\(hours(item.downtimeHoursP95))–\(hours(item.downtimeHoursP5)) / \(e(item.period))</td>"
                          + "<td>\(e(meeting))</td></tr>")
         }

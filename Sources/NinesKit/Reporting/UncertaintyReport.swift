@@ -26,6 +26,13 @@ package struct UncertaintyReport: Hashable, Sendable, Codable {
         public var availabilityP5: Double
         public var availabilityP50: Double
         public var availabilityP95: Double
+        /// The same figures as unavailabilities, kept whole so that a renderer never rebuilds them as
+        /// 1 − A (which loses digits past about twelve nines). Percentiles of the unavailability:
+        /// `unavailabilityP95` belongs to `availabilityP5`.
+        public var unavailabilityAtMedians: Double
+        public var unavailabilityP5: Double
+        public var unavailabilityP50: Double
+        public var unavailabilityP95: Double
         /// Downtime per period at the availability's 5th and 95th percentile (p5 the larger).
         public var downtimeHoursP5: Double
         public var downtimeHoursP95: Double

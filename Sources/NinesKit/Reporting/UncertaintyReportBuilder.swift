@@ -21,7 +21,9 @@ extension ReportBuilder {
             return UncertaintyReport.Objective(
                 objective: figure.objective, period: period.name, periodHours: hours,
                 availabilityAtMedians: figure.atMedians.up, availabilityP5: figure.p5.up, availabilityP50: figure.p50.up,
-                availabilityP95: figure.p95.up, downtimeHoursP5: figure.p5.down * hours, downtimeHoursP95: figure.p95.down * hours,
+                availabilityP95: figure.p95.up, unavailabilityAtMedians: figure.atMedians.down,
+                unavailabilityP5: figure.p95.down, unavailabilityP50: figure.p50.down, unavailabilityP95: figure.p5.down,
+                downtimeHoursP5: figure.p5.down * hours, downtimeHoursP95: figure.p95.down * hours,
                 meanUnavailability: figure.meanUnavailability, target: figure.target?.up,
                 probabilityMeetingTarget: figure.probabilityMeetingTarget, notPropagated: figure.notPropagated)
         }
