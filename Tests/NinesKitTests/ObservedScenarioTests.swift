@@ -130,4 +130,17 @@ import NinesTestSupport
         let error = #expect(throws: DiagnosticError.self) { try ScenarioObservationReader.read([("r.yaml", unknown)], names: names) }
         #expect(error?.diagnostics.first?.message.contains("did you mean 'db-lost-db'?") == true)
     }
+
+    /// schema/nines-observation.schema.json, for editors, accepts what the reader accepts and
+    /// refuses a misspelt field and a recovery without a unit.
+    @Test func observationSchemaMatchesTheReader() throws {
+        let validator = try SchemaTests.validator.get()
+        for name in ["zone-a-lost.yaml", "zone-a-lost-slow.yaml"] {
+            let text = try String(contentsOfFile: Self.fixture(name), encoding: .utf8)
+            #expect(validator.errors(try JSONValue(yamlText: text, file: name), against: "nines-observation.schema.json") == [], "\(name)")
+        }
+        let wrong = "apiVersion: nines.dev/v1\nkind: Observation\nscenario: x\nobjectives:\n  a: {stayed_up: true, data_lots: 0s}\n  b: {recovery: 95}\n"
+        let errors = validator.errors(try JSONValue(yamlText: wrong, file: "w.yaml"), against: "nines-observation.schema.json")
+        #expect(errors.count == 2, "\(errors)")
+    }
 }
