@@ -126,6 +126,9 @@ import NinesTestSupport
         let observations = try ScenarioObservationReader.read([("r.yaml", result)], names: names)
         #expect(observations.map(\.scenario) == ["db-lost"])
         #expect(observations.first?.objectives.map(\.stayedUp) == [false] && observations.first?.objectives.first?.objective == nil)
+        let failedItself = result.replacingOccurrences(of: "probeSuccessPercentage: \"0\"", with: "probeSuccessPercentage: \"100\", errorOutput: {reason: no target pod}")
+        #expect(try ScenarioObservationReader.read([("r.yaml", failedItself)], names: names).first?.inconclusive
+                == "verdict 'Fail' with every probe passed, so the experiment itself failed: no target pod")
         let unknown = result.replacingOccurrences(of: "engine: db-lost-db", with: "engine: db-lots-db")
         let error = #expect(throws: DiagnosticError.self) { try ScenarioObservationReader.read([("r.yaml", unknown)], names: names) }
         #expect(error?.diagnostics.first?.message.contains("did you mean 'db-lost-db'?") == true)

@@ -6,7 +6,9 @@
 /// (Running, Stopped, Error, Awaited) says nothing of the objectives. The probes are the steady-state
 /// checks: a probe named after an objective gives that objective's survival (`Passed` up, `Failed`
 /// down); when no probe is named after one, the verdict stands for every objective of the scenario.
-/// A ChaosResult carries no recovery time or data loss: give those in a nines observation.
+/// A `Fail` with every probe passed (`probeSuccessPercentage` 100) is the experiment failing, not the
+/// steady state: inconclusive too. A ChaosResult carries no recovery time or data loss: give those
+/// in a nines observation.
 extension ObservationDocument {
     static let completedPhases = ["Completed", "Completed_With_Probe_Failure", "Completed_With_Error"]
 
@@ -16,10 +18,17 @@ extension ObservationDocument {
         var observation = ScenarioObservation(scenario: scenario, source: title("Litmus"), location: root.location)
         let status = root["status"]?["experimentStatus"]
         let phase = status?["phase"]?.text ?? "", verdict = status?["verdict"]?.text ?? ""
+        let reason = status?["errorOutput"]?["reason"]?.text.map { ": \(Format.oneLine($0))" } ?? ""
         guard Self.completedPhases.contains(phase), verdict == "Pass" || verdict == "Fail" else {
-            let reason = status?["errorOutput"]?["reason"]?.text.map { ": \(Format.oneLine($0))" } ?? ""
             observation.inconclusive = status == nil ? "no status.experimentStatus (the experiment has not run)"
                 : "phase '\(Format.oneLine(phase))', verdict '\(Format.oneLine(verdict))'\(reason)"
+            return observation
+        }
+        let score = status?["probeSuccessPercentage"]?.text
+        observation.probeSuccess = score
+        if verdict == "Fail", score == "100" {
+            // Every steady-state probe passed: the experiment itself failed (no target, a chaos step error).
+            observation.inconclusive = "verdict 'Fail' with every probe passed, so the experiment itself failed\(reason)"
             return observation
         }
         let probes = root["status"]?["probeStatuses"]?.items ?? []
@@ -36,7 +45,6 @@ extension ObservationDocument {
                 return stayedUp.map { .init(objective: probe["name"]?.text, stayedUp: $0, location: probe.location) }
             }
         }
-        if let score = status?["probeSuccessPercentage"]?.text { observation.probeSuccess = score }
         return observation
     }
 }
