@@ -22,16 +22,7 @@ package enum ScenarioObservationReader {
     }
 
     package static func read(paths: [String], names: Names, options: LoadOptions = LoadOptions()) throws(DiagnosticError) -> [ScenarioObservation] {
-        var documents: [(file: String, text: String)] = []
-        var problems: [Diagnostic] = []
-        for file in try ManifestFiles.expand(paths) {
-            switch SourceFile.read(file, options: options) {
-            case .success(let text): documents.append((SourceFile.displayName(file), text))
-            case .failure(let error): problems += error.diagnostics
-            }
-        }
-        guard problems.isEmpty else { throw DiagnosticError(problems) }
-        return try read(documents, names: names)
+        try read(try ManifestFiles.read(paths, options: options), names: names)
     }
 
     /// Reads documents already read (file name and text).
