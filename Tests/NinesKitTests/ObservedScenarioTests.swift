@@ -80,6 +80,28 @@ import NinesTestSupport
         #expect(report.holds)
     }
 
+    /// Two Chaos Mesh records of one scenario: the window runs from the earliest injection to the
+    /// latest removal, whatever the order the records are given in.
+    @Test func faultWindowSpansEveryRecord() throws {
+        let model = try ScenarioTests.twoTier()
+        func record(_ name: String, apply: String, recover: String) -> String {
+            """
+            apiVersion: chaos-mesh.org/v1alpha1
+            kind: NetworkChaos
+            metadata: {name: \(name), annotations: {nines.dev/scenario: zone-a-lost}}
+            status: {experiment: {containerRecords: [{id: \(name), events: [
+              {type: Succeeded, operation: Apply, timestamp: "\(apply)"},
+              {type: Succeeded, operation: Recover, timestamp: "\(recover)"}]}]}}
+            """
+        }
+        let text = record("late", apply: "2026-12-06T10:05:00Z", recover: "2026-12-06T10:15:00Z") + "\n---\n"
+            + record("early", apply: "2026-12-06T11:00:00+02:00", recover: "2026-12-06T10:10:00Z")
+        let observations = try ScenarioObservationReader.read([("nc.yaml", text)], names: Self.names(model))
+        let observed = ObservedScenario.all(observations, model: model, base: SLAPrediction(model).inScope)
+        #expect(observed.first?.faultStart?.text == "2026-12-06T11:00:00+02:00")   // 09:00 UTC
+        #expect(observed.first?.faultEnd?.text == "2026-12-06T10:15:00Z")
+    }
+
     /// A Chaos Mesh target never hit makes the run inconclusive, with the tool's message.
     @Test func failedInjectionIsInconclusive() throws {
         let model = try ScenarioTests.twoTier()

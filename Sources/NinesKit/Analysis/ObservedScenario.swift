@@ -42,6 +42,9 @@ package struct ObservedScenario: Sendable {
     package let policy: ResiliencyPolicy?
     package let observations: [ScenarioObservation]
     package let objectives: [Comparison]
+    /// The fault's window over every conclusive observation: the first injection, the last removal.
+    package let faultStart: ObservedTime?
+    package let faultEnd: ObservedTime?
 
     /// Whether an objective did worse than predicted or a policy was broken.
     package var fails: Bool { objectives.contains { $0.verdict == .worse || $0.rtoHolds == false || $0.rpoHolds == false } }
@@ -51,6 +54,8 @@ package struct ObservedScenario: Sendable {
         self.policy = policy
         self.observations = observations
         let conclusive = observations.filter { $0.inconclusive == nil }
+        faultStart = conclusive.compactMap(\.faultStart).min { $0.seconds < $1.seconds }
+        faultEnd = conclusive.compactMap(\.faultEnd).max { $0.seconds < $1.seconds }
         objectives = analysis.outcomes.map { outcome in
             let seen = conclusive.flatMap(\.objectives).filter { $0.objective == nil || $0.objective == outcome.objective }
             let ups = seen.compactMap(\.stayedUp)

@@ -13,9 +13,9 @@ package struct ScenarioObservation: Hashable, Sendable {
     /// Why the run says nothing about the objectives (the experiment errored, was stopped, is still
     /// running, the fault was not injected); nil when it counts.
     package var inconclusive: String?
-    /// When the fault was first injected and last removed, as written (ISO 8601), when the source says.
-    package var faultStart: String?
-    package var faultEnd: String?
+    /// When the fault was first injected and last removed, when the source says.
+    package var faultStart: ObservedTime?
+    package var faultEnd: ObservedTime?
     /// The share of the tool's steady-state probes that passed, as it writes it (Litmus `probeSuccessPercentage`).
     package var probeSuccess: String?
 
@@ -42,7 +42,7 @@ package struct ScenarioObservation: Hashable, Sendable {
     }
 
     package init(scenario: String, source: String, location: ModelLocation, objectives: [Seen] = [], inconclusive: String? = nil,
-                 faultStart: String? = nil, faultEnd: String? = nil) {
+                 faultStart: ObservedTime? = nil, faultEnd: ObservedTime? = nil) {
         self.scenario = scenario
         self.source = source
         self.location = location

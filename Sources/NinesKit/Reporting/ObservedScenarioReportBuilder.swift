@@ -11,7 +11,7 @@ package enum ObservedScenarioReportBuilder {
             policyRTOHours: observed.policy?.rto, policyRPOHours: observed.policy?.rpo,
             sources: observations.map { .init(source: $0.source, file: $0.location.file, line: $0.location.line,
                                               inconclusive: $0.inconclusive, probeSuccess: $0.probeSuccess) },
-            faultStart: observations.compactMap(\.faultStart).first, faultEnd: observations.compactMap(\.faultEnd).last,
+            faultStart: observed.faultStart?.text, faultEnd: observed.faultEnd?.text,
             objectives: observed.objectives.map { comparison in
                 let predicted = comparison.predicted
                 return .init(objective: predicted.objective, predictedSurvives: predicted.survives,

@@ -12,7 +12,7 @@ extension ObservationDocument {
         guard let scenario = toolScenario(object: root["metadata"]?["name"]?.text, what: "name") else { return nil }
         var observation = ScenarioObservation(scenario: scenario, source: title("Chaos Mesh"), location: root.location)
         let records = root["status"]?["experiment"]?["containerRecords"]?.items ?? []
-        var applied: [(seconds: Double, text: String)] = [], recovered: [(seconds: Double, text: String)] = []
+        var applied: [ObservedTime] = [], recovered: [ObservedTime] = []
         var missed: [String] = []
         for record in records {
             var hit = false
@@ -24,15 +24,15 @@ extension ObservationDocument {
                     continue
                 }
                 switch event["operation"]?.text {
-                case "Apply": applied.append((seconds, text)); hit = true
-                case "Recover": recovered.append((seconds, text))
+                case "Apply": applied.append(ObservedTime(text: text, seconds: seconds)); hit = true
+                case "Recover": recovered.append(ObservedTime(text: text, seconds: seconds))
                 default: continue
                 }
             }
             if !hit { missed.append(record["id"]?.text ?? "?") }
         }
-        observation.faultStart = applied.min { $0.seconds < $1.seconds }?.text
-        observation.faultEnd = recovered.max { $0.seconds < $1.seconds }?.text
+        observation.faultStart = applied.min { $0.seconds < $1.seconds }
+        observation.faultEnd = recovered.max { $0.seconds < $1.seconds }
         if records.isEmpty {
             observation.inconclusive = "no status.experiment.containerRecords: the fault was not injected"
         } else if !missed.isEmpty {
