@@ -32,6 +32,12 @@ struct ScenarioCommand: ParsableCommand {
             completion: .outputFile)
     var output: String?
 
+    func validate() throws {
+        if !observed.isEmpty, format.manifestWriter != nil || !down.isEmpty || !only.isEmpty {
+            throw ValidationError("--observed reports in text, json or markdown, on the scenarios the results name (no --down or --scenario)")
+        }
+    }
+
     func run() throws {
         let system = try loadModel(model).model
         let scenarios = try ScenarioSelection.scenarios(of: system, down: down, only: only)
@@ -59,9 +65,6 @@ struct ScenarioCommand: ParsableCommand {
 
     /// `--observed`: each observed scenario's prediction against what the experiments saw.
     private func compare(_ system: SystemModel, base: AvailabilityAnalysis) throws {
-        guard format.manifestWriter == nil, down.isEmpty, only.isEmpty else {
-            throw ValidationError("--observed reports in text, json or markdown, on the scenarios the results name (no --down or --scenario)")
-        }
         let predicted = ScenarioReportBuilder.report(system.scenarios.map { ScenarioAnalysis($0, base: base) }, system: system.name)
         let names = ScenarioObservationReader.Names(
             scenarios: system.scenarios.map(\.name), objectives: system.objectives.map(\.name),
