@@ -7,7 +7,9 @@ struct ScenarioCommand: ParsableCommand {
         abstract: "What losing a zone, a region or a provider does to each objective: availability, recovery, data at risk.",
         discussion: "Runs the model's 'scenarios:', or those named with --scenario; --down adds an ad-hoc scenario "
             + "(alone, it replaces the model's). --format chaos-mesh or litmus writes, into the folder -o DIR, one experiment "
-            + "manifest per scenario whose components have a 'selector:', annotated with the prediction."
+            + "manifest per scenario whose components have a 'selector:', annotated with the prediction. --observed compares "
+            + "what experiments saw (nines observation files, Litmus ChaosResults, Chaos Mesh experiments with their status) "
+            + "with the prediction and the policies; it exits 1 when an objective did worse than predicted or a policy limit was broken."
     )
 
     @OptionGroup var model: ModelOptions
@@ -18,6 +20,11 @@ struct ScenarioCommand: ParsableCommand {
     @Option(name: .customLong("scenario"), help: "Run only this scenario of the model (repeat the option).")
     var only: [String] = []
 
+    @Option(name: .customLong("observed"), parsing: .upToNextOption,
+            help: "Compare these experiment results with the prediction (files or folders; see docs/scenarios.md).",
+            completion: .file(extensions: ["yaml", "yml", "json"]))
+    var observed: [String] = []
+
     @Option(help: "Output format: \(ScenarioFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ScenarioFormat = .text
 
@@ -25,10 +32,17 @@ struct ScenarioCommand: ParsableCommand {
             completion: .outputFile)
     var output: String?
 
+    func validate() throws {
+        if !observed.isEmpty, format.manifestWriter != nil || !down.isEmpty || !only.isEmpty {
+            throw ValidationError("--observed reports in text, json or markdown, on the scenarios the results name (no --down or --scenario)")
+        }
+    }
+
     func run() throws {
         let system = try loadModel(model).model
         let scenarios = try ScenarioSelection.scenarios(of: system, down: down, only: only)
         let base = SLAPrediction(system, full: analyse(system)).inScope
+        if !observed.isEmpty { return try compare(system, base: base) }
         let report = ScenarioReportBuilder.report(scenarios.map { ScenarioAnalysis($0, base: base) }, system: system.name,
                                                   adHocFrom: scenarios.count - (down.isEmpty ? 0 : 1))
         guard let writer = format.manifestWriter else {
@@ -47,6 +61,18 @@ struct ScenarioCommand: ParsableCommand {
         let files = writer(plan)
         try ManifestFolder.write(files, into: output)
         Terminal.error("wrote \(files.count) experiment\(files.count == 1 ? "" : "s") to \(output): " + files.map(\.name).joined(separator: ", "))
+    }
+
+    /// `--observed`: each observed scenario's prediction against what the experiments saw.
+    private func compare(_ system: SystemModel, base: AvailabilityAnalysis) throws {
+        let predicted = ScenarioReportBuilder.report(system.scenarios.map { ScenarioAnalysis($0, base: base) }, system: system.name)
+        let names = ScenarioObservationReader.Names(
+            scenarios: system.scenarios.map(\.name), objectives: system.objectives.map(\.name),
+            experiments: ChaosManifestText.scenarioOfObject(ChaosExperimentPlanBuilder.plan(predicted, model: system)))
+        let observations = try ScenarioObservationReader.read(paths: observed, names: names, options: model.inputLimit.loadOptions)
+        let report = ObservedScenarioReportBuilder.report(ObservedScenario.all(observations, model: system, base: base), system: system.name)
+        try OutputFile.emit(ReportRenderers.observedScenario(format.output).render(report), to: output)
+        if !report.holds { throw ExitCode(ExitStatus.fallsShort) }
     }
 }
 

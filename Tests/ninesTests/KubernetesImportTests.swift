@@ -128,6 +128,10 @@ import NinesTestSupport
         let field = try #require(diff.components.first?.fields.first { $0.field == "depends_on" })
         #expect(field.before.hasPrefix("2 of [cart#1,cart#2,cart#3]") && field.after.hasPrefix("3 of [cart#1,cart#2,cart#3]"))
         #expect(diff.objectives.allSatisfy { ($0.deltaHours ?? 0) > 0 })   // no spare pod: more downtime
+        // Readable: the text names the workload and the budget before and after, and what now falls short.
+        let text = ReportRenderers.diff(.text).render(diff)
+        #expect(text.contains("cart: changed: depends_on 2 of [cart#1,cart#2,cart#3], redis → 3 of [cart#1,cart#2,cart#3], redis"), "\(text)")
+        #expect(text.contains("checkout: now falls short"))
     }
 
     /// Multi-document streams: empty documents, a `kubectl get -o yaml` List, unknown kinds and a

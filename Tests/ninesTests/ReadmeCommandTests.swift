@@ -17,7 +17,7 @@ import Testing
         "REV": ["origin/main"], "WORKSHEET": ["model.fmea.yaml"], "N": ["1000"], "S": ["7"], "T": ["2"], "P": ["0.01"],
         "FILE": ["out.file"], "INCIDENTS.csv": ["incidents.csv"], "TIME": ["2026-01-01T00:00:00Z"], "OVERLAY.yaml": ["overlay.yaml"], "W": ["2"], "NAME": ["submit-job"], "X": ["99.95%"], "COMPONENT": ["az-a"], "K": ["5"], "ORDER": ["3"],
         "URL": ["http://127.0.0.1:9090"],
-        "PATH…": ["examples/k8s"], "PROVIDER": ["aws"], "STATE.json": ["state.json"],
+        "PATH…": ["examples/k8s"], "PROVIDER": ["aws"], "STATE.json": ["state.json"], "RESULT…": ["result.yaml", "chaosresult.yaml"],
     ]
 
     /// The code spans of the Commands table's first column, `\|` read as `|`.

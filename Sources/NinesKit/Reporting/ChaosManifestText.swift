@@ -3,7 +3,7 @@ import Foundation
 /// What the Chaos Mesh and Litmus writers share: object names Kubernetes accepts, one file name per
 /// scenario, and the annotations that carry the model's prediction (the experiment's steady-state
 /// hypothesis) for whoever runs it.
-enum ChaosManifestText {
+package enum ChaosManifestText {
     /// The annotation prefix of every prediction.
     static let prefix = "nines.dev/"
     /// How long a partition from a provider lasts (Chaos Mesh `duration`, Litmus `TOTAL_CHAOS_DURATION`).
@@ -42,13 +42,30 @@ enum ChaosManifestText {
     static func files(_ plan: ChaosExperimentPlan, format: String,
                       manifest: (ChaosExperimentPlan.Attack, String, ChaosExperimentPlan.Experiment, String) -> [String]) -> [ChaosManifestFile] {
         zip(plan.experiments, fileNames(plan)).map { experiment, file in
-            let names = unique(experiment.attacks.map { objectName(experiment.scenario + "-" + $0.component) })
+            let names = objectNames(experiment)
             let documents = zip(experiment.attacks, names).map { attack, name in
                 manifest(attack, name, experiment, plan.system).joined(separator: "\n")
             }
             return ChaosManifestFile(name: file, text: "# nines scenario --format \(format): scenario "
                                      + YAMLQuoted.comment(experiment.scenario) + "\n" + documents.joined(separator: "\n---\n") + "\n")
         }
+    }
+
+    /// The scenario of every object the writers name (a ChaosEngine's or a Chaos Mesh experiment's
+    /// `metadata.name`), so a tool's result that names only its object leads back to the scenario.
+    package static func scenarioOfObject(_ plan: ChaosExperimentPlan) -> [String: String] {
+        var scenarios: [String: String] = [:]
+        for experiment in plan.experiments {
+            for name in objectNames(experiment) where scenarios[name] == nil {
+                scenarios[name] = experiment.scenario
+            }
+        }
+        return scenarios
+    }
+
+    /// The object name of each of an experiment's manifests: scenario and component.
+    static func objectNames(_ experiment: ChaosExperimentPlan.Experiment) -> [String] {
+        unique(experiment.attacks.map { objectName(experiment.scenario + "-" + $0.component) })
     }
 
     /// The file of each experiment: its scenario's object name, `.yaml`.

@@ -119,6 +119,16 @@ public enum ReportRenderers {
         }
     }
 
+    /// `nines scenario --observed`: text, json, markdown.
+    package static func observedScenario(_ format: OutputFormat) -> any ReportRenderer<ObservedScenarioReport> {
+        switch format {
+        case .text: SanitizedRenderer(ObservedScenarioTextRenderer())
+        case .json: JSONRenderer()
+        case .markdown: SanitizedRenderer(ObservedScenarioMarkdownRenderer())
+        default: unsupported(format, "an observed scenario report")
+        }
+    }
+
     /// `nines diagram`: svg (laid out by `StackDiagramLayout`), dot and mermaid (laid out by their tools).
     package static func diagram(_ format: OutputFormat, _ diagram: StackDiagram) -> String {
         switch format {

@@ -18,16 +18,7 @@ package enum KubernetesImport {
 
     /// Imports the manifests under `paths` (files, or directories walked by `ManifestFiles`).
     public static func run(paths: [String], options: LoadOptions = LoadOptions()) throws(DiagnosticError) -> Result {
-        var documents: [(file: String, text: String)] = []
-        var problems: [Diagnostic] = []
-        for file in try ManifestFiles.expand(paths) {
-            switch SourceFile.read(file, options: options) {
-            case .success(let text): documents.append((SourceFile.displayName(file), text))
-            case .failure(let error): problems += error.diagnostics
-            }
-        }
-        guard problems.isEmpty else { throw DiagnosticError(problems) }
-        return try convert(documents, sources: paths)
+        try convert(try ManifestFiles.read(paths, options: options), sources: paths)
     }
 
     /// Imports documents already read (file name and text); `sources` names them in the model's header.

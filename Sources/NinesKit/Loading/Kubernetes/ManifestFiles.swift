@@ -26,6 +26,21 @@ package enum ManifestFiles {
         return files
     }
 
+    /// The text of every file under `paths` (expanded as above, `-` standard input), each read
+    /// within the input limit; every unreadable file reported at once.
+    public static func read(_ paths: [String], options: LoadOptions) throws(DiagnosticError) -> [(file: String, text: String)] {
+        var documents: [(file: String, text: String)] = []
+        var problems: [Diagnostic] = []
+        for file in try expand(paths) {
+            switch SourceFile.read(file, options: options) {
+            case .success(let text): documents.append((SourceFile.displayName(file), text))
+            case .failure(let error): problems += error.diagnostics
+            }
+        }
+        guard problems.isEmpty else { throw DiagnosticError(problems) }
+        return documents
+    }
+
     private static func walk(_ directory: String, depth: Int, into files: inout [String], problems: inout [Diagnostic]) {
         guard files.count <= maxFiles else { return }
         guard depth < maxDepth else {
