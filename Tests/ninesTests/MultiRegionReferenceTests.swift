@@ -17,8 +17,8 @@ import NinesTestSupport
 ///   so the two ends of the zones' intervals give the two ends of the reference.
 ///
 /// The engine's figure lies inside the reference interval (up to 1e-12 of Q), and the interval is
-/// narrower than 1e-9 of Q. Brute force over every component state is `NestedGroupTests`'; the
-/// 100,000-component shape is measured by benchmarks/multi-region-reference.sh.
+/// narrower than 1e-9 of Q. Brute force over every component state is `NestedGroupTests`' (random
+/// zoned regions small enough to enumerate).
 @Suite struct MultiRegionReferenceTests {
     @Test(arguments: [(1_000, false), (1_000, true), (10_000, false), (10_000, true)])
     func generatedModelMatchesTheReference(components: Int, sharedDNS: Bool) throws {

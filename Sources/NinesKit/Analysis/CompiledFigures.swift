@@ -106,7 +106,7 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
                 flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples) inside the certified interval "
                                        + interval.described, reason: "the enumeration's interval is wider than the figure itself",
                                        parts: [result.plan])
-                flow = flow.replacingProbability(Probability(availability: estimate.availability))
+                flow = flow.replacingProbability(interval.figure(availability: estimate.availability))
             }
             return flow
         case .sampled:
@@ -157,7 +157,7 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
                                    reason: reason + "; the analysis may sample no more figures")
             return flow
         }
-        var flow = FlowFigures(name: name, probability: Probability(availability: estimate.availability), frequency: nil,
+        var flow = FlowFigures(name: name, probability: certified.figure(availability: estimate.availability), frequency: nil,
                                importance: [], componentsWithoutRates: [], diagramSize: 0)
         flow.method = .estimated
         flow.estimate = estimate

@@ -45,6 +45,13 @@ public struct UnavailabilityInterval: Hashable, Sendable {
     /// An availability moved into the interval.
     func clamp(availability: Double) -> Double { min(max(availability, upper.up), lower.up) }
 
+    /// A figure inside the interval given by its availability (an estimate clamped into it): at an
+    /// end, that end's own pair, since 1 − availability would lose the unavailability's last digits
+    /// and could put it a rounding error outside.
+    func figure(availability: Double) -> Probability {
+        availability <= upper.up ? upper : availability >= lower.up ? lower : Probability(availability: availability)
+    }
+
     /// The interval as a plan states it: "[lower, upper] of Q".
     var described: String { "[\(Format.small(lower.down)), \(Format.small(upper.down))] of Q" }
 }
