@@ -14,7 +14,7 @@ struct Observation {
     /// Start of the measured window (`--since`); nil measures the whole period up to `end`.
     let since: Date?
 
-    /// - Parameter judged: set the model's judged (pessimistic) figure beside the measurement, as
+    /// - Parameter judged: set the model's judged figure (the upper end of its unavailability interval) beside the measurement, as
     ///   `check` does, rather than its central figure.
     func measure(_ prediction: SLAPrediction, judged: Bool) throws -> [ObservedObjective] {
         let model = prediction.model
@@ -44,7 +44,7 @@ struct Observation {
                 case .up: SLIMeasurement.up(mean: values[0], windowHours: windowHours, queries: queries)
                 }
                 observed.append(ObservedObjective(objective: item.objective, periodHours: periodHours, measurement: try measurement.get(),
-                                                  predicted: judged ? item.figure.pessimistic : item.figure.probability))
+                                                  predicted: judged ? item.figure.judged : item.figure.probability))
             } catch {
                 switch error {
                 case .badQuery(let text), .empty(let text):

@@ -32,8 +32,8 @@ import Testing
             let result = conjunction.evaluate(variables, importance: true, workBudget: 50_000_000)
             let (up, birnbaum) = Self.enumerate(bdd, roots, variables)
             #expect(result.isExact)
-            #expect(abs(result.low.up - up) < 1e-13 && abs(result.high.up - up) < 1e-13, "\(result.low.up) vs \(up)")
-            #expect(abs(result.low.down - (1 - up)) < 1e-13)
+            #expect(abs(result.interval.upper.up - up) < 1e-13 && abs(result.interval.lower.up - up) < 1e-13, "\(result.interval.upper.up) vs \(up)")
+            #expect(abs(result.interval.lower.down - (1 - up)) < 1e-13)
             for level in 0..<Int(Self.variableCount) {
                 #expect(abs(result.birnbaum[level] - birnbaum[level]) < 1e-12, "Birnbaum of \(level): \(result.birnbaum[level]) vs \(birnbaum[level]); conditioned \(conjunction.conditioned)")
             }

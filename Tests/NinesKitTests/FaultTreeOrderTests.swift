@@ -74,9 +74,9 @@ import Testing
         #expect(abs(exact.probability.down - reference.probability.down) <= 1e-12 * reference.probability.down)
         let fallback = AvailabilityAnalysis(model, budget: budget).objective(0)
         #expect(fallback.method != .exact)
-        if let bounds = fallback.bounds {
-            #expect(bounds.lower.down + 1e-15 >= exact.probability.down && exact.probability.down >= bounds.upper.down - 1e-15,
-                    "\(exact.probability.down) outside [\(bounds.upper.down), \(bounds.lower.down)]")
+        if let bounds = fallback.interval {
+            #expect(bounds.upper.down + 1e-15 >= exact.probability.down && exact.probability.down >= bounds.lower.down - 1e-15,
+                    "\(exact.probability.down) outside [\(bounds.lower.down), \(bounds.upper.down)]")
         }
     }
 }

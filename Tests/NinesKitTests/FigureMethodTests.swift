@@ -110,12 +110,12 @@ import NinesTestSupport
     @Test func conditioningUnderATightBudgetGivesACertifiedInterval() throws {
         let (model, budget) = try Self.smallestPool(conditioningWork: 1_000)
         let shop = AvailabilityAnalysis(model, budget: budget).objective(0)
-        let bounds = try #require(shop.bounds)
+        let bounds = try #require(shop.interval)
         let expected = Self.pools[0].unavailability
         #expect(shop.method != .exact)
-        #expect(bounds.upper.down <= expected * (1 + 1e-12) && expected <= bounds.lower.down * (1 + 1e-12))
-        #expect(shop.pessimistic == (shop.method == .bounded ? bounds.lower : Probability(availability: shop.estimate!.low)))
-        #expect(shop.pessimistic.down >= shop.probability.down)
+        #expect(bounds.lower.down <= expected * (1 + 1e-12) && expected <= bounds.upper.down * (1 + 1e-12))
+        #expect(shop.judged == (shop.method == .bounded ? bounds.upper : Probability(availability: shop.estimate!.low)))
+        #expect(shop.judged.down >= shop.probability.down)
         let conditioning = try #require(shop.conditioning)
         #expect(conditioning.depth < 5)
     }
@@ -134,12 +134,12 @@ import NinesTestSupport
         let service = pairDown * pairDown * (3 - 2 * pairDown)    // (1 − a)²(1 + 2a)
         let serviceOnLiveNodes = podDown * podDown * (3 - 2 * podDown)
         let allNodesUp = -expm1(log1p(-1e-4) + 60 * log1p(-serviceOnLiveNodes))
-        let bounds = try #require(shop.bounds)
+        let bounds = try #require(shop.interval)
         #expect(shop.method == .bounded)
         #expect(try #require(shop.conditioning).depth == 0)
-        #expect(Closeness.relative(bounds.upper.down, allNodesUp, within: 1e-12), "\(bounds.upper.down) vs \(allNodesUp)")
-        #expect(Closeness.relative(bounds.lower.down, 1e-4 + 60 * service, within: 1e-12), "\(bounds.lower.down)")
-        #expect(bounds.upper.down <= Self.pools[0].unavailability && Self.pools[0].unavailability <= bounds.lower.down)
+        #expect(Closeness.relative(bounds.lower.down, allNodesUp, within: 1e-12), "\(bounds.lower.down) vs \(allNodesUp)")
+        #expect(Closeness.relative(bounds.upper.down, 1e-4 + 60 * service, within: 1e-12), "\(bounds.upper.down)")
+        #expect(bounds.lower.down <= Self.pools[0].unavailability && Self.pools[0].unavailability <= bounds.upper.down)
     }
 
     /// A state where some service is certainly down settles its whole subtree: on the 60-service
@@ -150,7 +150,7 @@ import NinesTestSupport
         let shop = AvailabilityAnalysis(model, budget: budget).objective(0)
         let conditioning = try #require(shop.conditioning)
         #expect(shop.method == .exact)
-        #expect(shop.bounds!.lower.down == shop.bounds!.upper.down || conditioning.depth <= 3)
+        #expect(shop.interval!.upper.down == shop.interval!.lower.down || conditioning.depth <= 3)
         #expect(conditioning.states < 1 + 12 + 66 + 220)
     }
 
@@ -161,7 +161,7 @@ import NinesTestSupport
         let shop = AvailabilityAnalysis(model, budget: budget).objective(0)
         let states = try #require(shop.conditioning).states
         #expect(shop.method == .bounded)
-        #expect(text.contains("  bounded: unavailability certified in [\(String(format: "%.10g", try #require(shop.bounds).upper.down)), "))
+        #expect(text.contains("  bounded: unavailability certified in [\(String(format: "%.10g", try #require(shop.interval).lower.down)), "))
         #expect(text.contains("  shown: its midpoint; a target is judged by the upper end"))
         #expect(text.contains("  interval: conditioned on 12 shared components (\(Format.count(states)) states)"))
         #expect(Format.count(68_406) == "68,406" && Format.count(999) == "999" && Format.count(1_000_000) == "1,000,000")
@@ -172,17 +172,17 @@ import NinesTestSupport
     @Test func gateJudgesABoundedFigureByItsPessimisticEnd() throws {
         var (model, budget) = try Self.smallestPool(conditioningWork: 1_000)
         let shop = AvailabilityAnalysis(model, budget: budget).objective(0)
-        #expect(shop.pessimistic.down > shop.probability.down)
-        let between = (shop.probability.down + shop.pessimistic.down) / 2
+        #expect(shop.judged.down > shop.probability.down)
+        let between = (shop.probability.down + shop.judged.down) / 2
         model.objectives[0].target = Probability(up: 1 - between, down: between)
         let prediction = SLAPrediction(model, full: AvailabilityAnalysis(model, budget: budget))
         #expect(prediction.objectives[0].holds() == false)
-        #expect(prediction.objectives[0].judgedUnavailability == shop.pessimistic.down)
+        #expect(prediction.objectives[0].judgedUnavailability == shop.judged.down)
         let text = CheckTextRenderer().render(CheckReportBuilder.checkReport(prediction))
         #expect(text.contains("FAIL  shop"))
         #expect(text.contains("judged by the"), "\(text)")
         // A target at the pessimistic end itself holds.
-        model.objectives[0].target = Probability(up: 1 - shop.pessimistic.down, down: shop.pessimistic.down)
+        model.objectives[0].target = Probability(up: 1 - shop.judged.down, down: shop.judged.down)
         #expect(SLAPrediction(model, full: AvailabilityAnalysis(model, budget: budget)).objectives[0].holds() == true)
     }
 
@@ -232,9 +232,9 @@ import NinesTestSupport
             if case .conjunction(_, _, let groups) = engine.structure.closure[engine.structure.indexOf["front"]!], !groups.isEmpty { grouped += 1 }
             compareEveryFigure(engine, &reference, model: model, label)
             // The cheap bounds from the parts alone (Markov's for the group) hold the exact figure.
-            let (worst, union) = engine.compiled.factorBounds(engine.structure.terms(of: engine.structure.objectives[0]), view: .callers)
+            let parts = engine.compiled.factorBounds(engine.structure.terms(of: engine.structure.objectives[0]), view: .callers)
             let truth = reference.figure(requiring: model.objectives[0].components).probability.down
-            #expect(worst.down <= truth * (1 + 1e-12) && truth <= union.down * (1 + 1e-12), "\(label): \(worst.down) ≤ \(truth) ≤ \(union.down)")
+            #expect(parts.lower.down <= truth * (1 + 1e-12) && truth <= parts.upper.down * (1 + 1e-12), "\(label): \(parts.lower.down) ≤ \(truth) ≤ \(parts.upper.down)")
             // Single points of failure through the group, against the structure function.
             let targets = model.objectives[0].components.compactMap { engine.structure.indexOf[$0] }
             #expect(engine.singlePointsOfFailure(objective: 0) == engine.structure.singleFailures(targets: targets).map { engine.structure.names[$0] },
@@ -312,7 +312,7 @@ import NinesTestSupport
         let estimate = try #require(figure.estimate)
         let exact = AvailabilityAnalysis(model).objective(0).probability.up
         #expect(estimate.low <= exact && exact <= estimate.high, "\(estimate) vs \(exact)")
-        #expect(figure.pessimistic.up == estimate.low)
+        #expect(figure.judged.up == estimate.low)
         // The structure function still names the single points of failure.
         #expect(analysis.singlePointsOfFailure(objective: 0) == ["node", "front"])
     }
@@ -324,6 +324,23 @@ import NinesTestSupport
     /// the group, which the trivial bound does not look into), at most 1 − Π p over everything
     /// reached.
     @Test func aSampledFigureNeverFallsBelowWhatTheStructureProves() throws {
+        let (model, overBudget) = try Self.rareGroupOverBudget()
+        let figure = AvailabilityAnalysis(model, budget: overBudget).objective(0)
+        #expect(figure.method == .estimated)
+        let estimate = try #require(figure.estimate)
+        let bounds = try #require(figure.interval)
+        let needed = 1e-5
+        #expect(abs(bounds.lower.down - needed) < 1e-18)
+        #expect(abs(bounds.upper.down - (1 - (1 - 1e-5) * (1 - 1e-4) * (1 - 1e-7) * (1 - 1e-7))) < 1e-15)
+        #expect(estimate.availability <= bounds.lower.up && estimate.high <= bounds.lower.up)
+        #expect(figure.probability.down >= needed * (1 - 1e-12), "\(figure.probability)")
+        let exact = AvailabilityAnalysis(model).objective(0).probability
+        #expect(bounds.upper.down >= exact.down && exact.down >= bounds.lower.down)
+    }
+
+    /// A group over budget (so sampled) under a front door of 1e-5 and a node of 1e-4, with pods so
+    /// reliable that 20,480 samples see no outage of the group.
+    static func rareGroupOverBudget() throws -> (SystemModel, CompilationBudget) {
         let model = try TestModels.load("""
             version: 1
             system: rare
@@ -337,17 +354,28 @@ import NinesTestSupport
             """)
         let overBudget = CompilationBudget(groupNodes: 0, closureNodes: 1_000_000, objectiveNodes: 1_000_000, systemNodes: 1_000_000,
                                            totalNodes: .max)
-        let figure = AvailabilityAnalysis(model, budget: overBudget).objective(0)
-        #expect(figure.method == .estimated)
-        let estimate = try #require(figure.estimate)
-        let bounds = try #require(figure.bounds)
-        let needed = 1e-5
-        #expect(abs(bounds.upper.down - needed) < 1e-18)
-        #expect(abs(bounds.lower.down - (1 - (1 - 1e-5) * (1 - 1e-4) * (1 - 1e-7) * (1 - 1e-7))) < 1e-15)
-        #expect(estimate.availability <= bounds.upper.up && estimate.high <= bounds.upper.up)
-        #expect(figure.probability.down >= needed * (1 - 1e-12), "\(figure.probability)")
-        let exact = AvailabilityAnalysis(model).objective(0).probability
-        #expect(bounds.lower.down >= exact.down && exact.down >= bounds.upper.down)
+        return (model, overBudget)
+    }
+
+    /// The same model, every figure of its report (the objective and the whole system, both
+    /// sampled): none is below its certified lower unavailability or above the upper one, and the
+    /// JSON interval's ends say which is which (`minUnavailability` the smaller, the deprecated
+    /// `lowerUnavailability` the larger: the same ends named by their availability).
+    @Test func noReportedFigureLeavesItsCertifiedInterval() throws {
+        let (model, overBudget) = try Self.rareGroupOverBudget()
+        let report = ReportBuilder.availabilityReport(AvailabilityAnalysis(model, budget: overBudget))
+        #expect(report.figures.count == 2)
+        for figure in report.figures {
+            #expect(figure.method == FigureMethod.estimated.rawValue, "\(figure.name)")
+            let interval = try #require(figure.interval, "\(figure.name)")
+            #expect(interval.minUnavailability >= 1e-5 * (1 - 1e-12), "\(figure.name): the front door alone is 1e-5")
+            #expect(interval.minUnavailability <= figure.unavailability && figure.unavailability <= interval.maxUnavailability,
+                    "\(figure.name): \(figure.unavailability) outside [\(interval.minUnavailability), \(interval.maxUnavailability)]")
+            let estimate = try #require(figure.estimate)
+            #expect(interval.minAvailability <= estimate.low && estimate.high <= interval.maxAvailability)
+            #expect(interval.lowerUnavailability == interval.maxUnavailability && interval.upperUnavailability == interval.minUnavailability)
+            #expect(interval.lowerAvailability == interval.minAvailability && interval.upperAvailability == interval.maxAvailability)
+        }
     }
 
     /// An analysis samples at most `sampledFigures` figures: past them a figure no exact method
@@ -371,11 +399,11 @@ import NinesTestSupport
             // The structure's certified interval, shown as its midpoint: at most the product of
             // what every path needs through plain dependencies (the component and `front`), at
             // least the product of everything it reaches.
-            let bounds = try #require(analysis.figure(named: "x", requiring: [model.components[index].name]).bounds)
-            #expect(bounds.lower.up <= truth && truth <= bounds.upper.up, "\(bounds) vs \(truth)")
+            let bounds = try #require(analysis.figure(named: "x", requiring: [model.components[index].name]).interval)
+            #expect(bounds.upper.up <= truth && truth <= bounds.lower.up, "\(bounds) vs \(truth)")
             let own = OwnAvailability(model.components[index]).probability.up
-            #expect(abs(bounds.upper.up - (model.components[index].name == "front" ? own : own * 0.99)) < 1e-15)
-            #expect(abs(analysis.closures[index].probability.up - (bounds.lower.up + bounds.upper.up) / 2) < 1e-15)
+            #expect(abs(bounds.lower.up - (model.components[index].name == "front" ? own : own * 0.99)) < 1e-15)
+            #expect(abs(analysis.closures[index].probability.up - (bounds.upper.up + bounds.lower.up) / 2) < 1e-15)
         }
     }
 
@@ -447,7 +475,7 @@ import NinesTestSupport
         let count = AvailabilityAnalysis.backgroundEstimateComponents
         let model = TestModels.model((0..<count).map { TestModels.component("door\($0)", down: 1e-6) })
         let system = AvailabilityAnalysis(model).system()
-        #expect(system.method == .exact && system.bounds == nil && system.estimate == nil)
+        #expect(system.method == .exact && system.interval == nil && system.estimate == nil)
         let expectedDown = -expm1(Double(count) * log1p(-1e-6))
         #expect(abs(system.probability.down - expectedDown) < 1e-12 * expectedDown)
     }

@@ -27,9 +27,9 @@ import Testing
             let targets = model.objectives[0].components.compactMap { engine.structure.indexOf[$0] }
             #expect(engine.singlePointsOfFailure(objective: 0) == engine.structure.singleFailures(targets: targets).map { engine.structure.names[$0] },
                     "\(label)")
-            let (worst, union) = engine.compiled.factorBounds(terms, view: .callers)
+            let parts = engine.compiled.factorBounds(terms, view: .callers)
             let truth = reference.figure(requiring: model.objectives[0].components).probability.down
-            #expect(worst.down <= truth * (1 + 1e-12) && truth <= union.down * (1 + 1e-12), "\(label): \(worst.down) ≤ \(truth) ≤ \(union.down)")
+            #expect(parts.lower.down <= truth * (1 + 1e-12) && truth <= parts.upper.down * (1 + 1e-12), "\(label): \(parts.lower.down) ≤ \(truth) ≤ \(parts.upper.down)")
         }
         #expect(nested == 6)
     }

@@ -32,7 +32,7 @@ import NinesTestSupport
                 seen.insert(verdict.met ? "met" : "missed")
                 if verdict.rtoHolds == false || verdict.rpoHolds == false { seen.insert("recovery-miss") }
                 if let all = item.withExcluded, let target = item.target, verdict.met,
-                   !TargetRule.holds(unavailability: all.pessimistic.down, targetUnavailability: target.down) {
+                   !TargetRule.holds(unavailability: all.judged.down, targetUnavailability: target.down) {
                     seen.insert("promise-kept-users-miss")
                 }
             }

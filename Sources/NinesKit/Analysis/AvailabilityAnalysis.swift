@@ -154,7 +154,7 @@ public enum FigureMethod: String, Hashable, Sendable, Codable {
     /// Evaluated exactly: a decision diagram, or conditioning that enumerated every state that
     /// matters to a double's precision.
     case exact
-    /// A certified interval (`FlowFigures.bounds`): conditioning on shared components enumerated
+    /// A certified interval (`FlowFigures.interval`): conditioning on shared components enumerated
     /// the likeliest states and bounds the rest by their probability.
     case bounded
     /// A seeded Monte Carlo estimate with its 95% confidence interval (`FlowFigures.estimate`),
@@ -176,8 +176,8 @@ public struct FlowFigures: Hashable, Sendable {
     /// Number of BDD nodes of this figure's structure function (all factors' when conditioned).
     public let diagramSize: Int
     public var method: FigureMethod = .exact
-    /// A certified interval on the availability, when the figure is not exact.
-    public var bounds: AvailabilityBounds? = nil
+    /// The certified interval on the unavailability, when the figure is not one exact diagram.
+    public var interval: UnavailabilityInterval? = nil
     /// With `estimated`: the seeded Monte Carlo estimate (see `SystemSampling`).
     public var estimate: SampledEstimate? = nil
     /// With conditioning: what was conditioned on and how many states were enumerated.
@@ -185,14 +185,14 @@ public struct FlowFigures: Hashable, Sendable {
     /// The route the evaluation took to this figure and why (`nines report --explain`).
     package var plan: FigurePlan? = nil
 
-    /// The figure at its pessimistic end: the lower end of the certified interval (bounded) or of
-    /// the estimate's confidence interval (estimated; it lies inside the certified interval when
-    /// there is one); the figure itself when exact. What a gate judges a figure by.
-    public var pessimistic: Probability {
+    /// The figure a gate judges: the upper unavailability of the certified interval (bounded) or
+    /// of the estimate's confidence interval (estimated; it lies inside the certified interval when
+    /// there is one); the figure itself when exact.
+    public var judged: Probability {
         switch method {
         case .exact: return probability
-        case .bounded: return bounds?.lower ?? probability
-        case .estimated: return estimate.map { Probability(availability: $0.low) } ?? bounds?.lower ?? probability
+        case .bounded: return interval?.upper ?? probability
+        case .estimated: return estimate.map { Probability(availability: $0.low) } ?? interval?.upper ?? probability
         }
     }
 
@@ -219,10 +219,4 @@ public struct SampledEstimate: Hashable, Sendable, Codable {
     public let high: Double
     public let samples: Int
     public let seed: UInt64
-}
-
-/// Lower and upper bounds on an availability that could not be computed exactly.
-public struct AvailabilityBounds: Hashable, Sendable, Codable {
-    public let lower: Probability
-    public let upper: Probability
 }

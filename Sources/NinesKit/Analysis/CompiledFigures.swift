@@ -82,35 +82,31 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
             if terms.factors.count == 1 && terms.groups.isEmpty {
                 return figure(named: name, form: .diagram(terms.factors[0]), targets: targets, view: view, allowance: &allowance)
             }
-            let (worst, union) = factorBounds(terms, view: view)
+            let parts = factorBounds(terms, view: view)
             guard let result = evaluate(terms, view: view, allowance: &allowance.conditioning, parts: allowance.parts) else {
-                return sampled(name, targets: targets, view: view, background: background,
-                               within: AvailabilityBounds(lower: union, upper: worst), allowance: &allowance,
+                return sampled(name, targets: targets, view: view, background: background, within: parts, allowance: &allowance,
                                because: "conditioning could not afford it (too many shared components or states, or the analysis's allowance spent)")
             }
             // The certified interval on Q: the enumeration's, narrowed by the factor bounds.
-            let low = result.optimistic.down >= worst.down ? result.optimistic : worst
-            let high = result.pessimistic.down <= union.down ? result.pessimistic : union
-            let middle = Self.midpoint(low: low, high: high)
-            var flow = figures(name, probability: middle, birnbaum: result.birnbaum, view: view, diagramSize: result.diagramSize)
+            let interval = result.interval.intersected(with: parts)
+            var flow = figures(name, probability: interval.midpoint, birnbaum: result.birnbaum, view: view, diagramSize: result.diagramSize)
             flow.plan = result.plan
-            if result.optimistic.down >= worst.down || result.pessimistic.down <= union.down {   // the enumeration told something
+            if result.interval.lower.down >= parts.lower.down || result.interval.upper.down <= parts.upper.down {   // the enumeration told something
                 flow.conditioning = result.conditioning
             }
-            // As an interval on the availability: lower end = the highest unavailability.
-            flow.bounds = AvailabilityBounds(lower: high, upper: low)
+            flow.interval = interval
             guard !result.isExact else { return flow }
             flow.method = .bounded
             // Wider than the figure itself: say what sampling finds, inside the interval (while the
             // analysis can still afford sampling; else the interval stands).
-            if high.down - low.down > low.down,
-               let estimate = estimate(targets: targets, view: view, background: background, within: flow.bounds, allowance: &allowance) {
+            if interval.width > interval.lower.down,
+               let estimate = estimate(targets: targets, view: view, background: background, within: interval, allowance: &allowance) {
                 flow.method = .estimated
                 flow.estimate = estimate
                 flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples) inside the certified interval "
-                                       + Self.describe(flow.bounds!), reason: "the enumeration's interval is wider than the figure itself",
+                                       + interval.described, reason: "the enumeration's interval is wider than the figure itself",
                                        parts: [result.plan])
-                flow = flow.replacingProbability(Probability(availability: estimate.availability))
+                flow = flow.replacingProbability(interval.figure(availability: estimate.availability))
             }
             return flow
         case .sampled:
@@ -124,12 +120,12 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
     /// factors' and the groups'. A group of n members needing k is down when n − k + 1 are: at
     /// most Σ_m Q_m / (n − k + 1) (Markov), and, needing one, at most the likeliest member's
     /// outage; a member's Q is at most the same bound of its own terms.
-    func factorBounds(_ terms: ConjunctionTerms, view: FigureView) -> (worst: Probability, union: Probability) {
+    func factorBounds(_ terms: ConjunctionTerms, view: FigureView) -> UnavailabilityInterval {
         let nodes = view == .callers ? callerNodes : pathNodes
         var worst = Probability.perfect
         for factor in terms.factors where nodes[factor].down > worst.down { worst = nodes[factor] }
-        let union = min(1, unionBound(terms, nodes))
-        return (worst, Probability(up: max(0, 1 - union), down: union))
+        let union = max(worst.down, min(1, unionBound(terms, nodes)))
+        return UnavailabilityInterval(lower: worst, upper: Probability(up: max(0, 1 - union), down: union))
     }
 
     /// Σ of the factors' Q and the groups' bounds (see `factorBounds`), uncapped.
@@ -144,53 +140,37 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
         return sum.value
     }
 
-    /// A Monte Carlo figure, inside its certified interval: `bounds` (from the parts, when known)
+    /// A Monte Carlo figure, inside its certified interval: `given` (from the parts, when known)
     /// narrowed by what the structure proves (`CompiledStructure.structuralBounds`), so an estimate
     /// never falls below the unavailability of what every path needs. When the analysis can no
     /// longer afford sampling, the certified interval alone, `bounded`.
     func sampled(_ name: String, targets: [Int], view: FigureView, background: BackgroundSystemEstimate?,
-                 within given: AvailabilityBounds?, allowance: inout AnalysisAllowance, because reason: String) -> FlowFigures {
+                 within given: UnavailabilityInterval?, allowance: inout AnalysisAllowance, because reason: String) -> FlowFigures {
         let structural = structure.structuralBounds(targets: targets, figures: structure.names.indices.map { ownFigures($0, view).probability })
-        let bounds = given.map { given in
-            AvailabilityBounds(lower: given.lower.down < structural.lower.down ? given.lower : structural.lower,
-                               upper: given.upper.down > structural.upper.down ? given.upper : structural.upper)
-        } ?? structural
-        guard let estimate = estimate(targets: targets, view: view, background: background, within: bounds, allowance: &allowance) else {
-            let certified = bounds
-            var flow = FlowFigures(name: name, probability: Self.midpoint(low: certified.upper, high: certified.lower), frequency: nil,
+        let certified = given.map { structural.intersected(with: $0) } ?? structural
+        guard let estimate = estimate(targets: targets, view: view, background: background, within: certified, allowance: &allowance) else {
+            var flow = FlowFigures(name: name, probability: certified.midpoint, frequency: nil,
                                    importance: [], componentsWithoutRates: [], diagramSize: 0)
             flow.method = .bounded
-            flow.bounds = certified
-            flow.plan = FigurePlan(.boundsOnly, "bounds only: the structural interval " + Self.describe(certified),
+            flow.interval = certified
+            flow.plan = FigurePlan(.boundsOnly, "bounds only: the structural interval " + certified.described,
                                    reason: reason + "; the analysis may sample no more figures")
             return flow
         }
-        var flow = FlowFigures(name: name, probability: Probability(availability: estimate.availability), frequency: nil,
+        var flow = FlowFigures(name: name, probability: certified.figure(availability: estimate.availability), frequency: nil,
                                importance: [], componentsWithoutRates: [], diagramSize: 0)
         flow.method = .estimated
         flow.estimate = estimate
-        flow.bounds = bounds
+        flow.interval = certified
         flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples) inside the structural interval "
-                               + Self.describe(bounds), reason: reason)
+                               + certified.described, reason: reason)
         return flow
     }
 
-    /// An interval on the availability as a plan states it: unavailability, least first.
-    static func describe(_ bounds: AvailabilityBounds) -> String {
-        "[\(Format.small(bounds.upper.down)), \(Format.small(bounds.lower.down))] of Q"
-    }
-
-    /// The midpoint of an interval given by its ends' (availability, unavailability) pairs: Q from
-    /// the low end up, A from the high end's availability up, so that neither loses digits.
-    static func midpoint(low: Probability, high: Probability) -> Probability {
-        let half = (high.down - low.down) / 2
-        return Probability(up: high.up + half, down: low.down + half)
-    }
-
-    /// A seeded Monte Carlo estimate of "all targets up", clamped into `bounds` when known.
+    /// A seeded Monte Carlo estimate of "all targets up", clamped into `certified` when known.
     /// Nil when no background estimate serves and the analysis may sample no more figures.
     func estimate(targets: [Int], view: FigureView, background: BackgroundSystemEstimate?,
-                  within bounds: AvailabilityBounds?, allowance: inout AnalysisAllowance) -> SampledEstimate? {
+                  within certified: UnavailabilityInterval?, allowance: inout AnalysisAllowance) -> SampledEstimate? {
         let seed = AvailabilityAnalysis.estimateSeed
         let isSystem = Set(targets) == Set(structure.roots)
         let counts: (up: Int, samples: Int)
@@ -203,10 +183,7 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
                                     targets: targets).systemUpCount(seed: seed)
         }
         let interval = ProportionInterval(successes: counts.up, trials: counts.samples)
-        let clamp = { (value: Double) in
-            guard let bounds else { return value }
-            return min(max(value, bounds.lower.up), bounds.upper.up)
-        }
+        let clamp = { (value: Double) in certified?.clamp(availability: value) ?? value }
         return SampledEstimate(availability: clamp(interval.estimate), low: clamp(interval.low), high: clamp(interval.high),
                                samples: counts.samples, seed: seed)
     }
@@ -286,7 +263,7 @@ extension FlowFigures {
     private func copy(name: String, probability: Probability) -> FlowFigures {
         var copy = FlowFigures(name: name, probability: probability, frequency: frequency, importance: importance,
                                componentsWithoutRates: componentsWithoutRates, diagramSize: diagramSize)
-        (copy.method, copy.bounds, copy.estimate, copy.conditioning, copy.plan) = (method, bounds, estimate, conditioning, plan)
+        (copy.method, copy.interval, copy.estimate, copy.conditioning, copy.plan) = (method, interval, estimate, conditioning, plan)
         return copy
     }
 }

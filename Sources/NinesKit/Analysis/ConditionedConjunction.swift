@@ -127,9 +127,9 @@ struct ConditionedConjunction: Sendable {
     static let exhaustiveImportance = 12
 
     struct Result: Sendable {
-        /// Bounds on P(all up): `low` counts only enumerated states, `high` adds the tail.
-        let low: Probability
-        let high: Probability
+        /// The certified interval on Q: its lower end counts only the enumerated states (and what
+        /// they settle), the upper end adds the tail left unenumerated.
+        let interval: UnavailabilityInterval
         /// ∂A/∂p by level (zero for variables the factors do not test); empty unless asked for.
         let birnbaum: [Double]
         /// Conditioned components with a chance of failing, and the most of them down at once in
@@ -141,7 +141,7 @@ struct ConditionedConjunction: Sendable {
         var work = 0
         /// Whether what was not enumerated is below `relativeTolerance` of the unavailability: the
         /// figure is then exact to twelve significant digits (and its interval says how exact).
-        var isExact: Bool { high.down - low.down <= ConditionedConjunction.relativeTolerance * low.down }
+        var isExact: Bool { interval.isNarrow(relative: ConditionedConjunction.relativeTolerance) }
     }
 
     /// P(every factor up) for the variable probabilities `variables` (by level).
@@ -169,12 +169,12 @@ struct ConditionedConjunction: Sendable {
             birnbaum[Int(level)] = Self.middle(whenDown) - Self.middle(result)
             work += whenDown.work
         }
-        return Result(low: result.low, high: result.high, birnbaum: birnbaum, conditionedCount: result.conditionedCount,
+        return Result(interval: result.interval, birnbaum: birnbaum, conditionedCount: result.conditionedCount,
                       depth: result.depth, states: result.states, work: work)
     }
 
     /// The unavailability at the middle of a result's interval.
-    static func middle(_ result: Result) -> Double { (result.low.down + result.high.down) / 2
+    static func middle(_ result: Result) -> Double { (result.interval.lower.down + result.interval.upper.down) / 2
     }
 }
 
@@ -373,9 +373,11 @@ private struct Enumeration {
             limit += 1
         }
         let width = frontierWidth.value
-        let low = Probability(up: upSum, down: downSum + frontierDown.value)
-        let high = Probability(up: min(1, upSum + width), down: min(1, downSum + frontierDown.value + width))
-        return ConditionedConjunction.Result(low: low, high: high, birnbaum: wantsImportance ? birnbaum() : [],
+        // Each end a consistent pair: the tail's mass counted up at the lower end, down at the upper.
+        let lowDown = downSum + frontierDown.value
+        let interval = UnavailabilityInterval(lower: Probability(up: min(1, upSum + width), down: lowDown),
+                                              upper: Probability(up: upSum, down: min(1, lowDown + width)))
+        return ConditionedConjunction.Result(interval: interval, birnbaum: wantsImportance ? birnbaum() : [],
                                              conditionedCount: candidates.count, depth: limit, states: states, work: work)
     }
 

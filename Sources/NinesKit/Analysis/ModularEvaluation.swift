@@ -1,11 +1,8 @@
 import Foundation
 
-/// A conjunction's figure as a certified interval with Birnbaum importance by level: the
-/// optimistic end (least unavailability) and the pessimistic end, each a consistent pair
-/// (availability + unavailability = 1).
+/// A conjunction's figure as a certified interval with Birnbaum importance by level.
 struct TermsFigure {
-    var optimistic: Probability
-    var pessimistic: Probability
+    var interval: UnavailabilityInterval
     var birnbaum: [Double]
     /// Conditioned components, deepest level and states, summed over the conditioned parts; nil
     /// when nothing was conditioned.
@@ -14,10 +11,8 @@ struct TermsFigure {
     /// The route taken to this figure.
     var plan: FigurePlan
 
-    var isExact: Bool {
-        pessimistic.down - optimistic.down <= ConditionedConjunction.relativeTolerance * optimistic.down
-    }
-    var middle: Probability { CompiledFigures.midpoint(low: optimistic, high: pessimistic) }
+    var isExact: Bool { interval.isNarrow(relative: ConditionedConjunction.relativeTolerance) }
+    var middle: Probability { interval.midpoint }
 }
 
 /// Modular decomposition of a conjunction before conditioning: parts that share no component are
@@ -126,8 +121,7 @@ struct ModularEvaluator {
         let result = conjunction.evaluate(context.variables, importance: true,
                                           workBudget: max(0, min(figures.structure.budget.conditioningWork, allowance - copied)))
         allowance -= copied + result.work
-        return TermsFigure(optimistic: Probability(up: result.high.up, down: result.low.down),
-                           pessimistic: Probability(up: result.low.up, down: result.high.down), birnbaum: result.birnbaum,
+        return TermsFigure(interval: result.interval, birnbaum: result.birnbaum,
                            conditioning: ConditioningSummary(components: result.conditionedCount, depth: result.depth, states: result.states),
                            diagramSize: copied,
                            plan: flatConditioningPlan(conjunction, result, diagrams: terms.factors.count, nodes: copied, context))
@@ -154,11 +148,11 @@ struct ModularEvaluator {
             let figure = factor.probability(mask: 0, variables: context.variables)
             var birnbaum = [Double](repeating: 0, count: context.variables.count)
             factor.addBirnbaum(mask: 0, variables: context.variables, weight: 1, into: &birnbaum)
-            return TermsFigure(optimistic: figure, pessimistic: figure, birnbaum: birnbaum, conditioning: nil, diagramSize: below.count,
+            return TermsFigure(interval: UnavailabilityInterval(exactly: figure), birnbaum: birnbaum, conditioning: nil, diagramSize: below.count,
                                plan: .diagram(nodes: below.count, whole: false))
         }
         let diagram = bdd.nodes(below: root)
-        return TermsFigure(optimistic: nodes[root], pessimistic: nodes[root],
+        return TermsFigure(interval: UnavailabilityInterval(exactly: nodes[root]),
                            birnbaum: bdd.birnbaum(root: root, diagram: diagram, variables: base.variables, nodes: nodes),
                            conditioning: nil, diagramSize: diagram.count, plan: .diagram(nodes: diagram.count, whole: false))
     }
@@ -235,7 +229,8 @@ extension CompiledFigures {
             let others = middles.indices.reduce(1.0) { $1 == index ? $0 : $0 * middles[$1].up }
             for level in birnbaum.indices where part.birnbaum[level] != 0 { birnbaum[level] += part.birnbaum[level] * others }
         }
-        return TermsFigure(optimistic: combine(parts.map(\.optimistic)), pessimistic: combine(parts.map(\.pessimistic)),
+        return TermsFigure(interval: UnavailabilityInterval(lower: combine(parts.map(\.interval.lower)),
+                                                            upper: combine(parts.map(\.interval.upper))),
                            birnbaum: birnbaum, conditioning: summed(parts), diagramSize: parts.reduce(0) { $0 + $1.diagramSize },
                            plan: FigurePlan(.product, "product of \(Format.count(parts.count)) independent parts",
                                             reason: "the parts share no component", parts: parts.map(\.plan)))
@@ -251,8 +246,8 @@ extension CompiledFigures {
             let slope = AtLeastKOfIndependent(k, of: middles.indices.lazy.filter { $0 != index }.map { middles[$0] }).oneShort
             for level in birnbaum.indices where member.birnbaum[level] != 0 { birnbaum[level] += member.birnbaum[level] * slope }
         }
-        return TermsFigure(optimistic: AtLeastKOfIndependent(k, of: members.map(\.optimistic)).figure,
-                           pessimistic: AtLeastKOfIndependent(k, of: members.map(\.pessimistic)).figure,
+        return TermsFigure(interval: UnavailabilityInterval(lower: AtLeastKOfIndependent(k, of: members.map(\.interval.lower)).figure,
+                                                            upper: AtLeastKOfIndependent(k, of: members.map(\.interval.upper)).figure),
                            birnbaum: birnbaum, conditioning: summed(members), diagramSize: members.reduce(0) { $0 + $1.diagramSize },
                            plan: FigurePlan(.atLeast, "at least \(Format.count(k)) of \(Format.count(members.count)) independent members (Poisson-binomial)",
                                             reason: "the group's members share no component", parts: members.map(\.plan)))

@@ -6,13 +6,13 @@
 /// - it is judged on the **promise view**: customer-responsible and out-of-scope components are
 ///   treated as perfect, because their outages are not ours to promise (the SLA figure of
 ///   `SLAPrediction`); the figure with them counted is shown beside it, never judged;
-/// - the target holds when the figure's pessimistic end leaves `minMargin` of the budget unspent
+/// - the target holds when the figure's upper unavailability leaves `minMargin` of the budget unspent
 ///   (`TargetRule`);
 /// - the objective's `rto` and `rpo` are part of the promise: a worst RTO or RPO over its limit,
 ///   or data kept with no protection under an `rpo`, makes the verdict "missed" too.
 ///
 /// Margin and budget used are the expected figure's (what the bar draws); only the judgement
-/// itself uses the pessimistic end of a bounded or estimated figure.
+/// itself uses the upper unavailability of a bounded or estimated figure.
 public struct ObjectiveVerdict: Hashable, Sendable, Codable {
     /// Why an objective is missed, in this order.
     public enum Reason: String, Hashable, Sendable, Codable {

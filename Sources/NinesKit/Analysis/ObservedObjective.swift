@@ -10,7 +10,7 @@ package struct ObservedObjective: Hashable, Sendable {
     public let objective: Objective
     public let periodHours: Double
     public let measurement: SLIMeasurement
-    /// The model's availability for the objective (the figure `check` judges: its pessimistic end).
+    /// The model's availability for the objective (the figure `check` judges: its upper unavailability).
     public let predicted: Probability
 
     public init(objective: Objective, periodHours: Double, measurement: SLIMeasurement, predicted: Probability) {

@@ -124,9 +124,9 @@ public struct ObjectivePrediction: Hashable, Sendable {
         return figure.probability.down / target.down
     }
 
-    /// The unavailability the target is judged by: the figure's pessimistic end (the figure
-    /// itself when exact; see `FlowFigures.pessimistic`).
-    public var judgedUnavailability: Double { figure.pessimistic.down }
+    /// The unavailability the target is judged by: the upper end of the figure's interval (the figure
+    /// itself when exact; see `FlowFigures.judged`).
+    public var judgedUnavailability: Double { figure.judged.down }
 
     /// Whether the judged downtime leaves at least `minMargin` (a share of the budget) unspent
     /// (`TargetRule`). Nil without a target. The target part of the objective's verdict (`verdict`).

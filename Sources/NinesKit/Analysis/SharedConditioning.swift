@@ -32,8 +32,9 @@ extension ModularEvaluator {
         let allUp = p.reduce(1, *)
         // P(more than d of the candidates down), for d = 0, 1, …: the mass not yet enumerated.
         let tail = Self.countTails(q: q, p: p)
-        var optimisticDown = CompensatedSum(), optimisticUp = CompensatedSum()
-        var pessimisticDown = CompensatedSum(), pessimisticUp = CompensatedSum()
+        // Σ P(s)·(each half of each end of the state's interval).
+        var lowerDown = CompensatedSum(), lowerUp = CompensatedSum()
+        var upperDown = CompensatedSum(), upperUp = CompensatedSum()
         var birnbaum = [Double](repeating: 0, count: context.variables.count)
         var downWhenDown = [Double](repeating: 0, count: candidates.count), downTotal = 0.0
         var nothingDown: TermsFigure?
@@ -56,18 +57,18 @@ extension ModularEvaluator {
                 states += 1
                 partial += probability
                 if size == 0 { nothingDown = figure; inner = figure.conditioning }
-                optimisticDown.add(probability * figure.optimistic.down)
-                optimisticUp.add(probability * figure.optimistic.up)
-                pessimisticDown.add(probability * figure.pessimistic.down)
-                pessimisticUp.add(probability * figure.pessimistic.up)
+                lowerDown.add(probability * figure.interval.lower.down)
+                lowerUp.add(probability * figure.interval.lower.up)
+                upperDown.add(probability * figure.interval.upper.down)
+                upperUp.add(probability * figure.interval.upper.up)
                 let middle = figure.middle.down
                 downTotal += probability * middle
                 for index in subset { downWhenDown[index] += probability * middle }
                 for level in birnbaum.indices where figure.birnbaum[level] != 0 { birnbaum[level] += probability * figure.birnbaum[level] }
             } while Self.advance(&subset, below: candidates.count)
             (depth, partial) = (size, 0)
-            let low = optimisticDown.value + tail[size] * nothingDown!.optimistic.down
-            let high = pessimisticDown.value + tail[size]
+            let low = lowerDown.value + tail[size] * nothingDown!.interval.lower.down
+            let high = upperDown.value + tail[size]
             if tail[size] == 0 || size == candidates.count || high - low <= ConditionedConjunction.relativeTolerance * low { break }
             size += 1
         }
@@ -82,9 +83,10 @@ extension ModularEvaluator {
         for level in shared where !candidates.contains(level) { birnbaum[level] = 0 }
         let conditioning = ConditioningSummary(components: candidates.count + (inner?.components ?? 0),
                                                depth: depth + (inner?.depth ?? 0), states: states + (inner?.states ?? 0))
-        return TermsFigure(optimistic: Probability(up: optimisticUp.value + rest * nothingDown.optimistic.up,
-                                                   down: optimisticDown.value + rest * nothingDown.optimistic.down),
-                           pessimistic: Probability(up: pessimisticUp.value, down: min(1, pessimisticDown.value + rest)),
+        let interval = UnavailabilityInterval(lower: Probability(up: lowerUp.value + rest * nothingDown.interval.lower.up,
+                                                                 down: lowerDown.value + rest * nothingDown.interval.lower.down),
+                                              upper: Probability(up: upperUp.value, down: min(1, upperDown.value + rest)))
+        return TermsFigure(interval: interval,
                            birnbaum: birnbaum, conditioning: conditioning, diagramSize: nothingDown.diagramSize,
                            plan: conditionedPlan(candidates, states: states, given: nothingDown.plan))
     }

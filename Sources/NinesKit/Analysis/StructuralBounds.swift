@@ -11,7 +11,7 @@ extension CompiledStructure {
     ///   the sum of their unavailabilities (the union bound).
     /// Both products are kept as Σ ln1p(−q), so neither end loses digits near 1.
     /// - Parameter figures: each component's variable figure (by component index).
-    func structuralBounds(targets: [Int], figures: [Probability]) -> AvailabilityBounds {
+    func structuralBounds(targets: [Int], figures: [Probability]) -> UnavailabilityInterval {
         var needed = [Bool](repeating: false, count: names.count)
         var reached = [Bool](repeating: false, count: names.count)
         var stack = targets
@@ -37,7 +37,7 @@ extension CompiledStructure {
             reachedLog += term
             if needed[index] { neededLog += term }
         }
-        return AvailabilityBounds(lower: Probability(up: exp(reachedLog), down: -expm1(reachedLog)),
-                                  upper: Probability(up: exp(neededLog), down: -expm1(neededLog)))
+        return UnavailabilityInterval(lower: Probability(up: exp(neededLog), down: -expm1(neededLog)),
+                                      upper: Probability(up: exp(reachedLog), down: -expm1(reachedLog)))
     }
 }

@@ -143,10 +143,27 @@ public struct ComponentReport: Hashable, Sendable, Codable {
     public var method: String
 }
 
-/// A certified interval on an availability: the true figure lies between the two ends.
+/// A certified interval (`UnavailabilityInterval`): the true figure lies between the two ends.
+/// The `min…`/`max…` keys say which end is which; the `lower…`/`upper…` keys are the same ends
+/// named by their availability (`lowerUnavailability` is the *larger* unavailability), deprecated
+/// and kept one release.
 public struct BoundsReport: Hashable, Sendable, Codable {
+    /// The smaller unavailability, and its availability (the larger one).
+    public var minUnavailability: Double
+    public var maxAvailability: Double
+    /// The larger unavailability (what a target is judged by), and its availability.
+    public var maxUnavailability: Double
+    public var minAvailability: Double
+    /// Deprecated: `minAvailability`, `maxUnavailability`, `maxAvailability`, `minUnavailability`.
     public var lowerAvailability: Double
     public var lowerUnavailability: Double
     public var upperAvailability: Double
     public var upperUnavailability: Double
+
+    public init(_ interval: UnavailabilityInterval) {
+        (minUnavailability, maxAvailability) = (interval.lower.down, interval.lower.up)
+        (maxUnavailability, minAvailability) = (interval.upper.down, interval.upper.up)
+        (lowerAvailability, lowerUnavailability) = (interval.upper.up, interval.upper.down)
+        (upperAvailability, upperUnavailability) = (interval.lower.up, interval.lower.down)
+    }
 }

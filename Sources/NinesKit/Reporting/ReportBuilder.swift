@@ -100,8 +100,7 @@ public enum ReportBuilder {
                             mtbfHours: flow.mtbf, meanDownTimeHours: flow.meanDownTime,
                             componentsWithoutRates: flow.componentsWithoutRates, contributors: contributors,
                             diagramNodes: flow.diagramSize, method: flow.method.rawValue,
-                            interval: flow.bounds.map { BoundsReport(lowerAvailability: $0.lower.up, lowerUnavailability: $0.lower.down,
-                                                                     upperAvailability: $0.upper.up, upperUnavailability: $0.upper.down) },
+                            interval: flow.interval.map(BoundsReport.init),
                             estimate: flow.estimate, conditioning: flow.conditioning)
     }
 }

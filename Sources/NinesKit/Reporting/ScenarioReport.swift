@@ -31,9 +31,12 @@ package struct ScenarioReport: Hashable, Sendable, Codable {
         public var unavailability: Double
         /// How the figure was obtained (`exact`, `bounded`, `estimated`; see `FigureMethod`).
         public var method: String
-        /// The certified interval, when the figure is not exact.
+        /// The certified interval, when the figure is not exact, by its ends' availability
+        /// (`lowerAvailability` is the end with the larger unavailability) and by unavailability.
         public var lowerAvailability: Double?
         public var upperAvailability: Double?
+        public var minUnavailability: Double?
+        public var maxUnavailability: Double?
         /// Whether the objective can be up at all while the scenario lasts.
         public var survives: Bool
         /// Worst-case time until the objective is back; nil when unknown.

@@ -18,7 +18,8 @@ package enum ScenarioReportBuilder {
         return ScenarioReport.Outcome(
             objective: outcome.objective, measure: outcome.measure.rawValue, availability: outcome.figure.probability.up,
             unavailability: outcome.figure.probability.down, method: outcome.figure.method.rawValue,
-            lowerAvailability: outcome.figure.bounds?.lower.up, upperAvailability: outcome.figure.bounds?.upper.up,
+            lowerAvailability: outcome.figure.interval?.upper.up, upperAvailability: outcome.figure.interval?.lower.up,
+            minUnavailability: outcome.figure.interval?.lower.down, maxUnavailability: outcome.figure.interval?.upper.down,
             survives: outcome.survives, recoveryHours: recovery.hours, recoveryBasis: recovery.basis.rawValue,
             dataAtRiskHours: recovery.worstDataAtRisk, unprotected: recovery.unprotected, unknownRecovery: recovery.unknown,
             steps: recovery.steps, singlePointsOfFailure: outcome.singlePointsOfFailure,

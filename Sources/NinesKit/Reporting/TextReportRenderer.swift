@@ -193,12 +193,12 @@ struct TextReportRenderer {
             Format.percent(Probability(up: availability, down: unavailability))
         }
         if let interval = figure.interval, figure.method == FigureMethod.bounded.rawValue {
-            let low = String(format: "%.10g", interval.upperUnavailability), high = String(format: "%.10g", interval.lowerUnavailability)
+            let low = String(format: "%.10g", interval.minUnavailability), high = String(format: "%.10g", interval.maxUnavailability)
             lines.append(clip("  bounded: unavailability certified in [\(low), \(high)]", 80))
             lines.append("  shown: its midpoint; a target is judged by the upper end")
         } else if let interval = figure.interval, figure.method == FigureMethod.estimated.rawValue {
-            lines.append("  certified between \(percent(interval.lowerAvailability, interval.lowerUnavailability)) and "
-                         + "\(percent(interval.upperAvailability, interval.upperUnavailability))")
+            lines.append("  certified between \(percent(interval.minAvailability, interval.maxUnavailability)) and "
+                         + "\(percent(interval.maxAvailability, interval.minUnavailability))")
         }
         if let estimate = figure.estimate {
             let interval = "estimated \(Format.percent(Probability(availability: estimate.availability))) (95% CI "
