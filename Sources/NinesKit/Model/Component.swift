@@ -120,8 +120,9 @@ public struct Component: Hashable, Sendable {
     /// expiry (`door#retention`). Their names hold '#', which no model name may.
     public var isMadeByLoader: Bool { name.contains("#") }
 
-    /// The instance as stated, before drills and maintenance windows were folded into `figures`.
-    public var statedFigures: UnitFigures { maintenance?.unmaintained ?? latent?.undrilled ?? crew?.stated?.figures ?? figures }
+    /// The instance as stated, before drills, maintenance windows, a crew's queue or a standby
+    /// block were folded into `figures`.
+    public var statedFigures: UnitFigures { maintenance?.unmaintained ?? latent?.undrilled ?? crew?.stated?.figures ?? standby?.stated?.figures ?? figures }
 
     /// Names of every component this one depends on directly (plain or inside groups), in model order.
     public var dependencyNames: [String] { dependencies.componentNames }
