@@ -9,7 +9,7 @@ struct CrewQueueSimulation {
     let chain: CrewChain
 
     /// Failures the default run plays: enough for the joint states that matter to a few digits.
-    static let defaultFailures = 2_000_000.0
+    static let defaultFailures = 500_000.0
     static let seed: UInt64 = 1
 
     /// Hours that play about `failures` failures of the crew's members.
