@@ -17,6 +17,9 @@ import Testing
     /// Each unit is down in π2 and in half of π1 (symmetry): (λμ + 2λ²) / (2λ² + 2λμ + μ²).
     static let memberDown = (lambda * mu + 2 * lambda * lambda) / (2 * lambda * lambda + 2 * lambda * mu + mu * mu)
 
+    /// The pair fails from π1 at rate λ: w = λ · 2λμ / (2λ² + 2λμ + μ²).
+    static let pairFrequency = lambda * 2 * lambda * mu / (2 * lambda * lambda + 2 * lambda * mu + mu * mu)
+
     static func member(rate: Double = rate, repair: Double = repair, replicas: Int = 1, rank: Int = .max) -> CrewChain.Member {
         CrewChain.Member(rate: rate, repairMean: repair, replicas: replicas, needs: replicas, rank: rank)
     }
@@ -96,6 +99,8 @@ import Testing
         let analysis = AvailabilityAnalysis(model)
         #expect(Closeness.relative(analysis.objective(0).probability.down, Self.pairDown, within: 1e-9),
                 "\(analysis.objective(0).probability.down) vs \(Self.pairDown), independent would be \(Self.memberDown * Self.memberDown)")
+        // The pair goes down when the second fails while the first is in repair: w = λ·π1.
+        #expect(Closeness.relative(try #require(analysis.objective(0).frequency), Self.pairFrequency, within: 1e-9))
         // a and solo in series: independent, 1 − (1 − q_a)(1 − q_solo).
         let solo = 0.01 / 0.11
         #expect(Closeness.relative(analysis.objective(1).probability.down, 1 - (1 - Self.memberDown) * (1 - solo), within: 1e-12))
@@ -109,6 +114,8 @@ import Testing
         let front = report.objectives[0]
         let half = SimulationTests.wideHalfWidth(front)
         #expect(abs((1 - front.availability) - Self.pairDown) <= half, "\(1 - front.availability) ± \(half) vs \(Self.pairDown)")
+        let exactPerPeriod = Self.pairFrequency * front.periodHours
+        #expect(abs(front.outagesPerPeriod - exactPerPeriod) <= 0.05 * exactPerPeriod, "\(front.outagesPerPeriod) vs \(exactPerPeriod)")
     }
 
     /// A crew past the chain's limit is played instead, and says so.
@@ -128,17 +135,8 @@ import Testing
         #expect(Closeness.relative(queue.unavailability[0], 0.01 / 0.11, within: 0.03), "\(queue.unavailability[0])")
     }
 
-    static func errors(_ text: String) -> [String] {
-        do {
-            _ = try ModelLoader.load(text: text, file: "m.yaml")
-            return []
-        } catch {
-            return error.diagnostics.map(\.description)
-        }
-    }
-
     @Test func badCrewsAreLocated() {
-        let errors = Self.errors("""
+        let errors = DistributionTests.errors("""
             version: 1
             system: crews
             repair_crews:

@@ -42,7 +42,7 @@ struct CrewChain {
             }
         }
         let steady = MarkovSteadyState.solve(generator)
-        var joint: [UInt32: Double] = [:]
+        var joint: [UInt32: Double] = [:], changes: [Pair: Double] = [:]
         var down = [Double](repeating: 0, count: members.count), frequency = down
         var waiting = 0.0, failures = 0.0
         for (position, state) in states.enumerated() {
@@ -60,9 +60,13 @@ struct CrewChain {
                 failures += p * Double(member.replicas - failed[m]) * member.rate
             }
             joint[mask, default: 0] += p
+            for (m, member) in members.enumerated() where failed[m] == member.replicas - member.needs {
+                let flow = p * Double(member.replicas - failed[m]) * member.rate
+                changes[Pair(from: mask, to: mask | 1 << UInt32(m)), default: 0] += flow
+            }
             waiting += p * Double(max(0, state.count - size))
         }
-        return CrewQueueFigures(crew: crew, size: size, members: names, joint: Self.sorted(joint), unavailability: down,
+        return CrewQueueFigures(crew: crew, size: size, members: names, joint: Self.sorted(joint), failures: Self.sorted(changes), unavailability: down,
                                 frequency: frequency, meanWaitHours: failures > 0 ? waiting / failures : 0,   // Little's law
                                 failuresPerHour: failures, method: .exact(states: states.count))
     }
@@ -71,6 +75,14 @@ struct CrewChain {
     static func sorted(_ joint: [UInt32: Double]) -> [CrewQueueFigures.JointState] {
         joint.map { CrewQueueFigures.JointState(down: $0.key, probability: $0.value) }
             .sorted { ($0.probability, $1.down) > ($1.probability, $0.down) }
+    }
+
+    /// A change of the set of members down.
+    struct Pair: Hashable { var from: UInt32, to: UInt32 }
+
+    static func sorted(_ failures: [Pair: Double]) -> [CrewQueueFigures.JointFailure] {
+        failures.map { CrewQueueFigures.JointFailure(from: $0.key.from, to: $0.key.to, flow: $0.value) }
+            .sorted { ($0.from, $0.to) < ($1.from, $1.to) }
     }
 
     /// Every queue reachable from "all up", or nil past `maximumStates`.

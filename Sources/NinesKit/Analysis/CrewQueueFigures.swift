@@ -15,12 +15,22 @@ package struct CrewQueueFigures: Hashable, Sendable {
         package var probability: Double
     }
 
+    /// A failure that changes which members are down: from one set to a larger one, how often.
+    package struct JointFailure: Hashable, Sendable {
+        package var from: UInt32
+        package var to: UInt32
+        /// Transitions per hour (π times the rate, summed over the queues with that set).
+        package var flow: Double
+    }
+
     package var crew: String
     package var size: Int
     /// Component names, in model order.
     package var members: [String]
     /// Every set of members down together with its probability, likeliest first.
     package var joint: [JointState]
+    /// The failures that take a member down, between sets of members down.
+    package var failures: [JointFailure]
     /// Each member's own mean unavailability, in `members` order.
     package var unavailability: [Double]
     /// Each member's outages per hour.

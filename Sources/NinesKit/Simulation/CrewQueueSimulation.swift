@@ -28,7 +28,7 @@ struct CrewQueueSimulation {
         var failed = [Int](repeating: 0, count: members.count)
         var waiting: [(unit: Int, since: Double)] = []
         var busy = 0
-        var joint: [UInt32: Double] = [:]
+        var joint: [UInt32: Double] = [:], changes: [CrewChain.Pair: Double] = [:]
         var down = [Double](repeating: 0, count: members.count), outages = down
         var waited = 0.0, failures = 0.0
         var now = 0.0
@@ -50,7 +50,10 @@ struct CrewQueueSimulation {
                 up[unit] = false
                 failures += 1
                 failed[m] += 1
-                if failed[m] == members[m].replicas - members[m].needs + 1 { outages[m] += 1 }
+                if failed[m] == members[m].replicas - members[m].needs + 1 {
+                    outages[m] += 1
+                    changes[CrewChain.Pair(from: state, to: state | 1 << UInt32(m)), default: 0] += 1
+                }
                 if busy < chain.size {
                     busy += 1
                     next[unit] = now + exponential(members[m].repairMean)
@@ -74,7 +77,8 @@ struct CrewQueueSimulation {
             }
         }
         return CrewQueueFigures(crew: crew, size: chain.size, members: names,
-                                joint: CrewChain.sorted(joint.mapValues { $0 / hours }), unavailability: down.map { $0 / hours },
+                                joint: CrewChain.sorted(joint.mapValues { $0 / hours }),
+                                failures: CrewChain.sorted(changes.mapValues { $0 / hours }), unavailability: down.map { $0 / hours },
                                 frequency: outages.map { $0 / hours }, meanWaitHours: failures > 0 ? waited / failures : 0,
                                 failuresPerHour: failures / hours, method: .simulated(hours: hours, seed: seed))
     }
