@@ -29,9 +29,9 @@ package struct CrewReport: Hashable, Sendable, Codable {
             case .simulated(let hours, let seed):
                 (report.method, report.simulatedHours, report.seed) = ("simulated", hours, seed)
                 let units = queue.members.reduce(0) { $0 + (model.component(named: $1)?.crew?.stated?.replicas ?? 1) }
-                report.warning = "\(crew.map { "\($0.location)" } ?? queue.crew): warning: crew '\(queue.crew)' is past the exact "
-                    + "chain's limit (\(units) instances; at most \(CrewChain.maximumUnits) instances and "
-                    + "\(CrewChain.maximumStates) queue states): its members' figures come from a simulation of "
+                report.warning = "\(crew.map { "\($0.location)" } ?? queue.crew): warning: crew '\(queue.crew)' "
+                    + "(\(units) instances) is past the exact chain's limit of \(CrewChain.maximumUnits) instances or "
+                    + "\(Format.count(CrewChain.maximumStates)) queue states: its members' figures come from a simulation of "
                     + "\(Format.duration(hours: hours)) (seed \(seed))"
             }
             report.members = queue.members.enumerated().map { position, name in
