@@ -92,16 +92,22 @@ public struct AvailabilityAnalysis: Sendable {
             return result
         }
         let objectiveTargets = model.objectives.map { $0.components.compactMap { structure.indexOf[$0] } }
+        // Figures that read two members of one repair crew take the crew's joint distribution.
+        let crews = CrewConditioning(model: model, structure: structure, effective: effective, perfect: perfect)
         objectives = model.objectives.indices.map { index in
             let view: FigureView = model.objectives[index].measure == .availability ? .callers : .path
-            return figure(model.objectives[index].name, structure.objectives[index], targets: objectiveTargets[index], view)
+            let flow = figure(model.objectives[index].name, structure.objectives[index], targets: objectiveTargets[index], view)
+            return crews.conditioned(flow, form: structure.objectives[index], targets: objectiveTargets[index], view: view,
+                                     components: model.objectives[index].components)
         }
         singlePointsOfFailure = model.objectives.indices.map { index in
             compiled.singlePointsOfFailure(of: structure.objectives[index], targets: objectiveTargets[index])
         }
         if scope == .everything {
             if case .diagram = structure.system { background?.cancel() }
-            systemFigures = figure(model.name, structure.system, targets: structure.roots, .callers, background: background)
+            systemFigures = crews.conditioned(figure(model.name, structure.system, targets: structure.roots, .callers, background: background),
+                                              form: structure.system, targets: structure.roots, view: .callers,
+                                              components: structure.roots.map { structure.names[$0] })
             background?.cancel()
             closures = structure.closure.indices.map { index in
                 guard structure.closure[index].diagram == nil else { return compiled.closure(index) }   // one pass, no allowance

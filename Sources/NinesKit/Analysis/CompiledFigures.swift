@@ -257,11 +257,16 @@ extension FlowFigures {
         copy(name: name, probability: probability)
     }
 
+    /// The same figures with another value and outage frequency (conditioned on a crew's queue).
+    func replacing(probability: Probability, frequency: Double?) -> FlowFigures {
+        copy(name: name, probability: probability, frequency: frequency)
+    }
+
     /// The same figures under another name (one evaluation serving several figures).
     func renamed(_ name: String) -> FlowFigures { copy(name: name, probability: probability) }
 
-    private func copy(name: String, probability: Probability) -> FlowFigures {
-        var copy = FlowFigures(name: name, probability: probability, frequency: frequency, importance: importance,
+    private func copy(name: String, probability: Probability, frequency: Double?? = nil) -> FlowFigures {
+        var copy = FlowFigures(name: name, probability: probability, frequency: frequency ?? self.frequency, importance: importance,
                                componentsWithoutRates: componentsWithoutRates, diagramSize: diagramSize)
         (copy.method, copy.interval, copy.estimate, copy.conditioning, copy.plan) = (method, interval, estimate, conditioning, plan)
         return copy

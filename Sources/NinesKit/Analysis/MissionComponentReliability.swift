@@ -32,8 +32,9 @@ struct MissionComponentReliability: Sendable {
         } else {
             unit = nil
         }
-        replicas = component.replicas
-        needs = component.needs
+        // A crew only changes repairs; a mission has none, so the stated instances count.
+        replicas = component.crew?.stated?.replicas ?? component.replicas
+        needs = component.crew?.stated?.needs ?? component.needs
         beta = component.replicas > 1 ? component.commonCause : 0
     }
 

@@ -59,7 +59,7 @@ struct StandbyChain {
             add(blocked(j), up(j - 1), Double(j) * mu)
             if j < n { add(blocked(j), blocked(j + 1), Double(running) * rate + Double(idle) * dormantRate) }
         }
-        let steady = Self.steadyState(generator)
+        let steady = MarkovSteadyState.solve(generator)
         var down = 0.0, outages = 0.0, switches = 0.0
         for j in 0...n {
             let working = n - j
@@ -79,16 +79,5 @@ struct StandbyChain {
             outages += switches
         }
         return Figures(unavailability: min(1, down), frequency: outages)
-    }
-
-    /// π with π·Q = 0 and Σπ = 1: the balance equations with the last replaced by the normalisation.
-    private static func steadyState(_ generator: [[Double]]) -> [Double] {
-        let count = generator.count
-        var matrix = (0..<count).map { row in (0..<count).map { column in generator[column][row] } }
-        matrix[count - 1] = [Double](repeating: 1, count: count)
-        var rhs = [Double](repeating: 0, count: count)
-        rhs[count - 1] = 1
-        // The chain is irreducible for positive rates and repairs, so the system is regular.
-        return LinearSystem.solve(matrix, rhs)?.map { max(0, $0) } ?? [Double](repeating: 0, count: count)
     }
 }

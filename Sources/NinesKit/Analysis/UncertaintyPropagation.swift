@@ -46,11 +46,12 @@ package struct UncertaintyPropagation: Sendable {
         self.seed = seed
         // Each uncertain component once (the placed one for its replicas), with what it drives.
         // A part whose figures the loader folds further (drills, maintenance windows, a standby
-        // block) keeps its medians: the draws replay placement, detection and blips only.
+        // block, a crew's queue) keeps its medians: the draws replay placement, detection and blips only.
         let uncertain = model.components.indices.filter {
             let component = model.components[$0]
             return component.uncertainty != nil && component.responsibility.countsAgainstSLA
                 && component.latent == nil && component.maintenance == nil && component.standby == nil
+                && component.crew == nil
         }
         inputs = uncertain.flatMap { index in
             model.components[index].uncertainty!.inputs.map {

@@ -28,6 +28,8 @@ struct ModelDraft {
     var groupMemberLocations: [ModelLocation: [ModelLocation]] = [:]
     /// Declared pools of places (`pools:`), for placements.
     var pools: [Pool] = []
+    /// Declared repair crews (`repair_crews:`).
+    var crews: [RepairCrew] = []
 }
 
 /// What is collected beside the entries while a file is read (the reader itself is a value):
@@ -49,11 +51,11 @@ struct ModelDocumentReader {
     }
 
     static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives",
-                                "pools", "costs", "scenarios", "policies"] + WorksheetReader.embeddedKeys
+                                "pools", "repair_crews", "costs", "scenarios", "policies"] + WorksheetReader.embeddedKeys
     static let componentKeys = ["layer", "kind", "description", "source", "availability", "mtbf", "mttr", "rate", "replicas", "needs",
                                 "common_cause", "depends_on", "responsibility", "failover", "data", "masked_for",
                                 "failure", "repair", "placement", "detect", "cache", "transient", "retry", "idempotent",
-                                "accepts_when_down", "bulkhead", "selector", "hangs", "latent", "maintenance", "standby", "slo", "from"]
+                                "accepts_when_down", "bulkhead", "selector", "hangs", "latent", "maintenance", "standby", "crew", "priority", "slo", "from"]
     /// The keys that give a component its figures; exactly one per component.
     static let figureKeys = ["availability", "mtbf", "rate", "failure", "slo", "from"]
     static let objectiveKeys = ["measure", "kind", "at", "path", "target", "period", "rto", "rpo", "mission", "degraded",
@@ -82,6 +84,7 @@ struct ModelDocumentReader {
         if let calendar = top.value("calendar") { draft.calendar = readCalendar(calendar) }
         if let layers = top.value("layers") { draft.layers = readLayers(layers) }
         if let pools = top.value("pools") { draft.pools = PlacementReader(diagnostics: diagnostics).readPools(pools) }
+        if let crews = top.value("repair_crews") { draft.crews = CrewReader(diagnostics: diagnostics).readCrews(crews) }
         if top.has("components") { draft.componentsLocation = top.keyLocation("components") }
         if let components = top.value("components") {
             let entries = readEntries(components, what: "components") { readComponent(name: $0, at: $1, $2) }
@@ -266,6 +269,7 @@ struct ModelDocumentReader {
         component.maintenance = fields.value("maintenance").flatMap { readMaintenance($0, owner: name) }
         if let maintenance = component.maintenance { checkMaintenance(maintenance, of: component) }
         component.standby = StandbyReader(diagnostics: diagnostics).read(fields, component: component)
+        component.crew = CrewReader(diagnostics: diagnostics).readMembership(fields, component: component)
         component.promise = readPromise(fields, figures: figures, owner: name)
         component.selector = fields.value("selector").flatMap { KubernetesSelectorReader(diagnostics: diagnostics).read($0, owner: name) }
         return component

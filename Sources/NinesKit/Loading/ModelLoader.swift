@@ -113,7 +113,7 @@ public enum ModelLoader {
         let model = ModelValidator(drafts: drafts, diagnostics: collector).merge(into: first).flatMap(placement.expand)
             .map { removing?.removed(from: $0) ?? $0 }
             .flatMap(CacheResolution(diagnostics: collector).apply).map(DetectionTime.apply).map(TransientFolding.apply)
-            .map(StandbyFolding.apply).map(LatentFolding.apply).map(MaintenanceFolding.apply).map(RetryWindows.apply)
+            .map(StandbyFolding.apply).map(CrewFolding.apply).map(LatentFolding.apply).map(MaintenanceFolding.apply).map(RetryWindows.apply)
             .flatMap(WriteAheadExpansion(diagnostics: collector).apply)
             .flatMap(SoftDependencyResolution(diagnostics: collector).apply)
         guard !collector.hasErrors, var model else { throw DiagnosticError(collector.diagnostics) }

@@ -73,6 +73,7 @@ struct ModelValidator {
         let scenarios = validator
             .check(drafts.flatMap(\.scenarios), known: outlineIndex, unread: unread, names: names, checkable: referencesCheckable)
         reportCycles(outlines, index: outlineIndex)
+        let crews = checkCrews(components)
         guard !diagnostics.hasErrors, let system = first.system else { return nil }
         var model = SystemModel(name: system, description: first.description, period: first.period ?? .month,
                                 calendar: first.calendar ?? .standard, layers: layers, components: components,
@@ -80,7 +81,28 @@ struct ModelValidator {
         model.costs = drafts.lazy.compactMap(\.costs).first
         model.scenarios = scenarios
         model.policies = policies
+        model.crews = crews
         return model
+    }
+
+    /// The crews of every file (first declaration kept), and every component's crew known.
+    private func checkCrews(_ components: [Component]) -> [RepairCrew] {
+        var crews: [RepairCrew] = []
+        for crew in drafts.flatMap(\.crews) {
+            if let earlier = crews.first(where: { $0.name == crew.name }) {
+                diagnostics.error(crew.location, "crew '\(crew.name)' is defined twice; first at \(earlier.location)", length: crew.name.count)
+            } else {
+                crews.append(crew)
+            }
+        }
+        let names = crews.map(\.name)
+        for component in components {
+            guard let membership = component.crew, !names.contains(membership.crew) else { continue }
+            diagnostics.error(membership.location, "component '\(component.name)' names unknown crew '\(membership.crew)'"
+                              + (names.isEmpty ? "; declare it under 'repair_crews', e.g. '\(membership.crew): {size: 1}'"
+                                               : Suggestion.hint(for: membership.crew, in: names)), length: membership.crew.count)
+        }
+        return crews
     }
 
     private func checkDependencies(of component: ComponentOutline, known: [String: Int], unread: Set<String>, names: [String],

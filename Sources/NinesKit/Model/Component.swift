@@ -78,6 +78,10 @@ public struct Component: Hashable, Sendable {
     /// component is one unit with the block's figures (StandbyFolding), the stated instances kept
     /// in `standby.stated`.
     package var standby: Standby?
+    /// The repair crew that repairs this component (`crew:`); once loaded, the component is one
+    /// unit with its figures from the crew's chain (CrewFolding), the stated instances kept in
+    /// `crew.stated`.
+    package var crew: CrewMembership?
     /// Another team's promise this component stands for (`slo:` or `from:`); its target is
     /// already the component's `figures`.
     package var promise: DependencyPromise?
@@ -116,8 +120,9 @@ public struct Component: Hashable, Sendable {
     /// expiry (`door#retention`). Their names hold '#', which no model name may.
     public var isMadeByLoader: Bool { name.contains("#") }
 
-    /// The instance as stated, before drills and maintenance windows were folded into `figures`.
-    public var statedFigures: UnitFigures { maintenance?.unmaintained ?? latent?.undrilled ?? figures }
+    /// The instance as stated, before drills, maintenance windows, a crew's queue or a standby
+    /// block were folded into `figures`.
+    public var statedFigures: UnitFigures { maintenance?.unmaintained ?? latent?.undrilled ?? crew?.stated?.figures ?? standby?.stated?.figures ?? figures }
 
     /// Names of every component this one depends on directly (plain or inside groups), in model order.
     public var dependencyNames: [String] { dependencies.componentNames }

@@ -26,6 +26,11 @@ public struct SystemModel: Hashable, Sendable {
     public var overrides: [String] = []
     /// What design changes cost (`costs:`), for `nines advise`; nil when the model says nothing.
     public var costs: ChangeCosts?
+    /// Repair crews (`repair_crews:`), in declaration order.
+    package var crews: [RepairCrew] = []
+    /// Each crew's solved queue (CrewFolding), in `crews` order: the joint distribution of its
+    /// members' states that the analysis conditions on.
+    package var crewQueues: [CrewQueueFigures] = []
 
     public init(name: String, description: String? = nil, period: Period = .month, calendar: CalendarConvention = .standard,
                 layers: [Layer] = [], components: [Component], objectives: [Objective] = [], sources: [String] = []) {

@@ -34,6 +34,8 @@ public struct AvailabilityReport: Hashable, Sendable, Codable {
     package var uncertainty: UncertaintyReport? = nil
     /// Parts with latent failures (`latent:`), their drills and the suggested interval; absent when none.
     package var drills: [DrillReport]? = nil
+    /// Repair crews (`repair_crews:`) with their queues; absent when none repairs anything.
+    package var crews: [CrewReport]? = nil
     /// What each resilience pattern in use buys, per objective (`PatternSavings`); absent when the
     /// model uses none.
     package var patternSavings: [PatternSavingsReport]? = nil

@@ -44,6 +44,7 @@ public enum ReportBuilder {
                                         sla: prediction == nil ? nil : sla)
         report.overrides = model.overrides.isEmpty ? nil : model.overrides
         report.drills = drillReports(DrillSuggestion.all(model), prediction: prediction)
+        report.crews = CrewReport.reports(model)
         if let prediction, !model.policies.isEmpty {
             // The same base as `nines check`: the promise view.
             report.policies = PolicyReport.reports(PolicyEvaluation(model, base: prediction.inScope), policies: model.policies)

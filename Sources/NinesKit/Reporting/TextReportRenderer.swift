@@ -35,6 +35,10 @@ struct TextReportRenderer {
             out.append("")
             out.append(contentsOf: render(drills))
         }
+        if let crews = report.crews {
+            out.append("")
+            out.append(contentsOf: render(crews))
+        }
         if let savings = report.patternSavings, !savings.isEmpty {
             out.append("")
             out.append(contentsOf: render(savings))
@@ -89,6 +93,23 @@ struct TextReportRenderer {
                 guard let suggested = objective.suggestedDowntimeHours else { continue }
                 lines.append(contentsOf: wrap("\(objective.objective): \(Format.duration(hours: objective.downtimeHours)) down per "
                                               + "\(objective.period) now, \(Format.duration(hours: suggested)) with the suggested interval", indent: 4))
+            }
+        }
+        return lines
+    }
+
+    /// Repair crews: the wait for a repairer, and each member with the crew and with its own repairer.
+    func render(_ crews: [CrewReport]) -> [String] {
+        var lines = [bold("Repair crews")]
+        for crew in crews {
+            if let warning = crew.warning { lines.append(contentsOf: wrap(warning, indent: 2)) }
+            let how = crew.states.map { "exact, \($0) queue states" } ?? "simulated"
+            lines.append(contentsOf: wrap("\(crew.crew) (\(crew.size) repairer\(crew.size == 1 ? "" : "s"), \(how)): a failure waits "
+                                          + "\(Format.duration(hours: crew.meanWaitHours)) for a repairer on average; "
+                                          + "\(String(format: "%.3g", crew.failuresPerYear)) failures a year", indent: 2))
+            for member in crew.members {
+                lines.append(contentsOf: wrap("\(member.component): own unavailability \(Format.small(member.unavailability)) "
+                                              + "(\(Format.small(member.ownRepairerUnavailability)) with a repairer of its own)", indent: 4))
             }
         }
         return lines

@@ -136,6 +136,9 @@ struct ChunkSimulator {
 
     private let tables: Tables
     private var workCount = 0
+    /// Per crew: repairs in progress, and the instance slots waiting in the order they will be served.
+    private var crewBusy: [Int32]
+    private var crewWaiting: [[Int32]]
     private var recording = false
     private var nextBoundary: Double
     private let start: Double
@@ -162,6 +165,8 @@ struct ChunkSimulator {
         start = plan.warmupHours
         end = plan.warmupHours + hours
         nextBoundary = start
+        crewBusy = [Int32](repeating: 0, count: plan.crewSize.count)
+        crewWaiting = [[Int32]](repeating: [], count: plan.crewSize.count)
     }
 
     private mutating func simulate() {
@@ -175,7 +180,8 @@ struct ChunkSimulator {
             b.activeCount[component] = Int32(active)
             for replica in 0..<n {
                 b.instanceActive[first + replica] = replica < active
-                queue.schedule(first + replica, at: plan.instanceFailure[component].draw(&random))
+                let waits = plan.isStandby[component] && replica >= active
+                queue.schedule(first + replica, at: (waits ? plan.dormantFailure : plan.instanceFailure)[component].draw(&random))
             }
             let common = Int(plan.commonSlot[component])
             if common >= 0 { queue.schedule(common, at: plan.commonFailure[component].draw(&random)) }
@@ -218,7 +224,7 @@ struct ChunkSimulator {
                     b.unseen[owner] = true                    // latent: repaired once a drill finds it
                     queue.schedule(slot, at: .infinity)
                 } else {
-                    queue.schedule(slot, at: t + plan.instanceRepair[owner].draw(&random))
+                    startRepair(slot, component: owner, at: t)
                 }
             } else {
                 b.instanceUp[slot] = true
@@ -227,7 +233,10 @@ struct ChunkSimulator {
                     b.instanceActive[slot] = true
                     b.activeCount[owner] += 1
                 }
-                queue.schedule(slot, at: t + plan.instanceFailure[owner].draw(&random))
+                let waits = plan.isStandby[owner] && !b.instanceActive[slot]
+                queue.schedule(slot, at: t + (waits ? plan.dormantFailure : plan.instanceFailure)[owner].draw(&random))
+                if plan.isStandby[owner] { bringInWaiting(owner, at: t) }
+                if plan.crewOf[owner] >= 0 { repairEnded(crew: Int(plan.crewOf[owner]), at: t) }
             }
         case .commonCause:
             if plan.hiddenStandby[owner] {
@@ -317,18 +326,60 @@ struct ChunkSimulator {
         queue.schedule(slot, at: t - duration + every)
     }
 
+    /// A failed instance's repair starts now, or, when its crew is busy, waits in the crew's queue
+    /// behind every waiting instance of the same or a smaller rank.
+    private mutating func startRepair(_ slot: Int, component: Int, at t: Double) {
+        let crew = Int(plan.crewOf[component])
+        guard crew >= 0, crewBusy[crew] >= plan.crewSize[crew] else {
+            if crew >= 0 { crewBusy[crew] += 1 }
+            queue.schedule(slot, at: t + plan.instanceRepair[component].draw(&random))
+            return
+        }
+        let rank = plan.crewRank[component]
+        let position = crewWaiting[crew].lastIndex { plan.crewRank[Int(plan.slotOwner[Int($0)])] <= rank }.map { $0 + 1 } ?? 0
+        crewWaiting[crew].insert(Int32(slot), at: position)
+        queue.schedule(slot, at: .infinity)
+    }
+
+    /// A repair by `crew` ended: the repairer takes the first waiting instance, if any.
+    private mutating func repairEnded(crew: Int, at t: Double) {
+        guard !crewWaiting[crew].isEmpty else {
+            crewBusy[crew] -= 1
+            return
+        }
+        let slot = Int(crewWaiting[crew].removeFirst())
+        queue.schedule(slot, at: t + plan.instanceRepair[Int(plan.slotOwner[slot])].draw(&random))
+    }
+
+    /// A repair ended in a standby block: as StandbyChain has it, the block is brought back by
+    /// hand — every waiting instance it needs becomes active at once (after a failed switch too).
+    private mutating func bringInWaiting(_ component: Int, at t: Double) {
+        let b = buffers
+        let first = Int(plan.firstInstanceSlot[component])
+        for candidate in first..<(first + Int(plan.replicas[component]))
+        where b.activeCount[component] < plan.needs[component] && b.instanceUp[candidate] && !b.instanceActive[candidate] {
+            b.instanceActive[candidate] = true
+            b.activeCount[component] += 1
+            queue.schedule(candidate, at: t + plan.instanceFailure[component].draw(&random))
+        }
+    }
+
     /// The active instance `slot` failed: a standby that is up takes over after detection + switch
-    /// time (if the switchover succeeds); without one the component waits for a repair.
+    /// time (if the switchover succeeds); without one the component waits for a repair. A standby
+    /// block already down after a failed switch does not switch again until a repair.
     private mutating func failOver(from slot: Int, component: Int, at t: Double) {
         let b = buffers
+        let blocked = plan.isStandby[component] && b.activeCount[component] < plan.needs[component]
         b.instanceActive[slot] = false
         b.activeCount[component] -= 1
+        guard !blocked else { return }
         let first = Int(plan.firstInstanceSlot[component])
         for candidate in first..<(first + Int(plan.replicas[component])) where b.instanceUp[candidate] && !b.instanceActive[candidate] {
             let success = plan.failoverSuccess[component]
             guard success >= 1 || random.nextOpenUnit() <= success else { return }
             b.instanceActive[candidate] = true
             b.activeCount[component] += 1
+            if plan.isStandby[component] { queue.schedule(candidate, at: t + plan.instanceFailure[component].draw(&random)) }
             let delay = plan.failoverDelay[component]
             if delay > 0 {
                 b.switching[component] = true

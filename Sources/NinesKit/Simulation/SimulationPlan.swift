@@ -35,6 +35,15 @@ package struct SimulationPlan: Sendable {
     let maintenanceSlot: [Int32]
     let maintenanceEvery: [Double]
     let maintenanceDuration: [Double]
+    /// Whether a component is a standby block (`standby:`), played instance by instance: its waiting
+    /// instances fail with `dormantFailure`, a repair brings in every waiting instance it needs.
+    let isStandby: [Bool]
+    let dormantFailure: [Sampler]
+    /// The repair crew of a component (index into `crewSize`), or −1: its repairs queue for the crew.
+    let crewOf: [Int32]
+    /// Queue order of a component's repairs in its crew: smaller first, equal first come first served.
+    let crewRank: [Int32]
+    let crewSize: [Int32]
 
     // Slots.
     let slotCount: Int
@@ -85,14 +94,19 @@ package struct SimulationPlan: Sendable {
         var kinds: [SlotKind] = [], owners: [Int32] = []
         var drill: [Int32] = [], drillEvery: [Double] = [], drillDuration: [Double] = []
         var windows: [Int32] = [], windowEvery: [Double] = [], windowDuration: [Double] = []
+        var isStandby: [Bool] = [], dormant: [Sampler] = [], crewOf: [Int32] = [], crewRank: [Int32] = []
+        let crewNames = model.crews.map(\.name)
         var assumed: [String] = [], notModelled: [String] = []
         var eventsPerHour = 0.0
         for (index, component) in components.enumerated() {
             let (failure, repair, usedAssumption) = Self.lifetimes(component, assumedRepairHours: assumedRepairHours)
             if usedAssumption { assumed.append(component.name) }
-            let n = component.replicas
+            // Standby blocks and crew members are played as stated, not as the figure folded at load.
+            let stated = component.standby?.stated ?? component.crew?.stated
+            let n = stated?.replicas ?? component.replicas
+            let componentNeeds = stated?.needs ?? component.needs
             let beta = n > 1 ? component.commonCause : 0
-            needs.append(Int32(component.needs))
+            needs.append(Int32(componentNeeds))
             replicas.append(Int32(n))
             first.append(Int32(kinds.count))
             for _ in 0..<n { kinds.append(.instance); owners.append(Int32(index)) }
@@ -125,6 +139,22 @@ package struct SimulationPlan: Sendable {
                      &drill, &drillEvery, &drillDuration)
             calendar(.maintenance, every: component.maintenance?.every, duration: component.maintenance?.duration ?? 0,
                      &windows, &windowEvery, &windowDuration)
+            crewOf.append(Int32(component.crew.flatMap { crewNames.firstIndex(of: $0.crew) } ?? -1))
+            crewRank.append(Int32(clamping: component.crew?.rank ?? .max))
+            isStandby.append(component.standby?.stated != nil)
+            if let standby = component.standby, standby.stated != nil {
+                // A block's waiting instances are its failover: switch time and success as stated, always followed.
+                let dormantRate = standby.dormantRate ?? 0
+                dormant.append(Sampler(.exponential(mean: dormantRate > 0 ? 1 / dormantRate : .infinity)))
+                failover.append(Int32(kinds.count))
+                kinds.append(.failover); owners.append(Int32(index))
+                hidden.append(false)
+                delay.append(standby.switchTime)
+                success.append(standby.switchSuccess)
+                eventsPerHour += 2 * Double(componentNeeds) / cycle
+                continue
+            }
+            dormant.append(.never)
             let standbyListed = n > component.needs
             // As `EffectiveAvailability`: a delivered figure (no standby listed, `figures: service`) has nothing to add.
             if let plan = component.failover, plan.mode == .activePassive, standbyListed || plan.figures == .instance {
@@ -183,6 +213,11 @@ package struct SimulationPlan: Sendable {
         self.maintenanceSlot = windows
         self.maintenanceEvery = windowEvery
         self.maintenanceDuration = windowDuration
+        self.isStandby = isStandby
+        self.dormantFailure = dormant
+        self.crewOf = crewOf
+        self.crewRank = crewRank
+        self.crewSize = model.crews.map { Int32($0.size) }
         self.slotCount = kinds.count
         self.slotKind = kinds
         self.slotOwner = owners
