@@ -2,7 +2,8 @@
 # Placement on a shared pool (run on demand, not a test): the pool shape of nines-genmodel with
 # separate pods on drawn nodes, and the same shape written with `placement: {pool: nodes, per: 1}`
 # (`--placed`, expanded by the loader into as many components), timed as whole processes of
-# `nines report --format json`. Prints per case the fastest of RUNS runs, peak memory, the shop
+# `nines report --format json`. Prints per case the fastest of RUNS runs, its ratio to the drawn
+# pool of the same size (the reference, measured in the same run), peak memory, the shop
 # objective's unavailability and its method. Details in docs/benchmarks.md ("Placement on a shared pool").
 #
 #   benchmarks/placement.sh [SIZES...]        default: 1000 10000
@@ -21,8 +22,9 @@ bin=$(swift build -c release --show-bin-path)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-printf '%-24s %10s %9s %8s  %-24s %s\n' case components "total s" "peak MB" unavailability method
+printf '%-24s %10s %9s %6s %8s  %-24s %s\n' case components "total s" ratio "peak MB" unavailability method
 for n in "${sizes[@]}"; do
+    reference=""
     for variant in drawn placed; do
         flags=(--shape pool --seed "$seed")
         [ "$variant" = placed ] && flags+=(--placed)
@@ -35,6 +37,8 @@ for n in "${sizes[@]}"; do
             if [ -z "$best" ] || awk -v a="$seconds" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$seconds; peak=$((kb / 1024)); fi
         done
         figure=$(python3 -c 'import json,sys; f=[f for f in json.load(open(sys.argv[1]))["figures"] if f.get("name") == "shop"][0]; print(f.get("unavailability"), f.get("method", "-"))' "$work/out.json")
-        printf '%-24s %10s %9s %8s  %s\n' "pool $n $variant" "$n" "$best" "$peak" "$figure"
+        [ -n "$reference" ] || reference=$best
+        ratio=$(awk -v a="$best" -v b="$reference" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 1) }')
+        printf '%-24s %10s %9s %6s %8s  %s\n' "pool $n $variant" "$n" "$best" "$ratio" "$peak" "$figure"
     done
 done

@@ -47,6 +47,23 @@ import Testing
         #expect((model.component(named: "reviews#hang") != nil) == !bulkhead)
     }
 
+    /// The hidden hanging share is listed as what it means to the user, "reviews hung", not by its
+    /// internal name `reviews#hang`; JSON keeps the name (it is the component table's) and says
+    /// whose part it is. Without a bulkhead the hang takes the front down (criticality
+    /// q_hang·I_B > 0), so it is a contributor.
+    @Test func contributorsShowTheHangAsTheUsersComponentHung() throws {
+        let model = try Self.model(bulkhead: "")
+        let report = ReportBuilder.availabilityReport(AvailabilityAnalysis(model), worksheet: nil, topRisks: 0)
+        let front = try #require(report.figures.first { $0.name == "front" })
+        let hang = try #require(front.contributors.first { $0.component == "reviews#hang" })
+        #expect(hang.partOf == "reviews" && hang.part == "hung" && hang.shownName == "reviews hung")
+        #expect(front.contributors.filter { $0.partOf != nil }.count == 1)
+        let text = TextReportRenderer().render(report)
+        #expect(text.contains("    reviews hung "), "\(text)")
+        #expect(!text.contains("reviews#hang  "), "\(text)")
+        #expect(JSONReportRenderer.render(report).contains("\"partOf\" : \"reviews\""))
+    }
+
     /// A per-dependency bulkhead is the caller's for that dependency.
     @Test func aBulkheadOnTheDependencyEntry() throws {
         let entry = try Self.load("""

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// What each pattern buys (issue 22 item 9): the downtime per period of the same model without
 /// the pattern minus the model's own, per objective, against hand computations.
@@ -55,6 +56,46 @@ import Testing
         #expect(undetected.component(named: "worker")?.detect == nil)
         #expect(undetected.component(named: "door")?.writeAhead != nil)
         #expect(PatternKind.allCases.filter { $0.isUsed(in: try! Self.load()) } == [.detect, .writeAhead])
+    }
+
+    /// A pattern that only changes figures is priced on the structure already compiled, one that
+    /// changes what depends on what is compiled again; either way the saving is the one a fresh
+    /// compilation of the model without the pattern gives, to the last bit (the goldens rely on it).
+    @Test(arguments: ["devops-job-runner", "three-zone-shop", "two-tier-service"])
+    func figureOnlyPatternsReuseTheCompiledStructure(model name: String) throws {
+        let path = "models/\(name).yaml"
+        let text = try String(contentsOf: GoldenFiles.root.appendingPathComponent(path), encoding: .utf8)
+        let model = try ModelLoader.load(text: text, file: path)
+        let without = { (kind: PatternKind) in try? ModelLoader.load(documents: [(path, text)], removing: kind) }
+        let prediction = SLAPrediction(model)
+        let savings = PatternSavings(prediction, without: without)
+        let excluded = Set(model.components.filter { !$0.responsibility.countsAgainstSLA }.map(\.name))
+        let used = PatternKind.allCases.filter { $0.isUsed(in: model) }
+        #expect(savings.objectives.allSatisfy { $0.savings.map(\.pattern) == used })
+        for (position, kind) in used.enumerated() {
+            let other = try #require(without(kind))
+            let alike = CompiledStructure.compilesAlike(model, other)
+            #expect(alike == [.detect, .retry, .transient, .failover].contains(kind), "\(kind)")
+            let fresh = AvailabilityAnalysis(other, treatingAsPerfect: excluded, scope: .objectivesOnly)
+            for index in model.objectives.indices {
+                let saved = fresh.objective(index).probability.down - prediction.inScope.objective(index).probability.down
+                #expect(savings.objectives[index].savings[position].savedUnavailability == saved, "\(kind) \(model.objectives[index].name)")
+            }
+        }
+    }
+
+    /// The model without a pattern is made from the loaded one without reading the files again,
+    /// and it is the model loading the files without the pattern gives.
+    @Test(arguments: ["devops-job-runner", "three-zone-shop"])
+    func theModelWithoutAPatternIsTheFilesLoadedWithoutIt(model name: String) throws {
+        let path = GoldenFiles.root.appendingPathComponent("models/\(name).yaml").path
+        let loaded = try ModelLoader.load(files: [path], failureModes: .none)
+        let used = PatternKind.allCases.filter { $0.isUsed(in: loaded.model) }
+        #expect(!used.isEmpty)
+        for kind in used {
+            let reloaded = try ModelLoader.load(files: [path], failureModes: .none, removing: kind).model
+            #expect(loaded.model(without: kind) == reloaded, "\(kind)")
+        }
     }
 
     /// The renderers say it without computing: "saves", "costs", per the objective's period.

@@ -102,4 +102,47 @@ import Testing
         let model = try Self.model()
         #expect(StackDiagramBuilder.patternMark(try #require(model.component(named: "door"))) == "stores to store, keeps 4 h")
     }
+
+    /// Accepted requests are in the store before the door answers, so an outage behind the door
+    /// (up to the retention) loses none: RPO 0 for them (issue 22 item 6), for the submission and
+    /// for the flow of stored requests, not for an objective away from the door. The store's own
+    /// protection bounds the rest (`RecoveryFigures`): backups every T = 1 h taking D = 10 min
+    /// lose up to T + D = 70 min; none at all is unbounded.
+    @Test func acceptedRequestsAreNotLost() throws {
+        let model = try Self.model(extra: "  other: { mtbf: 100h, mttr: 1h }", objectives: "  elsewhere: { at: other, rpo: 5m }")
+        let reports = ReportBuilder.slaReports(SLAPrediction(model))
+        let submit = try #require(reports[0].acceptedRequests)
+        #expect(submit.map(\.door) == ["door"] && submit.map(\.store) == ["store"])
+        #expect(submit.map(\.rpoHours) == [0] && submit.map(\.retentionHours) == [4])
+        #expect(reports[1].acceptedRequests == submit)
+        #expect(reports[2].acceptedRequests == nil)
+        #expect(SLAText.acceptedRequests(reports[0]) == "accepted requests: RPO 0 (door stores each in store before processing, keeps it 4 h)")
+        #expect(SLAText.acceptedRequests(reports[2]) == nil)
+        let report = ReportBuilder.availabilityReport(AvailabilityAnalysis(model), worksheet: nil, topRisks: 0)
+        #expect(TextReportRenderer().render(report).contains("    accepted requests: RPO 0 (door stores each in store before processing"))
+        #expect(JSONReportRenderer.render(report).contains("\"acceptedRequests\""))
+
+        let backedUp = try Self.model(store: "{ layer: data, mtbf: 2000h, mttr: 1h, data: { backup_every: 1h, backup_duration: 10m } }")
+        let backups = try #require(ReportBuilder.slaReports(SLAPrediction(backedUp))[0].acceptedRequests?.first)
+        #expect(Closeness.relative(try #require(backups.rpoHours), 1 + 10.0 / 60, within: 1e-12))
+        #expect(backups.storeBasis == "backups")
+        let bare = try Self.model(store: "{ layer: data, mtbf: 2000h, mttr: 1h, data: { replication: none } }")
+        let unprotected = ReportBuilder.slaReports(SLAPrediction(bare))[0]
+        #expect(unprotected.acceptedRequests?.first?.rpoHours == nil)
+        #expect(SLAText.acceptedRequests(unprotected)?.hasSuffix("but store has no replication or backups") == true)
+    }
+
+    /// A door storing in `store` (written as a component mapping), its submission objective only.
+    static func model(store: String) throws -> SystemModel {
+        try ModelLoader.load(text: """
+            version: 1
+            system: write-ahead
+            components:
+              store: \(store)
+              worker: { mtbf: 100h, mttr: 2h }
+              door: { mtbf: 1000h, mttr: 10m, depends_on: [store, worker], accepts_when_down: { store: store, retention: 4h } }
+            objectives:
+              submit: { at: door, target: 99.9% }
+            """, file: "write-ahead.yaml")
+    }
 }

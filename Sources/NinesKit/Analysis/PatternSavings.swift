@@ -21,7 +21,10 @@ package struct PatternSavings: Hashable, Sendable {
     public let objectives: [Objective]
 
     /// In the promise view of the report's objectives (`SLAPrediction.inScope`: components not
-    /// counted against the SLA treated as perfect, in both models).
+    /// counted against the SLA treated as perfect, in both models). A pattern that only changes
+    /// figures (`detect`, `transient`, `retry`, `failover`: the model without it has the same
+    /// structure) costs one evaluation on the structure already compiled; one that changes what
+    /// depends on what (`placement`, `write-ahead`, ...) is compiled again.
     /// - Parameter without: the same model loaded without one pattern (nil when it cannot be
     ///   loaded so, which leaves the pattern out).
     public init(_ prediction: SLAPrediction, without: (PatternKind) -> SystemModel?) {
@@ -31,7 +34,8 @@ package struct PatternSavings: Hashable, Sendable {
         for kind in PatternKind.allCases where kind.isUsed(in: model) {
             guard let other = without(kind), other.objectives.map(\.name) == model.objectives.map(\.name) else { continue }
             let excluded = Set(other.components.filter { !$0.responsibility.countsAgainstSLA }.map(\.name))
-            withouts.append((kind, AvailabilityAnalysis(other, treatingAsPerfect: excluded, scope: .objectivesOnly)))
+            let structure = CompiledStructure.compilesAlike(model, other) ? analysis.structure : nil
+            withouts.append((kind, AvailabilityAnalysis(other, structure: structure, treatingAsPerfect: excluded, scope: .objectivesOnly)))
         }
         objectives = model.objectives.indices.map { index in
             let objective = model.objectives[index]

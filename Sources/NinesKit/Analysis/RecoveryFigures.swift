@@ -88,15 +88,21 @@ public struct ObjectiveRecovery: Hashable, Sendable {
     public let components: [RecoveryFigures]
     /// In-scope single points of failure, in model order.
     public let singlePoints: [RecoveryFigures]
+    /// Requests a write-ahead door the objective needs or follows stored before processing them:
+    /// not lost in an outage behind the door (RPO 0 for them), in model order.
+    package let acceptedRequests: [AcceptedRequests]
 
     public init(_ objective: Objective, in model: SystemModel, singlePointsOfFailure: [String], index: [String: Int]? = nil) {
         let index = index ?? DependencyClosure.index(model)
-        components = DependencyClosure.of(objective.components, in: model, index: index).compactMap { name in
+        let closure = DependencyClosure.of(objective.components, in: model, index: index)
+        components = closure.compactMap { name in
             guard let position = index[name], model.components[position].responsibility.countsAgainstSLA else { return nil }
             return RecoveryFigures(model.components[position])
         }
         let single = Set(singlePointsOfFailure)
         singlePoints = components.filter { single.contains($0.component) }
+        acceptedRequests = model.components.contains { $0.writeAhead != nil }
+            ? AcceptedRequests.on(objective, closure: Set(closure), in: model, index: index) : []
     }
 
     /// The component that may lose the most data (ties: first in model order).

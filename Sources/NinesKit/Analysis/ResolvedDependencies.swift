@@ -5,7 +5,7 @@
 /// Component c's requirements are `requirementStart[c]..<requirementStart[c + 1]`; requirement r
 /// needs `needed[r]` of `members[memberStart[r]..<memberStart[r + 1]]` up. A plain dependency is
 /// "1 of 1", a group `k_of` its members, `any` 1 of its members.
-package struct ResolvedDependencies: Sendable {
+package struct ResolvedDependencies: Sendable, Equatable {
     public let requirementStart: [Int]
     public let needed: [Int]
     /// Whether requirement r is a group (`any` or `k_of`) rather than one plain dependency.

@@ -24,8 +24,7 @@ enum VariableOrder {
     /// dependencies a perfect junction: stacks over pools keep their order and conditioning) small
     /// enough to compile again.
     static func retry(_ model: SystemModel, _ base: ComponentOrder, budget: CompilationBudget) -> (order: ComponentOrder, budget: CompilationBudget)? {
-        guard base.names.count <= retryComponents,
-              model.components.allSatisfy({ $0.dependencies.isEmpty || $0.figures.probability.down == 0 }) else { return nil }
+        guard base.names.count <= retryComponents, isFaultTree(model) else { return nil }
         let levels = faultTree(base)
         guard levels.levelOf != base.levelOf else { return nil }
         var larger = budget
@@ -33,6 +32,11 @@ enum VariableOrder {
         larger.objectiveNodes = max(budget.objectiveNodes, faultTreeNodes)
         larger.systemNodes = max(budget.systemNodes, faultTreeNodes)
         return (ComponentOrder(base, levelOf: levels.levelOf, componentAtLevel: levels.componentAtLevel), larger)
+    }
+
+    /// Every component with dependencies is a perfect junction (the gates of a fault tree).
+    static func isFaultTree(_ model: SystemModel) -> Bool {
+        model.components.allSatisfy { $0.dependencies.isEmpty || $0.figures.probability.down == 0 }
     }
 
     /// The levels of `base`'s components in the fault-tree order: `levelOf` by component index and

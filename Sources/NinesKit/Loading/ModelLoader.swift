@@ -41,28 +41,31 @@ public enum ModelLoader {
         guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
         let parsed = documents.map { (file: $0.file, tree: YAMLParser.parse($0.text, file: $0.file)) }
         timings?.mark("parse YAML")
-        let model: SystemModel, embedded: YAMLDocument?
+        let model: SystemModel, embedded: YAMLDocument?, expanded: SystemModel
         do {
-            (model, embedded) = try load(parsed: parsed, overrides: overrides, removing: removing,
-                                         keepingFailureModes: failureModes == .embedded)
+            (model, embedded, expanded) = try load(parsed: parsed, overrides: overrides, removing: removing,
+                                                   keepingFailureModes: failureModes == .embedded)
         } catch {
             throw error.quoting(documents + overrides.map { ($0.file, $0.sourceLine) })
         }
         timings?.mark("load model")
+        var loaded: LoadedModel
         switch failureModes {
         case .none:
-            return LoadedModel(model: model, worksheet: nil)
+            loaded = LoadedModel(model: model, worksheet: nil)
         case .embedded:
             do {
-                return LoadedModel(model: model, worksheet: try embedded.map { document throws(DiagnosticError) in
+                loaded = LoadedModel(model: model, worksheet: try embedded.map { document throws(DiagnosticError) in
                     try WorksheetLoader.read(document, for: model, embedded: true)
                 })
             } catch {
                 throw error.quoting(documents)
             }
         case .worksheet(let file):
-            return LoadedModel(model: model, worksheet: try WorksheetLoader.load(file: file, for: model, options: options))
+            loaded = LoadedModel(model: model, worksheet: try WorksheetLoader.load(file: file, for: model, options: options))
         }
+        loaded.expanded = removing == nil ? expanded : nil
+        return loaded
     }
 
     /// Loads model text already in memory (`file` is only used in messages).
@@ -85,9 +88,11 @@ public enum ModelLoader {
     /// `failure_modes:`, so the embedded worksheet is read without reading and parsing the file
     /// again; other trees are not kept (a large model's tree takes more memory than the model).
     /// `chain`: the real paths of the models whose `from:` led to these files (none at the top).
+    /// `expanded`: the merged model with placement expanded and no pattern folded in yet, from
+    /// which `fold(_:removing:)` makes the model again without one pattern.
     static func load(parsed given: [(file: String, tree: Result<YAMLValue, DiagnosticError>)], overrides: [ModelOverride] = [],
                      removing: PatternKind? = nil, keepingFailureModes: Bool = false, chain: [String] = [])
-        throws(DiagnosticError) -> (model: SystemModel, failureModes: YAMLDocument?) {
+        throws(DiagnosticError) -> (model: SystemModel, failureModes: YAMLDocument?, expanded: SystemModel) {
         let collector = DiagnosticCollector()
         // Overlays first, so a `--set` on the command line has the last word.
         let (layered, overlayProblems) = OverlayMerge.apply(to: given)
@@ -110,15 +115,23 @@ public enum ModelLoader {
         ObjectiveReferences(diagnostics: collector, chain: chain).resolve(&drafts)
         guard let first = drafts.first else { throw DiagnosticError(collector.diagnostics) }
         let placement = PlacementExpansion(drafts: drafts, diagnostics: collector)   // checked with the rest, expanded once valid
-        let model = ModelValidator(drafts: drafts, diagnostics: collector).merge(into: first).flatMap(placement.expand)
-            .map { removing?.removed(from: $0) ?? $0 }
+        let expanded = ModelValidator(drafts: drafts, diagnostics: collector).merge(into: first).flatMap(placement.expand)
+        let model = expanded.flatMap { fold($0, removing: removing, diagnostics: collector) }
+        guard !collector.hasErrors, var model, var expanded else { throw DiagnosticError(collector.diagnostics) }
+        model.overrides = overrides.map(\.argument)
+        expanded.overrides = model.overrides
+        return (model, worksheet, expanded)
+    }
+
+    /// The model both engines read, from the merged model with placement expanded: the patterns
+    /// put into its structure and folded into its figures, all but `removing` (applied once
+    /// placement is expanded and before anything is folded; `PatternKind.removed(from:)`).
+    static func fold(_ expanded: SystemModel, removing: PatternKind?, diagnostics collector: DiagnosticCollector) -> SystemModel? {
+        Optional(removing?.removed(from: expanded) ?? expanded)
             .flatMap(CacheResolution(diagnostics: collector).apply).map(DetectionTime.apply).map(TransientFolding.apply)
             .map(StandbyFolding.apply).map(CrewFolding.apply).map(LatentFolding.apply).map(MaintenanceFolding.apply).map(RetryWindows.apply)
             .flatMap(WriteAheadExpansion(diagnostics: collector).apply)
             .flatMap(SoftDependencyResolution(diagnostics: collector).apply)
-        guard !collector.hasErrors, var model else { throw DiagnosticError(collector.diagnostics) }
-        model.overrides = overrides.map(\.argument)
-        return (model, worksheet)
     }
 }
 
@@ -138,4 +151,23 @@ public struct LoadedModel: Sendable {
     public var model: SystemModel
     /// Nil when none were asked for, or the model files hold none.
     public var worksheet: FMEAWorksheet?
+    /// The merged model with placement expanded, before any pattern was folded in (nil when
+    /// loaded without a pattern already).
+    var expanded: SystemModel?
+
+    public init(model: SystemModel, worksheet: FMEAWorksheet?) {
+        self.model = model
+        self.worksheet = worksheet
+    }
+
+    /// The same model without one pattern, as loading the files with `removing: kind` gives it,
+    /// without reading and parsing them again (what `PatternSavings` prices). Nil when that
+    /// model is not valid.
+    package func model(without kind: PatternKind) -> SystemModel? {
+        let collector = DiagnosticCollector()
+        guard let expanded, var model = ModelLoader.fold(expanded, removing: kind, diagnostics: collector), !collector.hasErrors
+        else { return nil }
+        model.calendar = self.model.calendar   // the calendar options the caller applied
+        return model
+    }
 }

@@ -118,24 +118,30 @@ struct PlacementExpansion {
                                   + "raise 'per', add members or lower 'replicas'")
                 return nil
             }
-            var mine: [String: Int] = [:]
+            // By member position: a pool of shared nodes under thousands of services is walked once
+            // per replica, so no name is hashed in the walk.
+            var loads = pool.members.map { load[$0, default: 0] }
+            var mine = [Int](repeating: 0, count: pool.members.count)
             var targets: [String] = []
             // Ties go, as a scheduler breaks them at random, to the member with the lowest stable
             // hash of (component, member): the same on every run and platform, and no two
             // services forced onto neighbouring members.
-            let tieBreak = Dictionary(uniqueKeysWithValues: pool.members.map { ($0, Self.stableHash(component.name + "\u{0}" + $0)) })
+            let tieBreak = pool.members.map { Self.stableHash(component.name + "\u{0}" + $0) }
             for _ in 0..<n {
                 // The least-loaded member with room for another replica of this component.
-                var best: String?
-                for member in pool.members where mine[member, default: 0] < per {
-                    guard let current = best else { best = member; continue }
-                    let (a, b) = (load[member, default: 0], load[current, default: 0])
-                    if a < b || (a == b && tieBreak[member]! < tieBreak[current]!) { best = member }
+                var best = -1
+                for member in pool.members.indices where mine[member] < per {
+                    if best < 0 || loads[member] < loads[best] || (loads[member] == loads[best] && tieBreak[member] < tieBreak[best]) {
+                        best = member
+                    }
                 }
-                let chosen = best!   // n ≤ per · members guarantees room
-                mine[chosen, default: 0] += 1
-                load[chosen, default: 0] += 1
-                targets.append(chosen)
+                // n ≤ per · members guarantees room. A member listed twice shares its load.
+                for member in pool.members.indices where pool.members[member] == pool.members[best] {
+                    mine[member] += 1
+                    loads[member] += 1
+                }
+                load[pool.members[best], default: 0] += 1
+                targets.append(pool.members[best])
             }
             return targets
         }

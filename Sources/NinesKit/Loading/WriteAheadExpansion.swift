@@ -17,7 +17,10 @@ import Foundation
 struct WriteAheadExpansion {
     let diagnostics: DiagnosticCollector
 
-    static func retentionName(of door: String) -> String { door + "#retention" }
+    /// The suffix of the hidden component that stands for a door's stored requests expiring.
+    static let retentionSuffix = "#retention"
+
+    static func retentionName(of door: String) -> String { door + retentionSuffix }
 
     /// The model with every write-ahead applied, or nil after reporting what is wrong.
     func apply(_ model: SystemModel) -> SystemModel? {

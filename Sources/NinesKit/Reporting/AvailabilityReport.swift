@@ -125,6 +125,13 @@ public struct ContributorReport: Hashable, Sendable, Codable {
     public var birnbaum: Double
     public var riskAchievementWorth: Double?
     public var riskReductionWorth: Double?
+    /// For a part the loader made (`component` is then its internal name, `payment#hang`): the
+    /// user's component and what the part means, shown as "payment hung" (`HiddenPart`).
+    public var partOf: String? = nil
+    public var part: String? = nil
+
+    /// The name lists show: "payment hung" for a hidden part, else the component.
+    public var shownName: String { partOf.map { "\($0) \(part ?? "")" } ?? component }
 }
 
 public struct ComponentReport: Hashable, Sendable, Codable {

@@ -52,7 +52,7 @@ struct HTMLReportSections {
             if !top.isEmpty {
                 lines.append("<div class=\"small\"><strong>Top contributors</strong><ol>")
                 for contributor in top {
-                    lines.append("<li>\(e(contributor.component)) <span class=\"muted\">(\(e(contributor.layer)))</span>: "
+                    lines.append("<li>\(e(contributor.shownName)) <span class=\"muted\">(\(e(contributor.layer)))</span>: "
                                  + "\(hours(contributor.downtimeHours)) per \(e(figure.period)), \(Format.share(contributor.share))</li>")
                 }
                 lines.append("</ol></div>")

@@ -13,11 +13,13 @@ public enum ReportBuilder {
         // promise view and its one verdict.
         let prediction = model.objectives.isEmpty ? nil : given ?? SLAPrediction(model, full: analysis)
         let sla = prediction.map { slaReports($0) } ?? []
+        let hiddenParts = HiddenPart.all(in: model)
         var figures: [FigureReport] = []
         for (index, item) in (prediction?.objectives ?? []).enumerated() {
             let objective = item.objective
             var report = figure(item.figure, kind: .objective, measure: objective.measure.rawValue,
-                                components: objective.statedComponents, target: objective.target, period: item.period, calendar: calendar)
+                                components: objective.statedComponents, target: objective.target, period: item.period, calendar: calendar,
+                                hiddenParts: hiddenParts)
             report.verdict = sla[index].verdict
             report.meetsTarget = sla[index].verdict?.met
             report.asUsersExperienceIt = sla[index].asUsersExperienceIt
@@ -25,7 +27,8 @@ public enum ReportBuilder {
             figures.append(report)
         }
         var system = figure(analysis.system(), kind: .system, measure: "availability",
-                            components: analysis.structure.roots.map { model.components[$0].name }, target: nil, period: model.period, calendar: calendar)
+                            components: analysis.structure.roots.map { model.components[$0].name }, target: nil, period: model.period, calendar: calendar,
+                            hiddenParts: hiddenParts)
         if explain { system.plan = analysis.system().plan }
         figures.append(system)
         let components = model.components.enumerated().map { index, component in
@@ -80,16 +83,21 @@ public enum ReportBuilder {
         return report
     }
 
+    /// - Parameter hiddenParts: what the loader's hidden components stand for (`HiddenPart.all`).
     static func figure(_ flow: FlowFigures, kind: FigureReport.Kind, measure: String, components: [String],
-                       target: Probability?, period: Period, calendar: CalendarConvention) -> FigureReport {
+                       target: Probability?, period: Period, calendar: CalendarConvention,
+                       hiddenParts: [String: HiddenPart] = [:]) -> FigureReport {
         let periodHours = calendar.hours(in: period)
         let q = flow.probability.down
         let nines = Nines.count(unavailability: q)
         let contributors = flow.importance.map { item in
-            ContributorReport(component: item.component, layer: item.layer, downtimeHours: item.criticality * periodHours,
-                              criticalityImportance: item.criticalityImportance, share: item.criticalityImportance, birnbaum: item.birnbaum,
-                              riskAchievementWorth: item.achievementWorth.isFinite ? item.achievementWorth : nil,
-                              riskReductionWorth: item.reductionWorth.isFinite ? item.reductionWorth : nil)
+            var contributor = ContributorReport(component: item.component, layer: item.layer, downtimeHours: item.criticality * periodHours,
+                                                criticalityImportance: item.criticalityImportance, share: item.criticalityImportance,
+                                                birnbaum: item.birnbaum,
+                                                riskAchievementWorth: item.achievementWorth.isFinite ? item.achievementWorth : nil,
+                                                riskReductionWorth: item.reductionWorth.isFinite ? item.reductionWorth : nil)
+            if let hidden = hiddenParts[item.component] { (contributor.partOf, contributor.part) = (hidden.component, hidden.part) }
+            return contributor
         }
         return FigureReport(name: flow.name, kind: kind, measure: measure, components: components,
                             availability: flow.probability.up, unavailability: q, nines: nines.isFinite ? nines : nil,
@@ -114,6 +122,7 @@ extension ReportBuilder {
         let usesDetection = prediction.model.usesDetection
         return prediction.objectives.map { item in
             var report = slaReport(item, calendar: calendar, usesDetection: usesDetection, minMargin: minMargin)
+            report.acceptedRequests = item.recovery.acceptedRequests.isEmpty ? nil : item.recovery.acceptedRequests
             report.degraded = item.degraded.map { DegradedReport(hours: $0.share * item.periodHours, share: $0.share,
                                                                  countsAs: $0.accounting.rawValue, causes: $0.causes) }
             if let maintenance = item.announcedMaintenanceHours {

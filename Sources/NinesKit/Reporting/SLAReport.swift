@@ -74,6 +74,9 @@ public struct SLAReport: Hashable, Sendable, Codable {
     /// Time spent degraded (a soft dependency down, a breaker open), when the objective needs
     /// anything softly (docs/patterns.md, "Soft dependencies and fallbacks").
     package var degraded: DegradedReport? = nil
+    /// Requests a write-ahead door the objective needs or follows stored before processing them,
+    /// not lost in an outage behind the door (RPO 0 for them); absent without any.
+    package var acceptedRequests: [AcceptedRequests]? = nil
 }
 
 /// An objective's time spent degraded: answering, with a soft dependency down or a breaker open.

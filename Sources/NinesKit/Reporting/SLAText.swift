@@ -152,6 +152,21 @@ package enum SLAText {
             + (worst.hours <= limit ? "within" : "exceeds") + " rpo \(Format.duration(hours: limit))"
     }
 
+    /// "accepted requests: RPO 0 (job-api stores each in job-store before processing, keeps it
+    /// 24 h)", each write-ahead door in turn; nil without any.
+    public static func acceptedRequests(_ r: SLAReport) -> String? {
+        guard let doors = r.acceptedRequests, !doors.isEmpty else { return nil }
+        return doors.map { accepted in
+            let stored = "\(accepted.door) stores each in \(accepted.store) before processing, keeps it \(Format.duration(hours: accepted.retentionHours))"
+            guard let rpo = accepted.rpoHours else {
+                return "accepted requests: RPO 0 behind the door (\(stored)), but \(accepted.store) has no replication or backups"
+            }
+            guard rpo > 0 else { return "accepted requests: RPO 0 (\(stored))" }
+            return "accepted requests: RPO 0 behind the door (\(stored)); \(Format.duration(hours: rpo)) if \(accepted.store) "
+                + "itself is lost (\(accepted.storeBasis ?? ""))"
+        }.joined(separator: "; ")
+    }
+
     /// For a figure that is not exact, what the verdict was judged by: "bounded: judged by the
     /// certified interval's pessimistic end 99.9812% (8.12 min/month)".
     public static func method(_ r: SLAReport) -> String? {

@@ -71,7 +71,7 @@ struct TextReportRenderer {
             }
             let rows = [SLAText.predicted(r), SLAText.budget(r), SLAText.ceiling(r).map { "ceiling: " + $0 }, SLAText.period(r),
                         SLAText.exclusions(r), SLAText.maintenance(r), SLAText.allowedRecovery(r), SLAText.rto(r), SLAText.rpo(r),
-                        SLAText.unmonitored(r), SLAText.degraded(r)].compactMap { $0 }
+                        SLAText.acceptedRequests(r), SLAText.unmonitored(r), SLAText.degraded(r)].compactMap { $0 }
             lines.append(contentsOf: rows.flatMap { wrap($0, indent: 4) })
         }
         return lines
@@ -175,7 +175,7 @@ struct TextReportRenderer {
         if !top.isEmpty {
             lines.append("  top contributors (downtime/\(period) saved if perfect, share):")
             for item in top {
-                let row = "    " + Format.column(item.component, 30) + " " + Format.column(item.layer, 14) + " "
+                let row = "    " + Format.column(item.shownName, 30) + " " + Format.column(item.layer, 14) + " "
                     + Format.column(Format.duration(hours: item.downtimeHours), 10, right: true) + "  "
                     + Format.column(String(format: "%5.1f%%", item.criticalityImportance * 100), 6, right: true)
                 lines.append(row)
