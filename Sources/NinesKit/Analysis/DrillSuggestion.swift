@@ -20,13 +20,12 @@ package struct DrillSuggestion: Hashable, Sendable {
         model.components.compactMap { component in
             guard let latent = component.latent, let stated = latent.undrilled,
                   let rate = stated.failureRate, let repair = stated.mttr else { return nil }
-            let suggested = DrillCycle.suggestedInterval(rate: rate, repairMean: repair, duration: latent.testDuration)
+            let part = DrilledPart(rate: rate, repairMean: repair, latent: latent)
+            let suggested = part.suggestedInterval
             return DrillSuggestion(
                 component: component.name, every: latent.testEvery, duration: latent.testDuration,
                 unavailability: component.figures.probability.down, suggestedEvery: suggested,
-                suggestedUnavailability: suggested.map {
-                    DrillCycle(rate: rate, repairMean: repair, every: $0, duration: latent.testDuration).figures.unavailability
-                })
+                suggestedUnavailability: suggested.map { part.figures(every: $0).unavailability })
         }
     }
 }
