@@ -85,6 +85,31 @@ import Testing
         #expect(Self.distribution(Self.bruteForce).filter { $0 > 0 }.count >= 3)
     }
 
+    /// FV_i = P(some cut set containing i has failed) / Q (Rausand & Høyland, *System Reliability
+    /// Theory*, 2nd ed., §6.5), both sums over all 2^16 states of the basic events, against the
+    /// figures `nines cuts` computes from the diagram.
+    @Test func fussellVeselyMatchesItsDefinitionByBruteForce() throws {
+        let list = try imported(maxOrder: 12)
+        let index = Dictionary(uniqueKeysWithValues: Self.events.enumerated().map { ($1, $0) })
+        let masks = Self.bruteForce.map { set in set.reduce(0) { $0 | (1 << index[$1]!) } }
+        let q = Self.events.indices.map { 0.001 * Double($0 + 1) }
+        var top = 0.0
+        var containing = [Double](repeating: 0, count: Self.events.count)
+        for state in 0..<(1 << Self.events.count) {
+            let failedEvents = masks.filter { $0 & state == $0 }.reduce(0, |)
+            guard failedEvents != 0 else { continue }
+            let probability = q.indices.reduce(1.0) { $0 * (state & (1 << $1) != 0 ? q[$1] : 1 - q[$1]) }
+            top += probability
+            for event in q.indices where failedEvents & (1 << event) != 0 { containing[event] += probability }
+        }
+        #expect(Closeness.relative(list.unavailability, top, within: 1e-9), "Q \(list.unavailability) vs \(top)")
+        for fv in list.fussellVesely {
+            let expected = containing[index[fv.component]!] / top
+            #expect(Closeness.relative(fv.value, expected, within: 1e-9), "\(fv.component): \(fv.value) vs \(expected)")
+        }
+        #expect(list.fussellVesely.count == Set(Self.bruteForce.flatMap { $0 }).count)
+    }
+
     /// An order limit keeps exactly the sets up to it, as SCRAM's `limit-order` does (its Baobab1L8
     /// test: the distribution cut after order 8).
     @Test(arguments: [2, 3, 4])
@@ -92,6 +117,8 @@ import Testing
         let list = try imported(maxOrder: limit)
         let expected = Self.bruteForce.filter { $0.count <= limit }
         #expect(Set(list.cutSets.map { $0.events.sorted() }) == expected)
-        #expect(list.beyondOrder == Self.bruteForce.contains { $0.count > limit })
+        // Sets beyond the order are always announced (a set left out at a node below may still be
+        // superseded higher up, so the flag can be raised without one, never missed).
+        if Self.bruteForce.contains(where: { $0.count > limit }) { #expect(list.beyondOrder) }
     }
 }

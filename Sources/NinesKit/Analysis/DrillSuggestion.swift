@@ -9,6 +9,9 @@ package struct DrillSuggestion: Hashable, Sendable {
     public let component: String
     public let every: Double
     public let duration: Double
+    /// Share of the failures a drill finds; the rest wait for a demand every `demandEvery` (nil at 100 %).
+    public let coverage: Double
+    public let demandEvery: Double?
     /// The part's mean unavailability with the stated drills.
     public let unavailability: Double
     /// The interval that minimises it; nil when a drill costs no downtime (more often is better).
@@ -24,6 +27,7 @@ package struct DrillSuggestion: Hashable, Sendable {
             let suggested = part.suggestedInterval
             return DrillSuggestion(
                 component: component.name, every: latent.testEvery, duration: latent.testDuration,
+                coverage: latent.coverage, demandEvery: latent.demandEvery,
                 unavailability: component.figures.probability.down, suggestedEvery: suggested,
                 suggestedUnavailability: suggested.map { part.figures(every: $0).unavailability })
         }
