@@ -47,10 +47,9 @@ struct MinimalCutSetSearch {
             let low = bdd.low(node)
             var own: [[Int32]] = []
             var truncated = memo[low]!.truncated || memo[high]!.truncated
-            for cut in weight[Int(level)] == Self.never ? [] : all(low) where !isCut(cut, of: high) {
-                // Only a set minimal here counts as left out (a heavier candidate that is not minimal is no cut set).
+            for cut in weight[Int(level)] == Self.never ? [] : all(low) {
                 guard order(cut) <= room else { truncated = true; continue }
-                own.append([level] + cut)
+                if !isCut(cut, of: high) { own.append([level] + cut) }
             }
             memo[node] = Entry(inherited: high, own: own, truncated: truncated)
         }
