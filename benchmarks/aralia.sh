@@ -7,12 +7,5 @@
 # https://github.com/rakhimov/scram, or let the script clone it into a temporary folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product nines >/dev/null
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-trees="${1:-}"
-if [ -z "$trees" ]; then
-    git clone --quiet --depth 1 https://github.com/rakhimov/scram "$work/scram"
-    trees="$work/scram/input"
-fi
+source benchmarks/scram-inputs.sh
 python3 benchmarks/aralia.py "$PWD/.build/release/nines" "$trees" "$work"

@@ -37,13 +37,13 @@ package struct DrillCycle: Sendable {
         }
     }
 
-    /// Mean unavailability, and outages per hour (each drill that finds the part up is one).
+    /// Mean unavailability, and outages per hour (each drill that finds the part up and takes time is one).
     public var figures: (unavailability: Double, frequency: Double) {
         let tau = duration
         let found = -expm1(-rate * tau)                 // failed by the end of a drill that found it good
         var good = Leg.mix(repaired(from: tau), found, running(from: tau), 1 - found)
         good.down += tau
-        good.outages += 1
+        if tau > 0 { good.outages += 1 }   // a drill that takes no time is no outage
         var failed = repaired(from: tau)
         failed.down += tau
         let repair = repaired(from: 0)

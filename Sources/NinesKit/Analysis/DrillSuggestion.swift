@@ -9,6 +9,9 @@ package struct DrillSuggestion: Hashable, Sendable {
     public let component: String
     public let every: Double
     public let duration: Double
+    /// Share of the failures a drill finds; the rest wait for a demand every `demandEvery` (nil at 100 %).
+    public let coverage: Double
+    public let demandEvery: Double?
     /// The part's mean unavailability with the stated drills.
     public let unavailability: Double
     /// The interval that minimises it; nil when a drill costs no downtime (more often is better).
@@ -20,13 +23,13 @@ package struct DrillSuggestion: Hashable, Sendable {
         model.components.compactMap { component in
             guard let latent = component.latent, let stated = latent.undrilled,
                   let rate = stated.failureRate, let repair = stated.mttr else { return nil }
-            let suggested = DrillCycle.suggestedInterval(rate: rate, repairMean: repair, duration: latent.testDuration)
+            let part = DrilledPart(rate: rate, repairMean: repair, latent: latent)
+            let suggested = part.suggestedInterval
             return DrillSuggestion(
                 component: component.name, every: latent.testEvery, duration: latent.testDuration,
+                coverage: latent.coverage, demandEvery: latent.demandEvery,
                 unavailability: component.figures.probability.down, suggestedEvery: suggested,
-                suggestedUnavailability: suggested.map {
-                    DrillCycle(rate: rate, repairMean: repair, every: $0, duration: latent.testDuration).figures.unavailability
-                })
+                suggestedUnavailability: suggested.map { part.figures(every: $0).unavailability })
         }
     }
 }

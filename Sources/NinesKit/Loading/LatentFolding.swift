@@ -1,7 +1,8 @@
 /// Folds each drilled component's latent failures into the figures the exact engine reads, once
 /// at load, after detection and blips (docs/patterns.md, "Latent failures and drills"): the unit
 /// becomes its drilled mean unavailability (DrillCycle) with the outage frequency that goes with
-/// it, drills included. The stated unit stays in `latent.undrilled` for the simulator.
+/// it, drills included, and the failures a drill misses left to real demands
+/// (`DrilledPart`). The stated unit stays in `latent.undrilled` for the simulator.
 enum LatentFolding {
     static func apply(_ model: SystemModel) -> SystemModel {
         guard model.components.contains(where: { $0.latent != nil }) else { return model }
@@ -11,7 +12,7 @@ enum LatentFolding {
             let stated = result.components[index].figures
             guard let rate = stated.failureRate, let repair = stated.mttr else { continue }   // the reader refused it
             latent.undrilled = stated
-            let cycle = DrillCycle(rate: rate, repairMean: repair, every: latent.testEvery, duration: latent.testDuration).figures
+            let cycle = DrilledPart(rate: rate, repairMean: repair, latent: latent).figures
             let down = Probability(unavailability: cycle.unavailability)
             // Mean outage length q / f, so that the frequency the engine derives (q / r) is the cycle's.
             let meanOutage = cycle.frequency > 0 ? cycle.unavailability / cycle.frequency : repair

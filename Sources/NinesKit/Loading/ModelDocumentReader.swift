@@ -470,16 +470,39 @@ struct ModelDocumentReader {
 
     private func readLatent(_ value: YAMLValue, owner: String) -> LatentFailures? {
         guard let fields = MappingReader(value, context: "'latent' of '\(owner)'", diagnostics: diagnostics) else { return nil }
-        defer { fields.rejectUnknownKeys(known: ["test_every", "test_duration"]) }
+        defer { fields.rejectUnknownKeys(known: ["test_every", "test_duration", "coverage", "demand_every"]) }
         let every = fields.duration("test_every", positive: true, required: true)
         let duration = fields.duration("test_duration", positive: false) ?? 0
-        guard let every else { return nil }
+        let coverage = readCoverage(fields, owner: owner)
+        let demandEvery = fields.duration("demand_every", positive: true)
+        if let coverage, coverage < 1, demandEvery == nil, !fields.has("demand_every") {
+            diagnostics.error(fields.keyLocation("coverage"), "'latent' of '\(owner)' with 'coverage' below 100% needs 'demand_every': "
+                              + "how often a real demand (or the mission's end) finds the failures a drill misses, e.g. '5y'", length: 8)
+        }
+        if coverage == 1, demandEvery != nil {
+            diagnostics.error(fields.keyLocation("demand_every"), "'demand_every' of '\(owner)' needs 'coverage' below 100%: "
+                              + "drills that find every failure leave nothing for a demand to find", length: 12)
+        }
+        guard let every, let coverage else { return nil }
         guard duration < every else {
             diagnostics.error(fields.keyLocation("test_duration"), "'test_duration' of '\(owner)' must be shorter than "
                               + "'test_every': a drill cannot last longer than the time between drills", length: 13)
             return nil
         }
-        return LatentFailures(testEvery: every, testDuration: duration, location: fields.location)
+        return LatentFailures(testEvery: every, testDuration: duration, coverage: coverage, demandEvery: demandEvery,
+                              location: fields.location)
+    }
+
+    /// The share of failures a drill finds, in (0, 100%]; 100% when not given, nil when refused.
+    private func readCoverage(_ fields: MappingReader, owner: String) -> Double? {
+        guard fields.has("coverage") else { return 1 }
+        guard let coverage = fields.fraction("coverage") else { return nil }
+        guard coverage.up > 0 else {
+            diagnostics.error(fields.keyLocation("coverage"), "'coverage' of '\(owner)' must be above 0% and at most 100% "
+                              + "(the share of failures a drill finds), found '\(fields.scalar("coverage")?.clipped ?? "")'", length: 8)
+            return nil
+        }
+        return coverage.up
     }
 
     /// A drilled part is one instance with a failure rate and a mean repair: the drill cycle's

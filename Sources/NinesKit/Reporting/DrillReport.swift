@@ -4,6 +4,10 @@ package struct DrillReport: Hashable, Sendable, Codable {
     public var component: String
     public var testEveryHours: Double
     public var testDurationHours: Double
+    /// Share of the failures a drill finds and the interval of the real demands that find the
+    /// rest; both absent with full coverage.
+    public var coverage: Double?
+    public var demandEveryHours: Double?
     /// The part's own mean unavailability with these drills.
     public var unavailability: Double
     /// The interval that minimises it; absent when a drill costs no downtime.

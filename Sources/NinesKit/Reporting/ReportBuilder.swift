@@ -70,6 +70,7 @@ public enum ReportBuilder {
                     })
             }
             return DrillReport(component: drill.component, testEveryHours: drill.every, testDurationHours: drill.duration,
+                               coverage: drill.demandEvery == nil ? nil : drill.coverage, demandEveryHours: drill.demandEvery,
                                unavailability: drill.unavailability, suggestedEveryHours: drill.suggestedEvery,
                                suggestedUnavailability: drill.suggestedUnavailability, objectives: objectives)
         }

@@ -81,8 +81,12 @@ struct TextReportRenderer {
     func render(_ drills: [DrillReport]) -> [String] {
         var lines = [bold("Drills (latent failures)")]
         for drill in drills {
-            let now = "\(drill.component): drilled every \(Format.duration(hours: drill.testEveryHours)), "
-                + "\(Format.duration(hours: drill.testDurationHours)) out each; own unavailability \(Format.small(drill.unavailability))"
+            var now = "\(drill.component): drilled every \(Format.duration(hours: drill.testEveryHours)), "
+                + "\(Format.duration(hours: drill.testDurationHours)) out each"
+            if let coverage = drill.coverage, let demands = drill.demandEveryHours {
+                now += ", finding \(Format.target(Probability(unavailability: 1 - coverage))) of the failures (demands every \(Format.duration(hours: demands)) find the rest)"
+            }
+            now += "; own unavailability \(Format.small(drill.unavailability))"
             lines.append(contentsOf: wrap(now, indent: 2))
             guard let every = drill.suggestedEveryHours, let q = drill.suggestedUnavailability else {
                 lines.append(contentsOf: wrap("a drill costs no downtime: drilling more often only helps", indent: 4))

@@ -25,6 +25,8 @@ struct ChunkSimulator {
         let outageEnd: UnsafeMutablePointer<Double>       // end of a hidden-standby switchover
         let drilling: UnsafeMutablePointer<Bool>          // out of service for a drill
         let unseen: UnsafeMutablePointer<Bool>            // failed, waiting for a drill to find it
+        let missedUp: UnsafeMutablePointer<Bool>          // no failure a drill misses is pending
+        let missedUnseen: UnsafeMutablePointer<Bool>      // such a failure waits for a real demand
         let inWindow: UnsafeMutablePointer<Bool>          // out of service for maintenance
         let windowSlot: UnsafeMutablePointer<Double>      // start of the period holding the next window
         let ownUp: UnsafeMutablePointer<Bool>
@@ -62,6 +64,8 @@ struct ChunkSimulator {
             outageEnd = make(components, 0.0)
             drilling = make(components, false)
             unseen = make(components, false)
+            missedUp = make(components, true)
+            missedUnseen = make(components, false)
             inWindow = make(components, false)
             windowSlot = make(components, 0.0)
             ownUp = make(components, true)
@@ -93,6 +97,7 @@ struct ChunkSimulator {
             instanceUp.deallocate(); instanceActive.deallocate(); upCount.deallocate(); activeCount.deallocate()
             commonUp.deallocate(); switching.deallocate(); outageEnd.deallocate(); ownUp.deallocate()
             drilling.deallocate(); unseen.deallocate(); inWindow.deallocate(); windowSlot.deallocate()
+            missedUp.deallocate(); missedUnseen.deallocate()
             closureUp.deallocate(); exposedUp.deallocate(); flowUp.deallocate(); unmet.deallocate(); membersUp.deallocate(); work.deallocate()
             downCount.deallocate(); objectiveUp.deallocate()
             mark.deallocate(); outageStart.deallocate(); periodDown.deallocate(); periodIndex.deallocate()
@@ -188,6 +193,10 @@ struct ChunkSimulator {
             // Drill calendars of different components are not coordinated: each starts at a random phase.
             let drill = Int(plan.drillSlot[component])
             if drill >= 0 { queue.schedule(drill, at: random.nextOpenUnit() * plan.drillEvery[component]) }
+            let demand = Int(plan.demandSlot[component])
+            if demand >= 0 { queue.schedule(demand, at: random.nextOpenUnit() * plan.demandEvery[component]) }
+            let missed = Int(plan.missedSlot[component])
+            if missed >= 0 { queue.schedule(missed, at: plan.missedFailure[component].draw(&random)) }
             let window = Int(plan.maintenanceSlot[component])
             if window >= 0 { queue.schedule(window, at: nextWindow(component)) }
         }
@@ -252,6 +261,24 @@ struct ChunkSimulator {
             queue.schedule(slot, at: .infinity)
         case .drill:
             drill(owner, slot: slot, at: t)
+        case .missed:
+            // A failure no drill finds waits for a demand; the end of its repair brings the mode back.
+            if b.missedUp[owner] {
+                b.missedUp[owner] = false
+                b.missedUnseen[owner] = true
+                queue.schedule(slot, at: .infinity)
+            } else {
+                b.missedUp[owner] = true
+                queue.schedule(slot, at: t + plan.missedFailure[owner].draw(&random))
+            }
+        case .demand:
+            // A real demand finds a missed failure and its repair starts; the demand itself takes no time.
+            if b.missedUnseen[owner] {
+                b.missedUnseen[owner] = false
+                queue.schedule(Int(plan.missedSlot[owner]), at: t + plan.instanceRepair[owner].draw(&random))
+            }
+            queue.schedule(slot, at: t + plan.demandEvery[owner])
+            return
         case .maintenance:
             // A window opens (out of service for its duration) or closes (the next one in the next period).
             let opening = !b.inWindow[owner]
@@ -395,6 +422,7 @@ struct ChunkSimulator {
         let up: Bool
         if plan.failoverSlot[component] < 0 {
             up = b.commonUp[component] && b.upCount[component] >= plan.needs[component] && !b.drilling[component] && !b.inWindow[component]
+                && b.missedUp[component]
         } else if plan.hiddenStandby[component] {
             up = !b.switching[component]
         } else {

@@ -5,7 +5,7 @@
 /// Needs no exact engine: the structure is sampled directly from the model's dependencies.
 /// Immutable and shared by every chunk and thread. Times in hours.
 package struct SimulationPlan: Sendable {
-    enum SlotKind: UInt8, Sendable { case instance, commonCause, failover, mask, drill, maintenance }
+    enum SlotKind: UInt8, Sendable { case instance, commonCause, failover, mask, drill, maintenance, missed, demand }
 
     // Components (by model index).
     let componentCount: Int
@@ -30,6 +30,13 @@ package struct SimulationPlan: Sendable {
     let drillSlot: [Int32]
     let drillEvery: [Double]
     let drillDuration: [Double]
+    /// Slot of the failures a drill misses (`coverage` below 100%: rate (1 − c)·λ, the instance
+    /// failing at c·λ), or −1; they wait for the demand calendar (`demandSlot`, every
+    /// `demandEvery`, no downtime of its own) to be found and repaired.
+    let missedSlot: [Int32]
+    let missedFailure: [Sampler]
+    let demandSlot: [Int32]
+    let demandEvery: [Double]
     /// Slot of the maintenance calendar of a component with windows, or −1; windows come on the
     /// calendar whatever the part's state (failures and repairs go on inside them).
     let maintenanceSlot: [Int32]
@@ -93,6 +100,7 @@ package struct SimulationPlan: Sendable {
         var iFail: [Sampler] = [], iRepair: [Sampler] = [], cFail: [Sampler] = [], cRepair: [Sampler] = []
         var kinds: [SlotKind] = [], owners: [Int32] = []
         var drill: [Int32] = [], drillEvery: [Double] = [], drillDuration: [Double] = []
+        var missed: [Int32] = [], mFail: [Sampler] = [], demand: [Int32] = [], demandEvery: [Double] = [], demandDuration: [Double] = []
         var windows: [Int32] = [], windowEvery: [Double] = [], windowDuration: [Double] = []
         var isStandby: [Bool] = [], dormant: [Sampler] = [], crewOf: [Int32] = [], crewRank: [Int32] = []
         let crewNames = model.crews.map(\.name)
@@ -112,8 +120,10 @@ package struct SimulationPlan: Sendable {
             for _ in 0..<n { kinds.append(.instance); owners.append(Int32(index)) }
             let cycle = failure.mean + repair.mean
             eventsPerHour += Double(n) * 2 / cycle
-            // Beta factor: the independent part fails (1 − β) as often, the common part β as often.
-            iFail.append(Sampler(beta > 0 ? failure.scaled(by: 1 / (1 - beta)) : failure))
+            // Beta factor: the independent part fails (1 − β) as often, the common part β as often;
+            // with a drill coverage c the instance fails c as often, the missed mode 1 − c.
+            let coverage = component.latent?.demandEvery == nil ? 1 : component.latent?.coverage ?? 1
+            iFail.append(Sampler(beta > 0 ? failure.scaled(by: 1 / (1 - beta)) : failure.scaled(by: 1 / coverage)))
             iRepair.append(Sampler(repair))
             if beta > 0 {
                 common.append(Int32(kinds.count))
@@ -137,6 +147,16 @@ package struct SimulationPlan: Sendable {
             }
             calendar(.drill, every: component.latent?.testEvery, duration: component.latent?.testDuration ?? 0,
                      &drill, &drillEvery, &drillDuration)
+            calendar(.demand, every: coverage < 1 ? component.latent?.demandEvery : nil, duration: 0,
+                     &demand, &demandEvery, &demandDuration)
+            if coverage < 1 {
+                missed.append(Int32(kinds.count))
+                kinds.append(.missed); owners.append(Int32(index))
+                mFail.append(Sampler(failure.scaled(by: 1 / (1 - coverage))))
+            } else {
+                missed.append(-1)
+                mFail.append(.never)
+            }
             calendar(.maintenance, every: component.maintenance?.every, duration: component.maintenance?.duration ?? 0,
                      &windows, &windowEvery, &windowDuration)
             crewOf.append(Int32(component.crew.flatMap { crewNames.firstIndex(of: $0.crew) } ?? -1))
@@ -210,6 +230,10 @@ package struct SimulationPlan: Sendable {
         self.drillSlot = drill
         self.drillEvery = drillEvery
         self.drillDuration = drillDuration
+        self.missedSlot = missed
+        self.missedFailure = mFail
+        self.demandSlot = demand
+        self.demandEvery = demandEvery
         self.maintenanceSlot = windows
         self.maintenanceEvery = windowEvery
         self.maintenanceDuration = windowDuration
@@ -231,7 +255,7 @@ package struct SimulationPlan: Sendable {
         objectivePeriodsPerYear = objectivePeriodHours.map { Int32(max(1, (calendar.yearHours / $0).rounded(.down))) }
         modelPeriodHours = calendar.hours(in: model.period)
         // Long enough for the drill calendars to mix as well (the first interval starts good).
-        warmupHours = max(modelPeriodHours, 4 * (drillEvery.max() ?? 0))
+        warmupHours = max(modelPeriodHours, 4 * (drillEvery.max() ?? 0), 4 * (demandEvery.max() ?? 0))
         let longest = objectivePeriodHours.max() ?? modelPeriodHours
         chunkPeriods = max(SimulationSettings.chunkPeriods, Int((10 * longest / modelPeriodHours).rounded(.up)))
         self.eventsPerHour = eventsPerHour
