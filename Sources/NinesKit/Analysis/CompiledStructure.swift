@@ -36,14 +36,15 @@ package struct CompiledStructure {
     /// Compiles `model` in `order` (computed here when not given; see `ComponentOrder`).
     /// With no `budget` given, an objective or the system of a fault tree that outgrows its diagram
     /// in `order` makes the model compile once more in the fault-tree order (`VariableOrder`), kept
-    /// when it gives more of them one diagram.
-    public init(_ model: SystemModel, order: ComponentOrder? = nil, budget given: CompilationBudget? = nil) {
+    /// when it gives more of them one diagram. `gates` (by component index, see `VariableOrder.gates`)
+    /// are left out of the diagram in the first compilation.
+    public init(_ model: SystemModel, order: ComponentOrder? = nil, budget given: CompilationBudget? = nil, gates: Set<Int> = []) {
         var chosen = order ?? ComponentOrder(model)
         var budget = given ?? .standard(for: model)
         CompilationCount.current?.increment()
-        var parts = DeepStack.run { [chosen, budget] in Self.compile(model, order: chosen, budget: budget) }
+        var parts = DeepStack.run { [chosen, budget] in Self.compile(model, order: chosen, budget: budget, gates: gates) }
         if given == nil, Self.diagrams(parts) <= model.objectives.count, let retry = VariableOrder.retry(model, chosen, budget: budget) {
-            let retried = DeepStack.run { Self.compile(model, order: retry.order, budget: retry.budget) }
+            let retried = DeepStack.run { Self.compile(model, order: retry.order, budget: retry.budget, gates: retry.gates) }
             if Self.diagrams(retried) > Self.diagrams(parts) { (parts, chosen, budget) = (retried, retry.order, retry.budget) }
         }
         let order = chosen
@@ -67,8 +68,11 @@ package struct CompiledStructure {
         (parts.objectives + [parts.system]).filter { $0.diagram != nil }.count
     }
 
-    /// Builds every closure, objective and the system (recursive: run on a deep stack).
-    private static func compile(_ model: SystemModel, order: ComponentOrder, budget: CompilationBudget) -> Parts {
+    /// Builds every closure, objective and the system (recursive: run on a deep stack). A component
+    /// in `gates` (by index; a fault tree's perfect junctions, see `VariableOrder.gates`) is not
+    /// tested in its closure: its variable is always up, and testing it would keep one diagram node
+    /// per gate on every path through it.
+    private static func compile(_ model: SystemModel, order: ComponentOrder, budget: CompilationBudget, gates: Set<Int>) -> Parts {
         let bdd = BDD()
         // Each closure is a few small operations on its dependencies' recent diagrams: a cache that
         // fits the CPU caches is faster. The conjunctions below revisit old states.
@@ -88,7 +92,7 @@ package struct CompiledStructure {
             diagrams.removeAll(keepingCapacity: true)
             conjunctions.removeAll(keepingCapacity: true)
             groups.removeAll(keepingCapacity: true)
-            diagrams.append(variables[index])
+            if !gates.contains(index) { diagrams.append(variables[index]) }
             var sampled = false
             for requirement in dependencies.requirementStart[index]..<dependencies.requirementStart[index + 1] where !sampled {
                 let members = dependencies.members[dependencies.memberStart[requirement]..<dependencies.memberStart[requirement + 1]]

@@ -18,10 +18,13 @@ struct MinimalCutSetSearch {
     let weight: [Int]
     static let never = Int.max / 4
     let maxOrder: Int
-    private var memo: [BDD.Ref: Entry] = [:]
+    /// Entries by node ref (a flat array: a fault tree's diagram has hundreds of thousands of nodes).
+    private var memo: [Entry?] = []
 
     private struct Entry {
-        /// The node whose cut sets are also this node's (its high branch), or nil.
+        /// The nearest node down the high branches whose own cut sets are not empty (its cut sets
+        /// and those it inherits are also this node's), or nil. Skipping the empty ones keeps
+        /// listing a node's cut sets short: most nodes of a large diagram add none.
         let inherited: BDD.Ref?
         let own: [[Int32]]
         /// Whether a cut set heavier than the order was dropped here or below.
@@ -32,8 +35,9 @@ struct MinimalCutSetSearch {
         self.bdd = bdd
         self.weight = weight
         self.maxOrder = maxOrder
-        memo[BDD.down] = Entry(inherited: nil, own: [[]], truncated: false)
-        memo[BDD.up] = Entry(inherited: nil, own: [], truncated: false)
+        memo = [Entry?](repeating: nil, count: bdd.nodeCount)
+        memo[Int(BDD.down)] = Entry(inherited: nil, own: [[]], truncated: false)
+        memo[Int(BDD.up)] = Entry(inherited: nil, own: [], truncated: false)
     }
 
     func order(_ cut: [Int32]) -> Int { cut.reduce(0) { $0 + weight[Int($1)] } }
@@ -41,26 +45,32 @@ struct MinimalCutSetSearch {
     /// Every minimal cut set (up to `maxOrder`) of the function rooted at `root`, and whether
     /// heavier ones were dropped.
     mutating func cutSets(of root: BDD.Ref) -> (cuts: [[Int32]], truncated: Bool) {
-        for node in bdd.nodes(below: root).reversed() where memo[node] == nil {   // children first
+        if memo.count < bdd.nodeCount { memo += [Entry?](repeating: nil, count: bdd.nodeCount - memo.count) }
+        for node in bdd.nodes(below: root).reversed() where memo[Int(node)] == nil {   // children first
             let level = bdd.level(node), high = bdd.high(node)
             let room = maxOrder - weight[Int(level)]
             let low = bdd.low(node)
             var own: [[Int32]] = []
-            var truncated = memo[low]!.truncated || memo[high]!.truncated
-            for cut in weight[Int(level)] == Self.never ? [] : all(low) {
-                guard order(cut) <= room else { truncated = true; continue }
-                if !isCut(cut, of: high) { own.append([level] + cut) }
+            let highEntry = memo[Int(high)]!
+            var truncated = memo[Int(low)]!.truncated || highEntry.truncated
+            var next: BDD.Ref? = weight[Int(level)] == Self.never ? nil : low
+            while let current = next, let entry = memo[Int(current)] {   // the cut sets of low, without copying them
+                for cut in entry.own {
+                    guard order(cut) <= room else { truncated = true; continue }
+                    if !isCut(cut, of: high) { own.append([level] + cut) }
+                }
+                next = entry.inherited
             }
-            memo[node] = Entry(inherited: high, own: own, truncated: truncated)
+            memo[Int(node)] = Entry(inherited: highEntry.own.isEmpty ? highEntry.inherited : high, own: own, truncated: truncated)
         }
-        return (all(root), memo[root]!.truncated)
+        return (all(root), memo[Int(root)]!.truncated)
     }
 
     /// The cut sets stored for an evaluated node.
     private func all(_ node: BDD.Ref) -> [[Int32]] {
         var result: [[Int32]] = []
         var next: BDD.Ref? = node
-        while let current = next, let entry = memo[current] {
+        while let current = next, let entry = memo[Int(current)] {
             result.append(contentsOf: entry.own)
             next = entry.inherited
         }
@@ -68,13 +78,16 @@ struct MinimalCutSetSearch {
     }
 
     /// Whether failing the variables of `cut` (sorted levels), everything else up, takes the
-    /// function rooted at `node` down: one walk down the diagram.
+    /// function rooted at `node` down: one walk down the diagram, ending below the cut's last
+    /// variable (from there every variable is up, and a coherent function that is not constant is
+    /// up when all its variables are).
     func isCut(_ cut: [Int32], of node: BDD.Ref) -> Bool {
         var node = node, index = 0
         while node > BDD.up {
             let level = bdd.level(node)
             while index < cut.count && cut[index] < level { index += 1 }
-            node = index < cut.count && cut[index] == level ? bdd.low(node) : bdd.high(node)
+            if index == cut.count { return false }
+            node = cut[index] == level ? bdd.low(node) : bdd.high(node)
         }
         return node == BDD.down
     }

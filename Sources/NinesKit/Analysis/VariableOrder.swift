@@ -23,15 +23,28 @@ enum VariableOrder {
     /// one diagram in `base` under `budget`, when it is a fault tree (every component with
     /// dependencies a perfect junction: stacks over pools keep their order and conditioning) small
     /// enough to compile again.
-    static func retry(_ model: SystemModel, _ base: ComponentOrder, budget: CompilationBudget) -> (order: ComponentOrder, budget: CompilationBudget)? {
+    static func retry(_ model: SystemModel, _ base: ComponentOrder, budget: CompilationBudget)
+        -> (order: ComponentOrder, budget: CompilationBudget, gates: Set<Int>)? {
         guard base.names.count <= retryComponents, isFaultTree(model) else { return nil }
         let levels = faultTree(base)
-        guard levels.levelOf != base.levelOf else { return nil }
+        let gates = gates(model)
+        guard levels.levelOf != base.levelOf || !gates.isEmpty else { return nil }
         var larger = budget
         larger.closureNodes = max(budget.closureNodes, faultTreeNodes)
         larger.objectiveNodes = max(budget.objectiveNodes, faultTreeNodes)
         larger.systemNodes = max(budget.systemNodes, faultTreeNodes)
-        return (ComponentOrder(base, levelOf: levels.levelOf, componentAtLevel: levels.componentAtLevel), larger)
+        return (ComponentOrder(base, levelOf: levels.levelOf, componentAtLevel: levels.componentAtLevel), larger, gates)
+    }
+
+    /// The gates of a fault tree (by component index): components with inputs that are perfect in
+    /// every view (no failure of their own, no failover or masking that could add one), so each is
+    /// exactly the junction of its inputs and needs no variable of its own in the diagram.
+    static func gates(_ model: SystemModel) -> Set<Int> {
+        Set(model.components.indices.filter { index in
+            let component = model.components[index]
+            return !component.dependencies.isEmpty && component.figures.probability.down == 0 && component.failover == nil
+                && component.maskedFor == nil && component.completionWindow == nil
+        })
     }
 
     /// Every component with dependencies is a perfect junction (the gates of a fault tree).
