@@ -90,11 +90,17 @@ public struct ObjectiveRecovery: Hashable, Sendable {
     public let singlePoints: [RecoveryFigures]
 
     public init(_ objective: Objective, in model: SystemModel, singlePointsOfFailure: [String], index: [String: Int]? = nil) {
-        let index = index ?? DependencyClosure.index(model)
-        components = DependencyClosure.of(objective.components, in: model, index: index).compactMap { name in
-            guard let position = index[name], model.components[position].responsibility.countsAgainstSLA else { return nil }
-            return RecoveryFigures(model.components[position])
-        }
+        self.init(objective, in: model, singlePointsOfFailure: singlePointsOfFailure, index: index ?? DependencyClosure.index(model),
+                  figures: { RecoveryFigures(model.components[$0]) })
+    }
+
+    /// `figures` gives the recovery figures of the component at a position of `model.components`:
+    /// `SLAPrediction` works each out once for all objectives, which share most of their closures.
+    init(_ objective: Objective, in model: SystemModel, singlePointsOfFailure: [String], index: [String: Int],
+         figures: (Int) -> RecoveryFigures) {
+        components = DependencyClosure.positions(objective.components, in: model, index: index)
+            .filter { model.components[$0].responsibility.countsAgainstSLA }
+            .map(figures)
         let single = Set(singlePointsOfFailure)
         singlePoints = components.filter { single.contains($0.component) }
     }
