@@ -86,6 +86,15 @@ struct JSONReportRendererTests {
         #expect(try JSONReportRenderer.text(of: 0.5) == Self.foundationText(of: 0.5))
     }
 
+    /// The writer remembers the last few lists of keys with their sorted order: objects of as many
+    /// keys that are not the same keys, more kinds than it remembers, must each get their own order.
+    @Test("the same bytes as Foundation's JSONEncoder when objects with different keys alternate")
+    func alternatingKeys() throws {
+        let keySets = [["a", "b"], ["b", "c"], ["c", "a"], ["d", "c"], ["a", "d"], ["d", "b"]]
+        let objects = (0..<24).map { index in Dictionary(uniqueKeysWithValues: keySets[index % keySets.count].map { ($0, index) }) }
+        #expect(try JSONReportRenderer.text(of: objects) == Self.foundationText(of: objects))
+    }
+
     @Test("the same bytes as Foundation's JSONEncoder on every bundled model's report", arguments: GoldenFiles.models)
     func sameAsFoundationOnReports(model: String) throws {
         let path = "models/\(model).yaml"

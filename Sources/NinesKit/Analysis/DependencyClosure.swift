@@ -3,7 +3,12 @@ package enum DependencyClosure {
     /// `start` and everything it depends on (plain and group dependencies), in model order.
     /// `index` maps names to positions in `model.components` (pass it when calling repeatedly).
     public static func of(_ start: [String], in model: SystemModel, index: [String: Int]? = nil) -> [String] {
-        let index = index ?? Self.index(model)
+        positions(start, in: model, index: index ?? Self.index(model)).map { model.components[$0].name }
+    }
+
+    /// The same closure as positions in `model.components`, ascending: for callers that go on to
+    /// the components, so no name is looked up again.
+    static func positions(_ start: [String], in model: SystemModel, index: [String: Int]) -> [Int] {
         // Costs the closure's size, not the model's: objectives on a 100,000-component model ask often.
         var seen = Set<Int>()
         var stack = start.compactMap { index[$0] }
@@ -11,7 +16,7 @@ package enum DependencyClosure {
             guard seen.insert(position).inserted else { continue }
             stack.append(contentsOf: model.components[position].dependencyNames.compactMap { index[$0] })
         }
-        return seen.sorted().map { model.components[$0].name }
+        return seen.sorted()
     }
 
     /// Position of each component name in `model.components`.

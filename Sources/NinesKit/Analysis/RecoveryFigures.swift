@@ -93,16 +93,22 @@ public struct ObjectiveRecovery: Hashable, Sendable {
     package let acceptedRequests: [AcceptedRequests]
 
     public init(_ objective: Objective, in model: SystemModel, singlePointsOfFailure: [String], index: [String: Int]? = nil) {
-        let index = index ?? DependencyClosure.index(model)
-        let closure = DependencyClosure.of(objective.components, in: model, index: index)
-        components = closure.compactMap { name in
-            guard let position = index[name], model.components[position].responsibility.countsAgainstSLA else { return nil }
-            return RecoveryFigures(model.components[position])
-        }
+        self.init(objective, in: model, singlePointsOfFailure: singlePointsOfFailure, index: index ?? DependencyClosure.index(model),
+                  figures: { RecoveryFigures(model.components[$0]) })
+    }
+
+    /// `figures` gives the recovery figures of the component at a position of `model.components`:
+    /// `SLAPrediction` works each out once for all objectives, which share most of their closures.
+    init(_ objective: Objective, in model: SystemModel, singlePointsOfFailure: [String], index: [String: Int],
+         figures: (Int) -> RecoveryFigures) {
+        let closure = DependencyClosure.positions(objective.components, in: model, index: index)
+        components = closure
+            .filter { model.components[$0].responsibility.countsAgainstSLA }
+            .map(figures)
         let single = Set(singlePointsOfFailure)
         singlePoints = components.filter { single.contains($0.component) }
         acceptedRequests = model.components.contains { $0.writeAhead != nil }
-            ? AcceptedRequests.on(objective, closure: Set(closure), in: model, index: index) : []
+            ? AcceptedRequests.on(objective, closure: Set(closure.map { model.components[$0].name }), in: model, index: index) : []
     }
 
     /// The component that may lose the most data (ties: first in model order).

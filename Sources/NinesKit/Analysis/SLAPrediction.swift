@@ -31,6 +31,13 @@ public struct SLAPrediction {
             excluded.isEmpty ? quietFull : AvailabilityAnalysis(quietModel, treatingAsPerfect: Set(excluded))
         }
         let ceilings = DependencyCeiling.ceilings(model, structure: full.structure, index: positions)
+        var recoveryFigures = [RecoveryFigures?](repeating: nil, count: model.components.count)
+        func figures(at position: Int) -> RecoveryFigures {
+            if let known = recoveryFigures[position] { return known }
+            let figures = RecoveryFigures(model.components[position])
+            recoveryFigures[position] = figures
+            return figures
+        }
         objectives = model.objectives.indices.map { index in
             let objective = model.objectives[index]
             let period = objective.period ?? model.period
@@ -40,8 +47,9 @@ public struct SLAPrediction {
             let figure = objective.countsMaintenance ? counting : notCounting ?? counting
             let full = objective.countsMaintenance ? full : quietFull ?? full
             let maintenanceHours = notCounting.map { (counting.probability.down - $0.probability.down) * hours }
-            let closure = Set(DependencyClosure.of(objective.components, in: model, index: positions))
-            let relevant = excluded.filter(closure.contains)
+            // The closure is only asked about excluded components: none, no closure.
+            let relevant = excluded.isEmpty ? []
+                : excluded.filter(Set(DependencyClosure.of(objective.components, in: model, index: positions)).contains)
             var withExcluded: FlowFigures?
             var costs: [ExcludedCost] = []
             if !relevant.isEmpty {
@@ -58,7 +66,7 @@ public struct SLAPrediction {
                                                  degraded: DegradedTime(objective: index, in: inScope),
                                                  recovery: ObjectiveRecovery(objective, in: model,
                                                                             singlePointsOfFailure: full.singlePointsOfFailure(objective: index),
-                                                                            index: positions))
+                                                                            index: positions, figures: figures(at:)))
             prediction.announcedMaintenanceHours = maintenanceHours.flatMap { $0 > 0 ? $0 : nil }
             if !ceilings.isEmpty { prediction.ceiling = ceilings[index] }
             return prediction

@@ -48,7 +48,9 @@ struct ModelValidator {
             let at = drafts.lazy.compactMap(\.componentsLocation).first ?? first.systemLocation
             diagnostics.error(at, "the model has no components; add at least one under 'components'", length: at == first.systemLocation ? 1 : 10)
         }
-        let memberLocations = drafts.reduce(into: [ModelLocation: [ModelLocation]]()) { $0.merge($1.groupMemberLocations) { old, _ in old } }
+        // One file (the usual case): its own table, not a copy of every entry rehashed.
+        let memberLocations = drafts.count == 1 ? drafts[0].groupMemberLocations
+            : drafts.reduce(into: [ModelLocation: [ModelLocation]]()) { $0.merge($1.groupMemberLocations) { old, _ in old } }
         let knownLayers = Layer.builtIn + layers.map(\.name)
         let names = outlines.map(\.name) + unread.sorted()   // candidates for "did you mean"
         for outline in outlines {
@@ -114,19 +116,22 @@ struct ModelValidator {
             case .component(let name, let at): (members, group) = ([name], at)
             case .group(_, let list, let at): (members, group) = (list, at)
             }
-            let locations = memberLocations[group] ?? []
+            // A group's member is reported where it is written; the group's place is the fallback.
+            // Looked up only for a report: hashing a location per dependency cost more than the checks.
+            func location(_ position: Int) -> ModelLocation {
+                let locations = memberLocations[group] ?? []
+                return position < locations.count ? locations[position] : group
+            }
             for (position, name) in members.enumerated() {
-                // A group's member is reported where it is written; the group's place is the fallback.
-                let location = position < locations.count ? locations[position] : group
-                if unread.contains(name) {
+                if !unread.isEmpty && unread.contains(name) {
                     continue
                 } else if known[name] == nil {
-                    diagnostics.error(location, "component '\(component.name)' depends on unknown component '\(name)'"
+                    diagnostics.error(location(position), "component '\(component.name)' depends on unknown component '\(name)'"
                                       + Suggestion.hint(for: name, in: names), length: name.count)
                 } else if name == component.name {
-                    diagnostics.error(location, "component '\(name)' depends on itself")
+                    diagnostics.error(location(position), "component '\(name)' depends on itself")
                 } else if !seen.insert(name).inserted, case .group = dependency {
-                    diagnostics.error(location, "component '\(component.name)' lists '\(name)' more than once in its dependencies")
+                    diagnostics.error(location(position), "component '\(component.name)' lists '\(name)' more than once in its dependencies")
                 }
             }
         }

@@ -25,8 +25,10 @@ struct PlacementExpansion {
         self.pools = pools
         self.diagnostics = diagnostics
         var targets: [String: [String]] = [:]
-        // Names can be checked only when every file's components could be read.
-        if drafts.allSatisfy(\.componentsReadable) {
+        // Names can be checked only when every file's components could be read. With no pool and
+        // nothing placed there is nothing to check: no copy and no set of every component's name.
+        let placing = !pools.isEmpty || drafts.contains { $0.components.contains { $0.placement != nil } }
+        if placing, drafts.allSatisfy(\.componentsReadable) {
             let components = drafts.flatMap(\.components)
             let names = components.map(\.name) + drafts.flatMap(\.unreadComponents).sorted()
             let known = Set(names)

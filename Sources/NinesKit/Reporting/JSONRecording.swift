@@ -25,12 +25,14 @@ final class JSONRecording {
         case object, array
     }
 
-    private(set) var shape: Shape = .unset
+    // Unchecked exclusivity: a recording is filled by one encoder and then read by one writer, never
+    // both at once, and the runtime's access checks on every member cost as much as storing it.
+    @exclusivity(unchecked) private(set) var shape: Shape = .unset
     /// Members' keys (an array's elements have none), and members or elements, in the order
     /// encoded. Two arrays rather than one of pairs: a pair holding an existential is copied
     /// through the runtime's generic path, which cost a tenth of the process at 100k.
-    private(set) var keys: [String?] = []
-    private(set) var entries: [Entry] = []
+    @exclusivity(unchecked) private(set) var keys: [String?] = []
+    @exclusivity(unchecked) private(set) var entries: [Entry] = []
     /// The container this value is a member of, and its key or position there: `codingPath` is
     /// walked up only when asked for, so a value costs no path of its own.
     private let parent: JSONRecording?
