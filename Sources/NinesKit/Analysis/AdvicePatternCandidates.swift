@@ -73,8 +73,9 @@ struct PlacementCandidates: AdviceCandidateSource {
 /// A single point of failure duplicated across places: a component of one instance run as two
 /// replicas on two places the model already spreads replicas over (a declared pool, or the places
 /// of a placed component), one of them needed. Only a plain instance qualifies (no failover,
-/// masking, standby, drills or windows, which placement does not combine with), and only one that
-/// depends on none of those places itself (its replica on the second would still need the first).
+/// masking, standby, drills or windows, which placement does not combine with), not a place nor
+/// what places run on, and only one that depends on none of those places itself (its replica on
+/// the second would still need the first).
 struct SpreadCandidates: AdviceCandidateSource {
     func candidates(for component: Component, in model: SystemModel) -> [DesignChange] {
         guard component.responsibility == .ours, component.placement == nil, component.replicas == 1,
@@ -87,9 +88,12 @@ struct SpreadCandidates: AdviceCandidateSource {
             }
         }
         let name = component.name
-        guard let places = placeSets.first(where: { $0.count >= 2 }).map({ Array($0.prefix(2)) }),
+        guard component.layer != "physical", let places = placeSets.first(where: { $0.count >= 2 }).map({ Array($0.prefix(2)) }),
               !placeSets.contains(where: { $0.contains(name) }),
-              !component.dependencyNames.contains(where: { places.contains($0) }) else { return [] }
+              !component.dependencyNames.contains(where: { places.contains($0) }),
+              // not what the places themselves run on (a zone under a zone's node group)
+              !model.components.contains(where: { placeSets.joined().contains($0.name) && $0.dependencyNames.contains(name) })
+        else { return [] }
         return [DesignChange(.replica, name, "run \(name) as 2 replicas on \(places.joined(separator: " and ")), 1 needed "
                              + "(no longer a single point of failure)",
                              set: ["\(name).replicas=2", "\(name).placement=[\(places.joined(separator: ", "))]"], edit: nil)]
