@@ -34,7 +34,7 @@ enum DrawnFigures {
     /// As `loaded(_:part:beta:for:)` with the component's detection time (nil when it has a
     /// repair distribution, which detection does not lengthen), blips and later folds.
     static func loaded(_ stated: UnitFigures, part: Part, beta: Double, detect: Double?, transient: TransientFaults?,
-                       folds: Folds) -> UnitFigures {
+                       folds: Folds?) -> UnitFigures {
         var figures = stated
         switch part {
         case .whole: break
@@ -45,21 +45,24 @@ enum DrawnFigures {
             figures = DetectionTime.lengthened(figures, repair: mttr, by: detect)
         }
         if let transient { figures = TransientFolding.withBlips(figures, transient) }
-        return folds.applied(to: figures)
+        return folds?.applied(to: figures) ?? figures
     }
 
     /// What the loader folds into a component after detection and blips, in its order
     /// (StandbyFolding, LatentFolding, MaintenanceFolding): kept from the loaded component so a
-    /// drawn figure goes through the same block, drill cycle and windows as the stated one.
-    struct Folds {
-        var standby: (block: Standby, units: Standby.Units)?
-        var latent: LatentFailures?
-        var maintenance: Maintenance?
+    /// drawn figure goes through the same block, drill cycle and windows as the stated one. A
+    /// class, nil for a component without any: the draws pass it for every component every draw,
+    /// and copying it inline cost a tenth of a draw.
+    final class Folds {
+        let standby: (block: Standby, units: Standby.Units)?
+        let latent: LatentFailures?
+        let maintenance: Maintenance?
 
-        init(_ component: Component) {
+        init?(_ component: Component) {
             standby = component.standby.flatMap { block in block.stated.map { (block, $0) } }
             latent = component.latent
             maintenance = component.maintenance
+            if standby == nil && latent == nil && maintenance == nil { return nil }
         }
 
         func applied(to stated: UnitFigures) -> UnitFigures {

@@ -210,7 +210,7 @@ private struct DrawRecipe {
         let beta: Double
         let detect: Double?
         let transient: TransientFaults?
-        let folds: DrawnFigures.Folds
+        let folds: DrawnFigures.Folds?
     }
 
     let stated: UnitFigures
