@@ -138,6 +138,50 @@ struct AdvicePatternTests {
         #expect(bulkhead.costPerPeriod == 50)
     }
 
+    /// A single instance duplicated across two zones of a declared pool (the first two members):
+    /// each replica is up when its instance (q_d = 1/1001) and its zone (q_z = 0.001) are, and one
+    /// of the two is needed, so the objective goes from q_d to (1 − (1 − q_d)(1 − q_z))².
+    @Test func aSinglePointOfFailureDuplicatedAcrossZones() throws {
+        let text = """
+            version: 1
+            system: spof
+            pools: { zones: [az-a, az-b, az-c] }
+            components:
+              az-a: { layer: physical, availability: 99.9%, mttr: 1h }
+              az-b: { layer: physical, availability: 99.9%, mttr: 1h }
+              az-c: { layer: physical, availability: 99.9%, mttr: 1h }
+              db: { layer: data, mtbf: 1000h, mttr: 1h }
+            objectives:
+              store: { at: db }
+            """
+        let (advice, share) = try Self.saving(text, set: ["db.replicas=2", "db.placement=[az-a, az-b]"])
+        let qd = 1.0 / 1001, replica = 1 - (1 - qd) * (1 - 0.001)
+        #expect(Self.close(share, qd - replica * replica), "\(share)")
+        // The zones themselves are places, not single points of failure to duplicate.
+        #expect(!advice.suggestions.contains { $0.change.component.hasPrefix("az-") && $0.change.set.contains { $0.contains("placement") } })
+    }
+
+    /// A circuit breaker that falls back to a second component of the same declared kind: checkout
+    /// then needs pay-a or pay-b, Q = 1 − a_c·(1 − q_a·q_b) instead of 1 − a_c·(1 − q_a), a saving of
+    /// a_c·q_a·(1 − q_b). No breaker is proposed towards a kind with no alternative (db).
+    @Test func aBreakerFallsBackToAComponentOfTheSameKind() throws {
+        let text = """
+            version: 1
+            system: breaker
+            components:
+              pay-a: { layer: external, kind: external-api, availability: 99.5%, mttr: 1h }
+              pay-b: { layer: external, kind: external-api, availability: 99%, mttr: 1h }
+              db: { layer: data, kind: database, mtbf: 2000h, mttr: 1h }
+              checkout: { mtbf: 999h, mttr: 1h, depends_on: [db, pay-a] }
+            objectives:
+              buy: { at: checkout }
+            """
+        let (advice, share) = try Self.saving(text, set: ["checkout.depends_on=[db, {on: pay-a, fallback: pay-b}]"])
+        let dbUp = 2000.0 / 2001, checkoutUp = 0.999
+        #expect(Self.close(share, dbUp * checkoutUp * 0.005 * (1 - 0.01)), "\(share)")
+        #expect(advice.suggestions.filter { $0.change.kind == .breaker }.count == 1)
+    }
+
     /// Without a way to load the model again, advise proposes no structural change.
     @Test func noStructuralChangeWithoutReload() throws {
         let advice = Advice(AvailabilityAnalysis(try ModelLoader.load(text: Self.detection, file: "model.yaml")))

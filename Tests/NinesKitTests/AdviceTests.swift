@@ -39,8 +39,12 @@ struct AdviceTests {
         }
     }
 
+    /// Changes that add or tune a pattern of docs/patterns.md (failover, a queue or cache in front,
+    /// retries, bulkheads, placement, detection).
+    static let patternKinds: Set<DesignChange.Kind> = [.failover, .masking, .retry, .bulkhead, .placement, .detect]
+
     @Test(arguments: GoldenFiles.models)
-    func eachBundledModelGetsAtLeastThreeKindsOfChange(name: String) throws {
+    func eachBundledModelGetsAtLeastThreeKindsOfChangeIncludingAPattern(name: String) throws {
         let file = GoldenFiles.root.appendingPathComponent("models/\(name).yaml").path
         let model = try ModelLoader.load(files: [file])
         let analysis = AvailabilityAnalysis(model)
@@ -48,6 +52,7 @@ struct AdviceTests {
             Advice(analysis, objective: $0.name, reload: Self.reload(files: [file])).suggestions.map(\.change.kind)
         })
         #expect(kinds.count >= 3, "\(name): \(kinds)")
+        #expect(!kinds.isDisjoint(with: Self.patternKinds), "\(name): \(kinds)")
     }
 
     static let series = """
@@ -154,6 +159,68 @@ struct AdviceTests {
         let check = try Self.slaUnavailability(files: [file], overrides: found.changes.flatMap(\.set), objective: "front")
         #expect(check <= 0.0005)
         #expect(abs(check - found.probability.down) <= 1e-12)
+    }
+
+    static let mixed = """
+        version: 1
+        system: mixed
+        components:
+          db: { layer: data, mtbf: 2000h, mttr: 1h, detect: 30m }
+          payment: { mtbf: 30m, mttr: 2s, transient: { rate: 1/h, duration: 1s } }
+          api: { mtbf: 720h, mttr: 30m, depends_on: [db, payment] }
+        objectives:
+          front: { at: api, target: 99.9% }
+        costs:
+          replica: { default: 200/month, db: 900/month, payment: 5000/month }
+          mttr: 100/month
+          retry: 20/month
+          detect: 30/month
+        """
+
+    /// Structural changes (a retry, a detection time) take part in both set searches: the smallest
+    /// and the cheapest set against brute force over every subset of the pools searched, each
+    /// subset loaded with its overrides (a fresh load and compilation, as `report --set`) and
+    /// priced by hand. Payment's short outages (q ≈ 1.1e-3, 2 s each) are more than the 0.1 % budget
+    /// alone; a retry hides most of them and a second payment replica costs 5000, so the cheapest
+    /// answer takes the retry. Payment's blips make its repair-time change structural too.
+    @Test func setsWithStructuralChangesMatchBruteForce() throws {
+        let reload: AdviceReload = { extra in
+            try? ModelLoader.load(documents: [("mixed.yaml", Self.mixed)], overrides: ModelOverride.parse(extra))
+        }
+        func unavailability(_ overrides: [String]) throws -> Double {
+            let model = try #require(reload(overrides))
+            return SLAPrediction(model).objectives[0].figure.probability.down
+        }
+        let advice = Advice(AvailabilityAnalysis(try ModelLoader.load(text: Self.mixed, file: "mixed.yaml")), reload: reload)
+        let prices: [String: Double] = ["replica/db": 900, "replica/api": 200, "replica/payment": 5000, "mttr/db": 100,
+                                        "mttr/api": 100, "mttr/payment": 100, "retry/payment": 20, "detect/db": 30]
+        let priced = advice.suggestions.filter { $0.costPerPeriod != nil }
+        #expect(priced.count == prices.count && priced.count <= Advice.cheapestSetPool)
+        #expect(priced.filter(\.change.isStructural).count == 3)
+        var cheapest: Double?
+        for mask in 1..<(1 << priced.count) {
+            let members = priced.indices.filter { mask & (1 << $0) != 0 }
+            let cost = members.reduce(0.0) { $0 + prices["\(priced[$1].change.kind.rawValue)/\(priced[$1].change.component)"]! }
+            guard cost < (cheapest ?? .infinity) else { continue }
+            if try unavailability(members.flatMap { priced[$0].change.set }) <= 0.001 { cheapest = cost }
+        }
+        let found = try #require(advice.cheapestSet)
+        #expect(abs((found.costPerPeriod ?? -1) - (try #require(cheapest))) < 1e-9)
+        #expect(found.changes.contains { $0.kind == .retry })
+        #expect(abs(try unavailability(found.changes.flatMap(\.set)) - found.probability.down) <= 1e-12)
+
+        #expect(advice.suggestions.filter(\.change.isStructural).count <= Advice.structuralInSets)   // all of them combined
+        let pool = Array(advice.suggestions.prefix(Advice.smallestSetPool))
+        #expect(pool.contains { $0.change.isStructural })
+        var fewest: Int?
+        for mask in 1..<(1 << pool.count) {
+            let members = pool.indices.filter { mask & (1 << $0) != 0 }
+            guard members.count < (fewest ?? .max) else { continue }
+            if try unavailability(members.flatMap { pool[$0].change.set }) <= 0.001 { fewest = members.count }
+        }
+        let smallest = try #require(advice.smallestSet)
+        #expect(smallest.changes.count == fewest)
+        #expect(abs(try unavailability(smallest.changes.flatMap(\.set)) - smallest.probability.down) <= 1e-12)
     }
 
     @Test func badCostsAreRefusedWithTheirLocation() {

@@ -123,6 +123,48 @@ struct InputUncertaintyTests {
         }
     }
 
+    /// Drilled, maintained and standby parts are drawn too: the loader's folding is replayed on
+    /// each draw. One draw of each MTBF (samples: 1), read back from the same seeded Latin
+    /// hypercube; each objective is one part, so its figure is the part's, by hand (q = r/(m + r)):
+    /// - windows every T, d long, counted (unannounced): Q = q + (1 − q)·d/T (a series of the
+    ///   instance and the windows);
+    /// - drills every T, τ long, repair r: Q ≈ λT/2 + τ/T + λr for small λT (Rausand & Høyland,
+    ///   System Reliability Theory, 2nd ed., §10.3), to 1 %;
+    /// - cold standby of two, one needed, a perfect switch: the birth–death chain 0 → 1 → 2 failed
+    ///   (rate λ each, repairs μ and 2μ), Q = π₂ = (ρ²/2)/(1 + ρ + ρ²/2) with ρ = λ/μ.
+    @Test func drilledMaintainedAndStandbyPartsAreDrawnThroughTheirFolding() throws {
+        let model = try ModelLoader.load(text: """
+            version: 1
+            system: folded
+            components:
+              db: { mtbf: 500h..2000h, mttr: 2h, maintenance: { every: 7d, duration: 1h, announced: false } }
+              vault: { mtbf: 100000h..400000h, mttr: 2h, latent: { test_every: 30d, test_duration: 1h } }
+              pair: { mtbf: 100h..400h, mttr: 10h, replicas: 2, standby: { mode: cold } }
+            objectives:
+              maintained: { at: db }
+              drilled: { at: vault }
+              standby: { at: pair }
+            """, file: "m.yaml")
+        let propagation = UncertaintyPropagation(AvailabilityAnalysis(model), samples: 1)
+        #expect(propagation.inputs.map(\.component) == ["db", "vault", "pair"])
+        let draws = UncertaintyPropagation.latinHypercube(inputs: propagation.inputs.map(\.distribution), samples: 1,
+                                                          seed: UncertaintyPropagation.defaultSeed)
+        let (db, vault, pair) = (draws[0][0], draws[1][0], draws[2][0])
+        #expect(db != 1000 && vault != 200_000 && pair != 200)   // not the medians
+        let q = 2 / (db + 2), share = 1 / (7 * 24.0)
+        let maintained = q + (1 - q) * share
+        let lambda = 1 / vault, period = 30 * 24.0
+        let drilled = lambda * period / 2 + 1 / period + lambda * 2
+        let rho = (1 / pair) / (1 / 10.0)
+        let standby = (rho * rho / 2) / (1 + rho + rho * rho / 2)
+        let figures = propagation.objectives.map(\.p50.down)
+        #expect(abs(figures[0] - maintained) / maintained < 1e-12)
+        #expect(abs(figures[1] - drilled) / drilled < 1e-2)
+        #expect(abs(figures[2] - standby) / standby < 1e-9)
+        // and not the figures at the medians, which the draws used to keep
+        for objective in propagation.objectives { #expect(abs(objective.p50.down - objective.atMedians.down) > 1e-3 * objective.atMedians.down) }
+    }
+
     /// The report's figures at the inputs' medians are exactly those of the same model with the
     /// medians written as plain figures.
     @Test func theReportsFigureIsTheModelAtTheMedians() throws {

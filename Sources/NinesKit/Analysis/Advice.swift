@@ -32,6 +32,9 @@ package struct Advice: Sendable {
     /// and fewer on a large model (`structuralLoadBudget` components loaded in all).
     static let structuralLimit = 16
     static let structuralLoadBudget = 10_000
+    /// Structural suggestions (the most saving first) combined in the set searches: up to 2³ − 1
+    /// reloads of the model, one per distinct structural part of a set.
+    static let structuralInSets = 3
 
     static func structuralLimit(components: Int) -> Int {
         min(structuralLimit, max(1, structuralLoadBudget / max(components, 1)))
@@ -80,8 +83,10 @@ package struct Advice: Sendable {
         }.sorted { ($0.downtimeSavedHours, $1.change.component, $1.change.kind.rawValue) > ($1.downtimeSavedHours, $0.change.component, $0.change.kind.rawValue) }
         ceiling = evaluator.figure(perfect: Set(closure.filter { model.components[$0].responsibility == .ours }))
         var search = AdviceSetSearch(evaluator: evaluator, target: self.target, current: current)
-        // Sets are evaluated on the compiled structure: a structural change would cost a reload per set.
-        let combinable = suggestions.filter { !$0.change.isStructural }
+        // Sets are evaluated on the compiled structure; the best few structural changes take part
+        // too, each distinct structural part of a set costing one reload (AdviceSetSearch).
+        let structuralInSets = Set(suggestions.filter(\.change.isStructural).prefix(Self.structuralInSets).map(\.change))
+        let combinable = suggestions.filter { !$0.change.isStructural || structuralInSets.contains($0.change) }
         smallestSet = search.smallest(Array(combinable.prefix(Self.smallestSetPool)))
         let priced = combinable.filter { $0.costPerPeriod != nil }
             .sorted { ($0.savedPerCost ?? 0, $1.change.component) > ($1.savedPerCost ?? 0, $0.change.component) }

@@ -64,7 +64,10 @@ struct RedundancyCandidates: AdviceCandidateSource {
 /// Faster repair and detection, and a queue or cache in front that hides short outages.
 struct RecoveryCandidates: AdviceCandidateSource {
     func candidates(for component: Component, in model: SystemModel) -> [DesignChange] {
-        guard component.responsibility == .ours, let mttr = component.figures.mttr else { return [] }
+        // The unit before drills, windows or a standby block were folded in (blips keep its repair time).
+        let unit = component.latent?.undrilled ?? component.maintenance?.unmaintained ?? component.standby?.stated?.figures
+            ?? component.figures
+        guard component.responsibility == .ours, let mttr = unit.mttr else { return [] }
         let name = component.name
         var changes: [DesignChange] = []
         // The loader folded any detection time into the MTTR (DetectionTime); the repair is the
@@ -74,7 +77,14 @@ struct RecoveryCandidates: AdviceCandidateSource {
         let outage = half.hours + detect
         let halving = "halve the repair time of \(name) (MTTR \(half.text)"
             + (detect > 0 ? ", after \(OverrideText.duration(hours: detect).text) to notice)" : ")")
+        // Blips, drills, windows or a standby block folded in after the repair time: the loaded
+        // figure is no longer the repair's alone, so the change is evaluated by loading again.
+        let folded = component.transient != nil || component.latent != nil || component.maintenance != nil || component.standby != nil
         switch component.figures {
+        case _ where folded:
+            // A stated rate keeps its rate with the shorter repair; an availability is left alone.
+            if case .availability = unit { break }
+            changes.append(DesignChange(.mttr, name, halving, set: ["\(name).mttr=\(half.text)"], edit: nil))
         case .mtbf(let mtbf, _):
             changes.append(DesignChange(.mttr, name, halving, set: ["\(name).mttr=\(half.text)"]) {
                 $0.figures = .mtbf(mtbf, mttr: outage)

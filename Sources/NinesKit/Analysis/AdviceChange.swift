@@ -8,7 +8,7 @@ package struct DesignChange: Hashable, Sendable {
     /// What kind of change: the key of `costs:` that prices it.
     package enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case replica, needs, failover, mttr, detect, commonCause = "common-cause", masking, responsibility
-        case retry, bulkhead, placement
+        case retry, bulkhead, placement, breaker
     }
 
     public let kind: Kind

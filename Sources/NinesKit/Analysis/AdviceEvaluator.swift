@@ -50,6 +50,16 @@ struct AdviceEvaluator {
         return SLAPrediction(changed).objectives[index].figure
     }
 
+    /// An evaluator of the model loaded again with `changes`' overrides and compiled once: further
+    /// changes of one figure each are then evaluated on it as on this model. Nil when the model
+    /// cannot be loaded again.
+    func reloaded(applying changes: [DesignChange]) -> AdviceEvaluator? {
+        let name = model.objectives[objectiveIndex].name
+        guard let changed = reload?(changes.flatMap(\.set)),
+              let index = changed.objectives.firstIndex(where: { $0.name == name }) else { return nil }
+        return AdviceEvaluator(model: changed, structure: CompiledStructure(changed), objectiveIndex: index)
+    }
+
     /// As `saving(of:from:birnbaum:)` for any edit of the one component `name`.
     func saving(editing name: String, from current: FlowFigures, birnbaum: [String: Double],
                 _ edit: (inout Component) -> Void) -> Double {

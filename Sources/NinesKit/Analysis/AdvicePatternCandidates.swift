@@ -5,7 +5,8 @@
 /// blips are), so each is evaluated on the model loaded again with its overrides.
 extension AdviceCandidates {
     static let structuralSources: [any AdviceCandidateSource] = [
-        RetryCandidates(), PlacementCandidates(), BulkheadCandidates(), DetectionCandidates(),
+        RetryCandidates(), PlacementCandidates(), SpreadCandidates(), BulkheadCandidates(), DetectionCandidates(),
+        BreakerCandidates(),
     ]
 
     /// The retry a suggestion adds: the example of docs/patterns.md, a 3.4 s window.
@@ -69,6 +70,36 @@ struct PlacementCandidates: AdviceCandidateSource {
     }
 }
 
+/// A single point of failure duplicated across places: a component of one instance run as two
+/// replicas on two places the model already spreads replicas over (a declared pool, or the places
+/// of a placed component), one of them needed. Only a plain instance qualifies (no failover,
+/// masking, standby, drills or windows, which placement does not combine with), not a place nor
+/// what places run on, and only one that depends on none of those places itself (its replica on
+/// the second would still need the first).
+struct SpreadCandidates: AdviceCandidateSource {
+    func candidates(for component: Component, in model: SystemModel) -> [DesignChange] {
+        guard component.responsibility == .ours, component.placement == nil, component.replicas == 1,
+              component.failover == nil, component.maskedFor == nil, component.standby == nil, component.latent == nil,
+              component.maintenance == nil, component.hangPart == nil, component.cache == nil else { return [] }
+        let placeSets = model.pools.map(\.members) + model.components.compactMap { placed in
+            placed.placement.map { placement in
+                var seen = Set<String>()
+                return placement.targets.filter { seen.insert($0).inserted }
+            }
+        }
+        let name = component.name
+        guard component.layer != "physical", let places = placeSets.first(where: { $0.count >= 2 }).map({ Array($0.prefix(2)) }),
+              !placeSets.contains(where: { $0.contains(name) }),
+              !component.dependencyNames.contains(where: { places.contains($0) }),
+              // not what the places themselves run on (a zone under a zone's node group)
+              !model.components.contains(where: { placeSets.joined().contains($0.name) && $0.dependencyNames.contains(name) })
+        else { return [] }
+        return [DesignChange(.replica, name, "run \(name) as 2 replicas on \(places.joined(separator: " and ")), 1 needed "
+                             + "(no longer a single point of failure)",
+                             set: ["\(name).replicas=2", "\(name).placement=[\(places.joined(separator: ", "))]"], edit: nil)]
+    }
+}
+
 /// A bulkhead on a caller that a hang of a soft dependency exhausts (docs/patterns.md, "Bulkheads"):
 /// such a caller depends on the hidden hang part `NAME#hang` of the dependency.
 struct BulkheadCandidates: AdviceCandidateSource {
@@ -91,5 +122,34 @@ struct DetectionCandidates: AdviceCandidateSource {
         let half = OverrideText.duration(hours: detect / 2)
         return [DesignChange(.detect, component.name, "notice outages of \(component.name) in half the time (detect \(half.text))",
                              set: ["\(component.name).detect=\(half.text)"], edit: nil)]
+    }
+}
+
+/// A circuit breaker with a fallback (docs/patterns.md, "Soft dependencies and fallbacks") on a
+/// caller's calls to a dependency, where the model states an alternative: another component of the
+/// same declared `kind:` (a second payment provider, a replica database) that the caller does not
+/// call yet. Whether a flow can do without an answer is the application's fact, so no soft
+/// dependency or static fallback is proposed. Only a caller whose `depends_on` is plain names
+/// qualifies (the override writes the whole list again); places and networks get none.
+struct BreakerCandidates: AdviceCandidateSource {
+    func candidates(for component: Component, in model: SystemModel) -> [DesignChange] {
+        guard component.responsibility == .ours, component.softDependencies.isEmpty else { return [] }
+        var names: [String] = []
+        for dependency in component.dependencies {
+            guard case .component(let name, _) = dependency, !name.contains("#") else { return [] }
+            names.append(name)
+        }
+        let byName = Dictionary(model.components.map { ($0.name, $0) }) { first, _ in first }
+        return names.compactMap { target -> DesignChange? in
+            guard let callee = byName[target], let kind = callee.kind, !["physical", "network"].contains(callee.layer),
+                  let alternative = model.components.first(where: {
+                      $0.kind == kind && $0.name != target && !$0.isMadeByLoader && !names.contains($0.name) && $0.name != component.name
+                  }) else { return nil }
+            let entries = names.map { $0 == target ? "{on: \(target), fallback: \(alternative.name)}" : $0 }
+            return DesignChange(.breaker, component.name,
+                                "put a circuit breaker on \(component.name)'s calls to \(target) that falls back to \(alternative.name) "
+                                + "(the same kind, \(kind.rawValue))",
+                                set: ["\(component.name).depends_on=[\(entries.joined(separator: ", "))]"], edit: nil)
+        }
     }
 }

@@ -1,10 +1,16 @@
 /// Searches sets of suggested changes, each set evaluated exactly with its changes made together.
+/// A set with structural changes (patterns the loader builds) is evaluated on the model loaded
+/// again with those alone, compiled once per distinct structural part and then shared by every set
+/// with the same part, its figure changes one variable each; when a figure change touches a
+/// component a structural one changes too, the whole set is loaded again.
 struct AdviceSetSearch {
     let evaluator: AdviceEvaluator
     let target: Probability?
     let current: FlowFigures
     /// Sets evaluated so far.
     private(set) var evaluated = 0
+    /// The model loaded again with each structural part met so far (by its overrides).
+    private var reloaded: [[String]: AdviceEvaluator?] = [:]
     /// Sets evaluated at most per search: past it the search says it stopped.
     static let limit = 20_000
 
@@ -16,7 +22,24 @@ struct AdviceSetSearch {
 
     private mutating func evaluate(_ set: [AdviceSuggestion]) -> Probability {
         evaluated += 1
-        return evaluator.figure(with: set.map(\.change)).probability
+        let changes = set.map(\.change)
+        let structural = changes.filter(\.isStructural)
+        let touched = Set(structural.map(\.component))
+        let figures = changes.filter { !$0.isStructural }
+        guard !structural.isEmpty, !figures.contains(where: { touched.contains($0.component) }) else {
+            return evaluator.figure(with: changes).probability
+        }
+        let key = structural.flatMap(\.set)
+        if reloaded[key] == nil { reloaded[key] = .some(evaluator.reloaded(applying: structural)) }
+        guard let base = reloaded[key] ?? nil else { return evaluator.figure(with: changes).probability }
+        return base.figure(with: figures).probability
+    }
+
+    /// The set's figure evaluated once more in full, as `report --set` with its overrides would:
+    /// the answer given is this check, never the search's shortcut.
+    private func checked(_ set: [AdviceSuggestion], cost: Double?) -> AdviceSet {
+        let changes = set.map(\.change)
+        return AdviceSet(changes: changes, probability: evaluator.figure(with: changes).probability, costPerPeriod: cost)
     }
 
     private func reaches(_ probability: Probability) -> Bool { target.map { probability.down <= $0.down } ?? false }
@@ -28,15 +51,13 @@ struct AdviceSetSearch {
         // Adding a change never lowers the figure: when all of them fall short, every subset does.
         guard reaches(evaluate(pool)) else { return nil }
         for size in 1...pool.count {
-            var best: AdviceSet?
+            var best: (set: [AdviceSuggestion], probability: Probability)?
             for members in Combinations(count: pool.count, size: size) {
                 let set = members.map { pool[$0] }
                 let probability = evaluate(set)
-                if reaches(probability), best.map({ probability.down < $0.probability.down }) ?? true {
-                    best = AdviceSet(changes: set.map(\.change), probability: probability, costPerPeriod: Self.cost(set))
-                }
+                if reaches(probability), best.map({ probability.down < $0.probability.down }) ?? true { best = (set, probability) }
             }
-            if let best { return best }
+            if let best { return checked(best.set, cost: Self.cost(best.set)) }
         }
         return nil
     }
@@ -55,7 +76,7 @@ struct AdviceSetSearch {
         for subset in subsets.prefix(Self.limit) {
             let set = subset.members.map { pool[$0] }
             let probability = evaluate(set)
-            if reaches(probability) { return AdviceSet(changes: set.map(\.change), probability: probability, costPerPeriod: subset.cost) }
+            if reaches(probability) { return checked(set, cost: subset.cost) }
         }
         return nil
     }

@@ -45,13 +45,10 @@ package struct UncertaintyPropagation: Sendable {
         self.samples = samples
         self.seed = seed
         // Each uncertain component once (the placed one for its replicas), with what it drives.
-        // A part whose figures the loader folds further (drills, maintenance windows, a standby
-        // block, a crew's queue) keeps its medians: the draws replay placement, detection and blips only.
+        // A crew's member keeps its medians: its queue (CrewFolding) is not replayed per draw.
         let uncertain = model.components.indices.filter {
-            let component = model.components[$0]
-            return component.uncertainty != nil && component.responsibility.countsAgainstSLA
-                && component.latent == nil && component.maintenance == nil && component.standby == nil
-                && component.crew == nil
+            model.components[$0].uncertainty != nil && model.components[$0].responsibility.countsAgainstSLA
+                && model.components[$0].crew == nil
         }
         inputs = uncertain.flatMap { index in
             model.components[index].uncertainty!.inputs.map {
@@ -107,18 +104,24 @@ package struct UncertaintyPropagation: Sendable {
                 let plain = loaded.failover == nil && loaded.maskedFor == nil && loaded.completionWindow == nil && !needsFullEvaluation
                 return DrawRecipe.Target(index: target, level: levelOf[target], part: part, plain: plain, replicas: loaded.replicas,
                                          needs: loaded.needs, beta: loaded.commonCause,
-                                         detect: loaded.repair == nil ? loaded.detect : nil, transient: loaded.transient)
+                                         detect: loaded.repair == nil ? loaded.detect : nil, transient: loaded.transient,
+                                         folds: DrawnFigures.Folds(loaded))
             }))
             column += uncertainty.inputs.count
         }
+        var lastUnit = [Probability?](repeating: nil, count: structure.componentAtLevel.count)
         for sample in 0..<samples {
             for recipe in recipes {
                 let stated = DrawnFigures.stated(recipe.stated, fields: recipe.fields) { draws[recipe.firstColumn + $0][sample] }
                 for target in recipe.targets {
-                    let drawn = DrawnFigures.loaded(stated, part: target.part, beta: recipe.beta, detect: target.detect, transient: target.transient)
+                    let drawn = DrawnFigures.loaded(stated, part: target.part, beta: recipe.beta, detect: target.detect,
+                                                    transient: target.transient, folds: target.folds)
                     let level = target.level
                     if target.plain {
-                        guard level >= 0 else { continue }
+                        // An availability whose repair time alone is drawn keeps its unit figure
+                        // (the repair time only sets its frequency): the k-of-n figure stands.
+                        guard level >= 0, drawn.probability != lastUnit[level] else { continue }
+                        lastUnit[level] = drawn.probability
                         let own = OwnAvailability.probability(figures: drawn, replicas: target.replicas, needs: target.needs, beta: target.beta)
                         (pathUp[level], pathDown[level], callerUp[level], callerDown[level]) = (own.up, own.down, own.up, own.down)
                         continue
@@ -181,13 +184,14 @@ package struct UncertaintyPropagation: Sendable {
     static func latinHypercube(inputs: [InputDistribution], samples: Int, seed: UInt64) -> [[Double]] {
         var random = Xoshiro256StarStar(seed: seed)
         return inputs.map { distribution in
+            let quantile = distribution.quantiles
             var strata = Array(0..<samples)
             for index in stride(from: samples - 1, to: 0, by: -1) {   // Fisher–Yates
                 strata.swapAt(index, Int(random.next() % UInt64(index + 1)))
             }
             return strata.map { stratum in
                 let p = (Double(stratum) + random.nextOpenUnit()) / Double(samples)
-                return distribution.quantile(min(p, 1.0.nextDown))   // (0, 1) strictly: a quantile's tails are infinite
+                return quantile(min(p, 1.0.nextDown))   // (0, 1) strictly: a quantile's tails are infinite
             }
         }
     }
@@ -208,6 +212,7 @@ private struct DrawRecipe {
         let beta: Double
         let detect: Double?
         let transient: TransientFaults?
+        let folds: DrawnFigures.Folds?
     }
 
     let stated: UnitFigures

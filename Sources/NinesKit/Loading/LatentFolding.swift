@@ -10,15 +10,21 @@ enum LatentFolding {
         for index in result.components.indices {
             guard var latent = result.components[index].latent else { continue }
             let stated = result.components[index].figures
-            guard let rate = stated.failureRate, let repair = stated.mttr else { continue }   // the reader refused it
+            guard let drilled = Self.drilled(stated, latent) else { continue }   // the reader refused it
             latent.undrilled = stated
-            let cycle = DrilledPart(rate: rate, repairMean: repair, latent: latent).figures
-            let down = Probability(unavailability: cycle.unavailability)
-            // Mean outage length q / f, so that the frequency the engine derives (q / r) is the cycle's.
-            let meanOutage = cycle.frequency > 0 ? cycle.unavailability / cycle.frequency : repair
-            result.components[index].figures = .availability(down, mttr: meanOutage)
+            result.components[index].figures = drilled
             result.components[index].latent = latent
         }
         return result
+    }
+
+    /// The unit `figures` drilled as `latent` says; nil without a rate or a repair time.
+    static func drilled(_ figures: UnitFigures, _ latent: LatentFailures) -> UnitFigures? {
+        guard let rate = figures.failureRate, let repair = figures.mttr else { return nil }
+        let cycle = DrilledPart(rate: rate, repairMean: repair, latent: latent).figures
+        let down = Probability(unavailability: cycle.unavailability)
+        // Mean outage length q / f, so that the frequency the engine derives (q / r) is the cycle's.
+        let meanOutage = cycle.frequency > 0 ? cycle.unavailability / cycle.frequency : repair
+        return .availability(down, mttr: meanOutage)
     }
 }

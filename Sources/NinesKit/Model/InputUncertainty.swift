@@ -70,10 +70,16 @@ package enum InputDistribution: Hashable, Sendable {
     }
 
     /// The value below which a share `p` (0 < p < 1) of the distribution lies.
-    public func quantile(_ p: Double) -> Double {
+    public func quantile(_ p: Double) -> Double { quantiles(p) }
+
+    /// `quantile(_:)` with what does not depend on p worked out once, bit for bit the same: for
+    /// drawing thousands of values (two logarithms per draw were a tenth of the draws' time).
+    var quantiles: (Double) -> Double {
         switch self {
-        case .logUniform(let low, let high): return exp(log(low) + p * (log(high) - log(low)))
-        case .lognormal(let median, let sigma): return median * exp(sigma * StandardNormal.quantile(p))
+        case .logUniform(let low, let high):
+            let (from, to) = (log(low), log(high))
+            return { p in exp(from + p * (to - from)) }
+        case .lognormal(let median, let sigma): return { p in median * exp(sigma * StandardNormal.quantile(p)) }
         }
     }
 }
