@@ -218,11 +218,17 @@ public struct ConditioningSummary: Hashable, Sendable, Codable {
     public let states: Int
 }
 
-/// A Monte Carlo estimate of an availability with its 95% confidence interval (Agresti–Coull).
+/// A Monte Carlo estimate of an availability with its 95% confidence interval: Agresti–Coull for
+/// plain sampling, estimate ± 1.96 standard errors for failure-biased importance sampling.
 public struct SampledEstimate: Hashable, Sendable, Codable {
     public let availability: Double
     public let low: Double
     public let high: Double
     public let samples: Int
     public let seed: UInt64
+    /// The estimated unavailability's standard error / the estimate; nil when no outage was drawn.
+    public var relativeError: Double? = nil
+    /// "plain" (states drawn from the model's own figures) or "failureBiased" (importance sampling
+    /// with balanced failure biasing, used when a plain draw's relative error was 10% or more).
+    public var sampling: String = "plain"
 }

@@ -103,7 +103,7 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
                let estimate = estimate(targets: targets, view: view, background: background, within: interval, allowance: &allowance) {
                 flow.method = .estimated
                 flow.estimate = estimate
-                flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples) inside the certified interval "
+                flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples\(estimate.sampling == "plain" ? "" : ", failure-biased")) inside the certified interval "
                                        + interval.described, reason: "the enumeration's interval is wider than the figure itself",
                                        parts: [result.plan])
                 flow = flow.replacingProbability(interval.figure(availability: estimate.availability))
@@ -162,7 +162,7 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
         flow.method = .estimated
         flow.estimate = estimate
         flow.interval = certified
-        flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples) inside the structural interval "
+        flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples\(estimate.sampling == "plain" ? "" : ", failure-biased")) inside the structural interval "
                                + certified.described, reason: reason)
         return flow
     }
@@ -182,10 +182,35 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
             counts = SystemSampling(structure: structure, figures: structure.names.indices.map { ownFigures($0, view).probability },
                                     targets: targets).systemUpCount(seed: seed)
         }
-        let interval = ProportionInterval(successes: counts.up, trials: counts.samples)
         let clamp = { (value: Double) in certified?.clamp(availability: value) ?? value }
-        return SampledEstimate(availability: clamp(interval.estimate), low: clamp(interval.low), high: clamp(interval.high),
-                               samples: counts.samples, seed: seed)
+        let outages = counts.samples - counts.up
+        let plainError = Self.relativeError(outages: outages, samples: counts.samples)
+        // A rare outage: a plain draw that saw few or none says little, so draw again with failures
+        // biased towards (see `FailureBiasedSampling`). Not past the plain draw's work budget (very
+        // large models): there nearly every component fails more often than the bias level anyway.
+        if plainError >= FailureBiasedSampling.targetRelativeError && counts.samples >= SystemSampling.samples {
+            let sampling = SystemSampling(structure: structure, figures: structure.names.indices.map { ownFigures($0, view).probability },
+                                          targets: targets)
+            let biased = FailureBiasedSampling(sampling: sampling).estimate(seed: seed)
+            let margin = 1.959964 * biased.standardError
+            var estimate = SampledEstimate(availability: clamp(1 - biased.unavailability), low: clamp(1 - (biased.unavailability + margin)),
+                                           high: clamp(1 - max(0, biased.unavailability - margin)), samples: biased.samples, seed: seed)
+            estimate.relativeError = biased.relativeError.isFinite ? biased.relativeError : nil
+            estimate.sampling = "failureBiased"
+            return estimate
+        }
+        let interval = ProportionInterval(successes: counts.up, trials: counts.samples)
+        var estimate = SampledEstimate(availability: clamp(interval.estimate), low: clamp(interval.low), high: clamp(interval.high),
+                                       samples: counts.samples, seed: seed)
+        estimate.relativeError = plainError.isFinite ? plainError : nil
+        return estimate
+    }
+
+    /// A sampled proportion's standard error / the proportion (of outages); infinite with none.
+    static func relativeError(outages: Int, samples: Int) -> Double {
+        guard outages > 0, samples > 0 else { return .infinity }
+        let fraction = Double(outages) / Double(samples)
+        return (fraction * (1 - fraction) / Double(samples)).squareRoot() / fraction
     }
 
     /// Importance and failure frequency from Birnbaum importance by level.

@@ -86,16 +86,28 @@ struct SystemSampling: Sendable {
     /// `stop` is asked before each batch; when it says yes the draw ends early and its counts are
     /// partial (used only to abandon an estimate nobody will read).
     func systemUpCount(samples: Int = samples, seed: UInt64, stop: () -> Bool = { false }) -> (up: Int, samples: Int) {
+        var up = 0
+        let done = draw(down: down, logUp: logUp, samples: samples, seed: seed, workBudget: Self.workBudget, stop: stop) { _, systemDown in
+            if !systemDown { up += 1 }
+        }
+        return (up, done)
+    }
+
+    /// Draws up to `samples` states, each component down with probability `down[c]` (the model's
+    /// own figures, or biased ones), and hands each sample's failed components and whether the
+    /// targets are down to `visit`. Returns how many samples were drawn: it stops after the first
+    /// batch that brings the work past `workBudget` (never before one batch), or when `stop` says so.
+    func draw(down: [Double], logUp: [Double], samples: Int, seed: UInt64, workBudget: Int, stop: () -> Bool,
+              visit: (_ failures: [Int], _ systemDown: Bool) -> Void) -> Int {
         let count = down.count
         var random = Xoshiro256StarStar(seed: seed)
         var failures = [[Int]](repeating: [], count: Self.batch)
         var downMark = [Int](repeating: -1, count: count)
         var queuedMark = [Int](repeating: -1, count: count)
         var queue = LevelQueue()
-        var up = 0
         var done = 0
         var work = 0
-        while done < samples && (done == 0 || work < Self.workBudget) && !stop() {
+        while done < samples && (done == 0 || work < workBudget) && !stop() {
             let size = min(Self.batch, samples - done)
             for index in 0..<size { failures[index].removeAll(keepingCapacity: true) }
             for component in 0..<count where down[component] > 0 {
@@ -128,11 +140,11 @@ struct SystemSampling: Sendable {
                     }
                     queue.removeAll()
                 }
-                if !systemDown { up += 1 }
+                visit(failures[index], systemDown)
             }
             done += size
         }
-        return (up, done)
+        return done
     }
 
     private func enqueueParents(of component: Int, _ sample: Int, _ queue: inout LevelQueue, _ queuedMark: inout [Int]) {
