@@ -9,7 +9,9 @@
 /// they will be served — arrival order, or by `rank` and then arrival (non-preemptive priority).
 /// Every up instance fails at its member's rate whatever the state; each repair in progress ends
 /// at its member's rate 1/MTTR and the first waiting instance starts. Keeping the order makes
-/// first-come-first-served exact; it is what bounds the chain (`maximumStates`).
+/// first-come-first-served exact; it is what bounds the chain (`maximumStates`). Priorities need
+/// no order among different ranks, so with a distinct rank per single-instance member the waiting
+/// line is a set and the chain stays small (1 + n·2ⁿ⁻¹ states for n members and one repairer).
 struct CrewChain {
     struct Member {
         var rate: Double
@@ -23,25 +25,16 @@ struct CrewChain {
     let members: [Member]
     let size: Int
 
-    /// The most instances a crew's chain takes, and the most queue states it solves (a dense
-    /// solve: the cost grows with the cube of the states).
+    /// The most instances a crew's chain takes, and the most queue states it solves: densely up to
+    /// `maximumDenseStates` (the cost grows with the cube of the states), by sparse sweeps past it.
     static let maximumUnits = 12
-    static let maximumStates = 1_500
+    static let maximumStates = 200_000
+    static let maximumDenseStates = 1_500
 
     /// Nil past the limits: the caller plays the crew instead (CrewQueueSimulation).
     func solve(crew: String, names: [String]) -> CrewQueueFigures? {
         guard members.reduce(0, { $0 + $1.replicas }) <= Self.maximumUnits, let states = reachableStates() else { return nil }
-        var index: [[UInt8]: Int] = [:]
-        for (position, state) in states.enumerated() { index[state] = position }
-        var generator = [[Double]](repeating: [Double](repeating: 0, count: states.count), count: states.count)
-        for (from, state) in states.enumerated() {
-            for (next, rate) in transitions(state) where rate > 0 {
-                let to = index[next]!
-                generator[from][to] += rate
-                generator[from][from] -= rate
-            }
-        }
-        let steady = MarkovSteadyState.solve(generator)
+        guard let steady = Self.steadyState(states, transitions) else { return nil }
         var joint: [UInt32: Double] = [:], changes: [Pair: Double] = [:]
         var down = [Double](repeating: 0, count: members.count), frequency = down
         var waiting = 0.0, failures = 0.0
@@ -71,6 +64,25 @@ struct CrewChain {
                                 failuresPerHour: failures, method: .exact(states: states.count))
     }
 
+    /// π over `states` (numbered breadth-first from "all up"), nil when the sparse sweeps do not
+    /// converge; `sparse` past `maximumDenseStates` (tests compare both on one chain).
+    static func steadyState(_ states: [[UInt8]], _ transitions: ([UInt8]) -> [([UInt8], Double)],
+                            sparse: Bool? = nil) -> [Double]? {
+        var index: [[UInt8]: Int] = [:]
+        for (position, state) in states.enumerated() { index[state] = position }
+        var edges: [SparseSteadyState.Transition] = []
+        for (from, state) in states.enumerated() {
+            for (next, rate) in transitions(state) where rate > 0 { edges.append(.init(from: from, to: index[next]!, rate: rate)) }
+        }
+        guard !(sparse ?? (states.count > maximumDenseStates)) else { return SparseSteadyState.solve(states: states.count, transitions: edges) }
+        var generator = [[Double]](repeating: [Double](repeating: 0, count: states.count), count: states.count)
+        for edge in edges {
+            generator[edge.from][edge.to] += edge.rate
+            generator[edge.from][edge.from] -= edge.rate
+        }
+        return MarkovSteadyState.solve(generator)
+    }
+
     /// Joint states likeliest first (ties by set, so the order is reproducible).
     static func sorted(_ joint: [UInt32: Double]) -> [CrewQueueFigures.JointState] {
         joint.map { CrewQueueFigures.JointState(down: $0.key, probability: $0.value) }
@@ -86,7 +98,7 @@ struct CrewChain {
     }
 
     /// Every queue reachable from "all up", or nil past `maximumStates`.
-    private func reachableStates() -> [[UInt8]]? {
+    func reachableStates() -> [[UInt8]]? {
         var states: [[UInt8]] = [[]], seen: Set<[UInt8]> = [[]]
         var next = 0
         while next < states.count {
@@ -107,7 +119,7 @@ struct CrewChain {
 
     /// The queues one event away, with their rates: a failure of an up instance of each member,
     /// the end of each repair in progress.
-    private func transitions(_ state: [UInt8]) -> [([UInt8], Double)] {
+    func transitions(_ state: [UInt8]) -> [([UInt8], Double)] {
         var result: [([UInt8], Double)] = []
         let failed = counts(state)
         for (m, member) in members.enumerated() where failed[m] < member.replicas {

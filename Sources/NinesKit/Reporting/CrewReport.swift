@@ -31,7 +31,8 @@ package struct CrewReport: Hashable, Sendable, Codable {
                 let units = queue.members.reduce(0) { $0 + (model.component(named: $1)?.crew?.stated?.replicas ?? 1) }
                 report.warning = "\(crew.map { "\($0.location)" } ?? queue.crew): warning: crew '\(queue.crew)' "
                     + "(\(units) instances) is past the exact chain's limit of \(CrewChain.maximumUnits) instances or "
-                    + "\(Format.count(CrewChain.maximumStates)) queue states: its members' figures come from a simulation of "
+                    + "\(Format.count(CrewChain.maximumStates)) queue states, or too heavily loaded for its sparse solve to settle: "
+                    + "its members' figures come from a simulation of "
                     + "\(Format.duration(hours: hours)) (seed \(seed))"
             }
             report.members = queue.members.enumerated().map { position, name in
