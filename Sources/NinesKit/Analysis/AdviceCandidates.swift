@@ -1,6 +1,6 @@
 /// Where `nines advise` gets its candidate changes: each source proposes changes to one component
 /// the model can already express. Changes to the patterns the loader builds (retries, bulkheads,
-/// placement, detection) come from `AdviceCandidates.structuralSources` (AdvicePatternCandidates);
+/// placement, detection) come from `AdviceCandidates.structuralSources(_:)` (AdvicePatternCandidates);
 /// the ranking, the sets and the costs take any `DesignChange`.
 protocol AdviceCandidateSource: Sendable {
     func candidates(for component: Component, in model: SystemModel) -> [DesignChange]

@@ -4,10 +4,10 @@
 /// placement adds replicas on places, a detection time is folded into the repair before the
 /// blips are), so each is evaluated on the model loaded again with its overrides.
 extension AdviceCandidates {
-    static let structuralSources: [any AdviceCandidateSource] = [
-        RetryCandidates(), PlacementCandidates(), SpreadCandidates(), BulkheadCandidates(), DetectionCandidates(),
-        BreakerCandidates(),
-    ]
+    static func structuralSources(_ lookups: AdviceModelLookups) -> [any AdviceCandidateSource] {
+        [RetryCandidates(lookups: lookups), PlacementCandidates(), SpreadCandidates(lookups: lookups), BulkheadCandidates(),
+         DetectionCandidates(), BreakerCandidates(lookups: lookups)]
+    }
 
     /// The retry a suggestion adds: the example of docs/patterns.md, a 3.4 s window.
     static let retryPolicy = "{attempts: 3, backoff: 200ms, timeout: 1s}"
@@ -15,10 +15,11 @@ extension AdviceCandidates {
     /// Every structural candidate for the components in `closure`, in model order. Components the
     /// loader made (`web#2`, `reviews#hang`) get none: no override names them.
     static func structuralCandidates(in model: SystemModel, closure: [Int]) -> [DesignChange] {
-        closure.sorted().flatMap { index in
+        let sources = structuralSources(AdviceModelLookups(model))
+        return closure.sorted().flatMap { index in
             let component = model.components[index]
             guard !component.isMadeByLoader else { return [DesignChange]() }
-            return structuralSources.flatMap { $0.candidates(for: component, in: model) }
+            return sources.flatMap { $0.candidates(for: component, in: model) }
         }
     }
 }
@@ -26,9 +27,11 @@ extension AdviceCandidates {
 /// A retry on every caller of a dependency with transient blips that does not retry yet: the
 /// loader credits a window on the dependency only when all its callers retry (RetryWindows).
 struct RetryCandidates: AdviceCandidateSource {
+    let lookups: AdviceModelLookups
+
     func candidates(for component: Component, in model: SystemModel) -> [DesignChange] {
         guard component.transient != nil, component.placement == nil else { return [] }
-        let callers = model.components.filter { $0.dependencyNames.contains(component.name) }
+        let callers = (lookups.callers[component.name] ?? []).map { model.components[$0] }
         let missing = callers.filter { $0.retry == nil }
         guard !missing.isEmpty, callers.allSatisfy({ !$0.isMadeByLoader }),
               missing.allSatisfy({ $0.responsibility == .ours }) else { return [] }
@@ -77,22 +80,19 @@ struct PlacementCandidates: AdviceCandidateSource {
 /// what places run on, and only one that depends on none of those places itself (its replica on
 /// the second would still need the first).
 struct SpreadCandidates: AdviceCandidateSource {
+    let lookups: AdviceModelLookups
+
     func candidates(for component: Component, in model: SystemModel) -> [DesignChange] {
         guard component.responsibility == .ours, component.placement == nil, component.replicas == 1,
               component.failover == nil, component.maskedFor == nil, component.standby == nil, component.latent == nil,
               component.maintenance == nil, component.hangPart == nil, component.cache == nil else { return [] }
-        let placeSets = model.pools.map(\.members) + model.components.compactMap { placed in
-            placed.placement.map { placement in
-                var seen = Set<String>()
-                return placement.targets.filter { seen.insert($0).inserted }
-            }
-        }
         let name = component.name
-        guard component.layer != "physical", let places = placeSets.first(where: { $0.count >= 2 }).map({ Array($0.prefix(2)) }),
-              !placeSets.contains(where: { $0.contains(name) }),
+        guard component.layer != "physical",
+              let places = lookups.placeSets.first(where: { $0.count >= 2 }).map({ Array($0.prefix(2)) }),
+              !lookups.placeNames.contains(name),
               !component.dependencyNames.contains(where: { places.contains($0) }),
               // not what the places themselves run on (a zone under a zone's node group)
-              !model.components.contains(where: { placeSets.joined().contains($0.name) && $0.dependencyNames.contains(name) })
+              !lookups.underPlaces.contains(name)
         else { return [] }
         return [DesignChange(.replica, name, "run \(name) as 2 replicas on \(places.joined(separator: " and ")), 1 needed "
                              + "(no longer a single point of failure)",
@@ -132,6 +132,8 @@ struct DetectionCandidates: AdviceCandidateSource {
 /// dependency or static fallback is proposed. Only a caller whose `depends_on` is plain names
 /// qualifies (the override writes the whole list again); places and networks get none.
 struct BreakerCandidates: AdviceCandidateSource {
+    let lookups: AdviceModelLookups
+
     func candidates(for component: Component, in model: SystemModel) -> [DesignChange] {
         guard component.responsibility == .ours, component.softDependencies.isEmpty else { return [] }
         var names: [String] = []
@@ -139,11 +141,11 @@ struct BreakerCandidates: AdviceCandidateSource {
             guard case .component(let name, _) = dependency, !name.contains("#") else { return [] }
             names.append(name)
         }
-        let byName = Dictionary(model.components.map { ($0.name, $0) }) { first, _ in first }
         return names.compactMap { target -> DesignChange? in
-            guard let callee = byName[target], let kind = callee.kind, !["physical", "network"].contains(callee.layer),
-                  let alternative = model.components.first(where: {
-                      $0.kind == kind && $0.name != target && !$0.isMadeByLoader && !names.contains($0.name) && $0.name != component.name
+            guard let callee = lookups.position[target].map({ model.components[$0] }), let kind = callee.kind,
+                  !["physical", "network"].contains(callee.layer),
+                  let alternative = (lookups.byKind[kind] ?? []).lazy.map({ model.components[$0] }).first(where: {
+                      $0.name != target && !$0.isMadeByLoader && !names.contains($0.name) && $0.name != component.name
                   }) else { return nil }
             let entries = names.map { $0 == target ? "{on: \(target), fallback: \(alternative.name)}" : $0 }
             return DesignChange(.breaker, component.name,
