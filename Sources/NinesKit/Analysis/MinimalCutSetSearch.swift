@@ -56,7 +56,8 @@ struct MinimalCutSetSearch {
             var next: BDD.Ref? = weight[Int(level)] == Self.never ? nil : low
             while let current = next, let entry = memo[Int(current)] {   // the cut sets of low, without copying them
                 for cut in entry.own {
-                    guard order(cut) <= room else { truncated = true; continue }
+                    // A heavier cut that is also a cut of `high` would not be minimal here: not a loss.
+                    guard order(cut) <= room else { truncated = truncated || !isCut(cut, of: high); continue }
                     if !isCut(cut, of: high) { own.append([level] + cut) }
                 }
                 next = entry.inherited
