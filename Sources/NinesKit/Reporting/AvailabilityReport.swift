@@ -97,6 +97,9 @@ public struct FigureReport: Hashable, Sendable, Codable {
     public var estimate: SampledEstimate? = nil
     /// With conditioning: shared components conditioned on, most down at once, states enumerated.
     public var conditioning: ConditioningSummary? = nil
+    /// `promise` for an objective, `all-components` for the whole system (`CountingView`): which
+    /// simulated figures this one compares with.
+    public var view: String = CountingView.promise.rawValue
     /// With `report --explain`: the route the evaluation took to this figure and why.
     package var plan: FigurePlan? = nil
     /// The objective's one verdict, judged on this figure (the promise view: customer-responsible

@@ -33,7 +33,9 @@ struct HTMLReportSections {
             if let users = figure.asUsersExperienceIt {
                 let counted = users.excluded.map { "\($0.component) (\($0.responsibility))" }.joined(separator: ", ")
                 lines.append("<dt>as users experience it</dt><dd>\(percent(users.availability, users.unavailability)), "
-                             + "\(hours(users.downtimeHours)) per \(e(figure.period)), counting \(e(counted)), "
+                             + "\(hours(users.downtimeHours)) per \(e(figure.period)), "
+                             + (users.outagesPerYear.map { "outages \(e(Format.perYear($0))), " } ?? "")
+                             + "counting \(e(counted)), "
                              + "which the promise leaves out</dd>")
             }
             if let target = figure.targetProbability {
@@ -131,11 +133,12 @@ struct HTMLReportSections {
         return lines
     }
 
-    /// "<br>as users experience it, counting them: 99.897% (44.5 min per month)"
+    /// "<br>as users experience it, counting them: 99.897% (44.5 min per month, outages 14.2/y)"
     func users(_ item: SLAReport) -> String {
         guard let users = item.asUsersExperienceIt else { return "" }
         return "<br>as users experience it, counting them: \(percent(users.availability, users.unavailability)) "
-            + "(\(hours(users.downtimeHours)) per \(e(item.period)))"
+            + "(\(hours(users.downtimeHours)) per \(e(item.period))"
+            + (users.outagesPerYear.map { ", outages \(e(Format.perYear($0)))" } ?? "") + ")"
     }
 
     func recovery() -> [String] {

@@ -111,7 +111,8 @@ public enum ReportBuilder {
                             componentsWithoutRates: flow.componentsWithoutRates, contributors: contributors,
                             diagramNodes: flow.diagramSize, method: flow.method.rawValue,
                             interval: flow.interval.map(BoundsReport.init),
-                            estimate: flow.estimate, conditioning: flow.conditioning)
+                            estimate: flow.estimate, conditioning: flow.conditioning,
+                            view: (kind == .system ? CountingView.allComponents : .promise).rawValue)
     }
 }
 
@@ -119,10 +120,10 @@ extension ReportBuilder {
     /// The SLA/SLO prediction of every objective, in model order, each with its one verdict.
     /// - Parameter minMargin: share of each error budget that must stay unspent (`check --min-margin`).
     public static func slaReports(_ prediction: SLAPrediction, minMargin: Double = 0) -> [SLAReport] {
-        let calendar = prediction.model.calendar.summary
+        let calendar = prediction.model.calendar.summary, yearHours = prediction.model.calendar.yearHours
         let usesDetection = prediction.model.usesDetection
         return prediction.objectives.map { item in
-            var report = slaReport(item, calendar: calendar, usesDetection: usesDetection, minMargin: minMargin)
+            var report = slaReport(item, calendar: calendar, yearHours: yearHours, usesDetection: usesDetection, minMargin: minMargin)
             report.acceptedRequests = item.recovery.acceptedRequests.isEmpty ? nil : item.recovery.acceptedRequests
             report.degraded = item.degraded.map { DegradedReport(hours: $0.share * item.periodHours, share: $0.share,
                                                                  countsAs: $0.accounting.rawValue, causes: $0.causes) }
@@ -138,7 +139,8 @@ extension ReportBuilder {
         }
     }
 
-    static func slaReport(_ item: ObjectivePrediction, calendar: String, usesDetection: Bool, minMargin: Double) -> SLAReport {
+    static func slaReport(_ item: ObjectivePrediction, calendar: String, yearHours: Double, usesDetection: Bool,
+                          minMargin: Double) -> SLAReport {
         let objective = item.objective
         let q = item.figure.probability.down
         let nines = Nines.count(unavailability: q)
@@ -146,10 +148,13 @@ extension ReportBuilder {
         let verdict = item.verdict(minMargin: minMargin)
         let excluded = item.excluded.map { ExcludedReport(component: $0.component, responsibility: $0.responsibility.rawValue,
                                                           downtimeHours: $0.downtimeHours) }
-        let usersExperience = withExcluded.map { figure in
+        let usersExperience = item.withExcluded.map { flow in
+            let figure = flow.probability
             let nines = Nines.count(unavailability: figure.down)
             return UsersExperienceReport(availability: figure.up, unavailability: figure.down, nines: nines.isFinite ? nines : nil,
-                                         downtimeHours: figure.down * item.periodHours, excluded: excluded)
+                                         downtimeHours: figure.down * item.periodHours,
+                                         outagesPerYear: flow.frequency.map { $0 * yearHours }, meanDownTimeHours: flow.meanDownTime,
+                                         excluded: excluded)
         }
         return SLAReport(
             objective: objective.name, kind: objective.kind.rawValue, measure: objective.measure.rawValue,

@@ -81,16 +81,17 @@ package enum SLAText {
         }
     }
 
-    /// "as users experience it, left-out parts counted: 99.897% (44.5 min/month)": the figure
+    /// "as users experience it, left-out parts counted: 99.897% (44.5 min/month; outages: 14.2/y)": the figure
     /// beside the promise, never judged.
     public static func usersExperience(_ users: UsersExperienceReport, period: String) -> String {
         "as users experience it, left-out parts counted: " + figure(users, period: period)
     }
 
-    /// "99.897% (44.5 min/month)"
+    /// "99.897% (44.5 min/month; outages: 14.2/y)", the outages when the view has a frequency
     static func figure(_ users: UsersExperienceReport, period: String) -> String {
         "\(Format.percent(Probability(up: users.availability, down: users.unavailability))) "
-            + "(\(Format.duration(hours: users.downtimeHours))/\(period))"
+            + "(\(Format.duration(hours: users.downtimeHours))/\(period)"
+            + (users.outagesPerYear.map { "; outages: \(Format.perYear($0))" } ?? "") + ")"
     }
 
     /// "with 4.2 outages/month each must end within 13 min for 99.99% (modelled mean 8 min)"

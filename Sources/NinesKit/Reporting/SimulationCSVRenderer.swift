@@ -13,6 +13,10 @@ struct SimulationCSVRenderer: ReportRenderer {
         "excluded", "sla_availability", "sla_availability_low", "sla_availability_high", "sla_exact_availability",
         "sla_mean_downtime_h", "sla_p99_downtime_h", "sla_p_meet", "sla_p_meet_low", "sla_p_meet_high",
         "sla_outages_per_period", "sla_mean_outage_h",
+        // Outages per year with their 95% interval and the exact frequency, each view (appended, so
+        // earlier columns keep their places).
+        "outages_per_year", "outages_per_year_low", "outages_per_year_high", "exact_outages_per_year",
+        "sla_outages_per_year", "sla_outages_per_year_low", "sla_outages_per_year_high", "sla_exact_outages_per_year",
     ]
 
     public func render(_ report: SimulationReport) -> String {
@@ -28,6 +32,9 @@ struct SimulationCSVRenderer: ReportRenderer {
                 Self.number(sla.availabilityHigh), Self.number(sla.exactAvailability), Self.number(sla.meanDowntimeHours),
                 Self.number(sla.downtimeP99Hours), Self.number(sla.meetProbability), Self.number(sla.meetLow), Self.number(sla.meetHigh),
                 Self.number(sla.outagesPerPeriod), Self.number(sla.meanOutageHours),
+                Self.number(o.outagesPerYear), Self.number(o.outagesPerYearLow), Self.number(o.outagesPerYearHigh),
+                Self.number(o.exactOutagesPerYear), Self.number(sla.outagesPerYear), Self.number(sla.outagesPerYearLow),
+                Self.number(sla.outagesPerYearHigh), Self.number(sla.exactOutagesPerYear),
             ]
             lines.append(fields.joined(separator: ","))
         }

@@ -20,11 +20,12 @@ public struct SimulationReport: Hashable, Sendable, Codable {
     /// Components whose active-passive failover neither engine models: no failure rate or repair
     /// time to cost it with (an `availability` without `mttr`).
     public var failoverNotModelled: [String]
-    /// Every component counted.
+    /// Every component counted (`view`: `all-components`), as `nines report`'s `asUsersExperienceIt`.
     public var objectives: [SimulatedObjective]
     /// The SLA view, objective by objective in the same order: the same run with the components
     /// excluded from the SLA (`responsibility: customer` or `out-of-scope`) never failing, as the SLA
-    /// prediction of `nines report` counts them. Equal to `objectives` where nothing is excluded.
+    /// prediction of `nines report` counts them (`view`: `promise`, as `nines report`'s `figures[]`).
+    /// The same figures as `objectives` where nothing is excluded.
     public var sla: [SimulatedObjective]
 }
 
@@ -65,6 +66,15 @@ public struct SimulatedObjective: Hashable, Sendable, Codable {
     public var meetEveryPeriodOfYearHigh: Double?
     public var outages: Int
     public var outagesPerPeriod: Double
+    /// The same count per year of the calendar (outages ÷ simulated hours × a year's hours), with its
+    /// 95% interval from the spread of the count per period: the figure to hold against
+    /// `exactOutagesPerYear` and against `nines report`'s `outagesPerYear` of the same `view`.
+    public var outagesPerYear: Double
+    public var outagesPerYearLow: Double
+    public var outagesPerYearHigh: Double
+    /// The exact engine's outage frequency per year in this view; absent when a component it counts
+    /// has no repair time (the simulator assumes one, the exact engine states none).
+    public var exactOutagesPerYear: Double?
     public var meanOutageHours: Double?
     public var longestOutageHours: Double
     /// Mean time from a steady start to the end of the first period that misses the target;
@@ -73,6 +83,9 @@ public struct SimulatedObjective: Hashable, Sendable, Codable {
     /// Components in the objective's dependency closure excluded from the SLA (`responsibility:
     /// customer` or `out-of-scope`): counted in `objectives`, never failing in `sla`.
     public var excluded: [String] = []
+    /// `all-components` in `objectives`, `promise` in `sla` (`CountingView`): the view of `nines
+    /// report` these figures compare with — `figures[].asUsersExperienceIt` or `figures[]` itself.
+    public var view: String = CountingView.allComponents.rawValue
 }
 
 public struct DowntimeBucket: Hashable, Sendable, Codable {

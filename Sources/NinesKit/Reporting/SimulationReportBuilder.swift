@@ -15,11 +15,14 @@ extension ReportBuilder {
             model.objectives.enumerated().map { index, objective in
                 // An objective with nothing excluded is not followed in the SLA view: its figures are the full ones.
                 let track = plan.graph.excludedInClosure[index].isEmpty ? index : view * count + index
+                let exact = analysis.objective(index)
                 var result = SimulationSummary.summarize(objective, tally: tallies[track], periodHours: plan.objectivePeriodHours[index],
                                                          periodsPerYear: Int(plan.objectivePeriodsPerYear[index]),
-                                                         exact: analysis.objective(index).probability.up,
+                                                         yearHours: model.calendar.yearHours,
+                                                         exact: exact.probability.up, exactFrequency: exact.frequency,
                                                          periodName: (objective.period ?? model.period).name)
                 result.excluded = plan.graph.excludedInClosure[index]
+                result.view = (view == 0 ? CountingView.allComponents : .promise).rawValue
                 return result
             }
         }
@@ -36,13 +39,19 @@ extension ReportBuilder {
 
 /// One objective's simulated figures from its tally.
 enum SimulationSummary {
+    /// - Parameter exactFrequency: the exact engine's outages per hour in the same view, when it has one.
     static func summarize(_ objective: Objective, tally: ObjectiveTally, periodHours: Double, periodsPerYear: Int,
-                          exact: Double, periodName: String) -> SimulatedObjective {
+                          yearHours: Double, exact: Double, exactFrequency: Double?, periodName: String) -> SimulatedObjective {
         let n = Double(max(1, tally.periods))
         let mean = tally.downtimeSum / n
         let variance = tally.periods > 1 ? max(0, (tally.downtimeSquares - n * mean * mean) / (n - 1)) : 0
         let half = 1.959964 * (variance / n).squareRoot() / periodHours
         let unavailability = mean / periodHours
+        // The count per period spreads like the downtime does; periods are treated as independent.
+        let outagesPerPeriod = Double(tally.outages) / n
+        let outageVariance = tally.periods > 1 ? max(0, (tally.outageSquares - n * outagesPerPeriod * outagesPerPeriod) / (n - 1)) : 0
+        let perYear = yearHours / periodHours
+        let outagesHalf = 1.959964 * (outageVariance / n).squareRoot() * perYear
         let maximum = tally.downtimeMax
         let quantile = { (q: Double) in tally.histogram.quantile(q, total: tally.periods, maximum: maximum) }
         let buckets = DowntimeBuckets.labels.indices.map { index in
@@ -60,7 +69,9 @@ enum SimulationSummary {
             meanDowntimeHours: mean, downtimeP50Hours: quantile(0.5), downtimeP90Hours: quantile(0.9),
             downtimeP99Hours: quantile(0.99), downtimeMaxHours: maximum, histogram: buckets,
             periodsPerYear: periodsPerYear, years: tally.years,
-            outages: tally.outages, outagesPerPeriod: Double(tally.outages) / n,
+            outages: tally.outages, outagesPerPeriod: outagesPerPeriod,
+            outagesPerYear: outagesPerPeriod * perYear, outagesPerYearLow: max(0, outagesPerPeriod * perYear - outagesHalf),
+            outagesPerYearHigh: outagesPerPeriod * perYear + outagesHalf, exactOutagesPerYear: exactFrequency.map { $0 * yearHours },
             meanOutageHours: tally.outages > 0 ? tally.outageHours / Double(tally.outages) : nil,
             longestOutageHours: tally.longestOutage)
         if objective.target != nil {

@@ -83,7 +83,10 @@ struct SimulationTextRenderer {
                 lines.append(indent + "no \(period) missed the target in \(objective.periods) simulated")
             }
         }
-        var outages = indent + "outages: \(String(format: "%.3g", objective.outagesPerPeriod))/\(period)"
+        var outages = indent + "outages: \(String(format: "%.3g", objective.outagesPerPeriod))/\(period) "
+            + "(\(Format.perYear(objective.outagesPerYear)), 95% CI \(String(format: "%.3g", objective.outagesPerYearLow))"
+            + " – \(String(format: "%.3g", objective.outagesPerYearHigh))"
+            + (objective.exactOutagesPerYear.map { "; exact \(Format.perYear($0))" } ?? "") + ")"
         if let mean = objective.meanOutageHours {
             outages += ", mean \(Format.duration(hours: mean)), longest \(Format.duration(hours: objective.longestOutageHours))"
         }

@@ -41,6 +41,8 @@ struct ChunkSimulator {
         let mark: UnsafeMutablePointer<Double>            // start of the not-yet-counted downtime
         let outageStart: UnsafeMutablePointer<Double>
         let periodDown: UnsafeMutablePointer<Double>
+        let outagesBefore: UnsafeMutablePointer<Int>      // the track's outage count when its last period closed
+        let lastPeriodOutages: UnsafeMutablePointer<Int>  // outages that ended in the last closed period
         let periodIndex: UnsafeMutablePointer<Int>        // periods closed so far
         let periodEnd: UnsafeMutablePointer<Double>
         let yearMet: UnsafeMutablePointer<Bool>
@@ -86,6 +88,8 @@ struct ChunkSimulator {
             mark = make(tracks, 0.0)
             outageStart = make(tracks, 0.0)
             periodDown = make(tracks, 0.0)
+            outagesBefore = make(tracks, 0)
+            lastPeriodOutages = make(tracks, 0)
             periodIndex = make(tracks, 0)
             periodEnd = make(tracks, 0.0)
             yearMet = make(tracks, true)
@@ -101,6 +105,7 @@ struct ChunkSimulator {
             closureUp.deallocate(); exposedUp.deallocate(); flowUp.deallocate(); unmet.deallocate(); membersUp.deallocate(); work.deallocate()
             downCount.deallocate(); objectiveUp.deallocate()
             mark.deallocate(); outageStart.deallocate(); periodDown.deallocate(); periodIndex.deallocate()
+            outagesBefore.deallocate(); lastPeriodOutages.deallocate()
             periodEnd.deallocate(); yearMet.deallocate(); yearFill.deallocate(); breached.deallocate()
         }
     }
@@ -210,6 +215,8 @@ struct ChunkSimulator {
         closeBoundaries(through: end)
         for track in 0..<plan.trackCount where !b.objectiveUp[track] {
             endOutage(track, at: end)
+            // Counted in the chunk's last period: its square grows from c² to (c + 1)².
+            tallies[track].outageSquares += Double(2 * b.lastPeriodOutages[track] + 1)
         }
         for track in 0..<plan.trackCount where !b.breached[track] {
             tallies[track].periodsToFirstBreach += b.periodIndex[track]
@@ -593,6 +600,10 @@ struct ChunkSimulator {
         tallies[track].periods += 1
         tallies[track].downtimeSum += downtime
         tallies[track].downtimeSquares += downtime * downtime
+        let outages = tallies[track].outages - b.outagesBefore[track]
+        b.outagesBefore[track] = tallies[track].outages
+        b.lastPeriodOutages[track] = outages
+        tallies[track].outageSquares += Double(outages * outages)
         if downtime > tallies[track].downtimeMax { tallies[track].downtimeMax = downtime }
         tallies[track].histogram.add(downtime)
         tallies[track].buckets.add(downtime)

@@ -11,6 +11,9 @@ struct ObjectiveTally: Sendable {
     var years = 0
     var yearsMet = 0
     var outages = 0
+    /// Σ over periods of (outages ending in the period)²: with `outages` the spread of the count per
+    /// period, which gives the outage frequency its interval as `downtimeSquares` gives availability its.
+    var outageSquares = 0.0
     var outageHours = 0.0
     var longestOutage = 0.0
     /// Periods accounted before the first breach, summed over chunks, and chunks that saw a breach:
@@ -29,6 +32,7 @@ struct ObjectiveTally: Sendable {
         years += other.years
         yearsMet += other.yearsMet
         outages += other.outages
+        outageSquares += other.outageSquares
         outageHours += other.outageHours
         longestOutage = max(longestOutage, other.longestOutage)
         periodsToFirstBreach += other.periodsToFirstBreach
