@@ -33,7 +33,12 @@ extension ReportBuilder {
                                 events: outcome.events, assumedRepairHours: settings.assumedRepairHours,
                                 componentsWithAssumedRepair: plan.assumedRepair,
                                 failoverNotModelled: plan.failoverNotModelled, objectives: objectives,
-                                sla: views > 1 ? view(1, exactSLA) : objectives)
+                                sla: views > 1 ? view(1, exactSLA) : objectives.map { objective in
+                                    // Nothing excluded anywhere: the promise is the same figures, named for what they are.
+                                    var promise = objective
+                                    promise.view = CountingView.promise.rawValue
+                                    return promise
+                                })
     }
 }
 
