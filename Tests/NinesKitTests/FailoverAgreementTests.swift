@@ -5,8 +5,9 @@ import NinesTestSupport
 
 /// One meaning of failover (and of exclusions and masking) in both engines: on every bundled model
 /// and on each failover form, every objective's exact availability lies inside the simulated
-/// interval (99.9%: 3.29 standard errors) and the simulated outage frequency is within 5% of the
-/// exact one, in the full view and in the SLA view. Fixed seeds.
+/// interval (99.9%: 3.29 standard errors), the simulated outage frequency is within 5% of the
+/// exact one and the exact one inside the simulated outage interval (99.9%), in the full view and
+/// in the SLA view. Fixed seeds.
 @Suite struct FailoverAgreementTests {
     /// Checks every objective of `model` in both views; `periods` must give each enough outages
     /// (a few thousand) for the 5% frequency check to be about the model, not about chance.
@@ -27,6 +28,10 @@ import NinesTestSupport
                 #expect(abs(simulatedPerPeriod - exactPerPeriod) <= 0.05 * exactPerPeriod,
                         "\(label) \(objective.name) (\(name)): \(simulatedPerPeriod) outages per \(objective.period) simulated, \(exactPerPeriod) exact",
                         sourceLocation: sourceLocation)
+                try OutageCountAgreementTests.expectInside(exact: try #require(simulated.exactOutagesPerYear),
+                                                           low: simulated.outagesPerYearLow, high: simulated.outagesPerYearHigh,
+                                                           what: "outages per year", label: "\(label) \(objective.name) (\(name))",
+                                                           sourceLocation: sourceLocation)
             }
         }
     }
