@@ -147,7 +147,7 @@ struct ConditionedConjunction: Sendable {
     /// P(every factor up) for the variable probabilities `variables` (by level).
     /// - Parameters:
     ///   - importance: also compute the Birnbaum importance of every variable.
-    ///   - workBudget: factor updates the enumeration may spend (`CompilationBudget.conditioningWork`);
+    ///   - workBudget: factor updates the enumeration may spend (`EvaluationBudget.enumerationWork`);
     ///     past it the figure is the interval reached so far.
     func evaluate(_ variables: [Probability], importance: Bool, workBudget: Int) -> Result {
         var enumeration = ConjunctionEnumeration(self, variables: variables, importance: importance)
