@@ -50,7 +50,7 @@ extension CompiledFigures {
         guard let result = evaluate(plan, view: view, budget: &budget, parts: parts) else {
             return sampled(name, targets: targets, view: view, background: background, within: bounds, budget: &budget,
                            because: plan.missingExactRoute.map { "no exact route: " + $0 }
-                               ?? "conditioning could not afford it (too many shared components or states, or the analysis's allowance spent)")
+                               ?? "its conditioning could not start (the evaluation budget spent, or one diagram testing more shared components than an enumeration holds)")
         }
         // The certified interval on Q: the enumeration's, narrowed by the factor bounds.
         let interval = result.interval.intersected(with: bounds)
