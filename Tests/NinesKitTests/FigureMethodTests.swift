@@ -15,12 +15,12 @@ import NinesTestSupport
         ("pool/pool-500x3-on-25.yaml", 1.5218038497757665831e-4),
     ]
 
-    /// The 60-service reference pool and the standard budget with `conditioningWork` updates.
-    static func smallestPool(conditioningWork: Int) throws -> (SystemModel, CompilationBudget) {
+    /// The 60-service reference pool and the standard evaluation budget with `enumerationWork` units.
+    static func smallestPool(enumerationWork: Int) throws -> (SystemModel, EvaluationBudget) {
         let file = pools[0].file
         let model = try TestModels.load(try Fixtures.text(file), file: file)
-        var budget = CompilationBudget.standard(for: model)
-        budget.conditioningWork = conditioningWork
+        var budget = EvaluationBudget.standard(components: model.components.count)
+        budget.enumerationWork = enumerationWork
         return (model, budget)
     }
 
@@ -108,8 +108,8 @@ import NinesTestSupport
     /// that contains the exact value, its best value is the midpoint, and a gate judges it by its
     /// pessimistic end.
     @Test func conditioningUnderATightBudgetGivesACertifiedInterval() throws {
-        let (model, budget) = try Self.smallestPool(conditioningWork: 1_000)
-        let shop = AvailabilityAnalysis(model, budget: budget).objective(0)
+        let (model, budget) = try Self.smallestPool(enumerationWork: 1_000)
+        let shop = AvailabilityAnalysis(model, evaluation: budget).objective(0)
         let bounds = try #require(shop.interval)
         let expected = Self.pools[0].unavailability
         #expect(shop.method != .exact)
@@ -127,8 +127,8 @@ import NinesTestSupport
     /// failures never help): 1 − 0.9999 · (1 − Q_s0)^60 with Q_s0 = q_pod²(3 − 2 q_pod); the upper
     /// end is the factors' sum 1e-4 + 60 Q_s.
     @Test func withoutWorkTheFirstStateAndTheFactorBoundsStand() throws {
-        let (model, budget) = try Self.smallestPool(conditioningWork: 1)
-        let shop = AvailabilityAnalysis(model, budget: budget).objective(0)
+        let (model, budget) = try Self.smallestPool(enumerationWork: 1)
+        let shop = AvailabilityAnalysis(model, evaluation: budget).objective(0)
         let podDown = (5.0 / 60) / (2000 + 5.0 / 60), nodeDown = 1.0 / 4001
         let pairDown = podDown + nodeDown - podDown * nodeDown   // 1 − a, without cancellation
         let service = pairDown * pairDown * (3 - 2 * pairDown)    // (1 − a)²(1 + 2a)
@@ -146,8 +146,8 @@ import NinesTestSupport
     /// pool every pair of nodes but a few carries a service's two replicas, so the enumeration is
     /// exact after two levels (a handful of states), where counting states by level would not be.
     @Test func certainlyDownStatesSettleTheirSubtrees() throws {
-        let (model, budget) = try Self.smallestPool(conditioningWork: 1_000_000)
-        let shop = AvailabilityAnalysis(model, budget: budget).objective(0)
+        let (model, budget) = try Self.smallestPool(enumerationWork: 1_000_000)
+        let shop = AvailabilityAnalysis(model, evaluation: budget).objective(0)
         let conditioning = try #require(shop.conditioning)
         #expect(shop.method == .exact)
         #expect(shop.interval!.upper.down == shop.interval!.lower.down || conditioning.depth <= 3)
@@ -156,9 +156,9 @@ import NinesTestSupport
 
     /// A bounded figure as the text report shows it: its certified interval and what it is judged by.
     @Test func boundedFigureInTheTextReport() throws {
-        let (model, budget) = try Self.smallestPool(conditioningWork: 1_000)
-        let text = TextReportRenderer().render(ReportBuilder.availabilityReport(AvailabilityAnalysis(model, budget: budget)))
-        let shop = AvailabilityAnalysis(model, budget: budget).objective(0)
+        let (model, budget) = try Self.smallestPool(enumerationWork: 1_000)
+        let text = TextReportRenderer().render(ReportBuilder.availabilityReport(AvailabilityAnalysis(model, evaluation: budget)))
+        let shop = AvailabilityAnalysis(model, evaluation: budget).objective(0)
         let states = try #require(shop.conditioning).states
         #expect(shop.method == .bounded)
         #expect(text.contains("  bounded: unavailability certified in [\(String(format: "%.10g", try #require(shop.interval).lower.down)), "))
@@ -170,12 +170,12 @@ import NinesTestSupport
     /// The gate judges a bounded figure by its pessimistic end: a target between the midpoint and
     /// that end fails, and the check says why.
     @Test func gateJudgesABoundedFigureByItsPessimisticEnd() throws {
-        var (model, budget) = try Self.smallestPool(conditioningWork: 1_000)
-        let shop = AvailabilityAnalysis(model, budget: budget).objective(0)
+        var (model, budget) = try Self.smallestPool(enumerationWork: 1_000)
+        let shop = AvailabilityAnalysis(model, evaluation: budget).objective(0)
         #expect(shop.judged.down > shop.probability.down)
         let between = (shop.probability.down + shop.judged.down) / 2
         model.objectives[0].target = Probability(up: 1 - between, down: between)
-        let prediction = SLAPrediction(model, full: AvailabilityAnalysis(model, budget: budget))
+        let prediction = SLAPrediction(model, full: AvailabilityAnalysis(model, evaluation: budget))
         #expect(prediction.objectives[0].holds() == false)
         #expect(prediction.objectives[0].judgedUnavailability == shop.judged.down)
         let text = CheckTextRenderer().render(CheckReportBuilder.checkReport(prediction))
@@ -183,7 +183,7 @@ import NinesTestSupport
         #expect(text.contains("judged by the"), "\(text)")
         // A target at the pessimistic end itself holds.
         model.objectives[0].target = Probability(up: 1 - shop.judged.down, down: shop.judged.down)
-        #expect(SLAPrediction(model, full: AvailabilityAnalysis(model, budget: budget)).objectives[0].holds() == true)
+        #expect(SLAPrediction(model, full: AvailabilityAnalysis(model, evaluation: budget)).objectives[0].holds() == true)
     }
 
     /// Conditioning work is shared by the whole analysis: a model with many conjunctions cannot
@@ -194,29 +194,26 @@ import NinesTestSupport
         let model = try TestModels.load(try Fixtures.text(file), file: file)
         var budget = CompilationBudget.standard(for: model)
         budget.closureNodes = 0   // every closure with a dependency is a conjunction
-        budget.conditioningWork = 2_000
-        budget.analysisWork = 8_000
-        let analysis = AvailabilityAnalysis(model, budget: budget)
+        let analysis = AvailabilityAnalysis(model, budget: budget, evaluation: EvaluationBudget(work: 8_000, enumerationWork: 2_000))
         let methods = Set(analysis.closures.map(\.method))
         #expect(methods.contains(.estimated))
         #expect(analysis.closures.filter { $0.method == .exact }.count > 100)
     }
 
-    /// The whole analysis' conditioning work grows with the model: 20,000 updates per component,
-    /// between one figure's budget (5e7) and four.
+    /// The whole analysis' evaluation work grows with the model: 20,000 units per component,
+    /// between one enumeration's budget (5e7) and four.
     @Test(arguments: [(100, 50_000_000), (2_500, 50_000_000), (5_000, 100_000_000), (10_000, 200_000_000), (50_000, 200_000_000)])
     func analysisWorkGrowsWithTheModel(components: Int, expected: Int) {
-        let model = TestModels.model((0..<components).map { TestModels.component("c\($0)", down: 0.001) })
-        let budget = CompilationBudget.standard(for: model)
-        #expect(budget.conditioningWork == 50_000_000)
-        #expect(budget.analysisWork == expected)
+        let budget = EvaluationBudget.standard(components: components)
+        #expect(budget.enumerationWork == 50_000_000)
+        #expect(budget.work == expected)
     }
 
     /// A redundancy group whose members are conjunctions (regions, each on its own pool of nodes)
     /// is conditioned too: every figure exact, against brute-force enumeration, availability and
     /// Birnbaum importance within 1e-12. With a DNS every region needs, the regions are conditioned
     /// together (`ConditionedGroups`); with one DNS per region they share nothing and each is
-    /// evaluated alone (`ModularEvaluation`).
+    /// evaluated alone (`FigurePlanner`, `PlanEvaluator`).
     @Test(arguments: [(UInt64(31), true), (32, true), (33, true), (34, false), (35, false)])
     func groupsOfConjunctionsAgreeWithEnumeration(seed: UInt64, sharedDNS: Bool) {
         var rng = SplitMix64(seed: seed)
@@ -385,10 +382,11 @@ import NinesTestSupport
         var yaml = Self.twoStacks
         for user in 0..<8 { yaml += "  user\(user): { availability: 99.9%, depends_on: [front] }\n" }
         let model = try TestModels.load(yaml)
-        var budget = CompilationBudget(groupNodes: 0, closureNodes: 1_000_000, objectiveNodes: 1_000_000, systemNodes: 1_000_000,
+        let budget = CompilationBudget(groupNodes: 0, closureNodes: 1_000_000, objectiveNodes: 1_000_000, systemNodes: 1_000_000,
                                        totalNodes: .max)
-        budget.sampledFigures = 3
-        let analysis = AvailabilityAnalysis(model, budget: budget)
+        var evaluation = EvaluationBudget.standard(components: model.components.count)
+        evaluation.sampledFigures = 3
+        let analysis = AvailabilityAnalysis(model, budget: budget, evaluation: evaluation)
         let exact = AvailabilityAnalysis(model)
         let sampled = analysis.closures.indices.filter { model.components[$0].name.hasPrefix("user") || model.components[$0].name == "front" }
         #expect(sampled.filter { analysis.closures[$0].method == .estimated }.count <= 3)

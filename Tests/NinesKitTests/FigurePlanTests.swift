@@ -88,10 +88,10 @@ import NinesTestSupport
 
     /// With no sampling left, the structural interval stands alone.
     @Test func withoutSamplingOnlyBounds() throws {
-        var overBudget = CompilationBudget(groupNodes: 0, closureNodes: 1_000_000, objectiveNodes: 1_000_000, systemNodes: 1_000_000,
+        let overBudget = CompilationBudget(groupNodes: 0, closureNodes: 1_000_000, objectiveNodes: 1_000_000, systemNodes: 1_000_000,
                                            totalNodes: .max)
-        overBudget.sampledFigures = 0
-        let figure = AvailabilityAnalysis(try TestModels.load(Self.twoStacksObjective), budget: overBudget).objective(0)
+        let figure = AvailabilityAnalysis(try TestModels.load(Self.twoStacksObjective), budget: overBudget,
+                                          evaluation: EvaluationBudget(work: 1_000_000, sampledFigures: 0)).objective(0)
         #expect(figure.method == .bounded)
         let plan = try #require(figure.plan)
         #expect(plan.kind == .boundsOnly)

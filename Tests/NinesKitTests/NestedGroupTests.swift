@@ -4,7 +4,7 @@ import Testing
 
 /// Groups of groups of conjunctions — any of the regions, each k of its zones, each zone a small
 /// pool — with and without a DNS every region needs: conditioning across levels
-/// (`SharedConditioning`) and modules at any depth (`ModularEvaluator`) make every figure exact.
+/// (`SharedConditioning`) and modules at any depth (`FigurePlanner`, `PlanEvaluator`) make every figure exact.
 @Suite struct NestedGroupTests {
     /// Budgets that hold every closure with more than one diagram as a conjunction, so every zone,
     /// region and the front door are conjunctions (the shape of large generated models).
@@ -55,7 +55,7 @@ import Testing
     /// against the binomial tails of three components down with 0.1 each (hand computation:
     /// P(0) = 0.729, P(1) = 0.243, P(2) = 0.027, P(3) = 0.001).
     @Test func tailsOfTheSharedStates() {
-        let tails = ModularEvaluator.countTails(q: [0.1, 0.1, 0.1], p: [0.9, 0.9, 0.9])
+        let tails = PlanEvaluator.countTails(q: [0.1, 0.1, 0.1], p: [0.9, 0.9, 0.9])
         let expected = [0.271, 0.028, 0.001, 0]
         for (tail, value) in zip(tails, expected) { #expect(abs(tail - value) < 1e-15, "\(tails)") }
     }
@@ -64,10 +64,10 @@ import Testing
     @Test func subsetsInLexicographicOrder() {
         var subset = [0, 1]
         var seen = [subset]
-        while ModularEvaluator.advance(&subset, below: 4) { seen.append(subset) }
+        while PlanEvaluator.advance(&subset, below: 4) { seen.append(subset) }
         #expect(seen == [[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]])
         var empty: [Int] = []
-        #expect(!ModularEvaluator.advance(&empty, below: 3))
+        #expect(!PlanEvaluator.advance(&empty, below: 3))
     }
 }
 

@@ -43,11 +43,13 @@ public struct AvailabilityAnalysis: Sendable {
     ///   - structure: the compiled model; compiled here when nil.
     ///   - perfect: components treated as never failing (e.g. customer-responsible ones excluded
     ///     from an SLA figure).
-    ///   - budget: how much diagram the compilation may build before it conditions (tests use
-    ///     small budgets to force each method).
+    ///   - budget: how much diagram the compilation may build before it holds a function as a
+    ///     conjunction (tests use small budgets to force each form).
+    ///   - evaluation: how much work evaluating the figures may spend (`EvaluationBudget`; tests
+    ///     use small ones to force each fallback).
     ///   - timings: marks "compile BDD" when the model is compiled here.
     package init(_ model: SystemModel, structure given: CompiledStructure? = nil, treatingAsPerfect perfect: Set<String> = [],
-                budget: CompilationBudget? = nil, scope: Scope = .everything, timings: PhaseTimings? = nil) {
+                budget: CompilationBudget? = nil, evaluation: EvaluationBudget? = nil, scope: Scope = .everything, timings: PhaseTimings? = nil) {
         self.model = model
         let effective = model.components.map { component in
             perfect.contains(component.name) ? EffectiveAvailability.perfect : EffectiveAvailability(component)
@@ -69,25 +71,26 @@ public struct AvailabilityAnalysis: Sendable {
             structure = CompiledStructure(model, order: order, budget: budget)
             timings?.mark("compile BDD")
         }
-        let compiled = CompiledFigures(structure, effective: effective)
+        let compiled = CompiledFigures(structure, effective: effective, budget: evaluation)
         self.compiled = compiled
         diagramNodes = structure.bdd.nodeCount
         // A conjunction is conditioned once per view however many figures it is (an objective at
         // the front door, the system of one front door, that component's closure).
         var evaluated: [CompiledFigures.Key: FlowFigures] = [:]
-        // All conditioning of one analysis shares this much work, and it samples at most so many
-        // figures (see `CompilationBudget`).
-        var allowance = AnalysisAllowance(analysis: structure.budget)
+        // Every figure of one analysis spends from one evaluation budget (see `EvaluationBudget`),
+        // and remembers its parts' figures for the others.
+        var spending = compiled.budget
+        let parts = PartFigures()
         func figure(_ name: String, _ form: StructureForm, targets: [Int], _ view: FigureView,
                     background: BackgroundSystemEstimate? = nil) -> FlowFigures {
             guard case .conjunction = form else {
                 return compiled.figure(named: name, form: form, targets: targets, view: view, background: background,
-                                       allowance: &allowance)
+                                       budget: &spending, parts: parts)
             }
             let key = compiled.key(form, view)
             if let known = evaluated[key] { return known.renamed(name) }
             let result = compiled.figure(named: name, form: form, targets: targets, view: view, background: background,
-                                         allowance: &allowance)
+                                         budget: &spending, parts: parts)
             evaluated[key] = result
             return result
         }

@@ -13,10 +13,13 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
     let callerVariables: [Probability]
     let pathNodes: NodeProbabilities
     let callerNodes: NodeProbabilities
+    /// What evaluating figures may spend (see `EvaluationBudget`).
+    let budget: EvaluationBudget
 
-    init(_ structure: CompiledStructure, effective: [EffectiveAvailability]) {
+    init(_ structure: CompiledStructure, effective: [EffectiveAvailability], budget: EvaluationBudget? = nil) {
         self.structure = structure
         self.effective = effective
+        self.budget = budget ?? .standard(components: structure.names.count)
         pathVariables = structure.componentAtLevel.map { effective[$0].effective.probability }
         callerVariables = structure.componentAtLevel.map { effective[$0].masked.probability }
         pathNodes = NodeProbabilities(structure.bdd, variables: pathVariables)
@@ -56,65 +59,6 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
         return figure(named: name, form: form, targets: components, view: view)
     }
 
-    /// The figures of `form`, whose targets (the components that must be up) are `targets`.
-    /// - Parameter background: a Monte Carlo estimate already being drawn for these targets.
-    func figure(named name: String, form: StructureForm, targets: [Int], view: FigureView,
-                background: BackgroundSystemEstimate? = nil) -> FlowFigures {
-        var allowance = AnalysisAllowance(figure: structure.budget)
-        return figure(named: name, form: form, targets: targets, view: view, background: background, allowance: &allowance)
-    }
-
-    /// As `figure(named:form:targets:view:background:)`, conditioning within what is left of
-    /// `allowance` (work shared by every figure of one analysis, so a model with many conjunctions
-    /// cannot stall a pipeline); what it spends is taken off.
-    func figure(named name: String, form: StructureForm, targets: [Int], view: FigureView,
-                background: BackgroundSystemEstimate? = nil, allowance: inout AnalysisAllowance) -> FlowFigures {
-        switch form {
-        case .diagram(let root):
-            let nodes = view == .callers ? callerNodes : pathNodes
-            let diagram = structure.bdd.nodes(below: root)
-            let birnbaum = structure.bdd.birnbaum(root: root, diagram: diagram, variables: variables(view), nodes: nodes)
-            var flow = figures(name, probability: nodes[root], birnbaum: birnbaum, view: view, diagramSize: diagram.count)
-            flow.plan = .diagram(nodes: diagram.count, whole: true)
-            return flow
-        case .conjunction:
-            let terms = structure.terms(of: form)
-            if terms.factors.count == 1 && terms.groups.isEmpty {
-                return figure(named: name, form: .diagram(terms.factors[0]), targets: targets, view: view, allowance: &allowance)
-            }
-            let parts = factorBounds(terms, view: view)
-            guard let result = evaluate(terms, view: view, allowance: &allowance.conditioning, parts: allowance.parts) else {
-                return sampled(name, targets: targets, view: view, background: background, within: parts, allowance: &allowance,
-                               because: "conditioning could not afford it (too many shared components or states, or the analysis's allowance spent)")
-            }
-            // The certified interval on Q: the enumeration's, narrowed by the factor bounds.
-            let interval = result.interval.intersected(with: parts)
-            var flow = figures(name, probability: interval.midpoint, birnbaum: result.birnbaum, view: view, diagramSize: result.diagramSize)
-            flow.plan = result.plan
-            if result.interval.lower.down >= parts.lower.down || result.interval.upper.down <= parts.upper.down {   // the enumeration told something
-                flow.conditioning = result.conditioning
-            }
-            flow.interval = interval
-            guard !result.isExact else { return flow }
-            flow.method = .bounded
-            // Wider than the figure itself: say what sampling finds, inside the interval (while the
-            // analysis can still afford sampling; else the interval stands).
-            if interval.width > interval.lower.down,
-               let estimate = estimate(targets: targets, view: view, background: background, within: interval, allowance: &allowance) {
-                flow.method = .estimated
-                flow.estimate = estimate
-                flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples\(estimate.sampling == "plain" ? "" : ", failure-biased")) inside the certified interval "
-                                       + interval.described, reason: "the enumeration's interval is wider than the figure itself",
-                                       parts: [result.plan])
-                flow = flow.replacingProbability(interval.figure(availability: estimate.availability))
-            }
-            return flow
-        case .sampled:
-            return sampled(name, targets: targets, view: view, background: background, within: nil, allowance: &allowance,
-                           because: "the structure did not compile within the node budget")
-        }
-    }
-
     /// Cheap certified bounds on a conjunction from its parts alone (events increasing in
     /// independent components): Q is at least the largest factor's and at most the sum of the
     /// factors' and the groups'. A group of n members needing k is down when n − k + 1 are: at
@@ -138,79 +82,6 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
             sum.add(min(1, group.k == 1 ? min(markov, members.min() ?? 1) : markov))
         }
         return sum.value
-    }
-
-    /// A Monte Carlo figure, inside its certified interval: `given` (from the parts, when known)
-    /// narrowed by what the structure proves (`CompiledStructure.structuralBounds`), so an estimate
-    /// never falls below the unavailability of what every path needs. When the analysis can no
-    /// longer afford sampling, the certified interval alone, `bounded`.
-    func sampled(_ name: String, targets: [Int], view: FigureView, background: BackgroundSystemEstimate?,
-                 within given: UnavailabilityInterval?, allowance: inout AnalysisAllowance, because reason: String) -> FlowFigures {
-        let structural = structure.structuralBounds(targets: targets, figures: structure.names.indices.map { ownFigures($0, view).probability })
-        let certified = given.map { structural.intersected(with: $0) } ?? structural
-        guard let estimate = estimate(targets: targets, view: view, background: background, within: certified, allowance: &allowance) else {
-            var flow = FlowFigures(name: name, probability: certified.midpoint, frequency: nil,
-                                   importance: [], componentsWithoutRates: [], diagramSize: 0)
-            flow.method = .bounded
-            flow.interval = certified
-            flow.plan = FigurePlan(.boundsOnly, "bounds only: the structural interval " + certified.described,
-                                   reason: reason + "; the analysis may sample no more figures")
-            return flow
-        }
-        var flow = FlowFigures(name: name, probability: certified.figure(availability: estimate.availability), frequency: nil,
-                               importance: [], componentsWithoutRates: [], diagramSize: 0)
-        flow.method = .estimated
-        flow.estimate = estimate
-        flow.interval = certified
-        flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples\(estimate.sampling == "plain" ? "" : ", failure-biased")) inside the structural interval "
-                               + certified.described, reason: reason)
-        return flow
-    }
-
-    /// A seeded Monte Carlo estimate of "all targets up", clamped into `certified` when known.
-    /// Nil when no background estimate serves and the analysis may sample no more figures.
-    func estimate(targets: [Int], view: FigureView, background: BackgroundSystemEstimate?,
-                  within certified: UnavailabilityInterval?, allowance: inout AnalysisAllowance) -> SampledEstimate? {
-        let seed = AvailabilityAnalysis.estimateSeed
-        let isSystem = Set(targets) == Set(structure.roots)
-        let counts: (up: Int, samples: Int)
-        if let drawn = isSystem && view == .callers ? background?.counts() : nil {
-            counts = drawn
-        } else {
-            guard allowance.sampledFigures > 0 else { return nil }
-            allowance.sampledFigures -= 1
-            counts = SystemSampling(structure: structure, figures: structure.names.indices.map { ownFigures($0, view).probability },
-                                    targets: targets).systemUpCount(seed: seed)
-        }
-        let clamp = { (value: Double) in certified?.clamp(availability: value) ?? value }
-        let outages = counts.samples - counts.up
-        let plainError = Self.relativeError(outages: outages, samples: counts.samples)
-        // A rare outage: a plain draw that saw few or none says little, so draw again with failures
-        // biased towards (see `FailureBiasedSampling`). Not past the plain draw's work budget (very
-        // large models): there nearly every component fails more often than the bias level anyway.
-        if plainError >= FailureBiasedSampling.targetRelativeError && counts.samples >= SystemSampling.samples {
-            let sampling = SystemSampling(structure: structure, figures: structure.names.indices.map { ownFigures($0, view).probability },
-                                          targets: targets)
-            let biased = FailureBiasedSampling(sampling: sampling).estimate(seed: seed)
-            let margin = 1.959964 * biased.standardError
-            var estimate = SampledEstimate(availability: clamp(1 - biased.unavailability), low: clamp(1 - (biased.unavailability + margin)),
-                                           high: clamp(1 - max(0, biased.unavailability - margin)), samples: biased.samples, seed: seed)
-            estimate.relativeError = biased.relativeError.isFinite ? biased.relativeError : nil
-            estimate.sampling = "failureBiased"
-            return estimate
-        }
-        let interval = ProportionInterval(successes: counts.up, trials: counts.samples)
-        var estimate = SampledEstimate(availability: clamp(interval.estimate), low: clamp(interval.low), high: clamp(interval.high),
-                                       samples: counts.samples, seed: seed)
-        estimate.relativeError = plainError.isFinite ? plainError : nil
-        return estimate
-    }
-
-    /// A sampled proportion's standard error / the proportion (of outages); infinite with none.
-    static func relativeError(outages: Int, samples: Int) -> Double {
-        guard outages > 0, samples > 0 else { return .infinity }
-        let fraction = Double(outages) / Double(samples)
-        return (fraction * (1 - fraction) / Double(samples)).squareRoot() / fraction
     }
 
     /// Importance and failure frequency from Birnbaum importance by level.

@@ -12,18 +12,14 @@ import Foundation
 /// A structure is coherent (more failures never bring anything up), so every state not
 /// enumerated has Q between Q(nothing shared down) and 1: with R the probability of the states
 /// left, Q lies in [Σ P(s)·Q(s) + R·Q(∅), Σ P(s)·Q(s) + R], a certified interval. Parts that test
-/// no shared component are evaluated once for all states (`ModularEvaluator.unchanged`).
-extension ModularEvaluator {
-    /// At most this many shared components with a chance of failing, and this many states.
-    static let maximumShared = 24
+/// no shared component are evaluated once for all states (remembered in the plan, `EvaluationPlan.remembered`).
+extension PlanEvaluator {
+    /// At most this many states of the shared components are enumerated.
     static let maximumStates = 4096
 
-    mutating func conditionOnShared(_ terms: ConjunctionTerms, _ context: EvaluationContext) -> TermsFigure? {
-        let shared = sharedLevels(terms, context)
-        guard !shared.isEmpty else { return nil }   // not flat, yet nothing to condition on: never for valid terms
-        let candidates = shared.filter { context.variables[$0].down > 0 && context.variables[$0].up > 0 }
-            .sorted { (context.variables[$0].down, $1) > (context.variables[$1].down, $0) }
-        guard candidates.count <= Self.maximumShared else { return nil }
+    /// Conditions on the `shared` levels (`candidates`: those that can fail, likeliest first), each
+    /// state evaluated by `given`.
+    mutating func condition(on shared: [Int], candidates: [Int], given: EvaluationPlan, _ context: EvaluationContext) -> TermsFigure? {
         var fixedContext = context
         if !fixedContext.hasFixed { fixedContext.fixed = [Bool](repeating: false, count: context.variables.count) }
         for level in shared { fixedContext.fixed[level] = true }   // the certain ones keep their figure (0 or 1)
@@ -45,7 +41,7 @@ extension ModularEvaluator {
         levels: while true {
             var subset = Array(0..<size)
             repeat {
-                guard states < Self.maximumStates, allowance > 0 else { break levels }
+                guard states < Self.maximumStates, work > 0 else { break levels }
                 var state = fixedContext
                 var probability = allUp
                 for level in candidates { state.variables[level] = .perfect }
@@ -53,7 +49,7 @@ extension ModularEvaluator {
                     state.variables[candidates[index]] = .failed
                     probability *= q[index] / p[index]
                 }
-                guard let figure = evaluate(terms, state) else { return nil }
+                guard let figure = run(given, state) else { return nil }
                 states += 1
                 partial += probability
                 if size == 0 { nothingDown = figure; inner = figure.conditioning }
@@ -88,15 +84,18 @@ extension ModularEvaluator {
                                               upper: Probability(up: upperUp.value, down: min(1, upperDown.value + rest)))
         return TermsFigure(interval: interval,
                            birnbaum: birnbaum, conditioning: conditioning, diagramSize: nothingDown.diagramSize,
-                           plan: conditionedPlan(candidates, states: states, given: nothingDown.plan))
+                           plan: conditionedPlan(candidates, states: states, exact: interval.isNarrow(relative: ConditionedConjunction.relativeTolerance),
+                                                 given: nothingDown.plan))
     }
 
-    /// The plan of a conditioning on `levels`: each state planned as `given` (all of them up).
-    func conditionedPlan(_ levels: [Int], states: Int, given: FigurePlan) -> FigurePlan {
+    /// The route of a conditioning on `levels`: each state run as `given` (all of them up).
+    func conditionedPlan(_ levels: [Int], states: Int, exact: Bool, given: FigurePlan) -> FigurePlan {
         let structure = figures.structure
         let names = levels.map { structure.names[structure.componentAtLevel[$0]] }
         return FigurePlan(.conditioned, "conditioned on shared components \(Format.names(names, limit: 6)) "
-                          + "(\(Format.count(states)) states enumerated); in each state:",
+                          + "(\(Format.count(states)) states enumerated"
+                          + (exact ? "" : "; stopped before it was exact: the evaluation budget or \(Format.count(Self.maximumStates)) states")
+                          + "); in each state:",
                           reason: "units of the structure share them, so they are not independent",
                           components: names, parts: [given])
     }
@@ -110,22 +109,6 @@ extension ModularEvaluator {
         subset[i] += 1
         for j in (i + 1)..<subset.count { subset[j] = subset[j - 1] + 1 }
         return true
-    }
-
-    /// Free levels tested by two or more units of `terms`: each factor, and each member of each
-    /// group with everything inside it.
-    mutating func sharedLevels(_ terms: ConjunctionTerms, _ context: EvaluationContext) -> [Int] {
-        var owner = [Int](repeating: -1, count: scratch.levelCount)
-        var isShared = [Bool](repeating: false, count: scratch.levelCount)
-        var units = terms.factors.map { [$0] }
-        for group in terms.groups { units.append(contentsOf: group.members.map(\.allFactors)) }
-        for (index, roots) in units.enumerated() {
-            freeLevels(roots, context) { level in
-                if owner[level] >= 0 && owner[level] != index { isShared[level] = true }
-                owner[level] = index
-            }
-        }
-        return isShared.indices.filter { isShared[$0] }
     }
 
     /// P(more than d of these independent components down), d = 0 … n, from the distribution of

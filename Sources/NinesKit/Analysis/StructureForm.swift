@@ -65,31 +65,18 @@ package struct CompilationBudget: Hashable, Sendable {
     public var systemNodes: Int
     /// Nodes the diagram may hold in all; past it every further conjunction is held as one.
     public var totalNodes: Int
-    /// Factor updates one conditioned figure may spend (see `ConditionedConjunction`).
-    public var conditioningWork: Int
-    /// Factor updates all the conditioning of one analysis may spend together; past it, figures
-    /// still unevaluated are sampled, so a model with many conjunctions cannot stall a pipeline.
-    public var analysisWork: Int
-    /// Figures one analysis may sample (a seeded Monte Carlo draw each); past it, a figure no
-    /// exact method reached keeps its certified interval alone, so a model with thousands of
-    /// them cannot stall a pipeline either.
-    public var sampledFigures: Int
     /// Conjunctions of large operands revisit old states through the lossy memo: a generated
     /// 1,000-component platform's system diagram (about 130,000 nodes) needs more than 4 steps per
     /// node, and closures held to 4 made a 10,000-component platform compile 8 times slower
     /// (budgets passed late, work thrown away).
     public static let stepsPerNode = 20
 
-    public init(groupNodes: Int, closureNodes: Int, objectiveNodes: Int, systemNodes: Int, totalNodes: Int,
-                conditioningWork: Int = 50_000_000, analysisWork: Int? = nil, sampledFigures: Int = 64) {
+    public init(groupNodes: Int, closureNodes: Int, objectiveNodes: Int, systemNodes: Int, totalNodes: Int) {
         self.groupNodes = groupNodes
         self.closureNodes = closureNodes
         self.objectiveNodes = objectiveNodes
         self.systemNodes = systemNodes
         self.totalNodes = totalNodes
-        self.conditioningWork = conditioningWork
-        self.analysisWork = analysisWork ?? 4 * conditioningWork
-        self.sampledFigures = sampledFigures
     }
 
     /// Measured on generated platforms (about 30 nodes per component in all; the system diagram of
@@ -97,36 +84,10 @@ package struct CompilationBudget: Hashable, Sendable {
     /// with the services sharing the pool, so a bigger budget only delays the conditioning: a
     /// 1,000-component pool spent 0.15 s reaching 250 thousand nodes before conditioning took
     /// 0.07 s): a closure may add 20 thousand nodes, a group, an objective and the system 250
-    /// thousand; in all 10 million, or 100 per component on larger models. Conditioning may spend 5e7 factor
-    /// updates (measured about 50 ns each in a release build: 2.5 s at most); a whole analysis
-    /// 20,000 per component, at least one figure's budget and at most four (2.5 to 10 s): the
-    /// 10,000-component pools need up to four, and a 200 KB model built to be hostile (2,250
-    /// components, 50 objectives each conditioned on 30 shared components) ends in about 2 s.
+    /// thousand; in all 10 million, or 100 per component on larger models. What the evaluation of
+    /// the figures may spend is apart (`EvaluationBudget`).
     public static func standard(for model: SystemModel) -> CompilationBudget {
-        let conditioningWork = 50_000_000
-        let analysisWork = min(4 * conditioningWork, max(conditioningWork, 20_000 * model.components.count))
-        return CompilationBudget(groupNodes: 250_000, closureNodes: 20_000, objectiveNodes: 250_000, systemNodes: 250_000,
-                                 totalNodes: max(10_000_000, 100 * model.components.count),
-                                 conditioningWork: conditioningWork, analysisWork: analysisWork)
-    }
-}
-
-/// What is left of one analysis' allowances (see `CompilationBudget`): conditioning work, and
-/// figures it may still sample.
-struct AnalysisAllowance {
-    var conditioning: Int
-    var sampledFigures: Int
-    /// Figures of conjunctions' parts already evaluated in this analysis (a zone's pool is a part
-    /// of its own closure, its region's and the front door's figures).
-    let parts = PartFigures()
-
-    /// A whole analysis' allowance.
-    init(analysis budget: CompilationBudget) {
-        (conditioning, sampledFigures) = (budget.analysisWork, budget.sampledFigures)
-    }
-
-    /// One figure's, evaluated on its own.
-    init(figure budget: CompilationBudget) {
-        (conditioning, sampledFigures) = (budget.conditioningWork, 1)
+        CompilationBudget(groupNodes: 250_000, closureNodes: 20_000, objectiveNodes: 250_000, systemNodes: 250_000,
+                          totalNodes: max(10_000_000, 100 * model.components.count))
     }
 }

@@ -15,34 +15,39 @@ struct TermsFigure {
     var middle: Probability { interval.midpoint }
 }
 
-/// Modular decomposition of a conjunction before conditioning: parts that share no component are
-/// independent, so each is evaluated alone and their figures multiply; a group whose members share
-/// no component with each other (regions, each on its own pool) is a Poisson-binomial of its
-/// members' figures, each evaluated alone, at any depth (a region k of its zones, each zone a
-/// pool). Conditioning then enumerates one part's shared components at a time instead of all of
-/// them together; members that share a few components (a DNS every region needs) are conditioned
-/// on those (`SharedConditioning`), and the now independent parts planned again below.
 extension CompiledFigures {
-    /// The figure of `terms`, or nil when a part cannot be conditioned (a factor testing too many
-    /// shared components, or too many components shared across a group's members) and the whole
-    /// must be sampled.
-    /// - Parameter parts: figures of parts evaluated before in the same analysis, shared.
-    func evaluate(_ terms: ConjunctionTerms, view: FigureView, allowance: inout Int, parts: PartFigures = PartFigures()) -> TermsFigure? {
-        var evaluator = ModularEvaluator(self, view: view, allowance: allowance, parts: parts)
-        let result = evaluator.evaluate(terms, evaluator.base)
-        allowance = evaluator.allowance
+    /// The figure of `terms` by its plan (`FigurePlanner`), or nil when the plan has no exact
+    /// route or a part cannot be conditioned (a factor testing too many shared components), and
+    /// the figure falls back (`CompiledFigures.figure`).
+    /// - Parameters:
+    ///   - budget: what is left of the evaluation budget; what the run spends is taken off.
+    ///   - parts: figures and plans of parts evaluated before in the same analysis, shared.
+    func evaluate(_ terms: ConjunctionTerms, view: FigureView, budget: inout EvaluationBudget, parts: PartFigures = PartFigures()) -> TermsFigure? {
+        var planner = FigurePlanner(structure.bdd, variables: variables(view), known: parts, callers: isDistinct(view))
+        return evaluate(planner.plan(terms), view: view, budget: &budget, parts: parts)
+    }
+
+    /// Runs `plan` (built for `view`); see `evaluate(_:view:budget:parts:)`.
+    func evaluate(_ plan: EvaluationPlan, view: FigureView, budget: inout EvaluationBudget, parts: PartFigures = PartFigures()) -> TermsFigure? {
+        var evaluator = PlanEvaluator(self, view: view, work: budget.work, enumerationWork: budget.enumerationWork, parts: parts)
+        let result = evaluator.run(plan, evaluator.base)
+        budget.work = evaluator.work
         return result
     }
+
+    /// Whether the caller view's figures differ from the path view's (so the view is part of a key).
+    func isDistinct(_ view: FigureView) -> Bool { view == .callers && callerVariables != pathVariables }
 }
 
-/// Figures of parts already evaluated, by their terms and view; shared by the figures of one
-/// analysis (a reference, so that every figure's evaluator adds to the same one).
+/// Figures and plans of parts already evaluated, by their terms and view; shared by the figures of
+/// one analysis (a reference, so that every figure's planner and evaluator adds to the same one).
 final class PartFigures {
     struct Key: Hashable {
         let terms: ConjunctionTerms
         let callers: Bool
     }
     var figures: [Key: TermsFigure] = [:]
+    var plans: [Key: EvaluationPlan] = [:]
 }
 
 /// The variable figures one evaluation uses: a view's, with some levels fixed up or down while
@@ -52,75 +57,82 @@ struct EvaluationContext {
     /// Fixed levels (empty when none is).
     var fixed: [Bool]
     var hasFixed: Bool { !fixed.isEmpty }
-
-    func isFixed(_ level: Int) -> Bool { hasFixed && fixed[level] }
 }
 
-/// One evaluation of a conjunction's terms: the recursion of modules, groups and conditioning,
-/// sharing one diagram scratch (the size of the whole diagram) and the conditioning allowance.
-struct ModularEvaluator {
+/// Runs an `EvaluationPlan`: modules multiply, independent members form a Poisson-binomial,
+/// shared components are conditioned on, in one recursion sharing one diagram scratch (the size of
+/// the whole diagram) and the work left of the evaluation budget. Nil when a step has no exact
+/// route or the work runs out before a conditioning starts.
+struct PlanEvaluator {
     let figures: CompiledFigures
     let nodes: NodeProbabilities
     let base: EvaluationContext
-    var allowance: Int
+    /// Work units left (see `EvaluationBudget`), and the most one enumeration may spend.
+    var work: Int
+    let enumerationWork: Int
     var scratch: BDDScratch
-    /// Figures of parts with more than one term evaluated without fixed levels: the same in every
-    /// state of a conditioning, and in every figure of the analysis that holds them.
+    /// Figures of remembered parts: the same in every state of a conditioning, and in every figure
+    /// of the analysis that holds them.
     let parts: PartFigures
     let callers: Bool
     var bdd: BDD { figures.structure.bdd }
 
-    init(_ figures: CompiledFigures, view: FigureView, allowance: Int, parts: PartFigures) {
+    init(_ figures: CompiledFigures, view: FigureView, work: Int, enumerationWork: Int, parts: PartFigures) {
         self.figures = figures
         nodes = view == .callers ? figures.callerNodes : figures.pathNodes
         base = EvaluationContext(variables: figures.variables(view), fixed: [])
-        self.allowance = allowance
+        self.work = work
+        self.enumerationWork = enumerationWork
         scratch = BDDScratch(figures.structure.bdd)
         self.parts = parts
-        callers = view == .callers && figures.callerVariables != figures.pathVariables
+        callers = figures.isDistinct(view)
     }
 
-    /// - Parameter split: whether `terms` may still hold independent parts (not when it is one).
-    mutating func evaluate(_ terms: ConjunctionTerms, _ context: EvaluationContext, split: Bool = true) -> TermsFigure? {
-        // A single diagram is one pass: not worth a figure's importance array in the memo.
-        guard terms.factors.count + terms.groups.count > 1 || !terms.groups.isEmpty,
-              !context.hasFixed || !tests(terms, fixedIn: context) else { return evaluateAlone(terms, context, split: split) }
-        let key = PartFigures.Key(terms: terms, callers: callers)
+    mutating func run(_ plan: EvaluationPlan, _ context: EvaluationContext) -> TermsFigure? {
+        guard plan.remembered else { return runAlone(plan, context) }
+        let key = PartFigures.Key(terms: plan.terms, callers: callers)
         if let known = parts.figures[key] { return known }
-        let figure = evaluateAlone(terms, base, split: split)
+        let figure = runAlone(plan, base)
         if let figure { parts.figures[key] = figure }
         return figure
     }
 
-    /// As `evaluate`, without the memo.
-    mutating func evaluateAlone(_ terms: ConjunctionTerms, _ context: EvaluationContext, split: Bool) -> TermsFigure? {
-        let parts = split ? independentParts(terms, context) : [terms]
-        if parts.count > 1 {
+    /// As `run`, without the memo.
+    mutating func runAlone(_ plan: EvaluationPlan, _ context: EvaluationContext) -> TermsFigure? {
+        switch plan.step {
+        case .diagram(let root):
+            return diagram(root, context)
+        case .product(let parts):
             var figures: [TermsFigure] = []
             for part in parts {
-                guard let figure = evaluate(part, context, split: false) else { return nil }
+                guard let figure = run(part, context) else { return nil }
                 figures.append(figure)
             }
             return CompiledFigures.product(figures)
-        }
-        if terms.factors.isEmpty, terms.groups.count == 1, let members = independentMembers(terms.groups[0], context) {
+        case .atLeast(let k, let members):
             var figures: [TermsFigure] = []
             for member in members {
-                guard let figure = evaluate(member, context) else { return nil }
+                guard let figure = run(member, context) else { return nil }
                 figures.append(figure)
             }
-            return CompiledFigures.group(needing: terms.groups[0].k, of: figures)
+            return CompiledFigures.group(needing: k, of: figures)
+        case .conditioned(let shared, let candidates, let given):
+            guard work > 0 else { return nil }
+            return condition(on: shared, candidates: candidates, given: given, context)
+        case .sharedDiagrams:
+            guard work > 0 else { return nil }
+            return sharedDiagrams(plan.terms, context)
+        case .noExactRoute:
+            return nil
         }
-        if terms.groups.isEmpty && terms.factors.count <= 1 {
-            return diagram(terms.factors.first ?? BDD.up, context)
-        }
-        guard allowance > 0 else { return nil }
-        guard terms.isFlat else { return conditionOnShared(terms, context) }
+    }
+
+    /// Diagrams sharing components: conditioned on those inside one enumeration.
+    mutating func sharedDiagrams(_ terms: ConjunctionTerms, _ context: EvaluationContext) -> TermsFigure? {
         guard let conjunction = ConditionedConjunction(bdd, terms: terms, scratch: &scratch) else { return nil }
         let copied = conjunction.factors.reduce(0) { $0 + $1.level.count }
-        let result = conjunction.evaluate(context.variables, importance: true,
-                                          workBudget: max(0, min(figures.structure.budget.conditioningWork, allowance - copied)))
-        allowance -= copied + result.work
+        let result = conjunction.evaluate(context.variables, importance: true, workBudget: max(0, min(enumerationWork, work - copied)))
+        work -= copied + result.work
         return TermsFigure(interval: result.interval, birnbaum: result.birnbaum,
                            conditioning: ConditioningSummary(components: result.conditionedCount, depth: result.depth, states: result.states),
                            diagramSize: copied,
@@ -136,7 +148,8 @@ struct ModularEvaluator {
             .map { structure.names[structure.componentAtLevel[$0]] }
         return FigurePlan(.conditioned, "conditioned on \(Format.count(result.conditionedCount)) shared components "
                           + "(\(Format.names(names, limit: 6))) of \(Format.count(diagrams)) diagrams "
-                          + "(\(Format.count(result.states)) states enumerated, \(Format.count(nodes)) nodes)",
+                          + "(\(Format.count(result.states)) states enumerated, \(Format.count(nodes)) nodes)"
+                          + (result.isExact ? "" : "; stopped before it was exact: the evaluation budget would not reach it"),
                           reason: "the diagrams share components, so they are not independent", components: names)
     }
 
@@ -155,63 +168,6 @@ struct ModularEvaluator {
         return TermsFigure(interval: UnavailabilityInterval(exactly: nodes[root]),
                            birnbaum: bdd.birnbaum(root: root, diagram: diagram, variables: base.variables, nodes: nodes),
                            conditioning: nil, diagramSize: diagram.count, plan: .diagram(nodes: diagram.count, whole: false))
-    }
-
-    /// Whether any diagram of `terms` tests a level fixed in `context`.
-    mutating func tests(_ terms: ConjunctionTerms, fixedIn context: EvaluationContext) -> Bool {
-        terms.allFactors.contains { root in scratch.nodes(below: root).contains { context.fixed[Int(bdd.level($0))] } }
-    }
-
-    /// The free levels each diagram of `roots` tests, each once per call of `claim`.
-    mutating func freeLevels(_ roots: [BDD.Ref], _ context: EvaluationContext, _ claim: (Int) -> Void) {
-        for root in roots {
-            for node in scratch.nodes(below: root) {
-                let level = Int(bdd.level(node))
-                if !context.isFixed(level) { claim(level) }
-            }
-        }
-    }
-
-    /// The parts of `terms` that share no free component (factors and groups joined when they test
-    /// a common level), in the order their first term appears.
-    mutating func independentParts(_ terms: ConjunctionTerms, _ context: EvaluationContext) -> [ConjunctionTerms] {
-        let count = terms.factors.count + terms.groups.count
-        guard count > 1 else { return [terms] }
-        var owner = [Int](repeating: -1, count: scratch.levelCount)   // a term testing each level
-        var parent = Array(0..<count)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
-            return x
-        }
-        for term in 0..<count {
-            let roots = term < terms.factors.count ? [terms.factors[term]]
-                : terms.groups[term - terms.factors.count].members.flatMap(\.allFactors)
-            freeLevels(roots, context) { level in
-                if owner[level] < 0 { owner[level] = term } else { parent[find(owner[level])] = find(term) }
-            }
-        }
-        var partOf: [Int: Int] = [:]
-        var parts: [ConjunctionTerms] = []
-        for term in 0..<count {
-            let part = partOf[find(term)] ?? { parts.append(ConjunctionTerms(factors: [], groups: [])); partOf[find(term)] = parts.count - 1; return parts.count - 1 }()
-            if term < terms.factors.count { parts[part].factors.append(terms.factors[term]) } else { parts[part].groups.append(terms.groups[term - terms.factors.count]) }
-        }
-        return parts
-    }
-
-    /// The group's members when no two of them test a common free level, else nil.
-    mutating func independentMembers(_ group: ConjunctionTerms.Group, _ context: EvaluationContext) -> [ConjunctionTerms]? {
-        var owner = [Int](repeating: -1, count: scratch.levelCount)
-        var shared = false
-        for (index, member) in group.members.enumerated() {
-            freeLevels(member.allFactors, context) { level in
-                if owner[level] >= 0 && owner[level] != index { shared = true }
-                owner[level] = index
-            }
-            if shared { return nil }
-        }
-        return group.members
     }
 }
 
@@ -233,7 +189,7 @@ extension CompiledFigures {
                                                             upper: combine(parts.map(\.interval.upper))),
                            birnbaum: birnbaum, conditioning: summed(parts), diagramSize: parts.reduce(0) { $0 + $1.diagramSize },
                            plan: FigurePlan(.product, "product of \(Format.count(parts.count)) independent parts",
-                                            reason: "the parts share no component", parts: parts.map(\.plan)))
+                                            reason: EvaluationPlan.independentParts, parts: parts.map(\.plan)))
     }
 
     /// At least `k` of independent members up: the group's figure at each end from the members'
@@ -250,7 +206,7 @@ extension CompiledFigures {
                                                             upper: AtLeastKOfIndependent(k, of: members.map(\.interval.upper)).figure),
                            birnbaum: birnbaum, conditioning: summed(members), diagramSize: members.reduce(0) { $0 + $1.diagramSize },
                            plan: FigurePlan(.atLeast, "at least \(Format.count(k)) of \(Format.count(members.count)) independent members (Poisson-binomial)",
-                                            reason: "the group's members share no component", parts: members.map(\.plan)))
+                                            reason: EvaluationPlan.independentMembers, parts: members.map(\.plan)))
     }
 
     /// The conditioning of several parts: components and states added up, the deepest level.

@@ -1,0 +1,184 @@
+import Foundation
+
+/// The level-by-level walk of a `ConjunctionEnumeration`: states by how many candidates are down,
+/// each level's frontier bounding what is left, until the interval is narrow or the work budget ends.
+extension ConjunctionEnumeration {
+    mutating func run(workBudget: Int) -> ConditionedConjunction.Result {
+        var limit = 0
+        var previousWidth = 1.0, previousChildren = 1
+        while true {
+            walk(limit: limit)
+            let width = frontierWidth.value
+            // Every subtree settled: nothing left to enumerate. (Without settling, certainly-down
+            // states stay on the frontier with width 0, and are walked for their importance.)
+            if width == 0 && (prunes || nextChildren == 0) { break }
+            defer { (previousWidth, previousChildren) = (width, max(1, nextChildren)) }
+            // Cost of the next level: the children of this level's live states, each updating the
+            // factors its component touches (importance gathers visit them again, up to its depth),
+            // and the lower levels walked again. Levels that cost next to nothing are walked even
+            // past the tolerance, so small models are enumerated whole (importance then exact).
+            let gathers = wantsImportance && limit + 1 <= importanceDepth ? limit + 2 : 1
+            let next = Double(walkWork) + Double(nextChildren) * averageTouches * Double(gathers)
+            let lowDown = downTotal.value + frontierDown.value
+            if width <= ConditionedConjunction.relativeTolerance * lowDown && next > Double(ConditionedConjunction.freeLevelWork) { break }
+            if Double(work) + next * 1.2 > Double(workBudget) { break }
+            // Past the cheap levels, with two levels to extrapolate from: when not even an interval
+            // narrower than the figure is in reach, leave the budget to sampling.
+            let costly = limit >= 1 && next > Double(ConditionedConjunction.freeLevelWork)
+            if costly && width > lowDown && lowDown > 0
+                && !canNarrow(to: lowDown, width: width, previousWidth: previousWidth, next: next,
+                              growth: Double(nextChildren) / Double(previousChildren), budget: workBudget) { break }
+            limit += 1
+        }
+        let width = frontierWidth.value
+        // Each end a consistent pair: the tail's mass counted up at the lower end, down at the upper.
+        let lowDown = downSum + frontierDown.value
+        let interval = UnavailabilityInterval(lower: Probability(up: min(1, upSum + width), down: lowDown),
+                                              upper: Probability(up: upSum, down: min(1, lowDown + width)))
+        return ConditionedConjunction.Result(interval: interval, birnbaum: wantsImportance ? birnbaum() : [],
+                                             conditionedCount: candidates.count, depth: limit, states: states, work: work)
+    }
+
+    /// Whether the levels still affordable could bring the interval's width down to `target`,
+    /// extrapolating from the last two levels: the width shrinking by the same ratio per level,
+    /// the cost growing with the number of live states.
+    func canNarrow(to target: Double, width: Double, previousWidth: Double, next: Double, growth: Double, budget: Int) -> Bool {
+        let shrink = width / previousWidth
+        guard shrink < 1, target > 0 else { return false }
+        let levels = Int(min(64, (log(target / width) / log(shrink)).rounded(.up)))
+        var cost = Double(work), levelCost = next
+        for _ in 0..<levels {
+            cost += levelCost
+            if cost > Double(budget) { return false }
+            levelCost *= max(1, growth)
+        }
+        return true
+    }
+
+    var averageTouches: Double {
+        guard !candidates.isEmpty else { return 0 }
+        let total = candidates.reduce(0) { $0 + conjunction.touchStart[$1 + 1] - conjunction.touchStart[$1] }
+        return max(1, Double(total) / Double(candidates.count))
+    }
+
+    /// Walks the live states with at most `limit` candidates down, recording those with exactly
+    /// `limit` (the smaller ones were recorded by earlier walks), and sets this level's frontier.
+    mutating func walk(limit: Int) {
+        let before = work
+        frontierDown = CompensatedSum()
+        frontierWidth = CompensatedSum()
+        nextChildren = 0
+        if limit == 0 {
+            reach(mass: 1, probability: allUp, last: -1)
+        } else if zeros == 0 || !prunes {
+            visit(from: 0, mass: 1, size: 0, limit: limit)
+        }
+        walkWork = work - before
+    }
+
+    /// Depth first over the sets of candidates that extend the current one (its members all below
+    /// `start`). `mass` is the probability of the current set's subtree: its members down, the
+    /// candidates below `start` outside it up, the rest free.
+    mutating func visit(from start: Int, mass: Double, size: Int, limit: Int) {
+        var skippedUp = 1.0   // Π p over the candidates from `start` passed over so far
+        for index in start..<candidates.count {
+            let childMass = mass * skippedUp * q[index]
+            skippedUp *= p[index]
+            let savedLog = logUp, savedZeros = zeros, savedTopZeros = topZeros, savedZeroFactors = zeroFactors, undoStart = undo.count
+            let savedMembers = groups.memberUndo.count, savedGroups = groups.groupUndo.count
+            let position = candidates[index]
+            for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
+                let factor = Int(conjunction.touchFactor[touch])
+                let old = entry[factor]
+                undo.append(old)
+                mask[factor] |= 1 << UInt64(conjunction.touchBit[touch])
+                let new = lookup(factor, mask[factor])
+                entry[factor] = new
+                let member = Int(conjunction.unit[factor])
+                if member >= 0 {
+                    groups.replace(member: member, old: entryUp[Int(old)] <= 0 ? nil : entryLog[Int(old)],
+                                   new: entryUp[Int(new)] <= 0 ? nil : entryLog[Int(new)])
+                    continue
+                }
+                if entryUp[Int(old)] <= 0 { zeros -= 1; topZeros -= 1; zeroFactors -= factor } else { logUp -= entryLog[Int(old)] }
+                if entryUp[Int(new)] <= 0 { zeros += 1; topZeros += 1; zeroFactors += factor } else { logUp += entryLog[Int(new)] }
+            }
+            if !groups.dirty.isEmpty {
+                for change in groups.endStep() {
+                    if change.old == -.infinity { zeros -= 1 } else { logUp -= change.old }
+                    if change.new == -.infinity { zeros += 1 } else { logUp += change.new }
+                    work += groups.groupMemberStart[change.group + 1] - groups.groupMemberStart[change.group]
+                }
+            }
+            work += conjunction.touchStart[position + 1] - conjunction.touchStart[position]
+            downSet.append(index)
+            if size + 1 == limit {
+                reach(mass: childMass, probability: childMass * suffixUp[index + 1], last: index)
+            } else if (zeros == 0 || !prunes) && index + 1 < candidates.count {
+                visit(from: index + 1, mass: childMass, size: size + 1, limit: limit)
+            }
+            downSet.removeLast()
+            // Undo in reverse: a factor touched twice gets its first mask back last.
+            for touch in stride(from: conjunction.touchStart[position + 1] - 1, through: conjunction.touchStart[position], by: -1) {
+                let factor = Int(conjunction.touchFactor[touch])
+                mask[factor] &= ~(1 << UInt64(conjunction.touchBit[touch]))
+                entry[factor] = undo.removeLast()
+            }
+            precondition(undo.count == undoStart)
+            logUp = savedLog
+            zeros = savedZeros
+            topZeros = savedTopZeros
+            zeroFactors = savedZeroFactors
+            groups.undo(members: savedMembers, groups: savedGroups)
+        }
+    }
+
+    /// A state of the level being walked, whose subtree (the state and its extensions by candidates
+    /// after `last`) has probability `mass`. A state with a factor certainly down settles its whole
+    /// subtree: the structure is coherent, so every extension is down too. A live state leaves the
+    /// rest of its subtree, `remainder`, as this level's frontier: there Q lies between the
+    /// state's own Q (more failures never help) and 1.
+    mutating func reach(mass: Double, probability: Double, last: Int) {
+        record(probability)
+        let remainder = mass * suffixDown[last + 1]
+        guard remainder > 0 else { return }
+        if zeros > 0 && prunes {
+            downTotal.add(remainder)
+            guard wantsImportance, downSet.count <= importanceDepth else { return }
+            for index in downSet { downWhenDown[index] += remainder }
+            if last + 1 < candidates.count { laterDownWeight[last + 1] += mass }   // candidate i > last is down in mass · q_i of it
+            return
+        }
+        let up = zeros > 0 ? 0 : exp(logUp)
+        let down = zeros > 0 ? 1 : -expm1(logUp)
+        frontierDown.add(remainder * down)
+        frontierWidth.add(remainder * up)
+        nextChildren += candidates.count - 1 - last
+    }
+
+    mutating func record(_ probability: Double) {
+        states += 1
+        let up = zeros > 0 ? 0 : exp(logUp)
+        let down = zeros > 0 ? 1 : -expm1(logUp)
+        upTotal.add(probability * up)
+        downTotal.add(probability * down)
+        guard wantsImportance, downSet.count <= importanceDepth else { return }
+        importanceUpSum.add(probability * up)
+        for index in downSet { downWhenDown[index] += probability * down }
+        for index in downSet {
+            let position = candidates[index]
+            for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
+                let factor = Int(conjunction.touchFactor[touch])
+                guard stamp[factor] != states, conjunction.unit[factor] < 0 else { continue }   // members: below
+                stamp[factor] = states
+                work += 1
+                touchedUp[factor] += probability * up
+                entryWeight[Int(entry[factor])] += probability * othersUp(factor)
+            }
+        }
+        // An untouched factor certainly down (a free variable that is never up) is the one state
+        // figure the totals cannot divide out: gather the rest's product for it here.
+        if zeros == 1 && topZeros == 1 && stamp[zeroFactors] != states { aloneDownUp[zeroFactors] += probability * exp(logUp) }
+        if !groups.isEmpty { gatherMemberWeights(probability) }
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+
+/// The state of one evaluation of a `ConditionedConjunction` (see there).
+struct ConjunctionEnumeration {
+    let conjunction: ConditionedConjunction
+    let variables: [Probability]
+    let wantsImportance: Bool
+    /// Conditioned variables that can fail (0 < q), by position in `conjunction.conditioned`,
+    /// most likely to fail first; their unavailability and availability.
+    let candidates: [Int]
+    let q: [Double], p: [Double]
+    /// Π p over the candidates from i on, and 1 − that (P(one of them is down), without
+    /// cancellation): `suffixUp[i]`, `suffixDown[i]`, i up to the candidate count.
+    let suffixUp: [Double], suffixDown: [Double]
+    /// Probability that no candidate is down.
+    var allUp: Double { suffixUp[0] }
+    /// Whether a state with a factor certainly down settles its whole subtree. It does when every
+    /// free variable can be up: the structure is coherent, so "certainly down" then means down
+    /// for every value of the free variables, and stays so as more components fail.
+    let prunes: Bool
+
+    // Memo of each factor's figure per mask of its conditioned variables: a dense table per factor
+    // with few conditioned variables (index = mask), a dictionary for the rest; both hold an entry
+    // index into the flat entry arrays.
+    var denseStart: [Int]
+    var dense: [Int32]
+    var sparse: [SparseKey: Int32] = [:]   // for factors past the dense limit
+    struct SparseKey: Hashable { let factor: Int; let mask: UInt64 }
+    var entryUp: [Double] = [], entryLog: [Double] = []
+    var entryFactor: [Int32] = [], entryMask: [UInt64] = []
+    /// Importance weight of each entry: Σ P(s)·Π_{other factors} P(f | s) over the states where the
+    /// entry's factor had the entry's mask.
+    var entryWeight: [Double] = []
+    static let denseBits = 10
+    /// Current mask and memo entry of each factor.
+    var mask: [UInt64]
+    /// Each factor's mask with no candidate down (only the always-down variables set).
+    var baseMask: [UInt64] = []
+    var entry: [Int32]
+    var logUp = 0.0
+    var zeros = 0
+    /// How many of the factors that must hold themselves are certainly down, and the sum of their
+    /// indices (when one is, that factor).
+    var topZeros = 0
+    var zeroFactors = 0
+    /// The group terms; `logUp` and `zeros` count each group as one term.
+    var groups: ConditionedGroups
+    var downSet: [Int] = []
+    var undo: [Int32] = []
+
+    // Sums over the enumerated states, compensated: tens of thousands of small terms added to a
+    // sum near 1e-4 would otherwise drift by about 1e-12 of it (rounding at the sum's last digit).
+    var upTotal = CompensatedSum(), downTotal = CompensatedSum(), states = 0
+    var upSum: Double { upTotal.value }
+    var downSum: Double { downTotal.value }
+    /// The level being walked: the rest of its live states' subtrees, Σ remainder · Q(state) and
+    /// Σ remainder · A(state) (the interval's width), and how many children they have.
+    var frontierDown = CompensatedSum(), frontierWidth = CompensatedSum()
+    var nextChildren = 0
+    var walkWork = 0
+    // For importance: Σ P·Q over states with candidate i down (by candidate), and per factor the
+    // weight Σ P(s)·Π_{other factors} P(f | s) by the factor's mask (states up to `importanceDepth`).
+    var downWhenDown: [Double]
+    /// Settled subtrees' mass by the first candidate that is free in them: candidate i is down in
+    /// q_i of the mass of every subtree listed at or before i.
+    var laterDownWeight: [Double]
+    var touchedUp: [Double]
+    /// Per factor: Σ P(s)·Π_{other factors} P(f | s) over the states where it is untouched and the
+    /// only factor certainly down.
+    var aloneDownUp: [Double]
+    var stamp: [Int]
+    var importanceUpSum = CompensatedSum()
+    let importanceDepth: Int
+    var work = 0
+
+    init(_ conjunction: ConditionedConjunction, variables: [Probability], importance: Bool) {
+        self.conjunction = conjunction
+        self.variables = variables
+        wantsImportance = importance
+        let factorCount = conjunction.factors.count
+        var denseStart = [Int](repeating: -1, count: factorCount)
+        var denseSize = 0
+        for (index, factor) in conjunction.factors.enumerated() where factor.conditioned.count <= Self.denseBits {
+            denseStart[index] = denseSize
+            denseSize += 1 << factor.conditioned.count
+        }
+        self.denseStart = denseStart
+        dense = [Int32](repeating: -1, count: denseSize)
+        mask = Array(repeating: 0, count: factorCount)
+        entry = Array(repeating: 0, count: factorCount)
+        touchedUp = Array(repeating: 0, count: importance ? factorCount : 0)
+        aloneDownUp = Array(repeating: 0, count: importance ? factorCount : 0)
+        stamp = Array(repeating: -1, count: factorCount)
+        // Variables that never fail need no states; ones that always fail are fixed down.
+        var candidates: [Int] = []
+        var alwaysDown: [Int] = []
+        for (position, level) in conjunction.conditioned.enumerated() {
+            let v = variables[Int(level)]
+            if v.up <= 0 { alwaysDown.append(position) } else if v.down > 0 { candidates.append(position) }
+        }
+        candidates.sort { (variables[Int(conjunction.conditioned[$0])].down, $1) > (variables[Int(conjunction.conditioned[$1])].down, $0) }
+        self.candidates = candidates
+        importanceDepth = candidates.count <= ConditionedConjunction.exhaustiveImportance ? candidates.count
+            : ConditionedConjunction.importanceDepth
+        q = candidates.map { variables[Int(conjunction.conditioned[$0])].down }
+        p = candidates.map { variables[Int(conjunction.conditioned[$0])].up }
+        var suffixUp = [Double](repeating: 1, count: candidates.count + 1)
+        var suffixDown = [Double](repeating: 0, count: candidates.count + 1)
+        for i in stride(from: candidates.count - 1, through: 0, by: -1) {
+            suffixUp[i] = p[i] * suffixUp[i + 1]
+            suffixDown[i] = q[i] + p[i] * suffixDown[i + 1]
+        }
+        (self.suffixUp, self.suffixDown) = (suffixUp, suffixDown)
+        var isConditioned = [Bool](repeating: false, count: variables.count)
+        for level in conjunction.conditioned { isConditioned[Int(level)] = true }
+        prunes = variables.indices.allSatisfy { isConditioned[$0] || variables[$0].up > 0 }
+        downWhenDown = Array(repeating: 0, count: candidates.count)
+        laterDownWeight = Array(repeating: 0, count: candidates.count)
+        for position in alwaysDown {
+            for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
+                mask[Int(conjunction.touchFactor[touch])] |= 1 << UInt64(conjunction.touchBit[touch])
+            }
+        }
+        baseMask = mask
+        groups = ConditionedGroups(conjunction)
+        for factor in 0..<factorCount {
+            let current = lookup(factor, mask[factor])
+            entry[factor] = current
+            let log: Double? = entryUp[Int(current)] <= 0 ? nil : entryLog[Int(current)]
+            if conjunction.unit[factor] >= 0 {
+                groups.replace(member: Int(conjunction.unit[factor]), old: 0, new: log)
+            } else if let log { logUp += log } else { zeros += 1; topZeros += 1; zeroFactors += factor }
+        }
+        for log in groups.settle() {
+            if log == -.infinity { zeros += 1 } else { logUp += log }
+        }
+        groups.memberUndo.removeAll()
+    }
+
+    /// The memo entry of `factor` under `mask`, computed on first use.
+    @inline(__always)
+    mutating func lookup(_ factor: Int, _ mask: UInt64) -> Int32 {
+        let start = denseStart[factor]
+        if start >= 0 {
+            let known = dense[start + Int(mask)]
+            if known >= 0 { return known }
+        } else if let known = sparse[SparseKey(factor: factor, mask: mask)] {
+            return known
+        }
+        return compute(factor, mask)
+    }
+
+    mutating func compute(_ factor: Int, _ mask: UInt64) -> Int32 {
+        let p = conjunction.factors[factor].probability(mask: mask, variables: variables)
+        let index = Int32(entryUp.count)
+        entryUp.append(p.up)
+        entryLog.append(p.up <= 0 ? -.infinity : log1p(-p.down))
+        entryFactor.append(Int32(factor))
+        entryMask.append(mask)
+        entryWeight.append(0)
+        if denseStart[factor] >= 0 {
+            dense[denseStart[factor] + Int(mask)] = index
+        } else {
+            sparse[SparseKey(factor: factor, mask: mask)] = index
+        }
+        work += conjunction.factors[factor].level.count
+        return index
+    }
+}
