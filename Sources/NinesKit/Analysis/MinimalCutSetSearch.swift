@@ -32,11 +32,18 @@ struct MinimalCutSetSearch {
     private var inheritedAt: [Int32] = []
     private var ownLists: [[[Int32]]] = []
     private var orders: Int { maxOrder + 1 }
+    /// The orders a cut set of one variable can have (its weights within `maxOrder`: 1 alone in a
+    /// fault tree), and scratch marks by level of the single failures of a node's branches.
+    private let singleOrders: [Int]
+    private var singleOfHigh: [Bool], singleOfLow: [Bool]
 
     init(bdd: BDD, weight: [Int], maxOrder: Int) {
         self.bdd = bdd
         self.weight = weight
         self.maxOrder = maxOrder
+        singleOrders = Set(weight.filter { $0 <= maxOrder }).sorted()
+        singleOfHigh = [Bool](repeating: false, count: weight.count)
+        singleOfLow = singleOfHigh
         slotOf = [Int32](repeating: Self.unseen, count: bdd.nodeCount)
         // "Everything up" fails only on the empty set; "down" never fails.
         store(BDD.down, own: [[[]]] + [[[Int32]]](repeating: [], count: maxOrder), inheritedFrom: nil, truncated: false)
@@ -79,22 +86,65 @@ struct MinimalCutSetSearch {
         var truncated = truncatedAt[Int(slotOf[Int(low)])] || truncatedAt[Int(slotOf[Int(high)])]
         if w != Self.never {
             let room = maxOrder - w
+            let singlesOfHigh = singles(of: high), singlesOfLow = singles(of: low)
+            for single in singlesOfHigh { singleOfHigh[Int(single)] = true }
+            for single in singlesOfLow { singleOfLow[Int(single)] = true }
             for order in 0...maxOrder {
                 if order <= room {
                     forEachCut(of: low, order: order) { cut in
-                        if !isCut(cut, of: high) { own[order + w].append([level] + cut) }
+                        if !isCutOfHigh(cut, high) { own[order + w].append([level] + cut) }
                         return true
                     }
                 } else if !truncated {
                     // A heavier cut that is also a cut of `high` would not be minimal here: not a loss.
+                    // Pairs are counted rather than walked down the diagram one by one: a pair of low
+                    // with neither event a single failure of high is a cut of high only as one of
+                    // high's own pairs, and those of high's pairs that hold no single failure of low
+                    // are exactly such pairs of low (cut sets of high are cut sets of low). So a pair
+                    // was left out exactly when low has more such pairs than high.
+                    var lowPairs = 0
                     forEachCut(of: low, order: order) { cut in
-                        truncated = !isCut(cut, of: high)
+                        if cut.count == 2 {
+                            if !singleOfHigh[Int(cut[0])] && !singleOfHigh[Int(cut[1])] { lowPairs += 1 }
+                            return true
+                        }
+                        truncated = !isCutOfHigh(cut, high)
                         return !truncated
+                    }
+                    if !truncated && lowPairs > 0 {
+                        var highPairs = 0
+                        forEachCut(of: high, order: order) { cut in
+                            if cut.count == 2 && !singleOfLow[Int(cut[0])] && !singleOfLow[Int(cut[1])] { highPairs += 1 }
+                            return true
+                        }
+                        truncated = lowPairs > highPairs
                     }
                 }
             }
+            for single in singlesOfHigh { singleOfHigh[Int(single)] = false }
+            for single in singlesOfLow { singleOfLow[Int(single)] = false }
         }
         store(node, own: own, inheritedFrom: high, truncated: truncated)
+    }
+
+    /// Variables whose failure alone takes an evaluated node down (its cut sets of one variable).
+    private func singles(of node: BDD.Ref) -> [Int32] {
+        var result: [Int32] = []
+        for order in singleOrders { forEachCut(of: node, order: order) { cut in
+            if cut.count == 1 { result.append(cut[0]) }
+            return true
+        } }
+        return result
+    }
+
+    /// Whether a minimal cut set of low (within the order) is a cut set of `high`, with
+    /// `singleOfHigh` marked: it is when it holds a single failure of high (a cut set of one
+    /// variable is one only as a single failure, high being no constant down); other pairs and
+    /// larger sets are walked down the diagram.
+    private func isCutOfHigh(_ cut: [Int32], _ high: BDD.Ref) -> Bool {
+        if cut.count == 1 { return singleOfHigh[Int(cut[0])] }
+        if cut.count == 2 && (singleOfHigh[Int(cut[0])] || singleOfHigh[Int(cut[1])]) { return true }
+        return isCut(cut, of: high)
     }
 
     private mutating func store(_ node: BDD.Ref, own: [[[Int32]]], inheritedFrom high: BDD.Ref?, truncated: Bool) {
