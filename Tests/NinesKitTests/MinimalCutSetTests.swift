@@ -181,6 +181,36 @@ import Testing
         }
     }
 
+    /// Random small structures with replicas (a variable weighing 2 events, or 1 by its common
+    /// cause), searched up to each order: exactly brute force's sets of that order or less, and
+    /// heavier ones, when brute force has some, announced. The search extends only the cut sets of
+    /// a branch light enough to take the node's variable, so each order exercises other skips.
+    @Test func randomStructuresMatchBruteForceAtEveryOrder() {
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<30 {
+            var components: [Component] = []
+            for index in 0..<6 {
+                let earlier = components.map(\.name)
+                var dependencies: [Dependency] = []
+                if !earlier.isEmpty && random.next() % 2 == 0 { dependencies.append(T.on(earlier[Int(random.next() % UInt64(earlier.count))])) }
+                if earlier.count >= 2 && random.next() % 3 != 0 {
+                    let members = Array(Set((0..<3).map { _ in earlier[Int(random.next() % UInt64(earlier.count))] })).sorted()
+                    dependencies.append(T.kOf(1 + Int(random.next() % UInt64(members.count)), members))
+                }
+                let replicated = index < 2 && random.next() % 2 == 0
+                components.append(T.component("c\(index)", down: 0.001 * Double(index + 1), replicas: replicated ? 2 : 1,
+                                              beta: replicated && random.next() % 2 == 0 ? 0.1 : 0, dependsOn: dependencies))
+            }
+            let model = T.model(components, objectives: [Objective(name: "o", measure: .availability, components: ["c5"])])
+            let all = BruteForce(model: model).minimalCutSets(["c5"])
+            for order in 1...4 {
+                let list = cutSets(model, maxOrder: order).objectives[0]
+                #expect(listed(list) == all.filter { $0.count <= order })
+                if all.contains(where: { $0.count > order }) { #expect(list.beyondOrder) }
+            }
+        }
+    }
+
     /// Overlapping cut sets {A}, {B, C}, {B, D}: FV_i = P(∪ cut sets containing i) / Q by its
     /// definition (Rausand & Høyland, section 6.5), which differs from the criticality form
     /// q_i·I_B/Q whenever cut sets overlap.
