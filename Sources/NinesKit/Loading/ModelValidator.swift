@@ -16,21 +16,26 @@ struct ModelValidator {
         let outlineCount = drafts.reduce(0) { $0 + $1.outlines.count }
         outlineIndex.reserveCapacity(outlineCount)
         outlines.reserveCapacity(outlineCount)
-        components.reserveCapacity(outlineCount)
         var objectiveNames: [String: ModelLocation] = [:]
         for draft in drafts {
             for layer in draft.layers where !layers.contains(where: { $0.name == layer.name }) { layers.append(layer) }
+            var redefined = false
             for outline in draft.outlines {
                 if let earlier = outlineIndex[outline.name] {
                     diagnostics.error(outline.location, "component '\(outline.name)' is defined twice; first at \(outlines[earlier].location)")
+                    redefined = true
                     continue
                 }
                 outlineIndex[outline.name] = outlines.count
                 outlines.append(outline)
             }
-            // A second definition is reported above; only the first one's component is kept.
-            for component in draft.components where outlineIndex[component.name].map({ outlines[$0].location == component.location }) ?? true {
-                components.append(component)
+            if !redefined && components.isEmpty {
+                components = draft.components   // every one a first definition: the draft's array, not a copy
+            } else {
+                // A second definition is reported above; only the first one's component is kept.
+                for component in draft.components where outlineIndex[component.name].map({ outlines[$0].location == component.location }) ?? true {
+                    components.append(component)
+                }
             }
             for objective in draft.objectives {
                 if let earlier = objectiveNames[objective.name] {

@@ -100,10 +100,17 @@ package enum QuantityParser {
             body = trimmingWhitespace(String(body.dropLast()))
             places = 2
         }
-        guard decimal(body) != nil, let up = DecimalText(body)?.shifted(by: places), up.isAtMostOne, allowZero || !up.isZero else {
-            return .failure(Failure(what))
+        guard decimal(body) != nil else { return .failure(Failure(what)) }
+        let probability: Probability
+        if let short = ShortDecimal(body, places: places) {
+            guard allowZero || !short.isZero else { return .failure(Failure(what)) }
+            probability = Probability(up: short.double, down: short.complement)
+        } else {
+            guard let up = DecimalText(body)?.shifted(by: places), up.isAtMostOne, allowZero || !up.isZero else {
+                return .failure(Failure(what))
+            }
+            probability = Probability(up: up.double, down: up.complement().double)
         }
-        let probability = Probability(up: up.double, down: up.complement().double)
         guard allowZero || probability.up > 0 else { return .failure(Failure(what)) }
         return .success(probability)
     }

@@ -153,7 +153,7 @@ private final class YAMLEventReader {
             } else if key.text == "<<" && !key.isQuoted {
                 diagnostics.append(Diagnostic(at: key.location, "merge keys ('<<') are not allowed in model files; write the fields out",
                                               length: 2))
-            } else if let first = seen.insert(key) {
+            } else if let first = seen.repeated(key, in: pairs) {
                 // Keys are compared as text: every scalar stays text until a reader decides its type.
                 diagnostics.append(Diagnostic(at: key.location, "duplicate key '\(key.clipped)' in the same mapping "
                                               + "(first at line \(first.line), column \(first.column))"))
@@ -185,22 +185,24 @@ private final class YAMLEventReader {
     }
 }
 
-/// The keys of one mapping so far: a short list for the usual few keys, hashed once a mapping is
-/// large (such as `components`).
+/// The keys of one mapping so far, for finding a repeat: the kept pairs themselves are scanned while
+/// the mapping has a few keys (a component's fields), and hashed once it is large (`components`).
 private struct KeysSeen {
-    private var few: [(text: String, location: ModelLocation)] = []
     private var many: [String: ModelLocation]?
 
-    /// Records `key`; returns where it first appeared when it is a repeat.
-    mutating func insert(_ key: YAMLScalar) -> ModelLocation? {
+    /// Where `key` first appeared in `pairs` (the mapping's keys so far), when it is a repeat;
+    /// records it otherwise.
+    mutating func repeated(_ key: YAMLScalar, in pairs: [(key: YAMLScalar, value: YAMLValue)]) -> ModelLocation? {
         if many != nil {
             if let first = many![key.text] { return first }
             many![key.text] = key.location
             return nil
         }
-        if let first = few.first(where: { $0.text == key.text }) { return first.location }
-        few.append((key.text, key.location))
-        if few.count > 16 { many = Dictionary(few.map { ($0.text, $0.location) }, uniquingKeysWith: { first, _ in first }) }
+        if let first = pairs.first(where: { $0.key.text == key.text }) { return first.key.location }
+        if pairs.count >= 16 {
+            many = Dictionary(pairs.map { ($0.key.text, $0.key.location) }, uniquingKeysWith: { first, _ in first })
+            many![key.text] = key.location
+        }
         return nil
     }
 }

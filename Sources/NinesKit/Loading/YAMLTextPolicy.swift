@@ -19,6 +19,7 @@ enum YAMLTextPolicy {
     private static func walk(_ value: YAMLValue, key: String?, lineBreaksAnywhere: Bool, into diagnostics: inout [Diagnostic]) {
         switch value {
         case .scalar(let scalar):
+            // The key is looked up only for text with a line break: hashing every key cost more than the scan.
             if let problem = problem(in: scalar.text, multiLine: lineBreaksAnywhere || key.map(multiLineKeys.contains) ?? false) {
                 let what = key.map { "'\($0)'" } ?? "a list item"
                 diagnostics.append(Diagnostic(at: scalar.location, "\(what) \(problem)"))
@@ -37,12 +38,12 @@ enum YAMLTextPolicy {
     }
 
     /// Why `text` is refused, if it is; scans bytes, so ordinary text costs one pass.
-    static func problem(in text: String, multiLine: Bool) -> String? {
+    static func problem(in text: String, multiLine: @autoclosure () -> Bool) -> String? {
         var previous: UInt8 = 0
         for byte in text.utf8 {
             defer { previous = byte }
             if byte == 0x0A || byte == 0x0D {
-                if byte == 0x0D || !multiLine { return "is one line of text, found a line break (only descriptions and worksheet prose may span lines)" }
+                if byte == 0x0D || !multiLine() { return "is one line of text, found a line break (only descriptions and worksheet prose may span lines)" }
                 continue
             }
             if byte == 0x09 { continue }

@@ -27,17 +27,28 @@ package enum YAMLValue: Sendable {
 
 package struct YAMLScalar: Sendable {
     public var text: String
+    public var location: ModelLocation
     /// Quoted scalars are always strings; plain ones may be numbers, null, etc.
     public var isQuoted: Bool
+    /// The rare explicit tag behind a reference: a large model has a million scalars and no tag.
+    private var tag: Tag?
+
     /// An explicit tag such as `!!str`, when the file wrote one.
-    public var explicitTag: String?
-    public var location: ModelLocation
+    public var explicitTag: String? {
+        get { tag?.text }
+        set { tag = newValue.map(Tag.init) }
+    }
+
+    private final class Tag: Sendable {
+        let text: String
+        init(_ text: String) { self.text = text }
+    }
 
     public init(text: String, isQuoted: Bool, explicitTag: String? = nil, location: ModelLocation) {
         self.text = text
-        self.isQuoted = isQuoted
-        self.explicitTag = explicitTag
         self.location = location
+        self.isQuoted = isQuoted
+        self.tag = explicitTag.map(Tag.init)
     }
 
     /// `~`, `null`, `Null`, `NULL` or an empty plain scalar.

@@ -16,81 +16,158 @@ public struct Component: Hashable, Sendable {
     public var commonCause: Double
     public var dependencies: [Dependency]
     public var responsibility: Responsibility
-    public var failover: Failover?
-    public var data: DataProtection?
+    public var failover: Failover? {
+        get { patterns.stored?.fields.failover }
+        set { patterns.set(\.failover, newValue, absent: newValue == nil) }
+    }
+    public var data: DataProtection? {
+        get { patterns.stored?.fields.data }
+        set { patterns.set(\.data, newValue, absent: newValue == nil) }
+    }
     /// Outages of this component shorter than this window are hidden from its callers (hours).
-    public var maskedFor: Double?
+    public var maskedFor: Double? {
+        get { patterns.stored?.fields.maskedFor }
+        set { patterns.set(\.maskedFor, newValue, absent: newValue == nil) }
+    }
     public var description: String?
     public var location: ModelLocation
+    /// The rarely set fields below, out of line (ComponentPatterns).
+    private var patterns = ComponentPatterns()
     /// Time to failure of one instance, when the model gives a distribution (`failure:`); else
     /// exponential from the figures. Only the simulator looks past its mean.
-    public var failure: TimeDistribution?
+    public var failure: TimeDistribution? {
+        get { patterns.stored?.fields.failure }
+        set { patterns.set(\.failure, newValue, absent: newValue == nil) }
+    }
     /// Time to repair of one instance, when the model gives a distribution (`repair:`); else
     /// exponential with the MTTR.
-    public var repair: TimeDistribution?
+    public var repair: TimeDistribution? {
+        get { patterns.stored?.fields.repair }
+        set { patterns.set(\.repair, newValue, absent: newValue == nil) }
+    }
     /// Where the replicas run (`placement:`); the expanded model keeps it on the placed component.
-    public var placement: Placement?
+    public var placement: Placement? {
+        get { patterns.stored?.fields.placement }
+        set { patterns.set(\.placement, newValue, absent: newValue == nil) }
+    }
     /// Set on the hidden components the loader makes for a placed component's replicas.
-    public var placedReplica: PlacedReplica?
+    public var placedReplica: PlacedReplica? {
+        get { patterns.stored?.fields.placedReplica }
+        set { patterns.set(\.placedReplica, newValue, absent: newValue == nil) }
+    }
     /// Time to notice an outage (`detect:`, or its layer's default), hours. Once loaded, it is
     /// already part of `figures.mttr`: every outage lasts the detection plus the repair.
     public var detect: Double?
     /// This component is a cache or queue in front of another (`cache:`), hiding its short outages.
-    public var cache: Cache?
+    public var cache: Cache? {
+        get { patterns.stored?.fields.cache }
+        set { patterns.set(\.cache, newValue, absent: newValue == nil) }
+    }
     /// `idempotent:` as stated; only the idempotency check reads it.
-    public var idempotency: Idempotency?
+    public var idempotency: Idempotency? {
+        get { patterns.stored?.fields.idempotency }
+        set { patterns.set(\.idempotency, newValue, absent: newValue == nil) }
+    }
     /// Short blips (`transient:`); once loaded, already part of `figures` (TransientFolding).
-    public var transient: TransientFaults?
+    public var transient: TransientFaults? {
+        get { patterns.stored?.fields.transient }
+        set { patterns.set(\.transient, newValue, absent: newValue == nil) }
+    }
     /// Retries of this component's calls to its dependencies (`retry:`); once loaded, already
     /// credited as windows on the dependencies (RetryWindows).
-    public var retry: RetryPolicy?
+    public var retry: RetryPolicy? {
+        get { patterns.stored?.fields.retry }
+        set { patterns.set(\.retry, newValue, absent: newValue == nil) }
+    }
     /// Store-and-forward of the requests this front door accepts (`accepts_when_down:`); once
     /// loaded, already credited as windows on what is behind it (WriteAheadWindows).
-    package var writeAhead: WriteAhead?
+    package var writeAhead: WriteAhead? {
+        get { patterns.stored?.fields.writeAhead }
+        set { patterns.set(\.writeAhead, newValue, absent: newValue == nil) }
+    }
     /// Outages of this component shorter than this window delay the stored requests of a
     /// write-ahead door in front of it without failing them (hours): what flows (`path`) hide.
     /// Set by the loader only (WriteAheadWindows).
-    public var completionWindow: Double?
+    public var completionWindow: Double? {
+        get { patterns.stored?.fields.completionWindow }
+        set { patterns.set(\.completionWindow, newValue, absent: newValue == nil) }
+    }
     /// Dependencies the component can do without (`{on: …, soft: true}` or `fallback:` entries of
     /// `depends_on`); once loaded, `dependencies` holds the tolerant structure (SoftDependencyResolution).
-    package var softDependencies: [SoftDependency] = []
+    package var softDependencies: [SoftDependency] {
+        get { patterns.stored?.fields.softDependencies ?? [] }
+        set { patterns.set(\.softDependencies, newValue, absent: newValue.isEmpty) }
+    }
     /// `bulkhead: true`: a hang of any soft dependency is confined to the flows that need it,
     /// instead of exhausting this component's shared resources.
     public var bulkhead = false
     /// The share of this component's outages that are hangs (`hangs: 30%`): calls wait instead of
     /// failing, and a caller without a bulkhead stops with them.
-    public var hangs: Double?
+    public var hangs: Double? {
+        get { patterns.stored?.fields.hangs }
+        set { patterns.set(\.hangs, newValue, absent: newValue == nil) }
+    }
     /// Where `hangs:` is written.
-    public var hangsLocation: ModelLocation?
+    public var hangsLocation: ModelLocation? {
+        get { patterns.stored?.fields.hangsLocation }
+        set { patterns.set(\.hangsLocation, newValue, absent: newValue == nil) }
+    }
     /// Set on the hidden component `NAME#hang` the loader makes for the hanging share of `NAME`'s outages.
-    public var hangOf: String?
+    public var hangOf: String? {
+        get { patterns.stored?.fields.hangOf }
+        set { patterns.set(\.hangOf, newValue, absent: newValue == nil) }
+    }
     /// Set on a component whose hanging share the loader split off: that hidden component's name.
-    public var hangPart: String?
+    public var hangPart: String? {
+        get { patterns.stored?.fields.hangPart }
+        set { patterns.set(\.hangPart, newValue, absent: newValue == nil) }
+    }
     /// Some caller depends on this component softly: then it is no root of the system (set by the loader).
     public var usedSoftly = false
     /// Failures found only by periodic drills (`latent:`); once loaded, the drilled mean
     /// unavailability is already part of `figures` (LatentFolding).
-    package var latent: LatentFailures?
+    package var latent: LatentFailures? {
+        get { patterns.stored?.fields.latent }
+        set { patterns.set(\.latent, newValue, absent: newValue == nil) }
+    }
     /// Planned windows out of service (`maintenance:`); once loaded, already part of `figures`
     /// (MaintenanceFolding), the windowless unit kept in `maintenance.unmaintained`.
-    package var maintenance: Maintenance?
+    package var maintenance: Maintenance? {
+        get { patterns.stored?.fields.maintenance }
+        set { patterns.set(\.maintenance, newValue, absent: newValue == nil) }
+    }
     /// Cold, warm or hot standby of the replicas beyond `needs` (`standby:`); once loaded, the
     /// component is one unit with the block's figures (StandbyFolding), the stated instances kept
     /// in `standby.stated`.
-    package var standby: Standby?
+    package var standby: Standby? {
+        get { patterns.stored?.fields.standby }
+        set { patterns.set(\.standby, newValue, absent: newValue == nil) }
+    }
     /// The repair crew that repairs this component (`crew:`); once loaded, the component is one
     /// unit with its figures from the crew's chain (CrewFolding), the stated instances kept in
     /// `crew.stated`.
-    package var crew: CrewMembership?
+    package var crew: CrewMembership? {
+        get { patterns.stored?.fields.crew }
+        set { patterns.set(\.crew, newValue, absent: newValue == nil) }
+    }
     /// Another team's promise this component stands for (`slo:` or `from:`); its target is
     /// already the component's `figures`.
-    package var promise: DependencyPromise?
+    package var promise: DependencyPromise? {
+        get { patterns.stored?.fields.promise }
+        set { patterns.set(\.promise, newValue, absent: newValue == nil) }
+    }
     /// What the modeller does not know about `figures` (ranges or distributions on the inputs);
     /// `figures` hold the inputs' medians. Only the uncertainty propagation reads it.
-    package var uncertainty: InputUncertainty?
+    package var uncertainty: InputUncertainty? {
+        get { patterns.stored?.fields.uncertainty }
+        set { patterns.set(\.uncertainty, newValue, absent: newValue == nil) }
+    }
     /// The Kubernetes pods (or external host) this component stands for (`selector:`); only
     /// chaos experiments (`nines scenario --format chaos-mesh|litmus`) read it.
-    package var selector: KubernetesSelector?
+    package var selector: KubernetesSelector? {
+        get { patterns.stored?.fields.selector }
+        set { patterns.set(\.selector, newValue, absent: newValue == nil) }
+    }
 
     public init(
         name: String, layer: String, figures: UnitFigures, replicas: Int = 1, needs: Int = 1,
@@ -106,11 +183,11 @@ public struct Component: Hashable, Sendable {
         self.commonCause = commonCause
         self.dependencies = dependencies
         self.responsibility = responsibility
+        self.description = description
+        self.location = location
         self.failover = failover
         self.data = data
         self.maskedFor = maskedFor
-        self.description = description
-        self.location = location
     }
 
     /// The declared kind, else the one its layer suggests.

@@ -9,11 +9,15 @@ public enum Dependency: Hashable, Sendable {
 extension Sequence<Dependency> {
     /// Every component named, plain or inside a group, in list order.
     public var componentNames: [String] {
-        flatMap { dependency -> [String] in
+        // A loop, not `flatMap`: no one-name array per plain dependency (it runs for every component).
+        var names: [String] = []
+        names.reserveCapacity(underestimatedCount)
+        for dependency in self {
             switch dependency {
-            case .component(let name, _): return [name]
-            case .group(_, let members, _): return members
+            case .component(let name, _): names.append(name)
+            case .group(_, let members, _): names.append(contentsOf: members)
             }
         }
+        return names
     }
 }
