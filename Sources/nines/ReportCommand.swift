@@ -37,6 +37,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("cut-sets"), help: "Minimal cut sets (up to order 2) listed per figure; 0 for none (default: 5 on models up to 2,000 components, else none). All of them: 'nines cuts'.")
     var cutSets: Int?
 
+    @Option(help: "Contributors kept per figure, the largest first: JSON lists them, the rest counted and summed in 'contributorsNotListed' (default: every one on models up to 2,000 components, else the 100 largest).")
+    var contributors: Int?
+
     @Flag(help: "Show, for each figure, the method the evaluation took and why (text and JSON).")
     var explain = false
 
@@ -50,6 +53,7 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if topRisks < 0 { throw ValidationError("--top-risks must be 0 or more") }
         if let cutSets, cutSets < 0 { throw ValidationError("--cut-sets must be 0 or more") }
+        if let contributors, contributors < 0 { throw ValidationError("--contributors must be 0 or more") }
         if !(0...1_000_000).contains(uncertaintySamples) { throw ValidationError("--uncertainty-samples must be from 0 to 1000000") }
         _ = try missionHours()
     }
@@ -71,8 +75,9 @@ struct ReportCommand: ParsableCommand {
         let analysis = analyse(system, timings: clock)   // marks "compile BDD"
         // One promise view for the report's objectives and their cut sets.
         let prediction = SLAPrediction(system, full: analysis)
+        let listed = ReportBuilder.contributorLimit(components: system.components.count, requested: contributors, top: top)
         var report = ReportBuilder.availabilityReport(analysis, worksheet: loaded.worksheet, topRisks: topRisks, explain: explain,
-                                                      prediction: prediction)
+                                                      prediction: prediction, contributors: listed)
         clock?.mark("evaluate")
         if PatternKind.allCases.contains(where: { $0.isUsed(in: system) }) {
             // The same model without one pattern at a time (the files are not read again): what each pattern buys.
@@ -80,10 +85,10 @@ struct ReportCommand: ParsableCommand {
             ReportBuilder.addPatternSavings(savings, model: system, to: &report)
             clock?.mark("pattern savings")
         }
-        let listed = cutSets ?? (system.components.count <= ReportBuilder.reportCutSetComponents ? ReportBuilder.reportCutSets : 0)
-        if listed > 0 {
+        let cutSetsListed = cutSets ?? (system.components.count <= ReportBuilder.reportCutSetComponents ? ReportBuilder.reportCutSets : 0)
+        if cutSetsListed > 0 {
             ReportBuilder.addCutSets(MinimalCutSets(prediction, maxOrder: ReportBuilder.reportCutSetOrder),
-                                     to: &report, top: listed)
+                                     to: &report, top: cutSetsListed)
             clock?.mark("cut sets")
         }
         let missionHours = try missionHours()

@@ -94,21 +94,28 @@ public struct ObjectiveRecovery: Hashable, Sendable {
 
     public init(_ objective: Objective, in model: SystemModel, singlePointsOfFailure: [String], index: [String: Int]? = nil) {
         self.init(objective, in: model, singlePointsOfFailure: singlePointsOfFailure, index: index ?? DependencyClosure.index(model),
-                  figures: { RecoveryFigures(model.components[$0]) })
+                  hasWriteAhead: Self.hasWriteAhead(model), figures: { RecoveryFigures(model.components[$0]) })
     }
 
     /// `figures` gives the recovery figures of the component at a position of `model.components`:
-    /// `SLAPrediction` works each out once for all objectives, which share most of their closures.
+    /// `SLAPrediction` works each out once for all objectives, which share most of their closures,
+    /// and asks `hasWriteAhead` once, not once per objective (a scan of every component).
     init(_ objective: Objective, in model: SystemModel, singlePointsOfFailure: [String], index: [String: Int],
-         figures: (Int) -> RecoveryFigures) {
+         hasWriteAhead: Bool, figures: (Int) -> RecoveryFigures) {
         let closure = DependencyClosure.positions(objective.components, in: model, index: index)
         components = closure
             .filter { model.components[$0].responsibility.countsAgainstSLA }
             .map(figures)
         let single = Set(singlePointsOfFailure)
         singlePoints = components.filter { single.contains($0.component) }
-        acceptedRequests = model.components.contains { $0.writeAhead != nil }
+        acceptedRequests = hasWriteAhead
             ? AcceptedRequests.on(objective, closure: Set(closure.map { model.components[$0].name }), in: model, index: index) : []
+    }
+
+    /// Whether any component of `model` has a write-ahead door (by index: iterating the components
+    /// would copy each one).
+    static func hasWriteAhead(_ model: SystemModel) -> Bool {
+        model.components.indices.contains { model.components[$0].writeAhead != nil }
     }
 
     /// The component that may lose the most data (ties: first in model order).

@@ -15,7 +15,9 @@ public struct SLAPrediction {
     public init(_ model: SystemModel, full: AvailabilityAnalysis? = nil) {
         self.model = model
         let full = full ?? AvailabilityAnalysis(model)
-        let excluded = model.components.filter { !$0.responsibility.countsAgainstSLA }.map(\.name)
+        // By index here and below: iterating the components copies each (large) one.
+        let excluded = model.components.indices.filter { !model.components[$0].responsibility.countsAgainstSLA }
+            .map { model.components[$0].name }
         let inScope = excluded.isEmpty ? full
             : AvailabilityAnalysis(model, structure: full.structure, treatingAsPerfect: Set(excluded))
         self.full = full
@@ -24,7 +26,7 @@ public struct SLAPrediction {
         let positions = full.structure.indexOf   // names are unique in a loaded model
         // Announced maintenance windows: the figures without them, for objectives that do not count
         // them and to show every objective both ways (docs/patterns.md, "Maintenance windows").
-        let quiet = model.components.contains { $0.maintenance?.announced == true }
+        let quiet = model.components.indices.contains { model.components[$0].maintenance?.announced == true }
             ? MaintenanceFolding.withoutAnnounced(model) : nil
         let quietFull = quiet.map { AvailabilityAnalysis($0) }
         let quietInScope = quiet.flatMap { quietModel in
@@ -38,6 +40,7 @@ public struct SLAPrediction {
             recoveryFigures[position] = figures
             return figures
         }
+        let hasWriteAhead = ObjectiveRecovery.hasWriteAhead(model)
         objectives = model.objectives.indices.map { index in
             let objective = model.objectives[index]
             let period = objective.period ?? model.period
@@ -66,7 +69,8 @@ public struct SLAPrediction {
                                                  degraded: DegradedTime(objective: index, in: inScope),
                                                  recovery: ObjectiveRecovery(objective, in: model,
                                                                             singlePointsOfFailure: full.singlePointsOfFailure(objective: index),
-                                                                            index: positions, figures: figures(at:)))
+                                                                            index: positions, hasWriteAhead: hasWriteAhead,
+                                                                            figures: figures(at:)))
             prediction.announcedMaintenanceHours = maintenanceHours.flatMap { $0 > 0 ? $0 : nil }
             if !ceilings.isEmpty { prediction.ceiling = ceilings[index] }
             return prediction

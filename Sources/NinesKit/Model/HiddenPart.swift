@@ -11,12 +11,14 @@ package struct HiddenPart: Hashable, Sendable {
     /// The hidden parts of `model`'s components, by their internal name.
     static func all(in model: SystemModel) -> [String: HiddenPart] {
         var parts: [String: HiddenPart] = [:]
-        for component in model.components where component.isMadeByLoader {
-            if let hanging = component.hangOf {
-                parts[component.name] = HiddenPart(component: hanging, part: "hung")
-            } else if component.name.hasSuffix(WriteAheadExpansion.retentionSuffix) {
-                parts[component.name] = HiddenPart(component: String(component.name.dropLast(WriteAheadExpansion.retentionSuffix.count)),
-                                                   part: "requests expired")
+        // By index: a `for component in` loop copies every (large) component out of the array.
+        for index in model.components.indices where model.components[index].isMadeByLoader {
+            let name = model.components[index].name
+            if let hanging = model.components[index].hangOf {
+                parts[name] = HiddenPart(component: hanging, part: "hung")
+            } else if name.hasSuffix(WriteAheadExpansion.retentionSuffix) {
+                parts[name] = HiddenPart(component: String(name.dropLast(WriteAheadExpansion.retentionSuffix.count)),
+                                         part: "requests expired")
             }
         }
         return parts

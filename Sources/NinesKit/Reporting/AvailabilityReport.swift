@@ -83,8 +83,11 @@ public struct FigureReport: Hashable, Sendable, Codable {
     public var mtbfHours: Double?
     public var meanDownTimeHours: Double?
     public var componentsWithoutRates: [String]
-    /// Components ranked by downtime contributed (most first).
+    /// Components ranked by downtime contributed (most first); on large models only the largest
+    /// (`ReportBuilder.contributorLimit`), the rest in `contributorsNotListed`.
     public var contributors: [ContributorReport]
+    /// The contributors left out of `contributors`, counted and summed; nil when every one is listed.
+    package var contributorsNotListed: ContributorsNotListed? = nil
     public var diagramNodes: Int
     /// How the figure was obtained: "exact", "bounded" (a certified interval, `interval`) or
     /// "estimated" (Monte Carlo, `estimate`). `availability` holds the best value: exact, the

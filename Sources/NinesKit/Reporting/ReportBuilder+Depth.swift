@@ -6,6 +6,22 @@ extension ReportBuilder {
     /// generated platform they added a third to the report's time (benchmarks/cuts.sh).
     public static let reportCutSetComponents = 2_000
 
+    /// Contributors listed per figure by default on models larger than
+    /// `allContributorsComponents`: every figure of the generated 100,000-component pool listed all
+    /// 100,000 (120 MB of JSON, a third of the report's time), which no reader reads; the rest are
+    /// counted and summed (`FigureReport.contributorsNotListed`).
+    package static let reportContributors = 100
+    /// Models up to this size list every contributor of every figure by default.
+    package static let allContributorsComponents = 2_000
+
+    /// Contributors listed per figure: `requested` when given (`report --contributors N`), else
+    /// every one on models up to `allContributorsComponents` components (nil) and
+    /// `reportContributors` (or the text report's `top`, if more) on larger ones.
+    package static func contributorLimit(components: Int, requested: Int?, top: Int) -> Int? {
+        if let requested { return requested }
+        return components <= allContributorsComponents ? nil : max(reportContributors, top)
+    }
+
     /// Adds each figure's most probable minimal cut sets (objectives, then the system, in the
     /// order of `report.figures`).
     package static func addCutSets(_ cutSets: MinimalCutSets, to report: inout AvailabilityReport, top: Int = reportCutSets) {

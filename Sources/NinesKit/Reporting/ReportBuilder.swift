@@ -4,8 +4,10 @@ public enum ReportBuilder {
     ///   - explain: carry each figure's plan (`report --explain`).
     ///   - prediction: the SLA prediction of `analysis`, when the caller has one already (its
     ///     promise view is a second evaluation of every objective, not to be made twice).
+    ///   - contributors: contributors listed per figure, the largest first (the rest counted in
+    ///     `contributorsNotListed`); nil for every one (`contributorLimit(components:)`).
     public static func availabilityReport(_ analysis: AvailabilityAnalysis, explain: Bool = false,
-                                          prediction given: SLAPrediction? = nil) -> AvailabilityReport {
+                                          prediction given: SLAPrediction? = nil, contributors limit: Int? = nil) -> AvailabilityReport {
         let model = analysis.model
         let calendar = model.calendar
         let periodHours = calendar.hours(in: model.period)
@@ -19,7 +21,7 @@ public enum ReportBuilder {
             let objective = item.objective
             var report = figure(item.figure, kind: .objective, measure: objective.measure.rawValue,
                                 components: objective.statedComponents, target: objective.target, period: item.period, calendar: calendar,
-                                hiddenParts: hiddenParts)
+                                hiddenParts: hiddenParts, contributors: limit)
             report.verdict = sla[index].verdict
             report.meetsTarget = sla[index].verdict?.met
             report.asUsersExperienceIt = sla[index].asUsersExperienceIt
@@ -28,10 +30,12 @@ public enum ReportBuilder {
         }
         var system = figure(analysis.system(), kind: .system, measure: "availability",
                             components: analysis.structure.roots.map { model.components[$0].name }, target: nil, period: model.period, calendar: calendar,
-                            hiddenParts: hiddenParts)
+                            hiddenParts: hiddenParts, contributors: limit)
         if explain { system.plan = analysis.system().plan }
         figures.append(system)
-        let components = model.components.enumerated().map { index, component in
+        // By index: iterating the components copies each (large) one.
+        let components = model.components.indices.map { index in
+            let component = model.components[index]
             let own = analysis.effective[index].delivered   // replicas, common cause and failover
             let closure = analysis.closures[index]
             return ComponentReport(name: component.name, layer: component.layer, responsibility: component.responsibility.rawValue,
@@ -78,20 +82,25 @@ public enum ReportBuilder {
 
     /// The report with a "ranked risks" section: the `top` failure modes of `worksheet` by AP, then RPN.
     public static func availabilityReport(_ analysis: AvailabilityAnalysis, worksheet: FMEAWorksheet?, topRisks: Int,
-                                          explain: Bool = false, prediction: SLAPrediction? = nil) -> AvailabilityReport {
-        var report = availabilityReport(analysis, explain: explain, prediction: prediction)
+                                          explain: Bool = false, prediction: SLAPrediction? = nil,
+                                          contributors: Int? = nil) -> AvailabilityReport {
+        var report = availabilityReport(analysis, explain: explain, prediction: prediction, contributors: contributors)
         report.risks = worksheet.map { RiskReportBuilder.report($0, analysis: analysis, limit: topRisks) }
         return report
     }
 
-    /// - Parameter hiddenParts: what the loader's hidden components stand for (`HiddenPart.all`).
+    /// - Parameters:
+    ///   - hiddenParts: what the loader's hidden components stand for (`HiddenPart.all`).
+    ///   - limit: contributors listed, the largest first; nil for every one.
     static func figure(_ flow: FlowFigures, kind: FigureReport.Kind, measure: String, components: [String],
                        target: Probability?, period: Period, calendar: CalendarConvention,
-                       hiddenParts: [String: HiddenPart] = [:]) -> FigureReport {
+                       hiddenParts: [String: HiddenPart] = [:], contributors limit: Int? = nil) -> FigureReport {
         let periodHours = calendar.hours(in: period)
         let q = flow.probability.down
         let nines = Nines.count(unavailability: q)
-        let contributors = flow.importance.map { item in
+        let listed = flow.importance.prefix(limit ?? flow.importance.count)
+        let rest = flow.importance.dropFirst(listed.count)
+        let contributors = listed.map { item in
             var contributor = ContributorReport(component: item.component, layer: item.layer, downtimeHours: item.criticality * periodHours,
                                                 criticalityImportance: item.criticalityImportance, share: item.criticalityImportance,
                                                 birnbaum: item.birnbaum,
@@ -100,7 +109,7 @@ public enum ReportBuilder {
             if let hidden = hiddenParts[item.component] { (contributor.partOf, contributor.part) = (hidden.component, hidden.part) }
             return contributor
         }
-        return FigureReport(name: flow.name, kind: kind, measure: measure, components: components,
+        var report = FigureReport(name: flow.name, kind: kind, measure: measure, components: components,
                             availability: flow.probability.up, unavailability: q, nines: nines.isFinite ? nines : nil,
                             target: target?.up, targetUnavailability: target?.down,
                             meetsTarget: nil, period: period.name, periodHours: periodHours,
@@ -113,6 +122,12 @@ public enum ReportBuilder {
                             interval: flow.interval.map(BoundsReport.init),
                             estimate: flow.estimate, conditioning: flow.conditioning,
                             view: (kind == .system ? CountingView.allComponents : .promise).rawValue)
+        if !rest.isEmpty {
+            let criticality = rest.reduce(0) { $0 + $1.criticality }
+            report.contributorsNotListed = ContributorsNotListed(count: rest.count, downtimeHours: criticality * periodHours,
+                                                                 criticalityImportance: q > 0 ? criticality / q : 0)
+        }
+        return report
     }
 }
 

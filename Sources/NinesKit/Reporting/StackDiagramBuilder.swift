@@ -8,7 +8,7 @@ package enum StackDiagramBuilder {
     public static let highlighted = 3
 
     public static func diagram(_ model: SystemModel, report: AvailabilityReport) -> StackDiagram {
-        let index = Dictionary(model.components.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let index = Dictionary(model.components.indices.map { (model.components[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
         let layers = orderedLayers(model, index: index)
         let layerIndex = Dictionary(layers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let costRanks = costRanks(report)
@@ -103,10 +103,13 @@ package enum StackDiagramBuilder {
     static func collapse(_ model: SystemModel, report: AvailabilityReport, layerIndex: [String: Int], index: [String: Int],
                          costRanks: [String: (rank: Int, hours: Double)], into diagram: inout StackDiagram) {
         var nodeOf = [Int](repeating: 0, count: model.components.count)
-        var keys: [String: Int] = [:]
-        for (position, component) in model.components.enumerated() {
+        // Keyed by layer number and scope, not by a string made per component; and by index, since
+        // iterating the components copies each (large) one.
+        var keys: [Int: Int] = [:]
+        for position in model.components.indices {
+            let component = model.components[position]
             let excluded = !component.responsibility.countsAgainstSLA
-            let key = "\(component.layer)\u{0}\(excluded)"
+            let key = layerIndex[component.layer]! * 2 + (excluded ? 1 : 0)
             let figures = report.components[position]
             if let existing = keys[key] {
                 nodeOf[position] = existing
@@ -130,15 +133,15 @@ package enum StackDiagramBuilder {
             }
         }
         var edgeIndex: [Int: Int] = [:]   // from * nodes + to → position in edges
-        var seenGroups = Set<String>()
-        for (position, component) in model.components.enumerated() {
-            for dependency in component.dependencies {
+        var seenGroups = Set<GroupKey>()
+        for position in model.components.indices {
+            for dependency in model.components[position].dependencies {
                 var targets: [String] = []
                 switch dependency {
                 case .component(let name, _): targets = [name]
                 case .group(let k, let members, _):
                     targets = members
-                    if seenGroups.insert("\(k):" + members.joined(separator: ",")).inserted, let first = members.first, let member = index[first] {
+                    if seenGroups.insert(GroupKey(k: k, members: members)).inserted, let first = members.first, let member = index[first] {
                         diagram.nodes[nodeOf[member]].groupCount += 1
                     }
                 }
@@ -159,6 +162,12 @@ package enum StackDiagramBuilder {
         for node in diagram.nodes.indices {
             diagram.nodes[node].highlights.sort { (costRanks[$0]?.rank ?? 0) < (costRanks[$1]?.rank ?? 0) }
         }
+    }
+
+    /// A redundancy group as the collapsed diagram counts it: the same k of the same members.
+    private struct GroupKey: Hashable {
+        let k: Int
+        let members: [String]
     }
 
     /// A collapsed node shows its weakest member's availability and its largest replica count.

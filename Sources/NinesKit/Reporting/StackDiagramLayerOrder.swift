@@ -10,11 +10,21 @@ extension StackDiagramBuilder {
     /// Layers in the order with the fewest dependencies pointing up (callers above what they
     /// call), then the shortest edges; ties follow `stackOrder`, then the declared order.
     static func orderedLayers(_ model: SystemModel, index: [String: Int]) -> [DiagramLayer] {
+        // By index, each component's layer looked up once: iterating the components copies each
+        // (large) one, and hashing its layer name for every dependency cost more than the order.
         var names: [String] = [], layerOf: [String: Int] = [:]
-        for component in model.components where layerOf[component.layer] == nil {
-            layerOf[component.layer] = names.count
-            names.append(component.layer)
+        var layerOfComponent = [Int](repeating: 0, count: model.components.count)
+        for position in model.components.indices {
+            let layer = model.components[position].layer
+            if let known = layerOf[layer] {
+                layerOfComponent[position] = known
+            } else {
+                layerOf[layer] = names.count
+                layerOfComponent[position] = names.count
+                names.append(layer)
+            }
         }
+        let targets = model.components.indices.map { model.components[$0].dependencyNames.compactMap { index[$0] } }
         let declared = model.layers.map(\.name)
         func tieBreak(_ layer: String) -> Int {
             if let builtIn = stackOrder.firstIndex(of: layer) { return builtIn }
@@ -22,19 +32,17 @@ extension StackDiagramBuilder {
         }
         var preferred = Array(names.indices).sorted { (tieBreak(names[$0]), names[$0]) < (tieBreak(names[$1]), names[$1]) }
         var weight = [[Int]](repeating: [Int](repeating: 0, count: names.count), count: names.count)
-        for component in model.components {
-            for target in component.dependencyNames.compactMap({ index[$0] }) {
-                weight[layerOf[component.layer]!][layerOf[model.components[target].layer]!] += 1
-            }
+        for (position, list) in targets.enumerated() {
+            for target in list { weight[layerOfComponent[position]][layerOfComponent[target]] += 1 }
         }
         if names.count <= exhaustiveLayers {
             preferred = bestOrder(preferred, weight: weight)
         } else {
-            let depth = depths(model, index: index)
+            let depth = depths(targets)
             var sum = [Double](repeating: 0, count: names.count), count = [Int](repeating: 0, count: names.count)
-            for (position, component) in model.components.enumerated() {
-                sum[layerOf[component.layer]!] += Double(depth[position])
-                count[layerOf[component.layer]!] += 1
+            for (position, layer) in layerOfComponent.enumerated() {
+                sum[layer] += Double(depth[position])
+                count[layer] += 1
             }
             preferred = preferred.enumerated().sorted { left, right in
                 let a = sum[left.element] / Double(count[left.element]), b = sum[right.element] / Double(count[right.element])
@@ -85,11 +93,11 @@ extension StackDiagramBuilder {
         return best
     }
 
-    /// Longest path from a top of the diagram to each component (tops are 0). The model is acyclic.
-    static func depths(_ model: SystemModel, index: [String: Int]) -> [Int] {
-        let count = model.components.count
+    /// Longest path from a top of the diagram to each component (tops are 0), `targets[i]` being
+    /// the positions component i depends on. The model is acyclic.
+    static func depths(_ targets: [[Int]]) -> [Int] {
+        let count = targets.count
         var callers = [Int](repeating: 0, count: count)
-        let targets = model.components.map { $0.dependencyNames.compactMap { index[$0] } }
         for list in targets { for target in list { callers[target] += 1 } }
         var depth = [Int](repeating: 0, count: count)
         var ready = (0..<count).filter { callers[$0] == 0 }
