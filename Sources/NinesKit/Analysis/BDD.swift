@@ -24,6 +24,9 @@ package final class BDD {
     }
 
     var tables = BDDTables()
+    /// Module variables (see `BDDModules.swift`): by level, the root of the module's own diagram.
+    /// Empty unless a fault tree compiled with modules.
+    public internal(set) var moduleRoots: [Int32: Ref] = [:]
 
     public init() {}
     deinit { tables.deallocate() }

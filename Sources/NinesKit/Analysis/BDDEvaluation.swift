@@ -20,12 +20,29 @@ package struct NodeProbabilities: Sendable {
                 bdd.withNodes { nodes in
                     up[0] = 0; down[0] = 1
                     up[1] = 1; down[1] = 0
-                    for index in 2..<max(2, count) {
-                        let node = nodes[index]
-                        let p = variableUp[Int(node.level)], q = variableDown[Int(node.level)]
-                        let h = Int(node.high), l = Int(node.low)
-                        up[index] = p * up[h] + q * up[l]
-                        down[index] = p * down[h] + q * down[l]
+                    let modules = bdd.moduleRootByLevel
+                    if modules.isEmpty {
+                        for index in 2..<max(2, count) {
+                            let node = nodes[index]
+                            let p = variableUp[Int(node.level)], q = variableDown[Int(node.level)]
+                            let h = Int(node.high), l = Int(node.low)
+                            up[index] = p * up[h] + q * up[l]
+                            down[index] = p * down[h] + q * down[l]
+                        }
+                    } else {
+                        // A module variable is up when its gate is and its diagram (numbered before it) is.
+                        for index in 2..<max(2, count) {
+                            let node = nodes[index]
+                            let level = Int(node.level)
+                            var p = variableUp[level], q = variableDown[level]
+                            if level < modules.count, modules[level] >= 0 {
+                                let root = Int(modules[level])
+                                (p, q) = (p * up[root], q + p * down[root])
+                            }
+                            let h = Int(node.high), l = Int(node.low)
+                            up[index] = p * up[h] + q * up[l]
+                            down[index] = p * down[h] + q * down[l]
+                        }
                     }
                 }
             }
@@ -56,7 +73,10 @@ extension BDD {
     /// I_B(v) = Σ over nodes n testing v of P(reach n) · (Q(low n) − Q(high n)).
     /// One backward pass over `diagram` (the nodes below `root`, from `nodes(below:)`); returns one
     /// value per variable level.
-    public func birnbaum(root: Ref, diagram: [Ref], variables: [Probability], nodes: NodeProbabilities) -> [Double] {
+    /// Module variables are expanded into the variables inside them (`expandingModules`) unless
+    /// `expandModules` is false.
+    public func birnbaum(root: Ref, diagram: [Ref], variables: [Probability], nodes: NodeProbabilities,
+                         expandModules: Bool = true) -> [Double] {
         var importance = [Double](repeating: 0, count: variables.count)
         guard root > BDD.up else { return importance }
         var position: [Ref: Int] = [:]
@@ -64,16 +84,22 @@ extension BDD {
         for (index, node) in diagram.enumerated() { position[node] = index }
         var reach = [Double](repeating: 0, count: diagram.count)
         reach[position[root]!] = 1
+        let modules = moduleRootByLevel
         for (index, ref) in diagram.enumerated() {
             let r = reach[index]
             if r == 0 { continue }
             let v = Int(level(ref))
             let h = high(ref), l = low(ref)
             importance[v] += r * (nodes.down[Int(l)] - nodes.down[Int(h)])
-            if h > BDD.up { reach[position[h]!] += r * variables[v].up }
-            if l > BDD.up { reach[position[l]!] += r * variables[v].down }
+            var p = variables[v].up, q = variables[v].down
+            if v < modules.count, modules[v] >= 0 {   // a module variable: up when its gate and its module are
+                let module = Int(modules[v])
+                (p, q) = (p * nodes.up[module], q + p * nodes.down[module])
+            }
+            if h > BDD.up { reach[position[h]!] += r * p }
+            if l > BDD.up { reach[position[l]!] += r * q }
         }
-        return importance
+        return expandModules ? expandingModules(importance, variables: variables, nodes: nodes) : importance
     }
 
     /// Birnbaum importance of every variable for `root` (see `birnbaum(root:diagram:variables:nodes:)`).
@@ -88,14 +114,15 @@ extension BDD {
 extension BDD {
     /// Variables whose failure alone (every other variable up) makes `root` false: the single
     /// points of failure. Only variables tested on the all-up path can matter, so this walks that
-    /// path and, at each node, follows the "down" branch and then all-up to its terminal.
+    /// path and, at each node, follows the "down" branch and then all-up to its terminal. A module
+    /// variable stands for its module's own single points of failure.
     public func singleFailureLevels(root: Ref) -> [Int32] {
         var result: [Int32] = []
         var node = root
         while node > BDD.up {
             var rest = low(node)
             while rest > BDD.up { rest = high(rest) }
-            if rest == BDD.down { result.append(level(node)) }
+            if rest == BDD.down { result.append(contentsOf: singleFailureLevels(expanding: level(node))) }
             node = high(node)
         }
         return result

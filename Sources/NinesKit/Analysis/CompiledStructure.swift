@@ -37,15 +37,30 @@ package struct CompiledStructure {
     /// With no `budget` given, an objective or the system of a fault tree that outgrows its diagram
     /// in `order` makes the model compile once more in the fault-tree order (`VariableOrder`), kept
     /// when it gives more of them one diagram. `gates` (by component index, see `VariableOrder.gates`)
-    /// are left out of the diagram in the first compilation.
-    public init(_ model: SystemModel, order: ComponentOrder? = nil, budget given: CompilationBudget? = nil, gates: Set<Int> = []) {
+    /// are left out of the diagram in the first compilation, and `modules` (gates, see
+    /// `FaultTreeModules`) are built alone and stood for by one variable each.
+    public init(_ model: SystemModel, order: ComponentOrder? = nil, budget given: CompilationBudget? = nil, gates: Set<Int> = [],
+                modules: Set<Int> = []) {
         var chosen = order ?? ComponentOrder(model)
         var budget = given ?? .standard(for: model)
         CompilationCount.current?.increment()
-        var parts = DeepStack.run { [chosen, budget] in Self.compile(model, order: chosen, budget: budget, gates: gates) }
+        var parts = DeepStack.run { [chosen, budget] in Self.compile(model, order: chosen, budget: budget, gates: gates, modules: modules) }
         if given == nil, Self.diagrams(parts) <= model.objectives.count, let retry = VariableOrder.retry(model, chosen, budget: budget) {
             let retried = DeepStack.run { Self.compile(model, order: retry.order, budget: retry.budget, gates: retry.gates) }
             if Self.diagrams(retried) > Self.diagrams(parts) { (parts, chosen, budget) = (retried, retry.order, retry.budget) }
+            // Still too large: build each module of the tree alone, stood for by one variable
+            // (`FaultTreeModules`), kept only when every objective and the system become one diagram,
+            // the one form whose evaluation reads module variables (`BDDModules.swift`).
+            if Self.diagrams(parts) <= model.objectives.count && model.components.count <= VariableOrder.moduleComponents {
+                let modules = FaultTreeModules.find(retry.order.dependencies, count: model.components.count, roots: retry.order.roots,
+                                                    candidates: retry.gates)
+                if !modules.isEmpty {
+                    let modular = DeepStack.run {
+                        Self.compile(model, order: retry.order, budget: retry.budget, gates: retry.gates, modules: modules)
+                    }
+                    if Self.diagrams(modular) > model.objectives.count { (parts, chosen, budget) = (modular, retry.order, retry.budget) }
+                }
+            }
         }
         let order = chosen
         roots = order.roots
@@ -71,14 +86,22 @@ package struct CompiledStructure {
     /// Builds every closure, objective and the system (recursive: run on a deep stack). A component
     /// in `gates` (by index; a fault tree's perfect junctions, see `VariableOrder.gates`) is not
     /// tested in its closure: its variable is always up, and testing it would keep one diagram node
-    /// per gate on every path through it.
-    private static func compile(_ model: SystemModel, order: ComponentOrder, budget: CompilationBudget, gates: Set<Int>) -> Parts {
+    /// per gate on every path through it. A gate in `modules` (a subset of `gates`, see
+    /// `FaultTreeModules`) whose closure is one diagram is stood for, in what needs it, by its own
+    /// variable reading that diagram (`BDD.standFor(module:level:)`).
+    private static func compile(_ model: SystemModel, order: ComponentOrder, budget: CompilationBudget, gates: Set<Int>,
+                                modules: Set<Int> = []) -> Parts {
+        let modules = modules.intersection(gates)   // only a gate's variable is free to stand for its module
         let bdd = BDD()
         // Each closure is a few small operations on its dependencies' recent diagrams: a cache that
         // fits the CPU caches is faster. The conjunctions below revisit old states.
         bdd.operationCacheLimit = closureCacheEntries
-        let variables = order.levelOf.map { bdd.variable($0) }
+        // A module's variable is created after its diagram (never tested before: it is a gate).
+        let variables = order.levelOf.indices.map { modules.contains($0) ? BDD.down : bdd.variable(order.levelOf[$0]) }
         var closure = [StructureForm](repeating: .sampled, count: model.components.count)
+        var standing = [BDD.Ref](repeating: -1, count: model.components.count)   // module variables
+        /// The diagram what needs `member` uses for it: its module variable, else its closure's.
+        func diagram(_ member: Int) -> BDD.Ref? { standing[member] >= 0 ? standing[member] : closure[member].diagram }
         let dependencies = order.dependencies
         /// `build` under `limit` new nodes (and the total budget) and as many steps per node as the
         /// budget allows; nil when over.
@@ -87,6 +110,10 @@ package struct CompiledStructure {
             guard room > 0 else { return nil }
             return bdd.withNodeLimit(room, steps: CompilationBudget.stepsPerNode * max(room, 1000), build)
         }
+        // In a fault tree (gates given) an `any` group is an AND gate, as large as any closure: it is a
+        // chain of disjunctions, linear in its members, unlike a k_of group of thousands (HostileInputTests).
+        let anyGroupNodes = gates.isEmpty || model.components.count > VariableOrder.moduleComponents ? budget.groupNodes
+            : max(budget.groupNodes, budget.closureNodes)
         var diagrams: [BDD.Ref] = [], group: [BDD.Ref] = [], conjunctions: [Int] = [], groups: [ClosureGroup] = []
         for index in order.postOrder {   // dependencies before the components that need them
             diagrams.removeAll(keepingCapacity: true)
@@ -100,7 +127,7 @@ package struct CompiledStructure {
                 if dependencies.isGroup[requirement] {
                     group.removeAll(keepingCapacity: true)
                     for member in members {
-                        guard let root = closure[member].diagram else { break }
+                        guard let root = diagram(member) else { break }
                         group.append(root)
                     }
                     if group.count < members.count {
@@ -110,12 +137,12 @@ package struct CompiledStructure {
                         groups.append(ClosureGroup(k: k, members: Array(members)))
                         continue
                     }
-                    guard let root = limited(budget.groupNodes, { bdd.atLeast(k, of: group) }) else { sampled = true; break }
+                    guard let root = limited(k == 1 ? anyGroupNodes : budget.groupNodes, { bdd.atLeast(k, of: group) }) else { sampled = true; break }
                     diagrams.append(root)
                 } else {
                     let member = members[members.startIndex]
                     switch closure[member] {
-                    case .diagram(let root): diagrams.append(root)
+                    case .diagram: diagrams.append(diagram(member)!)
                     case .conjunction: conjunctions.append(member)
                     case .sampled: sampled = true
                     }
@@ -123,6 +150,9 @@ package struct CompiledStructure {
             }
             closure[index] = sampled ? .sampled
                 : conjunction(diagrams, conjunctions, groups, limit: budget.closureNodes, bdd: bdd, limited)
+            if modules.contains(index), let root = closure[index].diagram, root > BDD.up {
+                standing[index] = bdd.standFor(module: root, level: order.levelOf[index])
+            }
         }
         bdd.operationCacheLimit = conjunctionCacheEntries
         let objectives = model.objectives.map { objective in

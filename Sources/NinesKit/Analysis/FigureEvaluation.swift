@@ -25,8 +25,15 @@ extension CompiledFigures {
             let nodes = view == .callers ? callerNodes : pathNodes
             let diagram = structure.bdd.nodes(below: root)
             let birnbaum = structure.bdd.birnbaum(root: root, diagram: diagram, variables: variables(view), nodes: nodes)
-            var flow = figures(name, probability: nodes[root], birnbaum: birnbaum, view: view, diagramSize: diagram.count)
-            flow.plan = .diagram(nodes: diagram.count, whole: true)
+            guard !structure.bdd.moduleRoots.isEmpty else {
+                var flow = figures(name, probability: nodes[root], birnbaum: birnbaum, view: view, diagramSize: diagram.count)
+                flow.plan = .diagram(nodes: diagram.count, whole: true)
+                return flow
+            }
+            let all = structure.bdd.nodesWithModules(below: root)
+            let modules = Set(all.map { structure.bdd.level($0) }).filter { structure.bdd.moduleRoots[$0] != nil }.count
+            var flow = figures(name, probability: nodes[root], birnbaum: birnbaum, view: view, diagramSize: all.count)
+            flow.plan = modules == 0 ? .diagram(nodes: all.count, whole: true) : .diagram(nodes: all.count, modules: modules)
             return flow
         case .conjunction:
             let terms = structure.terms(of: form)

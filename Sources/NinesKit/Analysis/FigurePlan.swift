@@ -48,4 +48,12 @@ package struct FigurePlan: Hashable, Sendable, Codable {
                    reason: whole ? "the structure compiled into one decision diagram within the node budget"
                        : "this part is one decision diagram: one pass over its nodes")
     }
+
+    /// One diagram whose `modules` module variables each read a diagram of their own (`nodes`
+    /// counts them all): a fault tree too large for one flat diagram.
+    static func diagram(nodes: Int, modules: Int) -> FigurePlan {
+        FigurePlan(.diagram, "one diagram over \(Format.count(modules)) module\(modules == 1 ? "" : "s") (\(Format.count(nodes)) nodes in all)",
+                   reason: "the fault tree outgrew one flat diagram; each of its modules (gates whose inputs nothing else reads) "
+                       + "was built alone and stands as one variable")
+    }
 }

@@ -35,9 +35,9 @@ package struct MinimalCutSets: Sendable {
         -> (objectives: [CutSetList], system: CutSetList) {
         let structure = analysis.structure
         let events = CutSetEvents(analysis)
-        let weight = structure.componentAtLevel.map { index in
+        let weight = ModuleCutSets.weights(structure.componentAtLevel.map { index in
             analysis.effective[index].effective.probability.down == 0 ? MinimalCutSetSearch.never : events.cheapestOrder(index)
-        }
+        }, bdd: structure.bdd)
         var search = MinimalCutSetSearch(bdd: structure.bdd, weight: weight, maxOrder: maxOrder)
         let targets = analysis.model.objectives.map { $0.components.compactMap { structure.indexOf[$0] } }
         // An objective at the only front door has the system's structure: listed once.
@@ -103,7 +103,8 @@ package struct MinimalCutSets: Sendable {
         switch form {
         case .diagram(let root):
             let found = search.cutSets(of: root)
-            return (found.cuts, found.truncated, false)
+            let expanded = ModuleCutSets.expanded(found.cuts, search: &search)
+            return (expanded.cuts, found.truncated || expanded.truncated, false)
         case .conjunction:
             var truncated = false
             // A conjunction fails when a factor or a group fails; a group (members themselves terms,

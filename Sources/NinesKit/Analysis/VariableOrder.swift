@@ -18,6 +18,11 @@ enum VariableOrder {
     /// group keeps the standard budget: a k_of group over thousands of members (HostileInputTests)
     /// would otherwise build a million nodes, minutes in a debug build.
     static let faultTreeNodes = 2_000_000
+    /// Largest fault tree whose AND gates (`any` groups) may take as many nodes as a closure and that
+    /// is compiled a third time with module variables when the fault-tree order is not enough: the
+    /// largest Aralia tree this makes exact has 600 components; on nus9601 (3,082) both together
+    /// cost 150 s of CPU instead of 24 s and still made no diagram (measured).
+    static let moduleComponents = 2_000
 
     /// The fault-tree order and its budget for a model whose objectives or system did not all fit
     /// one diagram in `base` under `budget`, when it is a fault tree (every component with
