@@ -87,9 +87,11 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
                 return sampled(name, targets: targets, view: view, background: background, within: parts, allowance: &allowance,
                                because: "conditioning could not afford it (too many shared components or states, or the analysis's allowance spent)")
             }
-            // The certified interval on Q: the enumeration's, narrowed by the factor bounds.
+            // The certified interval on Q: the enumeration's, narrowed by the factor bounds. Its best
+            // value, when not exact: the evaluation's unbiased estimate (`RemainderSampling`).
             let interval = result.interval.intersected(with: parts)
-            var flow = figures(name, probability: interval.midpoint, birnbaum: result.birnbaum, view: view, diagramSize: result.diagramSize)
+            let value = result.isExact ? interval.midpoint : interval.clamp(result.best)
+            var flow = figures(name, probability: value, birnbaum: result.birnbaum, view: view, diagramSize: result.diagramSize)
             flow.plan = result.plan
             if result.interval.lower.down >= parts.lower.down || result.interval.upper.down <= parts.upper.down {   // the enumeration told something
                 flow.conditioning = result.conditioning

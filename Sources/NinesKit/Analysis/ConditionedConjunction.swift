@@ -118,6 +118,9 @@ struct ConditionedConjunction: Sendable {
     /// Enumeration stops once what is left is below this share of the unavailability found
     /// (unless the next level costs under `freeLevelWork` factor updates).
     static let relativeTolerance = 1e-12
+    /// A level the budget cannot walk whole is walked in part until the width is below this share
+    /// of the unavailability (or the budget is spent).
+    static let narrowTolerance = 1e-9
     static let freeLevelWork = 100_000
     /// Importance weights are gathered from states with at most this many conditioned components
     /// down (each such state costs a pass over every factor it touches); the rest move them by
@@ -130,6 +133,9 @@ struct ConditionedConjunction: Sendable {
         /// The certified interval on Q: its lower end counts only the enumerated states (and what
         /// they settle), the upper end adds the tail left unenumerated.
         let interval: UnavailabilityInterval
+        /// The best value inside `interval`: the enumerated states, plus the width times the share
+        /// of it the states not enumerated were sampled to hold (`sampleRemainder`): unbiased.
+        let estimate: Probability
         /// ∂A/∂p by level (zero for variables the factors do not test); empty unless asked for.
         let birnbaum: [Double]
         /// Conditioned components with a chance of failing, and the most of them down at once in
@@ -169,7 +175,7 @@ struct ConditionedConjunction: Sendable {
             birnbaum[Int(level)] = Self.middle(whenDown) - Self.middle(result)
             work += whenDown.work
         }
-        return Result(interval: result.interval, birnbaum: birnbaum, conditionedCount: result.conditionedCount,
+        return Result(interval: result.interval, estimate: result.estimate, birnbaum: birnbaum, conditionedCount: result.conditionedCount,
                       depth: result.depth, states: result.states, work: work)
     }
 
@@ -179,7 +185,7 @@ struct ConditionedConjunction: Sendable {
 }
 
 /// The state of one evaluation of a `ConditionedConjunction` (see there).
-private struct Enumeration {
+struct Enumeration {
     let conjunction: ConditionedConjunction
     let variables: [Probability]
     let wantsImportance: Bool
@@ -236,6 +242,15 @@ private struct Enumeration {
     var frontierDown = CompensatedSum(), frontierWidth = CompensatedSum()
     var nextChildren = 0
     var walkWork = 0
+    /// How the current walk expands the previous level (every state but in the last, partial one).
+    var partial = PartialLevel.whole
+    /// Σ width_t · the sampled share over this level's frontier states (`sampleRemainder`).
+    var remainderShift = CompensatedSum()
+    var random = Xoshiro256StarStar(seed: RemainderSampling.seed)
+    var drawsPerState = 1
+    /// The work budget of the current run.
+    var budget = 0
+    var drawn: [(index: Int, saved: Saved)] = []
     // For importance: Σ P·Q over states with candidate i down (by candidate), and per factor the
     // weight Σ P(s)·Π_{other factors} P(f | s) by the factor's mask (states up to `importanceDepth`).
     var downWhenDown: [Double]
@@ -346,6 +361,7 @@ private struct Enumeration {
     }
 
     mutating func run(workBudget: Int) -> ConditionedConjunction.Result {
+        budget = workBudget
         var limit = 0
         var previousWidth = 1.0, previousChildren = 1
         while true {
@@ -363,13 +379,26 @@ private struct Enumeration {
             let next = Double(walkWork) + Double(nextChildren) * averageTouches * Double(gathers)
             let lowDown = downTotal.value + frontierDown.value
             if width <= ConditionedConjunction.relativeTolerance * lowDown && next > Double(ConditionedConjunction.freeLevelWork) { break }
-            if Double(work) + next * 1.2 > Double(workBudget) { break }
             // Past the cheap levels, with two levels to extrapolate from: when not even an interval
             // narrower than the figure is in reach, leave the budget to sampling.
             let costly = limit >= 1 && next > Double(ConditionedConjunction.freeLevelWork)
             if costly && width > lowDown && lowDown > 0
                 && !canNarrow(to: lowDown, width: width, previousWidth: previousWidth, next: next,
                               growth: Double(nextChildren) / Double(previousChildren), budget: workBudget) { break }
+            if Double(work) + next * 1.2 > Double(workBudget) {
+                // The whole next level is out of reach: walk it in part, expanding this level's
+                // states in walk order (likeliest components first) while the budget lasts and
+                // until the interval is narrow enough; the others keep their bound. The walk of
+                // the levels below costs `walkWork` again, so that much is kept back.
+                let target = ConditionedConjunction.narrowTolerance * lowDown
+                if width > target && work + walkWork < workBudget {
+                    partial = PartialLevel(workCap: workBudget - walkWork, targetWidth: target, previousWidth: width)
+                    walk(limit: limit + 1)
+                    if partial.expanded > 0 { limit += 1 }
+                    partial = .whole
+                }
+                break
+            }
             limit += 1
         }
         let width = frontierWidth.value
@@ -377,7 +406,10 @@ private struct Enumeration {
         let lowDown = downSum + frontierDown.value
         let interval = UnavailabilityInterval(lower: Probability(up: min(1, upSum + width), down: lowDown),
                                               upper: Probability(up: upSum, down: min(1, lowDown + width)))
-        return ConditionedConjunction.Result(interval: interval, birnbaum: wantsImportance ? birnbaum() : [],
+        // The sampled share of the width the states not enumerated hold (`sampleRemainder`).
+        let shift = min(max(0, remainderShift.value), width)
+        let estimate = Probability(up: min(1, upSum + (width - shift)), down: min(1, lowDown + shift))
+        return ConditionedConjunction.Result(interval: interval, estimate: estimate, birnbaum: wantsImportance ? birnbaum() : [],
                                              conditionedCount: candidates.count, depth: limit, states: states, work: work)
     }
 
@@ -409,6 +441,14 @@ private struct Enumeration {
         let before = work
         frontierDown = CompensatedSum()
         frontierWidth = CompensatedSum()
+        // One draw per frontier state (each cheaper than the state's own walk), or more to spread
+        // `RemainderSampling.draws` — within a share of the budget — over the states this walk is
+        // expected to leave (the previous level's children, an upper bound).
+        let affordable = Int(Double(budget) * RemainderSampling.budgetShare / averageTouches)
+        let draws = max(RemainderSampling.minimumDraws, min(RemainderSampling.draws, affordable))
+        drawsPerState = max(1, draws / max(1, nextChildren))
+        remainderShift = CompensatedSum()
+        random = Xoshiro256StarStar(seed: RemainderSampling.seed)
         nextChildren = 0
         if limit == 0 {
             reach(mass: 1, probability: allUp, last: -1)
@@ -426,53 +466,80 @@ private struct Enumeration {
         for index in start..<candidates.count {
             let childMass = mass * skippedUp * q[index]
             skippedUp *= p[index]
-            let savedLog = logUp, savedZeros = zeros, savedTopZeros = topZeros, savedZeroFactors = zeroFactors, undoStart = undo.count
-            let savedMembers = groups.memberUndo.count, savedGroups = groups.groupUndo.count
-            let position = candidates[index]
-            for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
-                let factor = Int(conjunction.touchFactor[touch])
-                let old = entry[factor]
-                undo.append(old)
-                mask[factor] |= 1 << UInt64(conjunction.touchBit[touch])
-                let new = lookup(factor, mask[factor])
-                entry[factor] = new
-                let member = Int(conjunction.unit[factor])
-                if member >= 0 {
-                    groups.replace(member: member, old: entryUp[Int(old)] <= 0 ? nil : entryLog[Int(old)],
-                                   new: entryUp[Int(new)] <= 0 ? nil : entryLog[Int(new)])
-                    continue
-                }
-                if entryUp[Int(old)] <= 0 { zeros -= 1; topZeros -= 1; zeroFactors -= factor } else { logUp -= entryLog[Int(old)] }
-                if entryUp[Int(new)] <= 0 { zeros += 1; topZeros += 1; zeroFactors += factor } else { logUp += entryLog[Int(new)] }
-            }
-            if !groups.dirty.isEmpty {
-                for change in groups.endStep() {
-                    if change.old == -.infinity { zeros -= 1 } else { logUp -= change.old }
-                    if change.new == -.infinity { zeros += 1 } else { logUp += change.new }
-                    work += groups.groupMemberStart[change.group + 1] - groups.groupMemberStart[change.group]
-                }
-            }
-            work += conjunction.touchStart[position + 1] - conjunction.touchStart[position]
+            let saved = push(index)
             downSet.append(index)
             if size + 1 == limit {
                 reach(mass: childMass, probability: childMass * suffixUp[index + 1], last: index)
             } else if (zeros == 0 || !prunes) && index + 1 < candidates.count {
-                visit(from: index + 1, mass: childMass, size: size + 1, limit: limit)
+                if size + 2 == limit && !partial.expands(width: childMass * suffixDown[index + 1] * (zeros > 0 ? 0 : exp(logUp)),
+                                                         walked: frontierWidth.value, work: work) {
+                    // Out of budget (or narrow enough) within a level: this state keeps the bound
+                    // the previous level gave its subtree.
+                    frontier(mass: childMass, last: index)
+                } else {
+                    visit(from: index + 1, mass: childMass, size: size + 1, limit: limit)
+                }
             }
             downSet.removeLast()
-            // Undo in reverse: a factor touched twice gets its first mask back last.
-            for touch in stride(from: conjunction.touchStart[position + 1] - 1, through: conjunction.touchStart[position], by: -1) {
-                let factor = Int(conjunction.touchFactor[touch])
-                mask[factor] &= ~(1 << UInt64(conjunction.touchBit[touch]))
-                entry[factor] = undo.removeLast()
-            }
-            precondition(undo.count == undoStart)
-            logUp = savedLog
-            zeros = savedZeros
-            topZeros = savedTopZeros
-            zeroFactors = savedZeroFactors
-            groups.undo(members: savedMembers, groups: savedGroups)
+            pop(index, saved)
         }
+    }
+
+    /// What `push` changes besides the factors' masks and entries (put back by `pop`).
+    struct Saved {
+        let logUp: Double, zeros: Int, topZeros: Int, zeroFactors: Int, undo: Int, members: Int, groups: Int
+    }
+
+    /// Candidate `index` goes down: every factor it touches gets its new figure, and the totals
+    /// (`logUp`, `zeros`, the groups) follow.
+    @inline(__always)
+    mutating func push(_ index: Int) -> Saved {
+        let saved = Saved(logUp: logUp, zeros: zeros, topZeros: topZeros, zeroFactors: zeroFactors, undo: undo.count,
+                          members: groups.memberUndo.count, groups: groups.groupUndo.count)
+        let position = candidates[index]
+        for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
+            let factor = Int(conjunction.touchFactor[touch])
+            let old = entry[factor]
+            undo.append(old)
+            mask[factor] |= 1 << UInt64(conjunction.touchBit[touch])
+            let new = lookup(factor, mask[factor])
+            entry[factor] = new
+            let member = Int(conjunction.unit[factor])
+            if member >= 0 {
+                groups.replace(member: member, old: entryUp[Int(old)] <= 0 ? nil : entryLog[Int(old)],
+                               new: entryUp[Int(new)] <= 0 ? nil : entryLog[Int(new)])
+                continue
+            }
+            if entryUp[Int(old)] <= 0 { zeros -= 1; topZeros -= 1; zeroFactors -= factor } else { logUp -= entryLog[Int(old)] }
+            if entryUp[Int(new)] <= 0 { zeros += 1; topZeros += 1; zeroFactors += factor } else { logUp += entryLog[Int(new)] }
+        }
+        if !groups.dirty.isEmpty {
+            for change in groups.endStep() {
+                if change.old == -.infinity { zeros -= 1 } else { logUp -= change.old }
+                if change.new == -.infinity { zeros += 1 } else { logUp += change.new }
+                work += groups.groupMemberStart[change.group + 1] - groups.groupMemberStart[change.group]
+            }
+        }
+        work += conjunction.touchStart[position + 1] - conjunction.touchStart[position]
+        return saved
+    }
+
+    /// Undoes `push(index)`.
+    @inline(__always)
+    mutating func pop(_ index: Int, _ saved: Saved) {
+        let position = candidates[index]
+        // Undo in reverse: a factor touched twice gets its first mask back last.
+        for touch in stride(from: conjunction.touchStart[position + 1] - 1, through: conjunction.touchStart[position], by: -1) {
+            let factor = Int(conjunction.touchFactor[touch])
+            mask[factor] &= ~(1 << UInt64(conjunction.touchBit[touch]))
+            entry[factor] = undo.removeLast()
+        }
+        precondition(undo.count == saved.undo)
+        logUp = saved.logUp
+        zeros = saved.zeros
+        topZeros = saved.topZeros
+        zeroFactors = saved.zeroFactors
+        groups.undo(members: saved.members, groups: saved.groups)
     }
 
     /// A state of the level being walked, whose subtree (the state and its extensions by candidates
@@ -482,6 +549,13 @@ private struct Enumeration {
     /// state's own Q (more failures never help) and 1.
     mutating func reach(mass: Double, probability: Double, last: Int) {
         record(probability)
+        frontier(mass: mass, last: last)
+    }
+
+    /// The rest of the current state's subtree (see `reach`), without the state itself: settled,
+    /// or a share of this level's frontier, whose place inside its bound is sampled
+    /// (`sampleRemainder`).
+    mutating func frontier(mass: Double, last: Int) {
         let remainder = mass * suffixDown[last + 1]
         guard remainder > 0 else { return }
         if zeros > 0 && prunes {
@@ -496,6 +570,7 @@ private struct Enumeration {
         frontierDown.add(remainder * down)
         frontierWidth.add(remainder * up)
         nextChildren += candidates.count - 1 - last
+        if up > 0 { sampleRemainder(last: last, width: remainder * up) }
     }
 
     mutating func record(_ probability: Double) {

@@ -11,8 +11,14 @@ struct TermsFigure {
     /// The route taken to this figure.
     var plan: FigurePlan
 
+    /// The best value inside `interval` when it is not the midpoint (an unbiased estimate of where
+    /// the states not enumerated put the figure: `RemainderSampling`).
+    var estimate: Probability? = nil
+
     var isExact: Bool { interval.isNarrow(relative: ConditionedConjunction.relativeTolerance) }
     var middle: Probability { interval.midpoint }
+    /// The value to report: the estimate, else the midpoint (an exact figure's either way).
+    var best: Probability { estimate.map(interval.clamp) ?? interval.midpoint }
 }
 
 /// Modular decomposition of a conjunction before conditioning: parts that share no component are
@@ -124,7 +130,8 @@ struct ModularEvaluator {
         return TermsFigure(interval: result.interval, birnbaum: result.birnbaum,
                            conditioning: ConditioningSummary(components: result.conditionedCount, depth: result.depth, states: result.states),
                            diagramSize: copied,
-                           plan: flatConditioningPlan(conjunction, result, diagrams: terms.factors.count, nodes: copied, context))
+                           plan: flatConditioningPlan(conjunction, result, diagrams: terms.factors.count, nodes: copied, context),
+                           estimate: result.estimate)
     }
 
     /// The plan of conditioning inside one conjunction of diagrams: the shared components that can
@@ -233,7 +240,8 @@ extension CompiledFigures {
                                                             upper: combine(parts.map(\.interval.upper))),
                            birnbaum: birnbaum, conditioning: summed(parts), diagramSize: parts.reduce(0) { $0 + $1.diagramSize },
                            plan: FigurePlan(.product, "product of \(Format.count(parts.count)) independent parts",
-                                            reason: "the parts share no component", parts: parts.map(\.plan)))
+                                            reason: "the parts share no component", parts: parts.map(\.plan)),
+                           estimate: parts.contains { $0.estimate != nil } ? combine(parts.map(\.best)) : nil)
     }
 
     /// At least `k` of independent members up: the group's figure at each end from the members'
@@ -250,7 +258,8 @@ extension CompiledFigures {
                                                             upper: AtLeastKOfIndependent(k, of: members.map(\.interval.upper)).figure),
                            birnbaum: birnbaum, conditioning: summed(members), diagramSize: members.reduce(0) { $0 + $1.diagramSize },
                            plan: FigurePlan(.atLeast, "at least \(Format.count(k)) of \(Format.count(members.count)) independent members (Poisson-binomial)",
-                                            reason: "the group's members share no component", parts: members.map(\.plan)))
+                                            reason: "the group's members share no component", parts: members.map(\.plan)),
+                           estimate: members.contains { $0.estimate != nil } ? AtLeastKOfIndependent(k, of: members.map(\.best)).figure : nil)
     }
 
     /// The conditioning of several parts: components and states added up, the deepest level.
