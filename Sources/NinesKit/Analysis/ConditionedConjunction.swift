@@ -389,9 +389,10 @@ struct Enumeration {
                 // The whole next level is out of reach: walk it in part, expanding this level's
                 // states in walk order (likeliest components first) while the budget lasts and
                 // until the interval is narrow enough; the others keep their bound. The walk of
-                // the levels below costs `walkWork` again, so that much is kept back.
+                // the levels below costs `walkWork` again, so that much is kept back. (Not below
+                // the first level: the state with nothing down is expanded whole or not at all.)
                 let target = ConditionedConjunction.narrowTolerance * lowDown
-                if width > target && work + walkWork < workBudget {
+                if limit >= 1 && width > target && work + walkWork < workBudget {
                     partial = PartialLevel(workCap: workBudget - walkWork, targetWidth: target, previousWidth: width)
                     walk(limit: limit + 1)
                     if partial.expanded > 0 { limit += 1 }
