@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NinesKit
+import NinesTestSupport
 
 /// The value a bounded conditioned figure reports: an unbiased estimate of where in its certified
 /// interval the figure lies (`RemainderSampling`), not the midpoint. Checked on the shared-pool
