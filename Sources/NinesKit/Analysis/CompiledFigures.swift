@@ -90,7 +90,7 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
             // The certified interval on Q: the enumeration's, narrowed by the factor bounds. Its best
             // value, when not exact: the evaluation's unbiased estimate (`RemainderSampling`).
             let interval = result.interval.intersected(with: parts)
-            let value = result.isExact ? interval.midpoint : interval.clamp(result.best)
+            let value = result.isExact ? interval.midpoint : result.value(within: interval)
             var flow = figures(name, probability: value, birnbaum: result.birnbaum, view: view, diagramSize: result.diagramSize)
             flow.plan = result.plan
             if result.interval.lower.down >= parts.lower.down || result.interval.upper.down <= parts.upper.down {   // the enumeration told something

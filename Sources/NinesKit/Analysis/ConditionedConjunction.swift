@@ -136,6 +136,8 @@ struct ConditionedConjunction: Sendable {
         /// The best value inside `interval`: the enumerated states, plus the width times the share
         /// of it the states not enumerated were sampled to hold (`sampleRemainder`): unbiased.
         let estimate: Probability
+        /// A bound on the estimate's standard error (in Q).
+        let estimateError: Double
         /// ∂A/∂p by level (zero for variables the factors do not test); empty unless asked for.
         let birnbaum: [Double]
         /// Conditioned components with a chance of failing, and the most of them down at once in
@@ -175,7 +177,7 @@ struct ConditionedConjunction: Sendable {
             birnbaum[Int(level)] = Self.middle(whenDown) - Self.middle(result)
             work += whenDown.work
         }
-        return Result(interval: result.interval, estimate: result.estimate, birnbaum: birnbaum, conditionedCount: result.conditionedCount,
+        return Result(interval: result.interval, estimate: result.estimate, estimateError: result.estimateError, birnbaum: birnbaum, conditionedCount: result.conditionedCount,
                       depth: result.depth, states: result.states, work: work)
     }
 
@@ -246,6 +248,7 @@ struct Enumeration {
     var partial = PartialLevel.whole
     /// Σ width_t · the sampled share over this level's frontier states (`sampleRemainder`).
     var remainderShift = CompensatedSum()
+    var remainderVariance = 0.0
     var random = Xoshiro256StarStar(seed: RemainderSampling.seed)
     var drawsPerState = 1
     /// The work budget of the current run.
@@ -410,7 +413,7 @@ struct Enumeration {
         // The sampled share of the width the states not enumerated hold (`sampleRemainder`).
         let shift = min(max(0, remainderShift.value), width)
         let estimate = Probability(up: min(1, upSum + (width - shift)), down: min(1, lowDown + shift))
-        return ConditionedConjunction.Result(interval: interval, estimate: estimate, birnbaum: wantsImportance ? birnbaum() : [],
+        return ConditionedConjunction.Result(interval: interval, estimate: estimate, estimateError: remainderVariance.squareRoot(), birnbaum: wantsImportance ? birnbaum() : [],
                                              conditionedCount: candidates.count, depth: limit, states: states, work: work)
     }
 
@@ -449,6 +452,7 @@ struct Enumeration {
         let draws = max(RemainderSampling.minimumDraws, min(RemainderSampling.draws, affordable))
         drawsPerState = max(1, draws / max(1, nextChildren))
         remainderShift = CompensatedSum()
+        remainderVariance = 0
         random = Xoshiro256StarStar(seed: RemainderSampling.seed)
         nextChildren = 0
         if limit == 0 {

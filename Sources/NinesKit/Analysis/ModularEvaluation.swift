@@ -14,11 +14,20 @@ struct TermsFigure {
     /// The best value inside `interval` when it is not the midpoint (an unbiased estimate of where
     /// the states not enumerated put the figure: `RemainderSampling`).
     var estimate: Probability? = nil
+    /// A bound on the estimate's standard error (in Q): parts' errors add (to first order).
+    var estimateError = 0.0
 
     var isExact: Bool { interval.isNarrow(relative: ConditionedConjunction.relativeTolerance) }
     var middle: Probability { interval.midpoint }
     /// The value to report: the estimate, else the midpoint (an exact figure's either way).
     var best: Probability { estimate.map(interval.clamp) ?? interval.midpoint }
+
+    /// The value to report inside `certified` (this interval narrowed): the estimate when its error
+    /// is small enough to place the figure in it (`RemainderSampling.usefulError`), else the midpoint.
+    func value(within certified: UnavailabilityInterval) -> Probability {
+        guard let estimate, estimateError <= RemainderSampling.usefulError * certified.width else { return certified.midpoint }
+        return certified.clamp(estimate)
+    }
 }
 
 /// Modular decomposition of a conjunction before conditioning: parts that share no component are
@@ -131,7 +140,7 @@ struct ModularEvaluator {
                            conditioning: ConditioningSummary(components: result.conditionedCount, depth: result.depth, states: result.states),
                            diagramSize: copied,
                            plan: flatConditioningPlan(conjunction, result, diagrams: terms.factors.count, nodes: copied, context),
-                           estimate: result.estimate)
+                           estimate: result.estimate, estimateError: result.estimateError)
     }
 
     /// The plan of conditioning inside one conjunction of diagrams: the shared components that can
@@ -241,7 +250,8 @@ extension CompiledFigures {
                            birnbaum: birnbaum, conditioning: summed(parts), diagramSize: parts.reduce(0) { $0 + $1.diagramSize },
                            plan: FigurePlan(.product, "product of \(Format.count(parts.count)) independent parts",
                                             reason: "the parts share no component", parts: parts.map(\.plan)),
-                           estimate: parts.contains { $0.estimate != nil } ? combine(parts.map(\.best)) : nil)
+                           estimate: parts.contains { $0.estimate != nil } ? combine(parts.map(\.best)) : nil,
+                           estimateError: parts.reduce(0) { $0 + $1.estimateError })
     }
 
     /// At least `k` of independent members up: the group's figure at each end from the members'
@@ -259,7 +269,8 @@ extension CompiledFigures {
                            birnbaum: birnbaum, conditioning: summed(members), diagramSize: members.reduce(0) { $0 + $1.diagramSize },
                            plan: FigurePlan(.atLeast, "at least \(Format.count(k)) of \(Format.count(members.count)) independent members (Poisson-binomial)",
                                             reason: "the group's members share no component", parts: members.map(\.plan)),
-                           estimate: members.contains { $0.estimate != nil } ? AtLeastKOfIndependent(k, of: members.map(\.best)).figure : nil)
+                           estimate: members.contains { $0.estimate != nil } ? AtLeastKOfIndependent(k, of: members.map(\.best)).figure : nil,
+                           estimateError: members.reduce(0) { $0 + $1.estimateError })
     }
 
     /// The conditioning of several parts: components and states added up, the deepest level.

@@ -38,7 +38,7 @@ extension ModularEvaluator {
         // Σ P(s)·each state's best value, and the deepest level's mass and Σ P(s)·Q(s): the states
         // not enumerated are valued at that level's mean Q (estimated from the states seen).
         var bestDown = CompensatedSum(), bestUp = CompensatedSum()
-        var levelMass = 0.0, levelDown = 0.0
+        var levelMass = 0.0, levelDown = 0.0, estimateError = 0.0
         var birnbaum = [Double](repeating: 0, count: context.variables.count)
         var downWhenDown = [Double](repeating: 0, count: candidates.count), downTotal = 0.0
         var nothingDown: TermsFigure?
@@ -68,6 +68,7 @@ extension ModularEvaluator {
                 let best = figure.best
                 bestDown.add(probability * best.down)
                 bestUp.add(probability * best.up)
+                estimateError += probability * figure.estimateError
                 if subsetIsFirst { (levelMass, levelDown, subsetIsFirst) = (0, 0, false) }
                 levelMass += probability
                 levelDown += probability * best.down
@@ -100,7 +101,9 @@ extension ModularEvaluator {
         let estimate = Probability(up: bestUp.value + rest * (1 - restDown), down: bestDown.value + rest * restDown)
         return TermsFigure(interval: interval,
                            birnbaum: birnbaum, conditioning: conditioning, diagramSize: nothingDown.diagramSize,
-                           plan: conditionedPlan(candidates, states: states, given: nothingDown.plan), estimate: estimate)
+                           plan: conditionedPlan(candidates, states: states, given: nothingDown.plan), estimate: estimate,
+                           // The states not enumerated valued at a mean: as uncertain as their whole bound.
+                           estimateError: estimateError + rest / 2)
     }
 
     /// The plan of a conditioning on `levels`: each state planned as `given` (all of them up).
