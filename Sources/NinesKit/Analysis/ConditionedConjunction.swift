@@ -448,8 +448,8 @@ struct Enumeration {
         // One draw per frontier state (each cheaper than the state's own walk), or more to spread
         // `RemainderSampling.draws` — within a share of the budget — over the states this walk is
         // expected to leave (the previous level's children, an upper bound).
-        let affordable = Int(Double(budget) * RemainderSampling.budgetShare / averageTouches)
-        let draws = max(RemainderSampling.minimumDraws, min(RemainderSampling.draws, affordable))
+        let affordable = Double(budget) * RemainderSampling.budgetShare / max(1, averageTouches)   // 0 touches: no candidates
+        let draws = max(RemainderSampling.minimumDraws, Int(min(Double(RemainderSampling.draws), affordable)))
         drawsPerState = max(1, draws / max(1, nextChildren))
         remainderShift = CompensatedSum()
         remainderVariance = 0
