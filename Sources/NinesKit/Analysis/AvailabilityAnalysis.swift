@@ -174,7 +174,7 @@ public enum FigureMethod: String, Hashable, Sendable, Codable {
 /// Figures for one thing the system must do.
 public struct FlowFigures: Hashable, Sendable {
     public let name: String
-    /// The best value: exact, the certified interval's midpoint, or the estimate.
+    /// The best value: exact, an unbiased estimate inside the certified interval, or the estimate.
     public let probability: Probability
     /// Outages per hour (w = Σ I_B(i)·w_i); nil when a contributing component has no failure rate.
     public let frequency: Double?

@@ -118,6 +118,9 @@ struct ConditionedConjunction: Sendable {
     /// Enumeration stops once what is left is below this share of the unavailability found
     /// (unless the next level costs under `freeLevelWork` factor updates).
     static let relativeTolerance = 1e-12
+    /// A level the budget cannot walk whole is walked in part until the width is below this share
+    /// of the unavailability (or the budget is spent).
+    static let narrowTolerance = 1e-9
     static let freeLevelWork = 100_000
     /// Importance weights are gathered from states with at most this many conditioned components
     /// down (each such state costs a pass over every factor it touches); the rest move them by
@@ -130,6 +133,11 @@ struct ConditionedConjunction: Sendable {
         /// The certified interval on Q: its lower end counts only the enumerated states (and what
         /// they settle), the upper end adds the tail left unenumerated.
         let interval: UnavailabilityInterval
+        /// The best value inside `interval`: the enumerated states, plus the width times the share
+        /// of it the states not enumerated were sampled to hold (`sampleRemainder`): unbiased.
+        let estimate: Probability
+        /// A bound on the estimate's standard error (in Q).
+        let estimateError: Double
         /// ∂A/∂p by level (zero for variables the factors do not test); empty unless asked for.
         let birnbaum: [Double]
         /// Conditioned components with a chance of failing, and the most of them down at once in
@@ -169,7 +177,7 @@ struct ConditionedConjunction: Sendable {
             birnbaum[Int(level)] = Self.middle(whenDown) - Self.middle(result)
             work += whenDown.work
         }
-        return Result(interval: result.interval, birnbaum: birnbaum, conditionedCount: result.conditionedCount,
+        return Result(interval: result.interval, estimate: result.estimate, estimateError: result.estimateError, birnbaum: birnbaum, conditionedCount: result.conditionedCount,
                       depth: result.depth, states: result.states, work: work)
     }
 

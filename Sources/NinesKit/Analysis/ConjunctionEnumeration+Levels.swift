@@ -4,6 +4,7 @@ import Foundation
 /// each level's frontier bounding what is left, until the interval is narrow or the work budget ends.
 extension ConjunctionEnumeration {
     mutating func run(workBudget: Int) -> ConditionedConjunction.Result {
+        budget = workBudget
         var limit = 0
         var previousWidth = 1.0, previousChildren = 1
         while true {
@@ -21,13 +22,27 @@ extension ConjunctionEnumeration {
             let next = Double(walkWork) + Double(nextChildren) * averageTouches * Double(gathers)
             let lowDown = downTotal.value + frontierDown.value
             if width <= ConditionedConjunction.relativeTolerance * lowDown && next > Double(ConditionedConjunction.freeLevelWork) { break }
-            if Double(work) + next * 1.2 > Double(workBudget) { break }
             // Past the cheap levels, with two levels to extrapolate from: when not even an interval
             // narrower than the figure is in reach, leave the budget to sampling.
             let costly = limit >= 1 && next > Double(ConditionedConjunction.freeLevelWork)
             if costly && width > lowDown && lowDown > 0
                 && !canNarrow(to: lowDown, width: width, previousWidth: previousWidth, next: next,
                               growth: Double(nextChildren) / Double(previousChildren), budget: workBudget) { break }
+            if Double(work) + next * 1.2 > Double(workBudget) {
+                // The whole next level is out of reach: walk it in part, expanding this level's
+                // states in walk order (likeliest components first) while the budget lasts and
+                // until the interval is narrow enough; the others keep their bound. The walk of
+                // the levels below costs `walkWork` again, so that much is kept back. (Not below
+                // the first level: the state with nothing down is expanded whole or not at all.)
+                let target = ConditionedConjunction.narrowTolerance * lowDown
+                if limit >= 1 && width > target && work + walkWork < workBudget {
+                    partial = PartialLevel(workCap: workBudget - walkWork, targetWidth: target, previousWidth: width)
+                    walk(limit: limit + 1)
+                    if partial.expanded > 0 { limit += 1 }
+                    partial = .whole
+                }
+                break
+            }
             limit += 1
         }
         let width = frontierWidth.value
@@ -35,7 +50,10 @@ extension ConjunctionEnumeration {
         let lowDown = downSum + frontierDown.value
         let interval = UnavailabilityInterval(lower: Probability(up: min(1, upSum + width), down: lowDown),
                                               upper: Probability(up: upSum, down: min(1, lowDown + width)))
-        return ConditionedConjunction.Result(interval: interval, birnbaum: wantsImportance ? birnbaum() : [],
+        // The sampled share of the width the states not enumerated hold (`sampleRemainder`).
+        let shift = min(max(0, remainderShift.value), width)
+        let estimate = Probability(up: min(1, upSum + (width - shift)), down: min(1, lowDown + shift))
+        return ConditionedConjunction.Result(interval: interval, estimate: estimate, estimateError: remainderVariance.squareRoot(), birnbaum: wantsImportance ? birnbaum() : [],
                                              conditionedCount: candidates.count, depth: limit, states: states, work: work)
     }
 
@@ -67,6 +85,15 @@ extension ConjunctionEnumeration {
         let before = work
         frontierDown = CompensatedSum()
         frontierWidth = CompensatedSum()
+        // One draw per frontier state (each cheaper than the state's own walk), or more to spread
+        // `RemainderSampling.draws` — within a share of the budget — over the states this walk is
+        // expected to leave (the previous level's children, an upper bound).
+        let affordable = Double(budget) * RemainderSampling.budgetShare / max(1, averageTouches)   // 0 touches: no candidates
+        let draws = max(RemainderSampling.minimumDraws, Int(min(Double(RemainderSampling.draws), affordable)))
+        drawsPerState = max(1, draws / max(1, nextChildren))
+        remainderShift = CompensatedSum()
+        remainderVariance = 0
+        random = Xoshiro256StarStar(seed: RemainderSampling.seed)
         nextChildren = 0
         if limit == 0 {
             reach(mass: 1, probability: allUp, last: -1)
@@ -84,53 +111,80 @@ extension ConjunctionEnumeration {
         for index in start..<candidates.count {
             let childMass = mass * skippedUp * q[index]
             skippedUp *= p[index]
-            let savedLog = logUp, savedZeros = zeros, savedTopZeros = topZeros, savedZeroFactors = zeroFactors, undoStart = undo.count
-            let savedMembers = groups.memberUndo.count, savedGroups = groups.groupUndo.count
-            let position = candidates[index]
-            for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
-                let factor = Int(conjunction.touchFactor[touch])
-                let old = entry[factor]
-                undo.append(old)
-                mask[factor] |= 1 << UInt64(conjunction.touchBit[touch])
-                let new = lookup(factor, mask[factor])
-                entry[factor] = new
-                let member = Int(conjunction.unit[factor])
-                if member >= 0 {
-                    groups.replace(member: member, old: entryUp[Int(old)] <= 0 ? nil : entryLog[Int(old)],
-                                   new: entryUp[Int(new)] <= 0 ? nil : entryLog[Int(new)])
-                    continue
-                }
-                if entryUp[Int(old)] <= 0 { zeros -= 1; topZeros -= 1; zeroFactors -= factor } else { logUp -= entryLog[Int(old)] }
-                if entryUp[Int(new)] <= 0 { zeros += 1; topZeros += 1; zeroFactors += factor } else { logUp += entryLog[Int(new)] }
-            }
-            if !groups.dirty.isEmpty {
-                for change in groups.endStep() {
-                    if change.old == -.infinity { zeros -= 1 } else { logUp -= change.old }
-                    if change.new == -.infinity { zeros += 1 } else { logUp += change.new }
-                    work += groups.groupMemberStart[change.group + 1] - groups.groupMemberStart[change.group]
-                }
-            }
-            work += conjunction.touchStart[position + 1] - conjunction.touchStart[position]
+            let saved = push(index)
             downSet.append(index)
             if size + 1 == limit {
                 reach(mass: childMass, probability: childMass * suffixUp[index + 1], last: index)
             } else if (zeros == 0 || !prunes) && index + 1 < candidates.count {
-                visit(from: index + 1, mass: childMass, size: size + 1, limit: limit)
+                if size + 2 == limit && !partial.expands(width: childMass * suffixDown[index + 1] * (zeros > 0 ? 0 : exp(logUp)),
+                                                         walked: frontierWidth.value, work: work) {
+                    // Out of budget (or narrow enough) within a level: this state keeps the bound
+                    // the previous level gave its subtree.
+                    frontier(mass: childMass, last: index)
+                } else {
+                    visit(from: index + 1, mass: childMass, size: size + 1, limit: limit)
+                }
             }
             downSet.removeLast()
-            // Undo in reverse: a factor touched twice gets its first mask back last.
-            for touch in stride(from: conjunction.touchStart[position + 1] - 1, through: conjunction.touchStart[position], by: -1) {
-                let factor = Int(conjunction.touchFactor[touch])
-                mask[factor] &= ~(1 << UInt64(conjunction.touchBit[touch]))
-                entry[factor] = undo.removeLast()
-            }
-            precondition(undo.count == undoStart)
-            logUp = savedLog
-            zeros = savedZeros
-            topZeros = savedTopZeros
-            zeroFactors = savedZeroFactors
-            groups.undo(members: savedMembers, groups: savedGroups)
+            pop(index, saved)
         }
+    }
+
+    /// What `push` changes besides the factors' masks and entries (put back by `pop`).
+    struct Saved {
+        let logUp: Double, zeros: Int, topZeros: Int, zeroFactors: Int, undo: Int, members: Int, groups: Int
+    }
+
+    /// Candidate `index` goes down: every factor it touches gets its new figure, and the totals
+    /// (`logUp`, `zeros`, the groups) follow.
+    @inline(__always)
+    mutating func push(_ index: Int) -> Saved {
+        let saved = Saved(logUp: logUp, zeros: zeros, topZeros: topZeros, zeroFactors: zeroFactors, undo: undo.count,
+                          members: groups.memberUndo.count, groups: groups.groupUndo.count)
+        let position = candidates[index]
+        for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
+            let factor = Int(conjunction.touchFactor[touch])
+            let old = entry[factor]
+            undo.append(old)
+            mask[factor] |= 1 << UInt64(conjunction.touchBit[touch])
+            let new = lookup(factor, mask[factor])
+            entry[factor] = new
+            let member = Int(conjunction.unit[factor])
+            if member >= 0 {
+                groups.replace(member: member, old: entryUp[Int(old)] <= 0 ? nil : entryLog[Int(old)],
+                               new: entryUp[Int(new)] <= 0 ? nil : entryLog[Int(new)])
+                continue
+            }
+            if entryUp[Int(old)] <= 0 { zeros -= 1; topZeros -= 1; zeroFactors -= factor } else { logUp -= entryLog[Int(old)] }
+            if entryUp[Int(new)] <= 0 { zeros += 1; topZeros += 1; zeroFactors += factor } else { logUp += entryLog[Int(new)] }
+        }
+        if !groups.dirty.isEmpty {
+            for change in groups.endStep() {
+                if change.old == -.infinity { zeros -= 1 } else { logUp -= change.old }
+                if change.new == -.infinity { zeros += 1 } else { logUp += change.new }
+                work += groups.groupMemberStart[change.group + 1] - groups.groupMemberStart[change.group]
+            }
+        }
+        work += conjunction.touchStart[position + 1] - conjunction.touchStart[position]
+        return saved
+    }
+
+    /// Undoes `push(index)`.
+    @inline(__always)
+    mutating func pop(_ index: Int, _ saved: Saved) {
+        let position = candidates[index]
+        // Undo in reverse: a factor touched twice gets its first mask back last.
+        for touch in stride(from: conjunction.touchStart[position + 1] - 1, through: conjunction.touchStart[position], by: -1) {
+            let factor = Int(conjunction.touchFactor[touch])
+            mask[factor] &= ~(1 << UInt64(conjunction.touchBit[touch]))
+            entry[factor] = undo.removeLast()
+        }
+        precondition(undo.count == saved.undo)
+        logUp = saved.logUp
+        zeros = saved.zeros
+        topZeros = saved.topZeros
+        zeroFactors = saved.zeroFactors
+        groups.undo(members: saved.members, groups: saved.groups)
     }
 
     /// A state of the level being walked, whose subtree (the state and its extensions by candidates
@@ -140,6 +194,13 @@ extension ConjunctionEnumeration {
     /// state's own Q (more failures never help) and 1.
     mutating func reach(mass: Double, probability: Double, last: Int) {
         record(probability)
+        frontier(mass: mass, last: last)
+    }
+
+    /// The rest of the current state's subtree (see `reach`), without the state itself: settled,
+    /// or a share of this level's frontier, whose place inside its bound is sampled
+    /// (`sampleRemainder`).
+    mutating func frontier(mass: Double, last: Int) {
         let remainder = mass * suffixDown[last + 1]
         guard remainder > 0 else { return }
         if zeros > 0 && prunes {
@@ -154,6 +215,7 @@ extension ConjunctionEnumeration {
         frontierDown.add(remainder * down)
         frontierWidth.add(remainder * up)
         nextChildren += candidates.count - 1 - last
+        if up > 0 { sampleRemainder(last: last, width: remainder * up) }
     }
 
     mutating func record(_ probability: Double) {

@@ -58,6 +58,16 @@ struct ConjunctionEnumeration {
     var frontierDown = CompensatedSum(), frontierWidth = CompensatedSum()
     var nextChildren = 0
     var walkWork = 0
+    /// How the current walk expands the previous level (every state but in the last, partial one).
+    var partial = PartialLevel.whole
+    /// Σ width_t · the sampled share over this level's frontier states (`sampleRemainder`).
+    var remainderShift = CompensatedSum()
+    var remainderVariance = 0.0
+    var random = Xoshiro256StarStar(seed: RemainderSampling.seed)
+    var drawsPerState = 1
+    /// The work budget of the current run.
+    var budget = 0
+    var drawn: [(index: Int, saved: Saved)] = []
     // For importance: Σ P·Q over states with candidate i down (by candidate), and per factor the
     // weight Σ P(s)·Π_{other factors} P(f | s) by the factor's mask (states up to `importanceDepth`).
     var downWhenDown: [Double]

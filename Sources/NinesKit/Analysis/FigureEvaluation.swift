@@ -61,7 +61,9 @@ extension CompiledFigures {
         }
         // The certified interval on Q: the enumeration's, narrowed by the factor bounds.
         let interval = result.interval.intersected(with: bounds)
-        var flow = figures(name, probability: interval.midpoint, birnbaum: result.birnbaum, view: view, diagramSize: result.diagramSize)
+        // Its best value, when not exact: the evaluation's unbiased estimate (`RemainderSampling`).
+        let value = result.isExact ? interval.midpoint : result.value(within: interval)
+        var flow = figures(name, probability: value, birnbaum: result.birnbaum, view: view, diagramSize: result.diagramSize)
         flow.plan = result.plan
         if result.interval.lower.down >= bounds.lower.down || result.interval.upper.down <= bounds.upper.down {   // the enumeration told something
             flow.conditioning = result.conditioning

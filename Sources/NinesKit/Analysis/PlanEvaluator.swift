@@ -11,8 +11,23 @@ struct TermsFigure {
     /// The route taken to this figure.
     var plan: FigurePlan
 
+    /// The best value inside `interval` when it is not the midpoint (an unbiased estimate of where
+    /// the states not enumerated put the figure: `RemainderSampling`).
+    var estimate: Probability? = nil
+    /// A bound on the estimate's standard error (in Q): parts' errors add (to first order).
+    var estimateError = 0.0
+
     var isExact: Bool { interval.isNarrow(relative: ConditionedConjunction.relativeTolerance) }
     var middle: Probability { interval.midpoint }
+    /// The value to report: the estimate, else the midpoint (an exact figure's either way).
+    var best: Probability { estimate.map(interval.clamp) ?? interval.midpoint }
+
+    /// The value to report inside `certified` (this interval narrowed): the estimate when its error
+    /// is small enough to place the figure in it (`RemainderSampling.usefulError`), else the midpoint.
+    func value(within certified: UnavailabilityInterval) -> Probability {
+        guard let estimate, estimateError <= RemainderSampling.usefulError * certified.width else { return certified.midpoint }
+        return certified.clamp(estimate)
+    }
 }
 
 extension CompiledFigures {
@@ -136,7 +151,8 @@ struct PlanEvaluator {
         return TermsFigure(interval: result.interval, birnbaum: result.birnbaum,
                            conditioning: ConditioningSummary(components: result.conditionedCount, depth: result.depth, states: result.states),
                            diagramSize: copied,
-                           plan: flatConditioningPlan(conjunction, result, diagrams: terms.factors.count, nodes: copied, context))
+                           plan: flatConditioningPlan(conjunction, result, diagrams: terms.factors.count, nodes: copied, context),
+                           estimate: result.estimate, estimateError: result.estimateError)
     }
 
     /// The plan of conditioning inside one conjunction of diagrams: the shared components that can
@@ -189,7 +205,9 @@ extension CompiledFigures {
                                                             upper: combine(parts.map(\.interval.upper))),
                            birnbaum: birnbaum, conditioning: summed(parts), diagramSize: parts.reduce(0) { $0 + $1.diagramSize },
                            plan: FigurePlan(.product, "product of \(Format.count(parts.count)) independent parts",
-                                            reason: EvaluationPlan.independentParts, parts: parts.map(\.plan)))
+                                            reason: EvaluationPlan.independentParts, parts: parts.map(\.plan)),
+                           estimate: parts.contains { $0.estimate != nil } ? combine(parts.map(\.best)) : nil,
+                           estimateError: parts.reduce(0) { $0 + $1.estimateError })
     }
 
     /// At least `k` of independent members up: the group's figure at each end from the members'
@@ -206,7 +224,9 @@ extension CompiledFigures {
                                                             upper: AtLeastKOfIndependent(k, of: members.map(\.interval.upper)).figure),
                            birnbaum: birnbaum, conditioning: summed(members), diagramSize: members.reduce(0) { $0 + $1.diagramSize },
                            plan: FigurePlan(.atLeast, "at least \(Format.count(k)) of \(Format.count(members.count)) independent members (Poisson-binomial)",
-                                            reason: EvaluationPlan.independentMembers, parts: members.map(\.plan)))
+                                            reason: EvaluationPlan.independentMembers, parts: members.map(\.plan)),
+                           estimate: members.contains { $0.estimate != nil } ? AtLeastKOfIndependent(k, of: members.map(\.best)).figure : nil,
+                           estimateError: members.reduce(0) { $0 + $1.estimateError })
     }
 
     /// The conditioning of several parts: components and states added up, the deepest level.

@@ -31,6 +31,10 @@ extension PlanEvaluator {
         // Σ P(s)·(each half of each end of the state's interval).
         var lowerDown = CompensatedSum(), lowerUp = CompensatedSum()
         var upperDown = CompensatedSum(), upperUp = CompensatedSum()
+        // Σ P(s)·each state's best value, and the deepest level's mass and Σ P(s)·Q(s): the states
+        // not enumerated are valued at that level's mean Q (estimated from the states seen).
+        var bestDown = CompensatedSum(), bestUp = CompensatedSum()
+        var levelMass = 0.0, levelDown = 0.0, estimateError = 0.0
         var birnbaum = [Double](repeating: 0, count: context.variables.count)
         var downWhenDown = [Double](repeating: 0, count: candidates.count), downTotal = 0.0
         var nothingDown: TermsFigure?
@@ -39,7 +43,7 @@ extension PlanEvaluator {
         var partial = 0.0
         var size = 0
         levels: while true {
-            var subset = Array(0..<size)
+            var subset = Array(0..<size), subsetIsFirst = true
             repeat {
                 guard states < Self.maximumStates, work > 0 else { break levels }
                 var state = fixedContext
@@ -57,6 +61,13 @@ extension PlanEvaluator {
                 lowerUp.add(probability * figure.interval.lower.up)
                 upperDown.add(probability * figure.interval.upper.down)
                 upperUp.add(probability * figure.interval.upper.up)
+                let best = figure.best
+                bestDown.add(probability * best.down)
+                bestUp.add(probability * best.up)
+                estimateError += probability * figure.estimateError
+                if subsetIsFirst { (levelMass, levelDown, subsetIsFirst) = (0, 0, false) }
+                levelMass += probability
+                levelDown += probability * best.down
                 let middle = figure.middle.down
                 downTotal += probability * middle
                 for index in subset { downWhenDown[index] += probability * middle }
@@ -82,10 +93,14 @@ extension PlanEvaluator {
         let interval = UnavailabilityInterval(lower: Probability(up: lowerUp.value + rest * nothingDown.interval.lower.up,
                                                                  down: lowerDown.value + rest * nothingDown.interval.lower.down),
                                               upper: Probability(up: upperUp.value, down: min(1, upperDown.value + rest)))
+        let restDown = min(1, max(nothingDown.interval.lower.down, levelMass > 0 ? levelDown / levelMass : 0))
+        let estimate = Probability(up: bestUp.value + rest * (1 - restDown), down: bestDown.value + rest * restDown)
         return TermsFigure(interval: interval,
                            birnbaum: birnbaum, conditioning: conditioning, diagramSize: nothingDown.diagramSize,
                            plan: conditionedPlan(candidates, states: states, exact: interval.isNarrow(relative: ConditionedConjunction.relativeTolerance),
-                                                 given: nothingDown.plan))
+                                                 given: nothingDown.plan), estimate: estimate,
+                           // The states not enumerated valued at a mean: as uncertain as their whole bound.
+                           estimateError: estimateError + rest / 2)
     }
 
     /// The route of a conditioning on `levels`: each state run as `given` (all of them up).

@@ -42,6 +42,11 @@ public struct UnavailabilityInterval: Hashable, Sendable {
         return Probability(up: upper.up + (1 - fraction) * width, down: lower.down + fraction * width)
     }
 
+    /// A figure moved into the interval (an end's own pair when outside).
+    func clamp(_ figure: Probability) -> Probability {
+        figure.down <= lower.down ? lower : figure.down >= upper.down ? upper : figure
+    }
+
     /// An availability moved into the interval.
     func clamp(availability: Double) -> Double { min(max(availability, upper.up), lower.up) }
 

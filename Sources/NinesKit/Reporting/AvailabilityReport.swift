@@ -91,7 +91,7 @@ public struct FigureReport: Hashable, Sendable, Codable {
     public var diagramNodes: Int
     /// How the figure was obtained: "exact", "bounded" (a certified interval, `interval`) or
     /// "estimated" (Monte Carlo, `estimate`). `availability` holds the best value: exact, the
-    /// interval's midpoint, or the estimate.
+    /// unbiased estimate inside the interval, or the estimate.
     public var method: String = FigureMethod.exact.rawValue
     /// A certified interval on the availability; present whenever the figure came from
     /// conditioning (for an exact one it is narrower than 1e-12 of the unavailability).

@@ -220,7 +220,7 @@ struct TextReportRenderer {
         if let interval = figure.interval, figure.method == FigureMethod.bounded.rawValue {
             let low = String(format: "%.10g", interval.minUnavailability), high = String(format: "%.10g", interval.maxUnavailability)
             lines.append(clip("  bounded: unavailability certified in [\(low), \(high)]", 80))
-            lines.append("  shown: its midpoint; a target is judged by the upper end")
+            lines.append("  shown: an estimate inside it; a target is judged by the upper end")
         } else if let interval = figure.interval, figure.method == FigureMethod.estimated.rawValue {
             lines.append("  certified between \(percent(interval.minAvailability, interval.maxUnavailability)) and "
                          + "\(percent(interval.maxAvailability, interval.minUnavailability))")
