@@ -17,7 +17,7 @@ import NinesTestSupport
         let full = AvailabilityAnalysis(model)
         let excluded = Set(model.components.filter { !$0.responsibility.countsAgainstSLA }.map(\.name))
         let sla = AvailabilityAnalysis(model, treatingAsPerfect: excluded)
-        for (index, objective) in report.objectives.enumerated() {
+        for (index, objective) in report.allComponents.enumerated() {
             for (name, simulated, exact) in [("full", objective, full.objective(index)), ("SLA", report.sla[index], sla.objective(index))] {
                 let half = SimulationTests.wideHalfWidth(simulated)
                 #expect(abs(simulated.availability - exact.probability.up) <= max(half, 1e-12),

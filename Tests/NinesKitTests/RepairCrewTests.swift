@@ -111,7 +111,7 @@ import Testing
     @Test func simulatorQueuesRepairs() throws {
         let model = try ModelLoader.load(text: Self.pair, file: "pair.yaml")
         let report = try simulatedReport(model, SimulationSettings(periods: 6000, seed: 5, threads: 2))
-        let front = report.objectives[0]
+        let front = report.allComponents[0]
         let half = SimulationTests.wideHalfWidth(front)
         #expect(abs((1 - front.availability) - Self.pairDown) <= half, "\(1 - front.availability) ± \(half) vs \(Self.pairDown)")
         let exactPerPeriod = Self.pairFrequency * front.periodHours

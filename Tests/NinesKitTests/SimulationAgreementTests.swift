@@ -41,7 +41,7 @@ import NinesTestSupport
     func exactAvailabilityInsideTheInterval(seed: UInt64) throws {
         let model = Self.randomModel(seed: seed)
         let report = try simulatedReport(model, SimulationSettings(periods: 2400, seed: seed, threads: 2))
-        for objective in report.objectives {
+        for objective in report.allComponents {
             let half = (objective.availabilityHigh - objective.availabilityLow) / 2 * 3.29 / 1.96
             #expect(abs(objective.availability - objective.exactAvailability) <= half,
                     "\(model.name) \(objective.name): simulated \(objective.availability) ± \(half), exact \(objective.exactAvailability)")
@@ -65,7 +65,7 @@ import NinesTestSupport
             let simulation = MonteCarloSimulation(model)
             let periods = min(6000, max(1200, Int(2e6 / max(1, simulation.estimatedEvents(periods: 1)))))
             let report = try simulatedReport(simulation, SimulationSettings(periods: periods, seed: 5, threads: 2))
-            for objective in report.objectives {
+            for objective in report.allComponents {
                 let half = (objective.availabilityHigh - objective.availabilityLow) / 2 * 3.29 / 1.96
                 #expect(abs(objective.availability - objective.exactAvailability) <= max(half, 1e-12),
                         "\(file) \(objective.name): simulated \(objective.availability) ± \(half), exact \(objective.exactAvailability)")

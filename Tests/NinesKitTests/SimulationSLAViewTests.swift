@@ -21,17 +21,17 @@ import Testing
     @Test func excludedComponentsNeverFailInTheSLAView() throws {
         let model = try ModelLoader.load(text: Self.model, file: "shop.yaml")
         let report = try simulatedReport(model, SimulationSettings(periods: 1200, seed: 9, threads: 2))
-        #expect(report.objectives.map(\.excluded) == [["sso"], []])
+        #expect(report.allComponents.map(\.excluded) == [["sso"], []])
         #expect(report.sla.count == 2)
         // front: only db counts in the SLA view; the full view has db and sso.
-        #expect(report.sla[0].availability > report.objectives[0].availability)
+        #expect(report.sla[0].availability > report.allComponents[0].availability)
         #expect(abs(report.sla[0].exactAvailability - 200.0 / 201) < 1e-12)
-        #expect(report.sla[0].outagesPerPeriod < report.objectives[0].outagesPerPeriod)
+        #expect(report.sla[0].outagesPerPeriod < report.allComponents[0].outagesPerPeriod)
         // nightly has nothing excluded: its SLA view is its full view, named for the view it stands in.
         var promise = report.sla[1]
-        #expect((promise.view, report.objectives[1].view) == ("promise", "all-components"))
-        promise.view = report.objectives[1].view
-        #expect(promise == report.objectives[1])
+        #expect((promise.view, report.allComponents[1].view) == ("promise", "all-components"))
+        promise.view = report.allComponents[1].view
+        #expect(promise == report.allComponents[1])
 
         let text = SimulationTextRenderer().render(report)
         #expect(text.contains("  SLA view (sso excluded, treated as never failing):\n    availability "))
@@ -65,7 +65,7 @@ import Testing
               up: { at: front }
             """, file: "shared.yaml")
         let report = try simulatedReport(model, SimulationSettings(periods: 2400, seed: 4, threads: 2))
-        let objective = report.objectives[0]
+        let objective = report.allComponents[0]
         let half = SimulationTests.wideHalfWidth(objective)
         #expect(abs(objective.availability - objective.exactAvailability) <= half,
                 "simulated \(objective.availability) ± \(half), exact \(objective.exactAvailability)")
@@ -91,6 +91,6 @@ import Testing
         let expected = 0.5 / 50.5 * exp(-40.0 / 60)
         let half = SimulationTests.wideHalfWidth(sla)
         #expect(abs(sla.unavailability - expected) <= half, "simulated \(sla.unavailability) ± \(half), expected \(expected)")
-        #expect(report.objectives[0].unavailability > sla.unavailability)
+        #expect(report.allComponents[0].unavailability > sla.unavailability)
     }
 }

@@ -30,7 +30,7 @@ import Testing
               up: { at: unit, target: 99.7% }
             """)
         let report = try Self.simulate(model, periods: 24_000)
-        let objective = report.objectives[0]
+        let objective = report.allComponents[0]
         let q = 1.0 / 501
         #expect(abs(objective.unavailability - q) <= Self.wideHalfWidth(objective))
         // Compound Poisson: N ~ Poisson(m) outages a month, m = λ·A·T; given N = k the downtime is
@@ -70,7 +70,7 @@ import Testing
               up: { at: db }
             """)
         let report = try Self.simulate(model, periods: 12_000)
-        let objective = report.objectives[0]
+        let objective = report.allComponents[0]
         // Down = no unit up (q²) or a switchover in progress with a unit up. Switchovers start when the
         // active fails with the standby up (rate λp²) and last τ; subtract the part of the window in
         // which both are down (old one still in repair, new one failed):
@@ -105,7 +105,7 @@ import Testing
         let report = try Self.simulate(model, periods: 6000)
         let q = 0.5 / 50.5
         let masked = q * exp(-2.0 / 3)
-        let front = report.objectives[0], flow = report.objectives[1]
+        let front = report.allComponents[0], flow = report.allComponents[1]
         #expect(abs(front.unavailability - masked) <= Self.wideHalfWidth(front), "masked \(front.unavailability) vs \(masked)")
         #expect(abs(flow.unavailability - q) <= Self.wideHalfWidth(flow), "flow \(flow.unavailability) vs \(q)")
         // Outages seen by the caller: only those longer than w, a share e^{−μw} of them.
@@ -196,8 +196,8 @@ import Testing
               unit: { mtbf: 200h, mttr: 1h }
             objectives: { up: { at: unit } }
             """)
-        let a = try Self.simulate(fixed, periods: 6000).objectives[0]
-        let b = try Self.simulate(exponential, periods: 6000).objectives[0]
+        let a = try Self.simulate(fixed, periods: 6000).allComponents[0]
+        let b = try Self.simulate(exponential, periods: 6000).allComponents[0]
         let q = 1.0 / 201
         #expect(abs(a.unavailability - q) <= Self.wideHalfWidth(a))
         #expect(abs(b.unavailability - q) <= Self.wideHalfWidth(b))
@@ -217,14 +217,14 @@ import Testing
             """)
         let report = try Self.simulate(model, periods: 2400)
         // Two chunks of 1,200 months (864,000 h): 5,142 whole weeks each.
-        #expect(report.objectives[0].periods == 2400)
-        #expect(report.objectives[1].periods == 2 * 5142)
-        #expect(report.objectives[1].periodsPerYear == 52)
-        #expect(report.objectives[0].periodsPerYear == 12)
-        #expect(report.objectives[0].years == 200)
+        #expect(report.allComponents[0].periods == 2400)
+        #expect(report.allComponents[1].periods == 2 * 5142)
+        #expect(report.allComponents[1].periodsPerYear == 52)
+        #expect(report.allComponents[0].periodsPerYear == 12)
+        #expect(report.allComponents[0].years == 200)
         // Weekly downtime varies more around the same budget share, so weeks miss more often.
-        let monthly = try #require(report.objectives[0].meetProbability)
-        let weekly = try #require(report.objectives[1].meetProbability)
+        let monthly = try #require(report.allComponents[0].meetProbability)
+        let weekly = try #require(report.allComponents[1].meetProbability)
         #expect(weekly < monthly)
     }
 

@@ -107,8 +107,8 @@ import Testing
         try FailoverAgreementTests.expectAgreement(model, periods: 4000, label: "soft")
         let simulated = try simulatedReport(model, SimulationSettings(periods: 4000, seed: 5, threads: 2))
         let degraded = try #require(SLAPrediction(model).objectives[0].degraded).share
-        let difference = simulated.objectives[0].availability - simulated.objectives[1].availability
-        let half = SimulationTests.wideHalfWidth(simulated.objectives[0]) + SimulationTests.wideHalfWidth(simulated.objectives[1])
+        let difference = simulated.allComponents[0].availability - simulated.allComponents[1].availability
+        let half = SimulationTests.wideHalfWidth(simulated.allComponents[0]) + SimulationTests.wideHalfWidth(simulated.allComponents[1])
         #expect(abs(difference - degraded) <= half, "simulated \(difference) ± \(half), exact \(degraded)")
     }
 }

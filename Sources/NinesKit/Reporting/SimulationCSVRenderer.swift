@@ -21,7 +21,7 @@ struct SimulationCSVRenderer: ReportRenderer {
 
     public func render(_ report: SimulationReport) -> String {
         var lines = [Self.header.joined(separator: ",")]
-        for (o, sla) in zip(report.objectives, report.sla) {
+        for (o, sla) in zip(report.allComponents, report.sla) {
             let fields: [String] = [
                 Self.quote(o.name), o.measure, Self.quote(o.period), String(o.periods), Self.number(o.target), Self.number(o.availability),
                 Self.number(o.availabilityLow), Self.number(o.availabilityHigh), Self.number(o.exactAvailability), Self.number(o.meanDowntimeHours),

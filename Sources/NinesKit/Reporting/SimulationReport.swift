@@ -20,12 +20,14 @@ public struct SimulationReport: Hashable, Sendable, Codable {
     /// Components whose active-passive failover neither engine models: no failure rate or repair
     /// time to cost it with (an `availability` without `mttr`).
     public var failoverNotModelled: [String]
-    /// Every component counted (`view`: `all-components`), as `nines report`'s `asUsersExperienceIt`.
+    /// The objectives as `nines report`'s `figures[]` states them (`view`: `promise`): the run with
+    /// the components excluded from the SLA (`responsibility: customer` or `out-of-scope`) never
+    /// failing, so an objective's figures compare with the report's under the same name.
     public var objectives: [SimulatedObjective]
-    /// The SLA view, objective by objective in the same order: the same run with the components
-    /// excluded from the SLA (`responsibility: customer` or `out-of-scope`) never failing, as the SLA
-    /// prediction of `nines report` counts them (`view`: `promise`, as `nines report`'s `figures[]`).
-    /// The same figures as `objectives` where nothing is excluded.
+    /// Every component counted (`view`: `all-components`), objective by objective in the same
+    /// order, as `nines report`'s `asUsersExperienceIt`; the same figures where nothing is excluded.
+    public var allComponents: [SimulatedObjective]
+    /// The promise view again (`objectives`), kept one release for readers of the old layout.
     public var sla: [SimulatedObjective]
 }
 

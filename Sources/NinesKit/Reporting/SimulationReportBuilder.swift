@@ -26,19 +26,20 @@ extension ReportBuilder {
                 return result
             }
         }
-        let objectives = view(0, exact)
+        let allComponents = view(0, exact)
+        let promise = views > 1 ? view(1, exactSLA) : allComponents.map { objective in
+            // Nothing excluded anywhere: the promise is the same figures, named for what they are.
+            var promise = objective
+            promise.view = CountingView.promise.rawValue
+            return promise
+        }
         return SimulationReport(system: model.name, period: model.period.name, periodHours: plan.modelPeriodHours,
                                 calendar: model.calendar.summary, overrides: model.overrides.isEmpty ? nil : model.overrides, seed: settings.seed, periodsRequested: settings.periods,
                                 periodsSimulated: outcome.periods, stoppedEarly: outcome.stoppedEarly, precision: settings.precision,
                                 events: outcome.events, assumedRepairHours: settings.assumedRepairHours,
                                 componentsWithAssumedRepair: plan.assumedRepair,
-                                failoverNotModelled: plan.failoverNotModelled, objectives: objectives,
-                                sla: views > 1 ? view(1, exactSLA) : objectives.map { objective in
-                                    // Nothing excluded anywhere: the promise is the same figures, named for what they are.
-                                    var promise = objective
-                                    promise.view = CountingView.promise.rawValue
-                                    return promise
-                                })
+                                failoverNotModelled: plan.failoverNotModelled, objectives: promise,
+                                allComponents: allComponents, sla: promise)
     }
 }
 

@@ -22,7 +22,7 @@ struct SimulationTextRenderer {
             out.append("failover not modelled (no failure rate: give 'mttr' with the availability): "
                        + Format.names(report.failoverNotModelled))
         }
-        for (objective, sla) in zip(report.objectives, report.sla) {
+        for (objective, sla) in zip(report.allComponents, report.sla) {
             out.append("")
             out.append(contentsOf: render(objective, sla: sla))
         }
