@@ -26,6 +26,10 @@ struct MinimalCutSetSearch {
         /// and those it inherits are also this node's), or nil. Skipping the empty ones keeps
         /// listing a node's cut sets short: most nodes of a large diagram add none.
         let inherited: BDD.Ref?
+        /// The nearest node from here down the high branches (this one included) with an own cut
+        /// set light enough to take one more variable, or nil: only those are extended above, and
+        /// at order 2 they are the few single failures among a long chain of pairs.
+        let extendable: BDD.Ref?
         let own: [[Int32]]
         /// Whether a cut set heavier than the order was dropped here or below.
         let truncated: Bool
@@ -35,10 +39,15 @@ struct MinimalCutSetSearch {
         self.bdd = bdd
         self.weight = weight
         self.maxOrder = maxOrder
+        // Every variable weighs at least its own cheapest cut, so no set heavier than this takes one more.
+        extendableOrder = maxOrder - max(0, weight.min() ?? 0)
         memo = [Entry?](repeating: nil, count: bdd.nodeCount)
-        memo[Int(BDD.down)] = Entry(inherited: nil, own: [[]], truncated: false)
-        memo[Int(BDD.up)] = Entry(inherited: nil, own: [], truncated: false)
+        memo[Int(BDD.down)] = Entry(inherited: nil, extendable: BDD.down, own: [[]], truncated: false)
+        memo[Int(BDD.up)] = Entry(inherited: nil, extendable: nil, own: [], truncated: false)
     }
+
+    /// The heaviest order a cut set can have and still be extended by a variable.
+    private let extendableOrder: Int
 
     func order(_ cut: [Int32]) -> Int { cut.reduce(0) { $0 + weight[Int($1)] } }
 
@@ -47,22 +56,39 @@ struct MinimalCutSetSearch {
     mutating func cutSets(of root: BDD.Ref) -> (cuts: [[Int32]], truncated: Bool) {
         if memo.count < bdd.nodeCount { memo += [Entry?](repeating: nil, count: bdd.nodeCount - memo.count) }
         for node in bdd.nodes(below: root).reversed() where memo[Int(node)] == nil {   // children first
-            let level = bdd.level(node), high = bdd.high(node)
+            let level = bdd.level(node), high = bdd.high(node), low = bdd.low(node)
             let room = maxOrder - weight[Int(level)]
-            let low = bdd.low(node)
-            var own: [[Int32]] = []
             let highEntry = memo[Int(high)]!
             var truncated = memo[Int(low)]!.truncated || highEntry.truncated
-            var next: BDD.Ref? = weight[Int(level)] == Self.never ? nil : low
-            while let current = next, let entry = memo[Int(current)] {   // the cut sets of low, without copying them
-                for cut in entry.own {
-                    // A heavier cut that is also a cut of `high` would not be minimal here: not a loss.
-                    guard order(cut) <= room else { truncated = truncated || !isCut(cut, of: high); continue }
-                    if !isCut(cut, of: high) { own.append([level] + cut) }
+            var own: [[Int32]] = []
+            var extendable = false
+            if weight[Int(level)] != Self.never {
+                // Extended: the light cut sets of low (walking only the nodes that hold some) that
+                // are not cut sets of high. Single failures are checked against high's own, in step.
+                var probe = highEntry.extendable
+                var next = memo[Int(low)]!.extendable
+                while let current = next, let entry = memo[Int(current)] {
+                    for cut in entry.own {
+                        let cutOrder = order(cut)
+                        guard cutOrder <= room else { continue }
+                        let covered = cut.count == 1 && high > BDD.up ? isSingleFailure(cut[0], from: &probe) : isCut(cut, of: high)
+                        guard !covered else { continue }
+                        own.append([level] + cut)
+                        extendable = extendable || cutOrder + weight[Int(level)] <= extendableOrder
+                    }
+                    next = entry.inherited.flatMap { memo[Int($0)]!.extendable }
                 }
-                next = entry.inherited
+                // Left out: a heavier cut set of low that is not a cut set of high (a heavier cut
+                // that is would not be minimal here: not a loss). Only looked for while nothing
+                // below has been left out already.
+                var heavy: BDD.Ref? = truncated ? nil : low
+                while let current = heavy, let entry = memo[Int(current)], !truncated {
+                    truncated = entry.own.contains { order($0) > room && !isCut($0, of: high) }
+                    heavy = entry.inherited
+                }
             }
-            memo[Int(node)] = Entry(inherited: highEntry.own.isEmpty ? highEntry.inherited : high, own: own, truncated: truncated)
+            memo[Int(node)] = Entry(inherited: highEntry.own.isEmpty ? highEntry.inherited : high,
+                                    extendable: extendable ? node : highEntry.extendable, own: own, truncated: truncated)
         }
         return (all(root), memo[Int(root)]!.truncated)
     }
@@ -76,6 +102,18 @@ struct MinimalCutSetSearch {
             next = entry.inherited
         }
         return result
+    }
+
+    /// Whether failing the one variable at `level` takes the function below `probe`'s chain down:
+    /// a single failure of that function is a node of its high chain at that level whose low branch
+    /// is down, and light enough to be on the chain of extendable nodes. `probe` moves down that
+    /// chain and is reused for the next, deeper level.
+    private func isSingleFailure(_ level: Int32, from probe: inout BDD.Ref?) -> Bool {
+        while let current = probe, current > BDD.up, bdd.level(current) < level {
+            probe = memo[Int(current)]!.inherited.flatMap { memo[Int($0)]!.extendable }
+        }
+        guard let current = probe, current > BDD.up else { return false }
+        return bdd.level(current) == level && bdd.low(current) == BDD.down
     }
 
     /// Whether failing the variables of `cut` (sorted levels), everything else up, takes the
