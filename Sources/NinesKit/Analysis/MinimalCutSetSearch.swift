@@ -42,6 +42,14 @@ struct MinimalCutSetSearch {
     private var extendable: [BDD.Ref] = []
     /// Whether a cut set heavier than the order was dropped here or below.
     private var truncated: [Bool] = []
+    /// Whether the node's own cut sets are not empty (all kept or not).
+    private var hasOwn: [Bool] = []
+    /// Whether every own cut set is kept. A node keeps only those that can be extended unless its
+    /// sets may be listed (it is on the high chain of a searched root) or are needed to tell what
+    /// is left out above (nothing below it was): at order 2 most nodes then keep none.
+    private var complete: [Bool] = []
+    /// Lightest order of a cut set that is not empty.
+    private let lightestSet: Int
 
     init(bdd: BDD, weight: [Int], maxOrder: Int) {
         self.bdd = bdd
@@ -49,12 +57,14 @@ struct MinimalCutSetSearch {
         self.maxOrder = maxOrder
         // Every variable weighs at least its own cheapest cut, so no set heavier than this takes one more.
         extendableOrder = maxOrder - max(0, weight.min() ?? 0)
+        lightestSet = max(1, weight.min() ?? 1)
         grow()
         // "down" fails with nothing more failed: its one cut set is the empty one. "up" has none.
         setOrder.append(0)
         start.append(0)
-        (ownStart[Int(BDD.down)], ownEnd[Int(BDD.down)], extendable[Int(BDD.down)]) = (0, 1, BDD.down)
+        (ownStart[Int(BDD.down)], ownEnd[Int(BDD.down)], extendable[Int(BDD.down)], hasOwn[Int(BDD.down)]) = (0, 1, BDD.down, true)
         (ownStart[Int(BDD.up)], ownEnd[Int(BDD.up)]) = (1, 1)
+        (complete[Int(BDD.down)], complete[Int(BDD.up)]) = (true, true)
     }
 
     private mutating func grow() {
@@ -65,6 +75,8 @@ struct MinimalCutSetSearch {
         inherited += [BDD.Ref](repeating: -1, count: missing)
         extendable += [BDD.Ref](repeating: -1, count: missing)
         truncated += [Bool](repeating: false, count: missing)
+        hasOwn += [Bool](repeating: false, count: missing)
+        complete += [Bool](repeating: false, count: missing)
     }
 
     private func isSearched(_ node: BDD.Ref) -> Bool { ownEnd[Int(node)] >= 0 }
@@ -75,7 +87,19 @@ struct MinimalCutSetSearch {
     /// heavier ones were dropped.
     mutating func cutSets(of root: BDD.Ref) -> (cuts: [[Int32]], truncated: Bool) {
         grow()
+        // The root's own cut sets and those it inherits are listed: its high chain keeps them all
+        // (searched again if an earlier search kept only some).
+        var listed = Set<BDD.Ref>()
         var stack = [root]
+        var link = root
+        while link > BDD.up {
+            listed.insert(link)
+            if isSearched(link) && !complete[Int(link)] {
+                ownEnd[Int(link)] = -1
+                stack.append(link)
+            }
+            link = bdd.high(link)
+        }
         while let node = stack.last {   // children first
             if isSearched(node) { stack.removeLast(); continue }
             let low = bdd.low(node), high = bdd.high(node)
@@ -83,7 +107,7 @@ struct MinimalCutSetSearch {
             if !isSearched(high) { stack.append(high) }
             if stack.last == node {
                 stack.removeLast()
-                search(node)
+                search(node, listed: listed.contains(node))
             }
         }
         return (all(root), truncated[Int(root)])
@@ -91,36 +115,45 @@ struct MinimalCutSetSearch {
 
     /// For a node testing x with branches low and high: its own cut sets are {x} ∪ c for each
     /// light enough cut set c of low that is not a cut set of high.
-    private mutating func search(_ node: BDD.Ref) {
+    private mutating func search(_ node: BDD.Ref, listed: Bool) {
         let level = bdd.level(node), high = bdd.high(node), low = bdd.low(node)
         let own = weight[Int(level)]
         let room = maxOrder - own
         var isTruncated = truncated[Int(low)] || truncated[Int(high)]
+        let keepsAll = listed || !isTruncated
         let first = setOrder.count
-        var anyExtendable = false
+        var anyExtendable = false, anyOwn = false
         if own != Self.never {
             // Extended: the light cut sets of low, walking only the nodes that hold some. Single
             // failures are checked against high's chain in step, the rest by a walk down high.
             var probe = extendable[Int(high)]
             var next = extendable[Int(low)]
-            while next >= 0 {
+            chain: while next >= 0 {
                 let holder = Int(next)
                 for set in ownStart[holder]..<ownEnd[holder] where setOrder[set] <= room {
+                    let extends = setOrder[set] + own <= extendableOrder
+                    if !keepsAll && anyOwn && !extends {
+                        // Only whether there is one counts, and it is known: done when nothing lighter follows.
+                        if own + lightestSet > extendableOrder { break chain }
+                        continue
+                    }
                     let cut = start[set]..<start[set + 1]
                     let covered = cut.count == 1 && high > BDD.up ? isSingleFailure(levels[cut.lowerBound], from: &probe)
                                                                   : isCut(cut, of: high)
                     guard !covered else { continue }
+                    anyOwn = true
+                    guard keepsAll || extends else { continue }
                     levels.append(level)
                     for index in cut { levels.append(levels[index]) }
                     start.append(levels.count)
                     setOrder.append(setOrder[set] + own)
-                    anyExtendable = anyExtendable || setOrder[set] + own <= extendableOrder
+                    anyExtendable = anyExtendable || extends
                 }
                 next = inherited[holder] >= 0 ? extendable[Int(inherited[holder])] : -1
             }
             // Left out: a heavier cut set of low that is not a cut set of high (a heavier cut that
             // is would not be minimal here: not a loss). Only looked for while nothing below has
-            // been left out already.
+            // been left out already (so every node down low's chain kept all its sets).
             var heavy: BDD.Ref = isTruncated ? -1 : low
             while heavy >= 0 && !isTruncated {
                 let holder = Int(heavy)
@@ -132,9 +165,11 @@ struct MinimalCutSetSearch {
         }
         let index = Int(node)
         (ownStart[index], ownEnd[index]) = (first, setOrder.count)
-        inherited[index] = ownStart[Int(high)] < ownEnd[Int(high)] ? high : inherited[Int(high)]
+        inherited[index] = hasOwn[Int(high)] ? high : inherited[Int(high)]
         extendable[index] = anyExtendable ? node : extendable[Int(high)]
         truncated[index] = isTruncated
+        hasOwn[index] = anyOwn
+        complete[index] = keepsAll
     }
 
     /// The cut sets stored for a searched node: its own, then those it inherits.
