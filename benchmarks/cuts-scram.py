@@ -54,6 +54,8 @@ def main():
         mine = [orders.get(o, 0) for o in range(1, max(orders, default=0) + 1)]
         listed = len(figure["cutSets"]) + figure["omitted"]
         note = " (only single failures: sampled)" if figure["singleFailuresOnly"] else ""
+        if limit and limit > MAX_ORDER:   # SCRAM's count is to a higher order than nines lists
+            note += f" (to order {MAX_ORDER}; SCRAM's count is to {limit})"
         print(f"| {name} | {listed}{note} | {published[0]} | {' '.join(map(str, mine))} | {published[1]} | {elapsed:.2f} |")
 
 if __name__ == "__main__":
