@@ -57,16 +57,30 @@ extension BDD {
     /// (descending refs). Costs the size of that diagram, not of the whole BDD.
     public func nodes(below root: Ref) -> [Ref] {
         guard root > BDD.up else { return [] }
-        var seen = Set<Ref>([root])
+        // One bit per ref up to `root` (children are made before their parents, so none is above
+        // it): clearing root/64 words costs less than a Set's hashing, and reading the bits from
+        // the top gives the order without a sort.
+        var marked = [UInt64](repeating: 0, count: Int(root) >> 6 + 1)
+        marked[Int(root) >> 6] |= 1 << UInt64(Int(root) & 63)
         var stack = [root]
-        var found: [Ref] = []
+        var count = 1
         while let node = stack.popLast() {
-            found.append(node)
-            for child in [low(node), high(node)] where child > BDD.up && seen.insert(child).inserted {
-                stack.append(child)
+            for child in [low(node), high(node)] where child > BDD.up {
+                let word = Int(child) >> 6, bit = UInt64(1) << UInt64(Int(child) & 63)
+                if marked[word] & bit == 0 { marked[word] |= bit; stack.append(child); count += 1 }
             }
         }
-        return found.sorted(by: >)
+        var found: [Ref] = []
+        found.reserveCapacity(count)
+        for word in stride(from: marked.count - 1, through: 0, by: -1) {
+            var bits = marked[word]
+            while bits != 0 {
+                let bit = 63 - bits.leadingZeroBitCount
+                found.append(Ref(word << 6 + bit))
+                bits &= ~(UInt64(1) << UInt64(bit))
+            }
+        }
+        return found
     }
 
     /// Birnbaum importance ∂A/∂p_v of every variable for the function rooted at `root`:
@@ -79,11 +93,9 @@ extension BDD {
                          expandModules: Bool = true) -> [Double] {
         var importance = [Double](repeating: 0, count: variables.count)
         guard root > BDD.up else { return importance }
-        var position: [Ref: Int] = [:]
-        position.reserveCapacity(diagram.count)
-        for (index, node) in diagram.enumerated() { position[node] = index }
+        let position = DiagramPositions(diagram)
         var reach = [Double](repeating: 0, count: diagram.count)
-        reach[position[root]!] = 1
+        reach[position[root]] = 1
         let modules = moduleRootByLevel
         for (index, ref) in diagram.enumerated() {
             let r = reach[index]
@@ -96,8 +108,8 @@ extension BDD {
                 let module = Int(modules[v])
                 (p, q) = (p * nodes.up[module], q + p * nodes.down[module])
             }
-            if h > BDD.up { reach[position[h]!] += r * p }
-            if l > BDD.up { reach[position[l]!] += r * q }
+            if h > BDD.up { reach[position[h]] += r * p }
+            if l > BDD.up { reach[position[l]] += r * q }
         }
         return expandModules ? expandingModules(importance, variables: variables, nodes: nodes) : importance
     }
