@@ -187,6 +187,23 @@ import NinesTestSupport
         #expect(SLAPrediction(model, full: AvailabilityAnalysis(model, evaluation: budget)).objectives[0].holds() == true)
     }
 
+    /// An enumeration cut short whose interval is wider than the figure shows a Monte Carlo
+    /// estimate; the figure's importance shares are of that value (Importance: criticality / Q),
+    /// not of the remainder estimate it does not show (and no longer samples). The largest
+    /// reference pool, its system figure enumerated at level 0 only.
+    @Test func anEstimatedFiguresSharesAreOfTheValueShown() throws {
+        let file = Self.pools[2].file
+        let model = try TestModels.load(try Fixtures.text(file), file: file)
+        let system = AvailabilityAnalysis(model, evaluation: EvaluationBudget(work: 1_000_000, enumerationWork: 1)).system()
+        #expect(system.method == .estimated)
+        #expect(system.plan?.reason == "the enumeration's interval is wider than the figure itself")
+        #expect(!system.importance.isEmpty)
+        for importance in system.importance {
+            #expect(Closeness.relative(importance.criticalityImportance, importance.criticality / system.probability.down, within: 1e-12),
+                    "\(importance.component)")
+        }
+    }
+
     /// Conditioning work is shared by the whole analysis: a model with many conjunctions cannot
     /// spend the per-figure budget on each of them (a pipeline must not stall); once it is used
     /// up, the remaining figures are sampled, and say so.

@@ -37,6 +37,9 @@ final class BackgroundSystemEstimate: Sendable {
     /// Stops the draw at its next batch; `counts()` then returns nil.
     func cancel() { draw.cancel() }
 
+    /// Whether `cancel()` was called (`counts()` will be nil).
+    var isCancelled: Bool { draw.isCancelled }
+
     /// Waits for the draw to end; nil if it was cancelled.
     func counts() -> (up: Int, samples: Int)? {
         draw.finished.wait()

@@ -135,7 +135,8 @@ struct ConditionedConjunction: Sendable {
         let interval: UnavailabilityInterval
         /// The best value inside `interval`: the enumerated states, plus the width times the share
         /// of it the states not enumerated were sampled to hold (`sampleRemainder`): unbiased.
-        let estimate: Probability
+        /// Nil when the caller said the figure will not show it (nothing was sampled).
+        let estimate: Probability?
         /// A bound on the estimate's standard error (in Q).
         let estimateError: Double
         /// ∂A/∂p by level (zero for variables the factors do not test); empty unless asked for.
@@ -157,9 +158,12 @@ struct ConditionedConjunction: Sendable {
     ///   - importance: also compute the Birnbaum importance of every variable.
     ///   - workBudget: factor updates the enumeration may spend (`EvaluationBudget.enumerationWork`);
     ///     past it the figure is the interval reached so far.
-    func evaluate(_ variables: [Probability], importance: Bool, workBudget: Int) -> Result {
+    ///   - keepsEstimate: whether the figure will show the estimate inside this interval (else
+    ///     it is not sampled).
+    func evaluate(_ variables: [Probability], importance: Bool, workBudget: Int,
+                  keepsEstimate: (UnavailabilityInterval) -> Bool = { _ in true }) -> Result {
         var enumeration = ConjunctionEnumeration(self, variables: variables, importance: importance)
-        let result = enumeration.run(workBudget: workBudget)
+        let result = enumeration.run(workBudget: workBudget, keepsEstimate: keepsEstimate)
         guard importance else { return result }
         var work = result.work
         // Shared components that never fail are in no enumerated state: their importance
@@ -173,7 +177,7 @@ struct ConditionedConjunction: Sendable {
             var failed = variables
             failed[Int(level)] = .failed
             var down = ConjunctionEnumeration(self, variables: failed, importance: false)
-            let whenDown = down.run(workBudget: share)
+            let whenDown = down.run(workBudget: share, keepsEstimate: { _ in false })   // only its middle is read
             birnbaum[Int(level)] = Self.middle(whenDown) - Self.middle(result)
             work += whenDown.work
         }

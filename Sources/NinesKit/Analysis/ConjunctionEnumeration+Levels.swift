@@ -3,8 +3,13 @@ import Foundation
 /// The level-by-level walk of a `ConjunctionEnumeration`: states by how many candidates are down,
 /// each level's frontier bounding what is left, until the interval is narrow or the work budget ends.
 extension ConjunctionEnumeration {
-    mutating func run(workBudget: Int) -> ConditionedConjunction.Result {
+    /// - Parameter keepsEstimate: whether the figure will show the estimate inside this
+    ///   interval; when not, the remainder is not sampled and the result has no estimate.
+    mutating func run(workBudget: Int, keepsEstimate: (UnavailabilityInterval) -> Bool = { _ in true }) -> ConditionedConjunction.Result {
         budget = workBudget
+        // The last level's draws (`sampleFrontier`) come out of the same budget: their share is
+        // kept back from the walks.
+        let walkBudget = workBudget - Int(Double(workBudget) * RemainderSampling.budgetShare)
         var limit = 0
         var previousWidth = 1.0, previousChildren = 1
         while true {
@@ -27,16 +32,16 @@ extension ConjunctionEnumeration {
             let costly = limit >= 1 && next > Double(ConditionedConjunction.freeLevelWork)
             if costly && width > lowDown && lowDown > 0
                 && !canNarrow(to: lowDown, width: width, previousWidth: previousWidth, next: next,
-                              growth: Double(nextChildren) / Double(previousChildren), budget: workBudget) { break }
-            if Double(work) + next * 1.2 > Double(workBudget) {
+                              growth: Double(nextChildren) / Double(previousChildren), budget: walkBudget) { break }
+            if Double(work) + next * 1.2 > Double(walkBudget) {
                 // The whole next level is out of reach: walk it in part, expanding this level's
                 // states in walk order (likeliest components first) while the budget lasts and
                 // until the interval is narrow enough; the others keep their bound. The walk of
                 // the levels below costs `walkWork` again, so that much is kept back. (Not below
                 // the first level: the state with nothing down is expanded whole or not at all.)
                 let target = ConditionedConjunction.narrowTolerance * lowDown
-                if limit >= 1 && width > target && work + walkWork < workBudget {
-                    partial = PartialLevel(workCap: workBudget - walkWork, targetWidth: target, previousWidth: width)
+                if limit >= 1 && width > target && work + walkWork < walkBudget {
+                    partial = PartialLevel(workCap: walkBudget - walkWork, targetWidth: target, previousWidth: width)
                     walk(limit: limit + 1)
                     if partial.expanded > 0 { limit += 1 }
                     partial = .whole
@@ -51,8 +56,12 @@ extension ConjunctionEnumeration {
         let interval = UnavailabilityInterval(lower: Probability(up: min(1, upSum + width), down: lowDown),
                                               upper: Probability(up: upSum, down: min(1, lowDown + width)))
         // The sampled share of the width the states not enumerated hold (`sampleRemainder`).
-        let shift = min(max(0, remainderShift.value), width)
-        let estimate = Probability(up: min(1, upSum + (width - shift)), down: min(1, lowDown + shift))
+        var estimate: Probability?
+        if keepsEstimate(interval) {
+            sampleFrontier()
+            let shift = min(max(0, remainderShift.value), width)
+            estimate = Probability(up: min(1, upSum + (width - shift)), down: min(1, lowDown + shift))
+        }
         return ConditionedConjunction.Result(interval: interval, estimate: estimate, estimateError: remainderVariance.squareRoot(), birnbaum: wantsImportance ? birnbaum() : [],
                                              conditionedCount: candidates.count, depth: limit, states: states, work: work)
     }
@@ -91,9 +100,11 @@ extension ConjunctionEnumeration {
         let affordable = Double(budget) * RemainderSampling.budgetShare / max(1, averageTouches)   // 0 touches: no candidates
         let draws = max(RemainderSampling.minimumDraws, Int(min(Double(RemainderSampling.draws), affordable)))
         drawsPerState = max(1, draws / max(1, nextChildren))
-        remainderShift = CompensatedSum()
         remainderVariance = 0
-        random = Xoshiro256StarStar(seed: RemainderSampling.seed)
+        remainderSets.removeAll(keepingCapacity: true)
+        remainderSetEnd.removeAll(keepingCapacity: true)
+        remainderLast.removeAll(keepingCapacity: true)
+        remainderWidth.removeAll(keepingCapacity: true)
         nextChildren = 0
         if limit == 0 {
             reach(mass: 1, probability: allUp, last: -1)
@@ -199,7 +210,7 @@ extension ConjunctionEnumeration {
 
     /// The rest of the current state's subtree (see `reach`), without the state itself: settled,
     /// or a share of this level's frontier, whose place inside its bound is sampled
-    /// (`sampleRemainder`).
+    /// (`sampleFrontier`) if this level is the last.
     mutating func frontier(mass: Double, last: Int) {
         let remainder = mass * suffixDown[last + 1]
         guard remainder > 0 else { return }
@@ -215,7 +226,7 @@ extension ConjunctionEnumeration {
         frontierDown.add(remainder * down)
         frontierWidth.add(remainder * up)
         nextChildren += candidates.count - 1 - last
-        if up > 0 { sampleRemainder(last: last, width: remainder * up) }
+        if up > 0 { noteRemainder(last: last, width: remainder * up) }
     }
 
     mutating func record(_ probability: Double) {

@@ -60,9 +60,14 @@ struct ConjunctionEnumeration {
     var walkWork = 0
     /// How the current walk expands the previous level (every state but in the last, partial one).
     var partial = PartialLevel.whole
-    /// Σ width_t · the sampled share over this level's frontier states (`sampleRemainder`).
+    /// Σ width_t · the sampled share over the last level's frontier states (`sampleRemainder`).
     var remainderShift = CompensatedSum()
     var remainderVariance = 0.0
+    /// This walk's frontier states that hold part of the width, for the draws once the walk is
+    /// known to be the last (earlier levels' draws would be thrown away): each one's down set
+    /// (flat, ending at `remainderSetEnd`), last candidate and width.
+    var remainderSets: [Int32] = [], remainderSetEnd: [Int] = []
+    var remainderLast: [Int32] = [], remainderWidth: [Double] = []
     var random = Xoshiro256StarStar(seed: RemainderSampling.seed)
     var drawsPerState = 1
     /// The work budget of the current run.

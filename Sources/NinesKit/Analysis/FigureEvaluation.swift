@@ -54,15 +54,26 @@ extension CompiledFigures {
     func figure(named name: String, plan: EvaluationPlan, targets: [Int], view: FigureView, background: BackgroundSystemEstimate? = nil,
                 budget: inout EvaluationBudget, parts: PartFigures = PartFigures()) -> FlowFigures {
         let bounds = factorBounds(plan.terms, view: view)
-        guard let result = evaluate(plan, view: view, budget: &budget, parts: parts) else {
+        // An interval wider than the figure shows a Monte Carlo estimate: its remainder need not be sampled.
+        let sampling = canSample(targets: targets, view: view, background: background, budget: budget)
+        let keepsEstimate = { (enumerated: UnavailabilityInterval) in
+            let interval = enumerated.intersected(with: bounds)
+            return !(sampling && interval.width > interval.lower.down)
+        }
+        guard let result = evaluate(plan, view: view, budget: &budget, parts: parts, keepsEstimate: keepsEstimate) else {
             return sampled(name, targets: targets, view: view, background: background, within: bounds, budget: &budget,
                            because: plan.missingExactRoute.map { "no exact route: " + $0 }
                                ?? "its conditioning could not start (the evaluation budget spent, or one diagram testing more shared components than an enumeration holds)")
         }
         // The certified interval on Q: the enumeration's, narrowed by the factor bounds.
         let interval = result.interval.intersected(with: bounds)
+        // Wider than the figure itself: say what sampling finds, inside the interval (while the
+        // analysis can still afford sampling; else the interval stands).
+        let sampled = !result.isExact && interval.width > interval.lower.down
+            ? estimate(targets: targets, view: view, background: background, within: interval, budget: &budget) : nil
         // Its best value, when not exact: the evaluation's unbiased estimate (`RemainderSampling`).
-        let value = result.isExact ? interval.midpoint : result.value(within: interval)
+        let value = sampled.map { interval.figure(availability: $0.availability) }
+            ?? (result.isExact ? interval.midpoint : result.value(within: interval))
         var flow = figures(name, probability: value, birnbaum: result.birnbaum, view: view, diagramSize: result.diagramSize)
         flow.plan = result.plan
         if result.interval.lower.down >= bounds.lower.down || result.interval.upper.down <= bounds.upper.down {   // the enumeration told something
@@ -71,16 +82,12 @@ extension CompiledFigures {
         flow.interval = interval
         guard !result.isExact else { return flow }
         flow.method = .bounded
-        // Wider than the figure itself: say what sampling finds, inside the interval (while the
-        // analysis can still afford sampling; else the interval stands).
-        if interval.width > interval.lower.down,
-           let estimate = estimate(targets: targets, view: view, background: background, within: interval, budget: &budget) {
+        if let sampled {
             flow.method = .estimated
-            flow.estimate = estimate
-            flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples\(estimate.sampling == "plain" ? "" : ", failure-biased")) inside the certified interval "
+            flow.estimate = sampled
+            flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(sampled.samples)) samples\(sampled.sampling == "plain" ? "" : ", failure-biased")) inside the certified interval "
                                    + interval.described, reason: "the enumeration's interval is wider than the figure itself",
                                    parts: [result.plan])
-            flow = flow.replacingProbability(interval.figure(availability: estimate.availability))
         }
         return flow
     }

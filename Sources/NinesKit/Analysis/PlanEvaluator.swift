@@ -16,6 +16,9 @@ struct TermsFigure {
     var estimate: Probability? = nil
     /// A bound on the estimate's standard error (in Q): parts' errors add (to first order).
     var estimateError = 0.0
+    /// False when the estimate was not sampled because the figure shows another value (a Monte
+    /// Carlo estimate: `PlanEvaluator.keepsRootEstimate`); such a figure is not remembered as a part.
+    var estimateSampled = true
 
     var isExact: Bool { interval.isNarrow(relative: ConditionedConjunction.relativeTolerance) }
     var middle: Probability { interval.midpoint }
@@ -43,8 +46,12 @@ extension CompiledFigures {
     }
 
     /// Runs `plan` (built for `view`); see `evaluate(_:view:budget:parts:)`.
-    func evaluate(_ plan: EvaluationPlan, view: FigureView, budget: inout EvaluationBudget, parts: PartFigures = PartFigures()) -> TermsFigure? {
+    /// - Parameter keepsEstimate: whether the figure will show the estimate inside the interval
+    ///   the plan's root enumerates (see `PlanEvaluator.keepsRootEstimate`).
+    func evaluate(_ plan: EvaluationPlan, view: FigureView, budget: inout EvaluationBudget, parts: PartFigures = PartFigures(),
+                  keepsEstimate: ((UnavailabilityInterval) -> Bool)? = nil) -> TermsFigure? {
         var evaluator = PlanEvaluator(self, view: view, work: budget.work, enumerationWork: budget.enumerationWork, parts: parts)
+        evaluator.keepsRootEstimate = keepsEstimate
         let result = evaluator.run(plan, evaluator.base)
         budget.work = evaluator.work
         return result
@@ -90,6 +97,10 @@ struct PlanEvaluator {
     /// of the analysis that holds them.
     let parts: PartFigures
     let callers: Bool
+    /// Whether the figure will show the estimate inside the interval of the plan's root, when that
+    /// is one enumeration: not when the interval is wider than the figure and a Monte Carlo
+    /// estimate is shown instead, and then its remainder is not sampled. Nil: always (parts).
+    var keepsRootEstimate: ((UnavailabilityInterval) -> Bool)?
     var bdd: BDD { figures.structure.bdd }
 
     init(_ figures: CompiledFigures, view: FigureView, work: Int, enumerationWork: Int, parts: PartFigures) {
@@ -104,16 +115,19 @@ struct PlanEvaluator {
     }
 
     mutating func run(_ plan: EvaluationPlan, _ context: EvaluationContext) -> TermsFigure? {
-        guard plan.remembered else { return runAlone(plan, context) }
+        let keepsEstimate = keepsRootEstimate ?? { _ in true }
+        keepsRootEstimate = nil   // the root's alone
+        guard plan.remembered else { return runAlone(plan, context, keepsEstimate: keepsEstimate) }
         let key = PartFigures.Key(terms: plan.terms, callers: callers)
         if let known = parts.figures[key] { return known }
-        let figure = runAlone(plan, base)
-        if let figure { parts.figures[key] = figure }
+        let figure = runAlone(plan, base, keepsEstimate: keepsEstimate)
+        if let figure, figure.estimateSampled { parts.figures[key] = figure }
         return figure
     }
 
     /// As `run`, without the memo.
-    mutating func runAlone(_ plan: EvaluationPlan, _ context: EvaluationContext) -> TermsFigure? {
+    mutating func runAlone(_ plan: EvaluationPlan, _ context: EvaluationContext,
+                           keepsEstimate: (UnavailabilityInterval) -> Bool = { _ in true }) -> TermsFigure? {
         switch plan.step {
         case .diagram(let root):
             return diagram(root, context)
@@ -136,23 +150,25 @@ struct PlanEvaluator {
             return condition(on: shared, candidates: candidates, given: given, context)
         case .sharedDiagrams:
             guard work > 0 else { return nil }
-            return sharedDiagrams(plan.terms, context)
+            return sharedDiagrams(plan.terms, context, keepsEstimate: keepsEstimate)
         case .noExactRoute:
             return nil
         }
     }
 
     /// Diagrams sharing components: conditioned on those inside one enumeration.
-    mutating func sharedDiagrams(_ terms: ConjunctionTerms, _ context: EvaluationContext) -> TermsFigure? {
+    mutating func sharedDiagrams(_ terms: ConjunctionTerms, _ context: EvaluationContext,
+                                 keepsEstimate: (UnavailabilityInterval) -> Bool) -> TermsFigure? {
         guard let conjunction = ConditionedConjunction(bdd, terms: terms, scratch: &scratch) else { return nil }
         let copied = conjunction.factors.reduce(0) { $0 + $1.level.count }
-        let result = conjunction.evaluate(context.variables, importance: true, workBudget: max(0, min(enumerationWork, work - copied)))
+        let result = conjunction.evaluate(context.variables, importance: true, workBudget: max(0, min(enumerationWork, work - copied)),
+                                          keepsEstimate: keepsEstimate)
         work -= copied + result.work
         return TermsFigure(interval: result.interval, birnbaum: result.birnbaum,
                            conditioning: ConditioningSummary(components: result.conditionedCount, depth: result.depth, states: result.states),
                            diagramSize: copied,
                            plan: flatConditioningPlan(conjunction, result, diagrams: terms.factors.count, nodes: copied, context),
-                           estimate: result.estimate, estimateError: result.estimateError)
+                           estimate: result.estimate, estimateError: result.estimateError, estimateSampled: result.estimate != nil)
     }
 
     /// The plan of conditioning inside one conjunction of diagrams: the shared components that can

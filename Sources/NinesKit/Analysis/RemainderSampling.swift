@@ -51,6 +51,35 @@ struct PartialLevel {
 }
 
 extension ConjunctionEnumeration {
+    /// Keeps the current state of the level being walked for the draws (`sampleFrontier`) and
+    /// adds its share to the estimate's error bound, which needs no draws.
+    mutating func noteRemainder(last: Int, width: Double) {
+        let first = last + 1
+        guard first < candidates.count, suffixDown[first] > 0 else { return }
+        for index in downSet { remainderSets.append(Int32(index)) }
+        remainderSetEnd.append(remainderSets.count)
+        remainderLast.append(Int32(last))
+        remainderWidth.append(width)
+        // A share lies in [0, 1], so its variance is at most 1/4: a bound on the estimate's error.
+        remainderVariance += width * width / (4 * Double(drawsPerState))
+    }
+
+    /// Draws below every frontier state the last walk kept (`noteRemainder`), in walk order: each
+    /// state is set up again from nothing down, pushed in the order the walk pushed it, so its
+    /// figures are the same bits, and the draws the ones a draw during the walk would make.
+    mutating func sampleFrontier() {
+        remainderShift = CompensatedSum()
+        random = Xoshiro256StarStar(seed: RemainderSampling.seed)
+        var start = 0
+        var pushed: [(index: Int, saved: Saved)] = []
+        for (state, end) in remainderSetEnd.enumerated() {
+            for index in remainderSets[start..<end] { pushed.append((Int(index), push(Int(index)))) }
+            sampleRemainder(last: Int(remainderLast[state]), width: remainderWidth[state])
+            while let (index, saved) = pushed.popLast() { pop(index, saved) }
+            start = end
+        }
+    }
+
     /// Draws `drawsPerState` states from the rest of the current state's subtree (the candidates
     /// after `last` free, at least one of them down) and adds `width` · the mean share x to
     /// `remainderShift` (see `RemainderSampling`).
@@ -77,7 +106,5 @@ extension ConjunctionEnumeration {
             while let (index, saved) = drawn.popLast() { pop(index, saved) }
         }
         remainderShift.add(width * shares / Double(drawsPerState))
-        // A share lies in [0, 1], so its variance is at most 1/4: a bound on the estimate's error.
-        remainderVariance += width * width / (4 * Double(drawsPerState))
     }
 }

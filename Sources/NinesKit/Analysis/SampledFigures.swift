@@ -29,6 +29,13 @@ extension CompiledFigures {
         return flow
     }
 
+    /// Whether `estimate` would give an estimate for `targets` (without drawing it).
+    func canSample(targets: [Int], view: FigureView, background: BackgroundSystemEstimate?, budget: EvaluationBudget) -> Bool {
+        if budget.sampledFigures > 0 { return true }
+        guard let background, view == .callers, !background.isCancelled else { return false }
+        return Set(targets) == Set(structure.roots)
+    }
+
     /// A seeded Monte Carlo estimate of "all targets up", clamped into `certified` when known.
     /// Nil when no background estimate serves and the analysis may sample no more figures.
     func estimate(targets: [Int], view: FigureView, background: BackgroundSystemEstimate?,
