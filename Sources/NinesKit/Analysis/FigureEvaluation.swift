@@ -77,7 +77,7 @@ extension CompiledFigures {
            let estimate = estimate(targets: targets, view: view, background: background, within: interval, budget: &budget) {
             flow.method = .estimated
             flow.estimate = estimate
-            flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples\(estimate.sampling == "plain" ? "" : ", failure-biased")) inside the certified interval "
+            flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples\(estimate.samplingNote)) inside the certified interval "
                                    + interval.described, reason: "the enumeration's interval is wider than the figure itself",
                                    parts: [result.plan])
             flow = flow.replacingProbability(interval.figure(availability: estimate.availability))
