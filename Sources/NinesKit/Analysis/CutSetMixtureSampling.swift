@@ -12,10 +12,13 @@ import Foundation
 /// down in x, so weighting each outage by 1/(α + (1 − α)·N(x)/S) estimates Q without bias, also
 /// for outages no listed set explains (the α part draws them; "defensive" importance sampling,
 /// T. Hesterberg, Technometrics 37, 1995; the cut-set mixture is R. M. Karp, M. Luby and
-/// N. Madras's union estimator, J. Algorithms 10, 1989). Rounds double as in
+/// N. Madras's union estimator, J. Algorithms 10, 1989). Rounds double (from 1,024) as in
 /// `FailureBiasedSampling` until the relative error is below its target or the work runs out.
 struct CutSetMixtureSampling {
     static let plainShare = 0.1
+    /// Samples of the first round: most samples are outages here, so 1,024 usually state the
+    /// error (each one walks up a 3,000-event tree: a fraction of a millisecond).
+    static let firstRound = 1024
 
     let sampling: SystemSampling
     let cuts: [HeaviestCutSets.CutSet]
@@ -29,7 +32,7 @@ struct CutSetMixtureSampling {
         var choice = Xoshiro256StarStar(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
         var mark = [Int](repeating: -1, count: sampling.down.count)
         var (sum, sumOfSquares, outages, drawn) = (0.0, 0.0, 0, 0)
-        var nextCheck = FailureBiasedSampling.firstRound
+        var nextCheck = Self.firstRound
         let alpha = Self.plainShare
         let done = sampling.draw(down: sampling.down, logUp: sampling.logUp, samples: FailureBiasedSampling.maximumSamples, seed: seed,
                                  workBudget: FailureBiasedSampling.workBudget, stop: {
