@@ -231,7 +231,18 @@ public struct SampledEstimate: Hashable, Sendable, Codable {
     public let seed: UInt64
     /// The estimated unavailability's standard error / the estimate; nil when no outage was drawn.
     public var relativeError: Double? = nil
-    /// "plain" (states drawn from the model's own figures) or "failureBiased" (importance sampling
-    /// with balanced failure biasing, used when a plain draw's relative error was 10% or more).
+    /// "plain" (states drawn from the model's own figures), "failureBiased" (importance sampling
+    /// with balanced failure biasing, used when a plain draw's relative error was 10% or more) or
+    /// "cutSetMixture" (importance sampling over the likeliest cut sets, when failure biasing did
+    /// not reach 10%: `CutSetMixtureSampling`).
     public var sampling: String = "plain"
+
+    /// How the states were drawn, for a plan's text ("" when plainly).
+    var samplingNote: String {
+        switch sampling {
+        case "failureBiased": ", failure-biased"
+        case "cutSetMixture": ", cut-set mixture"
+        default: ""
+        }
+    }
 }

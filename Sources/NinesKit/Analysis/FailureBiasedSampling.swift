@@ -71,7 +71,7 @@ struct FailureBiasedSampling {
     }
 
     /// The weighted mean and its standard error (sample variance of the weighted indicator).
-    private static func estimate(_ sum: Double, _ sumOfSquares: Double, _ samples: Int) -> Estimate {
+    static func estimate(_ sum: Double, _ sumOfSquares: Double, _ samples: Int) -> Estimate {
         guard samples > 1 else { return Estimate(unavailability: 0, standardError: 0, samples: samples) }
         let n = Double(samples)
         let mean = sum / n

@@ -85,7 +85,7 @@ extension CompiledFigures {
         if let sampled {
             flow.method = .estimated
             flow.estimate = sampled
-            flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(sampled.samples)) samples\(sampled.sampling == "plain" ? "" : ", failure-biased")) inside the certified interval "
+            flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(sampled.samples)) samples\(sampled.samplingNote)) inside the certified interval "
                                    + interval.described, reason: "the enumeration's interval is wider than the figure itself",
                                    parts: [result.plan])
         }

@@ -3,14 +3,21 @@ import Foundation
 /// Monte Carlo figures for what no exact route reached, always inside a certified interval.
 extension CompiledFigures {
     /// A Monte Carlo figure, inside its certified interval: `given` (from the parts, when known)
-    /// narrowed by what the structure proves (`CompiledStructure.structuralBounds`), so an estimate
+    /// narrowed by what the structure proves (`CompiledStructure.structuralBounds`,
+    /// `associationBounds`), so an estimate
     /// never falls below the unavailability of what every path needs. When the analysis can no
     /// longer afford sampling, the certified interval alone, `bounded`.
     func sampled(_ name: String, targets: [Int], view: FigureView, background: BackgroundSystemEstimate?,
                  within given: UnavailabilityInterval?, budget: inout EvaluationBudget, because reason: String) -> FlowFigures {
         let structural = structure.structuralBounds(targets: targets, figures: structure.names.indices.map { ownFigures($0, view).probability })
-        let certified = given.map { structural.intersected(with: $0) } ?? structural
-        guard let estimate = estimate(targets: targets, view: view, background: background, within: certified, budget: &budget) else {
+        var bounded = associationBounds(targets: targets, view: view).map(structural.intersected) ?? structural
+        let cuts = heaviestCutSets(targets: targets, view: view)
+        if let cuts, let union = CutSetUnion(levels: 0, variables: structure.names.indices.map { ownFigures($0, view).probability })
+            .probability(of: cuts.map { $0.components.map(Int32.init) }, nodeLimit: Self.cutSetUnionNodes), union > bounded.lower.down {
+            bounded = UnavailabilityInterval(lower: Probability(unavailability: min(union, bounded.upper.down)), upper: bounded.upper)
+        }
+        let certified = given.map { bounded.intersected(with: $0) } ?? bounded
+        guard let estimate = estimate(targets: targets, view: view, background: background, within: certified, cuts: cuts, budget: &budget) else {
             var flow = FlowFigures(name: name, probability: certified.midpoint, frequency: nil,
                                    importance: [], componentsWithoutRates: [], diagramSize: 0)
             flow.method = .bounded
@@ -24,7 +31,7 @@ extension CompiledFigures {
         flow.method = .estimated
         flow.estimate = estimate
         flow.interval = certified
-        flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples\(estimate.sampling == "plain" ? "" : ", failure-biased")) inside the structural interval "
+        flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples\(estimate.samplingNote)) inside the structural interval "
                                + certified.described, reason: reason)
         return flow
     }
@@ -38,35 +45,55 @@ extension CompiledFigures {
 
     /// A seeded Monte Carlo estimate of "all targets up", clamped into `certified` when known.
     /// Nil when no background estimate serves and the analysis may sample no more figures.
+    /// - Parameter cuts: the targets' likeliest cut sets when already found (`heaviestCutSets`).
     func estimate(targets: [Int], view: FigureView, background: BackgroundSystemEstimate?,
-                  within certified: UnavailabilityInterval?, budget: inout EvaluationBudget) -> SampledEstimate? {
+                  within certified: UnavailabilityInterval?, cuts known: [HeaviestCutSets.CutSet]? = nil, budget: inout EvaluationBudget) -> SampledEstimate? {
         let seed = AvailabilityAnalysis.estimateSeed
         let isSystem = Set(targets) == Set(structure.roots)
+        let clamp = { (value: Double) in certified?.clamp(availability: value) ?? value }
+        let figures = structure.names.indices.map { ownFigures($0, view).probability }
+        var cuts = known
+        // A large structure whose certified interval leaves a plain draw fewer than 10 outages to
+        // expect: its seconds of sampling could not state an error, so the cut-set mixture first.
+        if structure.names.count >= Self.largeForPlainSampling, budget.sampledFigures > 0,
+           let certified, certified.upper.down * Double(SystemSampling.samples) < 10 {
+            cuts = cuts ?? heaviestCutSets(targets: targets, view: view)
+            if let cuts, !cuts.isEmpty {
+                let mixture = CutSetMixtureSampling(sampling: SystemSampling(structure: structure, figures: figures, targets: targets), cuts: cuts)
+                    .estimate(seed: seed)
+                if mixture.relativeError < FailureBiasedSampling.targetRelativeError {
+                    budget.sampledFigures -= 1
+                    return Self.weighted(mixture, "cutSetMixture", seed: seed, clamp: clamp)
+                }
+            }
+        }
         let counts: (up: Int, samples: Int)
         if let drawn = isSystem && view == .callers ? background?.counts() : nil {
             counts = drawn
         } else {
             guard budget.sampledFigures > 0 else { return nil }
             budget.sampledFigures -= 1
-            counts = SystemSampling(structure: structure, figures: structure.names.indices.map { ownFigures($0, view).probability },
-                                    targets: targets).systemUpCount(seed: seed)
+            counts = SystemSampling(structure: structure, figures: figures, targets: targets).systemUpCount(seed: seed)
         }
-        let clamp = { (value: Double) in certified?.clamp(availability: value) ?? value }
         let outages = counts.samples - counts.up
         let plainError = Self.relativeError(outages: outages, samples: counts.samples)
         // A rare outage: a plain draw that saw few or none says little, so draw again with failures
         // biased towards (see `FailureBiasedSampling`). Not past the plain draw's work budget (very
         // large models): there nearly every component fails more often than the bias level anyway.
-        if plainError >= FailureBiasedSampling.targetRelativeError && counts.samples >= SystemSampling.samples {
-            let sampling = SystemSampling(structure: structure, figures: structure.names.indices.map { ownFigures($0, view).probability },
-                                          targets: targets)
-            let biased = FailureBiasedSampling(sampling: sampling).estimate(seed: seed)
-            let margin = 1.959964 * biased.standardError
-            var estimate = SampledEstimate(availability: clamp(1 - biased.unavailability), low: clamp(1 - (biased.unavailability + margin)),
-                                           high: clamp(1 - max(0, biased.unavailability - margin)), samples: biased.samples, seed: seed)
-            estimate.relativeError = biased.relativeError.isFinite ? biased.relativeError : nil
-            estimate.sampling = "failureBiased"
-            return estimate
+        if plainError >= FailureBiasedSampling.targetRelativeError {
+            let sampling = SystemSampling(structure: structure, figures: figures, targets: targets)
+            var best: (estimate: FailureBiasedSampling.Estimate, method: String)?
+            if counts.samples >= SystemSampling.samples { best = (FailureBiasedSampling(sampling: sampling).estimate(seed: seed), "failureBiased") }
+            // Outages that need several components down at once, or a draw cut short by its work:
+            // importance sampling over the likeliest cut sets, kept when its error is smaller.
+            if !(best.map { $0.estimate.relativeError < FailureBiasedSampling.targetRelativeError } ?? false) {
+                cuts = cuts ?? heaviestCutSets(targets: targets, view: view)
+                if let cuts, !cuts.isEmpty {
+                    let mixture = CutSetMixtureSampling(sampling: sampling, cuts: cuts).estimate(seed: seed)
+                    if best.map({ mixture.relativeError < $0.estimate.relativeError }) ?? true { best = (mixture, "cutSetMixture") }
+                }
+            }
+            if let best { return Self.weighted(best.estimate, best.method, seed: seed, clamp: clamp) }
         }
         let interval = ProportionInterval(successes: counts.up, trials: counts.samples)
         var estimate = SampledEstimate(availability: clamp(interval.estimate), low: clamp(interval.low), high: clamp(interval.high),
@@ -74,6 +101,34 @@ extension CompiledFigures {
         estimate.relativeError = plainError.isFinite ? plainError : nil
         return estimate
     }
+
+    /// Structures from this many components skip a plain draw that could not state an error (it
+    /// costs seconds on a 3,000-event fault tree) when the cut-set mixture can.
+    static let largeForPlainSampling = 1000
+
+    /// An importance-sampling estimate as a figure's: the 95% interval is ± 1.96 standard errors,
+    /// everything clamped into the certified interval.
+    static func weighted(_ estimate: FailureBiasedSampling.Estimate, _ method: String, seed: UInt64,
+                         clamp: (Double) -> Double) -> SampledEstimate {
+        let margin = 1.959964 * estimate.standardError
+        var figure = SampledEstimate(availability: clamp(1 - estimate.unavailability), low: clamp(1 - (estimate.unavailability + margin)),
+                                     high: clamp(1 - max(0, estimate.unavailability - margin)), samples: estimate.samples, seed: seed)
+        figure.relativeError = estimate.relativeError.isFinite ? estimate.relativeError : nil
+        figure.sampling = method
+        return figure
+    }
+
+    /// The likeliest cut sets of "some target down" (`HeaviestCutSets`), nil past
+    /// `associationComponents` components reached.
+    func heaviestCutSets(targets: [Int], view: FigureView) -> [HeaviestCutSets.CutSet]? {
+        let reached = structure.reached(from: targets)
+        guard reached.count <= Self.associationComponents else { return nil }
+        return HeaviestCutSets.find(structure.dependencies, down: structure.names.indices.map { ownFigures($0, view).probability.down },
+                                    targets: targets, order: reached)
+    }
+
+    /// Most nodes the diagram of the likeliest cut sets' union may take (it is a lower bound only).
+    static let cutSetUnionNodes = 200_000
 
     /// A sampled proportion's standard error / the proportion (of outages); infinite with none.
     static func relativeError(outages: Int, samples: Int) -> Double {

@@ -97,7 +97,10 @@ struct SystemSampling: Sendable {
     /// own figures, or biased ones), and hands each sample's failed components and whether the
     /// targets are down to `visit`. Returns how many samples were drawn: it stops after the first
     /// batch that brings the work past `workBudget` (never before one batch), or when `stop` says so.
+    /// `force` may add components to each sample's failures before it is evaluated (importance
+    /// sampling that sets a cut set down: `CutSetMixtureSampling`); a component may then appear twice.
     func draw(down: [Double], logUp: [Double], samples: Int, seed: UInt64, workBudget: Int, stop: () -> Bool,
+              force: (_ failures: inout [Int]) -> Void = { _ in },
               visit: (_ failures: [Int], _ systemDown: Bool) -> Void) -> Int {
         let count = down.count
         var random = Xoshiro256StarStar(seed: seed)
@@ -124,6 +127,7 @@ struct SystemSampling: Sendable {
             work += count
             for index in 0..<size {
                 let sample = done + index
+                force(&failures[index])
                 var systemDown = false
                 for component in failures[index] {
                     downMark[component] = sample

@@ -230,7 +230,7 @@ struct TextReportRenderer {
                 + "\(Format.percent(Probability(availability: estimate.low))) – \(Format.percent(Probability(availability: estimate.high)))"
             let full = "  \(interval); \(estimate.samples) random states, seed \(estimate.seed))"
             lines.append(full.count <= 80 ? full : "  \(interval))")
-            let biased = estimate.sampling == "plain" ? "" : ", failure-biased sampling"
+            let biased = estimate.sampling == "plain" ? "" : estimate.sampling == "cutSetMixture" ? ", cut-set mixture sampling" : ", failure-biased sampling"
             let error = estimate.relativeError.map { String(format: "%.1f%%", $0 * 100) } ?? "unknown (no outage drawn)"
             lines.append("  relative error \(error)\(biased)")
             lines.append("  no exact method reached it: a target is judged by the CI's lower end")
