@@ -66,7 +66,7 @@ package struct CompiledStructure {
         roots = order.roots
         layers = model.components.map(\.layer)
         (closure, objectives, system) = (parts.closure, parts.objectives, parts.system)
-        parts.bdd.clearCaches()
+        parts.bdd.compact()
         bdd = parts.bdd
         names = order.names
         indexOf = order.indexOf
