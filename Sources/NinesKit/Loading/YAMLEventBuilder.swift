@@ -43,13 +43,6 @@ private final class YAMLEventReader {
     private let file: String
     /// Everything found so far, in the order of the file; a libyaml error comes last.
     private(set) var diagnostics: [Diagnostic] = []
-    /// The items and pairs of the collections being read, innermost last: each collection gathers
-    /// here and is copied out at its end into an array of its own size (from a buffer pointer: an
-    /// `Array` of a slice spanning its whole buffer would share that buffer). Appending to each
-    /// collection's own array grew it by doubling: at 100,000 components a third of the tree was
-    /// spare capacity (a mapping pair is 112 bytes), and every doubling was a copy.
-    private var pendingItems: [YAMLValue] = []
-    private var pendingPairs: [(key: YAMLScalar, value: YAMLValue)] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
@@ -126,12 +119,11 @@ private final class YAMLEventReader {
             let explicitTag = plain && tag != "!" ? tag : nil
             return .scalar(YAMLScalar(text: scalarText, isQuoted: !plain, explicitTag: explicitTag, location: location))
         case YAML_SEQUENCE_START_EVENT:
-            let start = pendingItems.count
-            defer { pendingItems.removeSubrange(start...) }
+            var items: [YAMLValue] = []
             while advance() {
-                if type == YAML_SEQUENCE_END_EVENT { return .sequence(pendingItems[start...].withUnsafeBufferPointer { Array($0) }, location) }
+                if type == YAML_SEQUENCE_END_EVENT { return .sequence(items, location) }
                 guard let item = node() else { return nil }
-                pendingItems.append(item)
+                items.append(item)
             }
             return nil
         case YAML_MAPPING_START_EVENT:
@@ -144,11 +136,10 @@ private final class YAMLEventReader {
 
     /// The mapping whose start event is current; keys that are not names are reported and left out.
     private func mapping(at location: ModelLocation) -> YAMLValue? {
-        let start = pendingPairs.count
-        defer { pendingPairs.removeSubrange(start...) }
+        var pairs: [(key: YAMLScalar, value: YAMLValue)] = []
         var seen = KeysSeen()
         while advance() {
-            if type == YAML_MAPPING_END_EVENT { return .mapping(pendingPairs[start...].withUnsafeBufferPointer { Array($0) }, location) }
+            if type == YAML_MAPPING_END_EVENT { return .mapping(pairs, location) }
             if type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT {
                 // One report for the whole key, none for what it holds.
                 let found = type == YAML_MAPPING_START_EVENT ? "a mapping" : "a list"
@@ -162,12 +153,12 @@ private final class YAMLEventReader {
             } else if key.text == "<<" && !key.isQuoted {
                 diagnostics.append(Diagnostic(at: key.location, "merge keys ('<<') are not allowed in model files; write the fields out",
                                               length: 2))
-            } else if let first = seen.repeated(key, in: pendingPairs[start...]) {
+            } else if let first = seen.repeated(key, in: pairs) {
                 // Keys are compared as text: every scalar stays text until a reader decides its type.
                 diagnostics.append(Diagnostic(at: key.location, "duplicate key '\(key.clipped)' in the same mapping "
                                               + "(first at line \(first.line), column \(first.column))"))
             } else {
-                pendingPairs.append((key, value))
+                pairs.append((key, value))
             }
         }
         return nil
@@ -201,7 +192,7 @@ private struct KeysSeen {
 
     /// Where `key` first appeared in `pairs` (the mapping's keys so far), when it is a repeat;
     /// records it otherwise.
-    mutating func repeated(_ key: YAMLScalar, in pairs: ArraySlice<(key: YAMLScalar, value: YAMLValue)>) -> ModelLocation? {
+    mutating func repeated(_ key: YAMLScalar, in pairs: [(key: YAMLScalar, value: YAMLValue)]) -> ModelLocation? {
         if many != nil {
             if let first = many![key.text] { return first }
             many![key.text] = key.location
