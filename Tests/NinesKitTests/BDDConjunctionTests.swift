@@ -148,6 +148,35 @@ import Testing
         #expect(smallConjunction == operands.reduce(BDD.up) { bdd.and($0, $1) })
     }
 
+    /// `compact()` (after compilation) frees the unique tables and trims the nodes; building again
+    /// afterwards rebuilds the tables, so every function already built is found, not made twice,
+    /// and new functions are the nodes a never-compacted diagram makes.
+    @Test func compactedDiagramStaysCanonical() {
+        var random = SplitMix64(seed: 7)
+        let compacted = BDD(), plain = BDD()
+        let first = (0..<80).map { _ in Self.randomFunction(compacted, variables: 40, &random) }
+        var replay = SplitMix64(seed: 7)
+        let firstPlain = (0..<80).map { _ in Self.randomFunction(plain, variables: 40, &replay) }
+        #expect(first == firstPlain)
+        let conjunction = compacted.and(first)
+        #expect(conjunction == plain.and(firstPlain))
+        let nodes = compacted.nodeCount
+        compacted.compact()
+        #expect(compacted.nodeCount == nodes)
+        #expect(compacted.and(first) == conjunction)   // found in the rebuilt tables
+        #expect(compacted.nodeCount == nodes)
+        for function in first { #expect(compacted.node(compacted.level(function), low: compacted.low(function), high: compacted.high(function)) == function) }
+        #expect(compacted.nodeCount == nodes)
+        let more = (0..<40).map { _ in Self.randomFunction(compacted, variables: 40, &random) }
+        let morePlain = (0..<40).map { _ in Self.randomFunction(plain, variables: 40, &replay) }
+        #expect(more == morePlain)
+        #expect(compacted.or(more[0], conjunction) == plain.or(morePlain[0], plain.and(firstPlain)))
+        #expect(compacted.nodeCount == plain.nodeCount)
+        for assignment in stride(from: 0, to: 1 << 40, by: (1 << 40) / 997) {
+            #expect(Self.evaluate(compacted, more[1], assignment) == Self.evaluate(plain, morePlain[1], assignment))
+        }
+    }
+
     /// k-of-n takes its members deepest first whatever order they come in, so each step adds nodes
     /// on top of what is built: 100 of 199 independent members build about k × (n − k + 1) nodes
     /// (the other order pushed every member beneath the diagrams built so far: 8 minutes for 1,000

@@ -112,6 +112,11 @@ package final class BDD {
     /// Whether the build running under `withNodeLimit` has passed its limit (its results are void).
     var limitExceeded: Bool { tables.exceededLimit }
 
-    /// Drops the operation cache (the diagram itself stays); call after compilation to free memory.
+    /// Drops the operation cache (the diagram itself stays).
     public func clearCaches() { tables.shrinkCache() }
+
+    /// Frees what only building needs (the operation cache and the unique tables) and trims the
+    /// node storage; call once compiled. Building more afterwards stays exact, after one pass that
+    /// rebuilds the unique tables.
+    func compact() { tables.compact() }
 }

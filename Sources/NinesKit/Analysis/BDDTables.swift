@@ -21,6 +21,8 @@ struct BDDTables {
     /// missed (the probes were 2/3 of compilation).
     private var subtables: UnsafeMutablePointer<Subtable>
     private var subtableCount = 0
+    /// Whether `compact()` dropped the unique tables; the next new node rebuilds them.
+    private var uniqueTablesDropped = false
 
     /// Memo of recent operations: direct-mapped and lossy (a collision overwrites), as in most BDD
     /// packages. Losing an entry only costs a recomputation, never exactness.
@@ -81,6 +83,7 @@ struct BDDTables {
             return BDD.down
         }
         precondition(level >= 0 && level < Int32.max, "variable levels are 0 ..< Int32.max")
+        if uniqueTablesDropped { rebuildUniqueTables() }
         if Int(level) >= subtableCount { addSubtables(through: Int(level)) }
         var table = subtables[Int(level)]
         if table.slots == nil {
@@ -115,6 +118,45 @@ struct BDDTables {
         nodes.deallocate()
         nodes = larger
         capacity *= 2
+    }
+
+    /// After compilation: frees the unique tables and the operation cache and trims the node
+    /// storage to the nodes made. At 100,000 components the tables are a third of the diagram's
+    /// memory (a slot per node at most half full, by level), and evaluation only reads nodes; a
+    /// later new node (cut sets, say) rebuilds the tables first, so hash-consing stays exact.
+    mutating func compact() {
+        for level in 0..<subtableCount { subtables[level].slots?.deallocate() }
+        subtables.deallocate()
+        subtables = .allocate(capacity: 0)
+        subtableCount = 0
+        uniqueTablesDropped = true
+        resizeCache(1 << 12)
+        let trimmed = UnsafeMutablePointer<Node>.allocate(capacity: count)
+        trimmed.moveInitialize(from: nodes, count: count)
+        nodes.deallocate()
+        nodes = trimmed
+        capacity = count
+    }
+
+    /// Puts every node back in its level's unique table (after `compact()`).
+    private mutating func rebuildUniqueTables() {
+        uniqueTablesDropped = false
+        for index in 2..<max(2, count) {
+            let node = nodes[index]
+            if Int(node.level) >= subtableCount { addSubtables(through: Int(node.level)) }
+            var table = subtables[Int(node.level)]
+            if table.slots == nil {
+                table.slots = .allocate(capacity: 8)
+                table.slots!.initialize(repeating: 0, count: 8)
+                table.mask = 7
+            }
+            var slot = Self.hash(0, node.low, node.high) & table.mask
+            while table.slots![slot] != 0 { slot = (slot + 1) & table.mask }
+            table.slots![slot] = Ref(index)
+            table.count += 1
+            if table.count * 2 > table.mask + 1 { grow(&table) }
+            subtables[Int(node.level)] = table
+        }
     }
 
     /// Makes room for levels up to `level` (empty tables, allocated on first use).

@@ -66,7 +66,10 @@ package struct CompiledStructure {
         roots = order.roots
         layers = model.components.map(\.layer)
         (closure, objectives, system) = (parts.closure, parts.objectives, parts.system)
-        parts.bdd.clearCaches()
+        parts.bdd.compact()
+        // The unique tables were a block per variable level; worth handing back on a large diagram
+        // only (advice compiles many small ones).
+        if parts.bdd.nodeCount >= 1 << 20 { FreedMemory.returnToSystem() }
         bdd = parts.bdd
         names = order.names
         indexOf = order.indexOf

@@ -40,8 +40,7 @@ extension CompiledFigures {
             if terms.factors.count == 1 && terms.groups.isEmpty {
                 return figure(named: name, form: .diagram(terms.factors[0]), targets: targets, view: view, budget: &budget)
             }
-            var planner = FigurePlanner(structure.bdd, variables: variables(view), known: parts, callers: isDistinct(view))
-            return figure(named: name, plan: planner.plan(terms), targets: targets, view: view, background: background,
+            return figure(named: name, plan: plan(terms, view: view, parts: parts), targets: targets, view: view, background: background,
                           budget: &budget, parts: parts)
         case .sampled:
             return sampled(name, targets: targets, view: view, background: background, within: nil, budget: &budget,

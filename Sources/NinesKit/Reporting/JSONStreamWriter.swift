@@ -110,11 +110,15 @@ struct JSONStreamWriter {
     }
 
     private mutating func writeIndent() {
-        for _ in 0..<indent {
-            output.append(UInt8(ascii: " "))
-            output.append(UInt8(ascii: " "))
+        var left = 2 * indent
+        while left > 0 {
+            let run = min(left, Self.spaces.count)
+            output.append(contentsOf: Self.spaces[..<run])
+            left -= run
         }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     private mutating func write(_ scalar: JSONRecording.Scalar) {
         switch scalar {
@@ -143,6 +147,16 @@ struct JSONStreamWriter {
     /// Quotes, backslashes and C0 controls escaped; slashes, DEL and non-ASCII as they are.
     private mutating func writeString(_ string: String) {
         output.append(UInt8(ascii: "\""))
+        // Most strings (names, keys) need no escape: copied whole instead of a byte at a time.
+        let copied = string.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            output.append(contentsOf: bytes)
+            return true
+        } ?? false
+        if copied {
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"):
