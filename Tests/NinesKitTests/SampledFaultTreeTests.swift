@@ -54,6 +54,17 @@ import Testing
         #expect(estimate.sampling != "plain" && (estimate.relativeError ?? 1) < 0.1)
     }
 
+    /// The objective on the top event and the system figure are one figure: drawn once (so the
+    /// second does not spend the analysis's last sampled figure and fall to bounds only).
+    @Test func anObjectiveOnTheTopEventAndTheSystemAreSampledOnce() throws {
+        let analysis = AvailabilityAnalysis(try TestModels.load(Self.tree), budget: Self.overBudget,
+                                            evaluation: EvaluationBudget(work: 1_000_000, sampledFigures: 1))
+        let objective = analysis.objective(0), system = analysis.system()
+        #expect(objective.method == .estimated && system.method == .estimated)
+        #expect(objective.estimate == system.estimate && objective.probability == system.probability)
+        #expect(objective.interval == system.interval)
+    }
+
     @Test func theLikeliestCutSetsAreTheMinimalOnes() throws {
         let analysis = AvailabilityAnalysis(try TestModels.load(Self.tree), budget: Self.overBudget)
         let structure = analysis.structure

@@ -76,13 +76,23 @@ public struct AvailabilityAnalysis: Sendable {
         diagramNodes = structure.bdd.nodeCount
         // A conjunction is conditioned once per view however many figures it is (an objective at
         // the front door, the system of one front door, that component's closure).
+        // A sampled figure is drawn once per targets and view (`CompiledFigures.SampledKey`).
         var evaluated: [CompiledFigures.Key: FlowFigures] = [:]
+        var sampledFigures: [CompiledFigures.SampledKey: FlowFigures] = [:]
         // Every figure of one analysis spends from one evaluation budget (see `EvaluationBudget`),
         // and remembers its parts' figures for the others.
         var spending = compiled.budget
         let parts = PartFigures()
         func figure(_ name: String, _ form: StructureForm, targets: [Int], _ view: FigureView,
                     background: BackgroundSystemEstimate? = nil) -> FlowFigures {
+            if case .sampled = form {
+                let key = compiled.sampledKey(targets: targets, view)
+                if let known = sampledFigures[key] { return known.renamed(name) }
+                let result = compiled.figure(named: name, form: form, targets: targets, view: view, background: background,
+                                             budget: &spending, parts: parts)
+                sampledFigures[key] = result
+                return result
+            }
             guard case .conjunction = form else {
                 return compiled.figure(named: name, form: form, targets: targets, view: view, background: background,
                                        budget: &spending, parts: parts)

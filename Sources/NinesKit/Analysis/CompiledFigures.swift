@@ -33,6 +33,17 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
         let callers: Bool
     }
 
+    /// A sampled figure depends on its targets and its view only (the seed is fixed), so an
+    /// objective on the whole front door and the system figure are drawn once.
+    struct SampledKey: Hashable {
+        let targets: [Int]
+        let callers: Bool
+    }
+
+    func sampledKey(targets: [Int], _ view: FigureView) -> SampledKey {
+        SampledKey(targets: Set(targets).sorted(), callers: view == .callers)
+    }
+
     func key(_ form: StructureForm, _ view: FigureView) -> Key {
         let terms = structure.terms(of: form)
         return Key(factors: terms.factors.sorted(), groups: terms.groups, callers: view == .callers && callerVariables != pathVariables)
