@@ -9,10 +9,11 @@ extension CompiledFigures {
     /// longer afford sampling, the certified interval alone, `bounded`.
     func sampled(_ name: String, targets: [Int], view: FigureView, background: BackgroundSystemEstimate?,
                  within given: UnavailabilityInterval?, budget: inout EvaluationBudget, because reason: String) -> FlowFigures {
-        let structural = structure.structuralBounds(targets: targets, figures: structure.names.indices.map { ownFigures($0, view).probability })
+        let figures = ownProbabilities(view)
+        let structural = structure.structuralBounds(targets: targets, figures: figures)
         var bounded = associationBounds(targets: targets, view: view).map(structural.intersected) ?? structural
         let cuts = heaviestCutSets(targets: targets, view: view)
-        if let cuts, let union = CutSetUnion(levels: 0, variables: structure.names.indices.map { ownFigures($0, view).probability })
+        if let cuts, let union = CutSetUnion(levels: 0, variables: figures)
             .probability(of: cuts.map { $0.components.map(Int32.init) }, nodeLimit: Self.cutSetUnionNodes), union > bounded.lower.down {
             bounded = UnavailabilityInterval(lower: Probability(unavailability: min(union, bounded.upper.down)), upper: bounded.upper)
         }
@@ -51,7 +52,7 @@ extension CompiledFigures {
         let seed = AvailabilityAnalysis.estimateSeed
         let isSystem = Set(targets) == Set(structure.roots)
         let clamp = { (value: Double) in certified?.clamp(availability: value) ?? value }
-        let figures = structure.names.indices.map { ownFigures($0, view).probability }
+        let figures = ownProbabilities(view)
         var cuts = known
         // A large structure whose certified interval leaves a plain draw fewer than 10 outages to
         // expect: its seconds of sampling could not state an error, so the cut-set mixture first.
@@ -123,8 +124,13 @@ extension CompiledFigures {
     func heaviestCutSets(targets: [Int], view: FigureView) -> [HeaviestCutSets.CutSet]? {
         let reached = structure.reached(from: targets)
         guard reached.count <= Self.associationComponents else { return nil }
-        return HeaviestCutSets.find(structure.dependencies, down: structure.names.indices.map { ownFigures($0, view).probability.down },
+        return HeaviestCutSets.find(structure.dependencies, down: ownProbabilities(view).map(\.down),
                                     targets: targets, order: reached)
+    }
+
+    /// Every component's own figure in `view`, by component index.
+    func ownProbabilities(_ view: FigureView) -> [Probability] {
+        structure.names.indices.map { ownFigures($0, view).probability }
     }
 
     /// Most nodes the diagram of the likeliest cut sets' union may take (it is a lower bound only).
