@@ -65,6 +65,29 @@ import Testing
         #expect(objective.interval == system.interval)
     }
 
+    /// At least 2 of 3 independent members up, none compiled: the association bounds of
+    /// independent members are the Poisson-binomial at both ends, so they meet and the figure is
+    /// exact without a draw. By hand (q = 0.01, 0.02, 0.03): down when two or more are down,
+    /// q1q2 + q1q3 + q2q3 − 2q1q2q3 = 0.0002 + 0.0003 + 0.0006 − 0.000012 = 0.001088.
+    @Test func boundsThatMeetAreAnExactFigureNotASample() throws {
+        let model = try TestModels.load("""
+            version: 1
+            system: two-of-three
+            components:
+              a: { availability: 99% }
+              b: { availability: 98% }
+              c: { availability: 97% }
+              top: { availability: 100%, depends_on: [{ k_of: { k: 2, of: [a, b, c] } }] }
+            objectives:
+              top: { at: top, target: 99.9% }
+            """)
+        let nothing = CompilationBudget(groupNodes: 0, closureNodes: 0, objectiveNodes: 0, systemNodes: 0, totalNodes: .max)
+        let figure = AvailabilityAnalysis(model, budget: nothing).objective(0)
+        #expect(figure.method == .exact)
+        #expect(figure.plan?.kind == .boundsOnly && figure.estimate == nil)
+        #expect(abs(figure.probability.down - 0.001088) <= 1e-15, "\(figure.probability.down)")
+    }
+
     @Test func theLikeliestCutSetsAreTheMinimalOnes() throws {
         let analysis = AvailabilityAnalysis(try TestModels.load(Self.tree), budget: Self.overBudget)
         let structure = analysis.structure

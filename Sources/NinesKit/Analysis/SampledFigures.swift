@@ -18,6 +18,17 @@ extension CompiledFigures {
             bounded = UnavailabilityInterval(lower: Probability(unavailability: min(union, bounded.upper.down)), upper: bounded.upper)
         }
         let certified = given.map { bounded.intersected(with: $0) } ?? bounded
+        // Bounds that meet to a double's precision (independent k_of members, a figure of 0) are
+        // the figure itself: exact, as conditioning that enumerated every state is, with no draw.
+        if certified.isNarrow(relative: ConditionedConjunction.relativeTolerance) {
+            var flow = FlowFigures(name: name, probability: certified.midpoint, frequency: nil,
+                                   importance: [], componentsWithoutRates: [], diagramSize: 0)
+            flow.method = .exact
+            flow.interval = certified
+            flow.plan = FigurePlan(.boundsOnly, "the structural interval " + certified.described + ", whose ends meet",
+                                   reason: reason + "; its certified bounds meet, so nothing is left to sample")
+            return flow
+        }
         guard let estimate = estimate(targets: targets, view: view, background: background, within: certified, cuts: cuts, budget: &budget) else {
             var flow = FlowFigures(name: name, probability: certified.midpoint, frequency: nil,
                                    importance: [], componentsWithoutRates: [], diagramSize: 0)

@@ -58,9 +58,10 @@ struct HostileInputTests {
     }
 
     /// A `k_of` group whose exact diagram would take k × (n − k + 1) nodes past the group budget
-    /// (once refused at load) is answered: the group is sampled, its figure estimated with a 95%
-    /// interval that holds the exact value (independent identical members: a binomial tail).
-    @Test func hugeKOfGroupIsAnsweredByEstimate() throws {
+    /// (once refused at load) is answered: the group is not compiled, and its members are
+    /// independent, so the certified interval (the Poisson-binomial at both ends,
+    /// `associationBounds`) pins the figure: exact, with nothing sampled.
+    @Test func hugeKOfGroupIsAnsweredExactlyByItsBounds() throws {
         let n = 2000, k = 1000
         let members = (0..<n).map { "c\($0)" }
         let yaml = "version: 1\nsystem: wide\ncomponents:\n"
@@ -69,14 +70,11 @@ struct HostileInputTests {
             + "objectives:\n  top: { at: top }\n"
         let model = try ModelLoader.load(text: yaml, file: "wide.yaml")
         let figure = AvailabilityAnalysis(model, scope: .objectivesOnly).objective(0)
-        #expect(figure.method == .estimated)
-        let estimate = try #require(figure.estimate)
-        // P(at least 1000 of 2000 fair coins) = 1/2 + P(exactly 1000)/2, P(exactly 1000) =
-        // C(2000, 1000)/2^2000 ≈ 0.01784. The certified interval (independent members: the
-        // Poisson-binomial at both ends, `associationBounds`) holds it to rounding, and the
-        // estimate is clamped into it.
+        #expect(figure.method == .exact && figure.estimate == nil)
+        // P(at least 1000 of 2000 fair coins up) = 1/2 + P(exactly 1000)/2, P(exactly 1000) =
+        // C(2000, 1000)/2^2000 ≈ 0.01784.
         let exact = 0.5 + exp(lgamma(2001) - 2 * lgamma(1001) - 2000 * log(2)) / 2
-        #expect(estimate.low <= exact + 1e-12 && exact - 1e-12 <= estimate.high, "\(estimate) vs \(exact)")
+        #expect(abs(figure.probability.up - exact) <= 1e-12, "\(figure.probability.up) vs \(exact)")
     }
 
     @Test func oversizedInputIsRefusedWithTheLimitNamed() throws {
