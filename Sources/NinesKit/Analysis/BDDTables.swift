@@ -26,7 +26,7 @@ struct BDDTables {
     /// missed (the probes were 2/3 of compilation).
     private var subtables: UnsafeMutablePointer<Subtable>
     private var subtableCount = 0
-    /// Whether `compact()` dropped the unique tables; the next new node rebuilds them.
+    /// Whether `compact(keeping:)` dropped the unique tables; the next new node rebuilds them.
     private var uniqueTablesDropped = false
 
     /// Memo of recent operations: direct-mapped and lossy (a collision overwrites), as in most BDD
@@ -172,7 +172,7 @@ struct BDDTables {
         return renumbered
     }
 
-    /// Puts every node back in its level's unique table (after `compact()`).
+    /// Puts every node back in its level's unique table (after `compact(keeping:)`).
     private mutating func rebuildUniqueTables() {
         uniqueTablesDropped = false
         for index in 2..<max(2, count) {
