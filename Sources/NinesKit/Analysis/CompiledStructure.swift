@@ -26,6 +26,11 @@ package struct CompiledStructure {
     /// Every component's dependencies by index.
     let dependencies: ResolvedDependencies
     public let budget: CompilationBudget
+    /// Nodes the compilation made that `BDD.compact(keeping:)` then dropped: work estimates that
+    /// decide whether a figure is computed at all (`MissionReliability`) count them as before, so
+    /// dropping them changes no report (those estimates count one pass per evaluation, and a
+    /// conditioned figure costs far more).
+    let droppedNodes: Int
 
     /// Operation cache sizes (entries) while building the closures and while building the
     /// objectives and the system conjunction; see `BDD.operationCacheLimit`. Measured on generated
@@ -65,7 +70,9 @@ package struct CompiledStructure {
         let order = chosen
         roots = order.roots
         layers = model.components.map(\.layer)
+        let built = parts.bdd.nodeCount
         (closure, objectives, system) = Self.compacted(parts)
+        droppedNodes = built - parts.bdd.nodeCount
         bdd = parts.bdd
         names = order.names
         indexOf = order.indexOf
