@@ -148,33 +148,45 @@ import Testing
         #expect(smallConjunction == operands.reduce(BDD.up) { bdd.and($0, $1) })
     }
 
-    /// `compact()` (after compilation) frees the unique tables and trims the nodes; building again
-    /// afterwards rebuilds the tables, so every function already built is found, not made twice,
-    /// and new functions are the nodes a never-compacted diagram makes.
+    /// `compact(keeping:)` (after compilation) frees the unique tables and drops every node the kept
+    /// roots do not reach, the rest keeping their order; building again afterwards rebuilds the
+    /// tables, so every kept function is found, not made twice, and new functions are the ones a
+    /// never-compacted diagram makes.
     @Test func compactedDiagramStaysCanonical() {
         var random = SplitMix64(seed: 7)
         let compacted = BDD(), plain = BDD()
-        let first = (0..<80).map { _ in Self.randomFunction(compacted, variables: 40, &random) }
+        let built = (0..<80).map { _ in Self.randomFunction(compacted, variables: 40, &random) }
         var replay = SplitMix64(seed: 7)
-        let firstPlain = (0..<80).map { _ in Self.randomFunction(plain, variables: 40, &replay) }
-        #expect(first == firstPlain)
-        let conjunction = compacted.and(first)
-        #expect(conjunction == plain.and(firstPlain))
+        let builtPlain = (0..<80).map { _ in Self.randomFunction(plain, variables: 40, &replay) }
+        #expect(built == builtPlain)
+        let kept = Array(builtPlain.prefix(30)) + [plain.and(Array(builtPlain.prefix(30)))]
+        #expect(compacted.and(Array(built.prefix(30))) == kept.last)
+        // Nodes the kept roots reach, found by walking the never-compacted diagram.
+        let reached = Set(kept.flatMap { plain.nodes(below: $0) })
+        #expect(reached.count + 2 < plain.nodeCount)   // something to drop
+        let renumbered = compacted.compact(keeping: kept)
+        #expect(compacted.nodeCount == reached.count + 2)
+        let survivors = renumbered.indices.filter { renumbered[$0] >= 0 }
+        #expect(survivors == [0, 1] + reached.sorted().map(Int.init))
+        #expect(survivors.map { renumbered[$0] } == (0..<BDD.Ref(survivors.count)).map { $0 })   // order kept
+        let moved = kept.map { renumbered[Int($0)] }
+        for (new, old) in zip(moved, kept) {
+            for assignment in stride(from: 0, to: 1 << 40, by: (1 << 40) / 499) {
+                #expect(Self.evaluate(compacted, new, assignment) == Self.evaluate(plain, old, assignment))
+            }
+        }
         let nodes = compacted.nodeCount
-        compacted.compact()
-        #expect(compacted.nodeCount == nodes)
-        #expect(compacted.and(first) == conjunction)   // found in the rebuilt tables
-        #expect(compacted.nodeCount == nodes)
-        for function in first { #expect(compacted.node(compacted.level(function), low: compacted.low(function), high: compacted.high(function)) == function) }
-        #expect(compacted.nodeCount == nodes)
+        for function in moved { #expect(compacted.node(compacted.level(function), low: compacted.low(function), high: compacted.high(function)) == function) }
+        #expect(compacted.nodeCount == nodes)   // every kept node found in the rebuilt tables
+        #expect(compacted.and(Array(moved.dropLast())) == moved.last)   // (its dropped intermediate results made again)
         let more = (0..<40).map { _ in Self.randomFunction(compacted, variables: 40, &random) }
         let morePlain = (0..<40).map { _ in Self.randomFunction(plain, variables: 40, &replay) }
-        #expect(more == morePlain)
-        #expect(compacted.or(more[0], conjunction) == plain.or(morePlain[0], plain.and(firstPlain)))
-        #expect(compacted.nodeCount == plain.nodeCount)
+        let either = compacted.or(more[0], moved.last!), eitherPlain = plain.or(morePlain[0], kept.last!)
         for assignment in stride(from: 0, to: 1 << 40, by: (1 << 40) / 997) {
             #expect(Self.evaluate(compacted, more[1], assignment) == Self.evaluate(plain, morePlain[1], assignment))
+            #expect(Self.evaluate(compacted, either, assignment) == Self.evaluate(plain, eitherPlain, assignment))
         }
+        #expect(compacted.nodes(below: either).count == plain.nodes(below: eitherPlain).count)   // reduced: canonical
     }
 
     /// k-of-n takes its members deepest first whatever order they come in, so each step adds nodes

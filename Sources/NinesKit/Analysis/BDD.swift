@@ -115,8 +115,13 @@ package final class BDD {
     /// Drops the operation cache (the diagram itself stays).
     public func clearCaches() { tables.shrinkCache() }
 
-    /// Frees what only building needs (the operation cache and the unique tables) and trims the
-    /// node storage; call once compiled. Building more afterwards stays exact, after one pass that
-    /// rebuilds the unique tables.
-    func compact() { tables.compact() }
+    /// Frees what only building needs (the operation cache and the unique tables) and every node
+    /// neither `roots` nor a module's diagram reaches; call once compiled. Building more afterwards
+    /// stays exact, after one pass that rebuilds the unique tables.
+    /// - Returns: the new ref of each old ref (`-1` for a dropped node): the caller's roots move.
+    func compact(keeping roots: [Ref]) -> [Ref] {
+        let renumbered = tables.compact(keeping: roots + moduleRoots.values)
+        moduleRoots = moduleRoots.mapValues { renumbered[Int($0)] }
+        return renumbered
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The engine state of a `BDD`: nodes, the unique tables and the operation cache, in flat buffers
 /// that `BDD` allocates once and frees in its deinit.
 ///
@@ -9,7 +11,10 @@ struct BDDTables {
     typealias Ref = BDD.Ref
     typealias Node = BDD.Node
 
-    /// Nodes by reference; `count` are in use, children always before parents.
+    /// Nodes by reference; `count` are in use, children always before parents. Grown and trimmed
+    /// by `realloc` (`resized`): a large block moves by remapping its pages, so growing from 2 to 4
+    /// million nodes never holds both blocks (72 MB at once at 100,000 components), and trimming
+    /// frees the tail where it lies.
     private(set) var nodes: UnsafeMutablePointer<Node>
     private(set) var count = 2
     private var capacity = 1 << 12
@@ -21,7 +26,7 @@ struct BDDTables {
     /// missed (the probes were 2/3 of compilation).
     private var subtables: UnsafeMutablePointer<Subtable>
     private var subtableCount = 0
-    /// Whether `compact()` dropped the unique tables; the next new node rebuilds them.
+    /// Whether `compact(keeping:)` dropped the unique tables; the next new node rebuilds them.
     private var uniqueTablesDropped = false
 
     /// Memo of recent operations: direct-mapped and lossy (a collision overwrites), as in most BDD
@@ -59,7 +64,7 @@ struct BDDTables {
     }
 
     init() {
-        nodes = .allocate(capacity: capacity)
+        nodes = Self.resized(nil, to: capacity)
         nodes[0] = Node(level: .max, low: 0, high: 0)
         nodes[1] = Node(level: .max, low: 1, high: 1)
         subtables = .allocate(capacity: 0)
@@ -68,7 +73,7 @@ struct BDDTables {
     }
 
     func deallocate() {
-        nodes.deallocate()
+        free(nodes)
         for level in 0..<subtableCount { subtables[level].slots?.deallocate() }
         subtables.deallocate()
         cache.deallocate()
@@ -113,32 +118,61 @@ struct BDDTables {
     }
 
     private mutating func growNodes() {
-        let larger = UnsafeMutablePointer<Node>.allocate(capacity: capacity * 2)
-        larger.moveInitialize(from: nodes, count: count)
-        nodes.deallocate()
-        nodes = larger
         capacity *= 2
+        nodes = Self.resized(nodes, to: capacity)
     }
 
-    /// After compilation: frees the unique tables and the operation cache and trims the node
-    /// storage to the nodes made. At 100,000 components the tables are a third of the diagram's
-    /// memory (a slot per node at most half full, by level), and evaluation only reads nodes; a
-    /// later new node (cut sets, say) rebuilds the tables first, so hash-consing stays exact.
-    mutating func compact() {
+    /// `nodes` (nil: none yet) reallocated for `capacity` nodes, the first ones kept (a node is
+    /// three integers: moving its bytes moves it).
+    private static func resized(_ nodes: UnsafeMutablePointer<Node>?, to capacity: Int) -> UnsafeMutablePointer<Node> {
+        guard let block = realloc(nodes, capacity * MemoryLayout<Node>.stride) else { fatalError("out of memory for the diagram") }
+        return block.bindMemory(to: Node.self, capacity: capacity)
+    }
+
+    /// After compilation: frees the unique tables and the operation cache, drops every node no root
+    /// of `roots` reaches, and trims the node storage to the nodes kept. At 100,000 components the
+    /// tables are a third of the diagram's memory (a slot per node at most half full, by level),
+    /// and evaluation only reads nodes; a later new node (cut sets, say) rebuilds the tables first,
+    /// so hash-consing stays exact. A node is dropped when only budgets passed (a group, an objective
+    /// or the system held as a conjunction) or an operation's intermediate results reach it.
+    ///
+    /// The kept nodes keep their relative order (children before parents, and every walk, sort and
+    /// sum over refs in the same order as before), so every figure is computed as before.
+    /// - Returns: the new ref of each old ref (`-1` for a dropped node), for the caller's roots.
+    mutating func compact(keeping roots: [Ref]) -> [Ref] {
         for level in 0..<subtableCount { subtables[level].slots?.deallocate() }
         subtables.deallocate()
         subtables = .allocate(capacity: 0)
         subtableCount = 0
         uniqueTablesDropped = true
         resizeCache(1 << 12)
-        let trimmed = UnsafeMutablePointer<Node>.allocate(capacity: count)
-        trimmed.moveInitialize(from: nodes, count: count)
-        nodes.deallocate()
-        nodes = trimmed
+        // The tables were small blocks, a third of a large diagram's memory: handed back before
+        // the renumbering's array is taken (advice compiles many small diagrams: not worth it there).
+        if count >= 1 << 20 { FreedMemory.returnToSystem() }
+        // Children are made before their parents: one descending pass marks what the roots reach
+        // (0 = kept), one ascending pass numbers the kept nodes and moves each down to its number.
+        var renumbered = [Ref](repeating: -1, count: count)
+        renumbered[Int(BDD.down)] = 0
+        renumbered[Int(BDD.up)] = 0
+        for root in roots where root >= 0 { renumbered[Int(root)] = 0 }
+        for ref in stride(from: count - 1, through: 2, by: -1) where renumbered[ref] == 0 {
+            renumbered[Int(nodes[ref].low)] = 0
+            renumbered[Int(nodes[ref].high)] = 0
+        }
+        var kept = 0
+        for ref in 0..<count where renumbered[ref] == 0 {
+            let node = nodes[ref]
+            nodes[kept] = ref < 2 ? node : Node(level: node.level, low: renumbered[Int(node.low)], high: renumbered[Int(node.high)])
+            renumbered[ref] = Ref(kept)
+            kept += 1
+        }
+        count = kept
         capacity = count
+        nodes = Self.resized(nodes, to: capacity)
+        return renumbered
     }
 
-    /// Puts every node back in its level's unique table (after `compact()`).
+    /// Puts every node back in its level's unique table (after `compact(keeping:)`).
     private mutating func rebuildUniqueTables() {
         uniqueTablesDropped = false
         for index in 2..<max(2, count) {

@@ -26,6 +26,11 @@ package struct CompiledStructure {
     /// Every component's dependencies by index.
     let dependencies: ResolvedDependencies
     public let budget: CompilationBudget
+    /// Nodes the compilation made that `BDD.compact(keeping:)` then dropped: work estimates that
+    /// decide whether a figure is computed at all (`MissionReliability`) count them as before, so
+    /// dropping them changes no report (those estimates count one pass per evaluation, and a
+    /// conditioned figure costs far more).
+    let droppedNodes: Int
 
     /// Operation cache sizes (entries) while building the closures and while building the
     /// objectives and the system conjunction; see `BDD.operationCacheLimit`. Measured on generated
@@ -65,11 +70,9 @@ package struct CompiledStructure {
         let order = chosen
         roots = order.roots
         layers = model.components.map(\.layer)
-        (closure, objectives, system) = (parts.closure, parts.objectives, parts.system)
-        parts.bdd.compact()
-        // The unique tables were a block per variable level; worth handing back on a large diagram
-        // only (advice compiles many small ones).
-        if parts.bdd.nodeCount >= 1 << 20 { FreedMemory.returnToSystem() }
+        let built = parts.bdd.nodeCount
+        (closure, objectives, system) = Self.compacted(parts)
+        droppedNodes = built - parts.bdd.nodeCount
         bdd = parts.bdd
         names = order.names
         indexOf = order.indexOf
@@ -80,6 +83,30 @@ package struct CompiledStructure {
     }
 
     private typealias Parts = (bdd: BDD, closure: [StructureForm], objectives: [StructureForm], system: StructureForm)
+
+    /// The forms of `parts` once its diagram keeps only what they reach (`BDD.compact(keeping:)`):
+    /// a group, an objective or the system that outgrew its budget left nodes nothing reads (on a
+    /// generated 100,000-component platform, most of the diagram).
+    private static func compacted(_ parts: Parts) -> (closure: [StructureForm], objectives: [StructureForm], system: StructureForm) {
+        var roots: [BDD.Ref] = []
+        for form in parts.closure + parts.objectives + [parts.system] {
+            switch form {
+            case .diagram(let root): roots.append(root)
+            case .conjunction(let diagrams, _, _): roots.append(contentsOf: diagrams)
+            case .sampled: break
+            }
+        }
+        let renumbered = parts.bdd.compact(keeping: roots)
+        func moved(_ form: StructureForm) -> StructureForm {
+            switch form {
+            case .diagram(let root): return .diagram(renumbered[Int(root)])
+            case .conjunction(let diagrams, let closures, let groups):
+                return .conjunction(diagrams: diagrams.map { renumbered[Int($0)] }, closures: closures, groups: groups)
+            case .sampled: return .sampled
+            }
+        }
+        return (parts.closure.map(moved), parts.objectives.map(moved), moved(parts.system))
+    }
 
     /// How many of the objectives and the system are one diagram.
     private static func diagrams(_ parts: Parts) -> Int {

@@ -69,15 +69,14 @@ struct ConditionedConjunction: Sendable {
             groupMemberStart.append(memberGroup.count)
             groupNeeds.append(group.k)
         }
-        // Each factor's nodes (children first) and the levels it tests, by flat marking: no hashing.
-        let diagrams = instances.map { scratch.nodes(below: $0.root) }
+        // The levels each factor tests, by flat marking: no hashing, and no node list until every
+        // factor is known to fit a mask (a system of 27,000 diagrams at 100,000 components does not).
         var uses = [Int32](repeating: 0, count: scratch.levelCount)
         var levelSeen = [Int](repeating: -1, count: scratch.levelCount)
         var supports: [[Int32]] = []
-        for (index, nodes) in diagrams.enumerated() {
+        for (index, instance) in instances.enumerated() {
             var support: [Int32] = []
-            for node in nodes {
-                let level = Int(bdd.level(node))
+            scratch.forEachLevel(below: instance.root) { level in
                 if levelSeen[level] != index { levelSeen[level] = index; support.append(Int32(level)); uses[level] += 1 }
             }
             supports.append(support)
@@ -85,17 +84,18 @@ struct ConditionedConjunction: Sendable {
         let conditioned = uses.indices.filter { uses[$0] >= 2 }.map { Int32($0) }
         var position = [Int](repeating: -1, count: scratch.levelCount)
         for (index, level) in conditioned.enumerated() { position[Int(level)] = index }
+        let conditionedLevels = supports.map { $0.filter { position[Int($0)] >= 0 }.sorted() }
+        guard conditionedLevels.allSatisfy({ $0.count <= FactorDiagram.maximumConditioned }) else { return nil }
         var factors: [FactorDiagram] = []
         var touches = [[(factor: Int32, bit: UInt8)]](repeating: [], count: conditioned.count)
         for (index, instance) in instances.enumerated() {
-            let levels = supports[index].filter { position[Int($0)] >= 0 }.sorted()
-            guard levels.count <= FactorDiagram.maximumConditioned else { return nil }
+            let levels = conditionedLevels[index]
             var bitOf: [Int32: Int] = [:]
             for (bit, level) in levels.enumerated() {
                 bitOf[level] = bit
                 touches[position[Int(level)]].append((Int32(index), UInt8(bit)))
             }
-            factors.append(FactorDiagram(bdd, root: instance.root, nodes: diagrams[index], scratch: &scratch, conditionedLevels: levels,
+            factors.append(FactorDiagram(bdd, root: instance.root, nodes: scratch.nodes(below: instance.root), scratch: &scratch, conditionedLevels: levels,
                                          bitOf: { bitOf[$0] }))
         }
         self.factors = factors

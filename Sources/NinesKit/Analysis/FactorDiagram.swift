@@ -125,12 +125,31 @@ struct BDDScratch {
     /// A node's index in the factor being copied (see `FactorDiagram`).
     var local: [Int32]
     let levelCount: Int
+    /// The walk's stack in `forEachLevel(below:)`, kept between walks.
+    private var stack: [BDD.Ref] = []
 
     init(_ bdd: BDD) {
         self.bdd = bdd
         mark = [Int32](repeating: -1, count: bdd.nodeCount)
         local = [Int32](repeating: 0, count: bdd.nodeCount)
         levelCount = bdd.withNodes { nodes in (2..<max(2, nodes.count)).reduce(0) { max($0, Int(nodes[$1].level) + 1) } }
+    }
+
+    /// Calls `visit` with the level of each node of the diagram rooted at `root` (terminals
+    /// excluded), in no particular order: which levels a diagram tests needs neither a list of its
+    /// nodes nor their order (the planner asks it of every factor of a 27,000-diagram system).
+    mutating func forEachLevel(below root: BDD.Ref, _ visit: (Int) -> Void) {
+        guard root > BDD.up else { return }
+        walk += 1
+        stack.removeAll(keepingCapacity: true)
+        stack.append(root)
+        mark[Int(root)] = walk
+        while let node = stack.popLast() {
+            visit(Int(bdd.level(node)))
+            let low = bdd.low(node), high = bdd.high(node)
+            if low > BDD.up && mark[Int(low)] != walk { mark[Int(low)] = walk; stack.append(low) }
+            if high > BDD.up && mark[Int(high)] != walk { mark[Int(high)] = walk; stack.append(high) }
+        }
     }
 
     /// The nodes of the diagram rooted at `root`, terminals excluded, children before parents.

@@ -86,14 +86,15 @@ struct FigurePlanner {
 
     /// Whether any diagram of `terms` tests a level in `fixed`.
     mutating func tests(_ terms: ConjunctionTerms, _ fixed: [Bool]) -> Bool {
-        terms.allFactors.contains { root in scratch.nodes(below: root).contains { fixed[Int(bdd.level($0))] } }
+        var found = false
+        for root in terms.allFactors where !found { scratch.forEachLevel(below: root) { if fixed[$0] { found = true } } }
+        return found
     }
 
     /// The free levels each diagram of `roots` tests, each once per call of `claim`.
     mutating func freeLevels(_ roots: [BDD.Ref], _ fixed: [Bool], _ claim: (Int) -> Void) {
         for root in roots {
-            for node in scratch.nodes(below: root) {
-                let level = Int(bdd.level(node))
+            scratch.forEachLevel(below: root) { level in
                 if fixed.isEmpty || !fixed[level] { claim(level) }
             }
         }

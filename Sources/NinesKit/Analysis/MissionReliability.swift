@@ -32,7 +32,8 @@ package struct MissionReliability: Sendable {
         let units = components.map(MissionComponentReliability.init)
         let targets = analysis.model.objectives.map { $0.components.compactMap { structure.indexOf[$0] } }
         let withoutRates = components.indices.filter { units[$0].unit == nil && analysis.own[$0].probability.down > 0 }
-        let curveWork = Double(structure.bdd.nodeCount) * Double(curvePoints)
+        let nodes = Double(structure.bdd.nodeCount + structure.droppedNodes)   // as counted before compaction
+        let curveWork = nodes * Double(curvePoints)
         var curves: [MissionCurve] = []
         func figure(_ name: String, form: StructureForm, targets: [Int], hours: Double) -> MissionFigure {
             let evaluate = { (t: Double) -> FlowFigures in
@@ -50,7 +51,7 @@ package struct MissionReliability: Sendable {
             let inClosure = Set(Self.closure(of: targets, structure))
             let missing = withoutRates.filter(inClosure.contains).map { structure.names[$0] }
             let seriesRate = inClosure.reduce(0.0) { $0 + (units[$1].unit.map { 1 / $0.mean } ?? 0) }
-            let work = Double(structure.bdd.nodeCount) * Double(MTTFIntegral.evaluations)
+            let work = nodes * Double(MTTFIntegral.evaluations)
             let mttf = seriesRate > 0 && work <= Double(Self.integrationWork)
                 ? MTTFIntegral.integrate(scale: 1 / seriesRate) { evaluate($0).probability.up } : nil
             return MissionFigure(name: name, missionHours: hours, reliability: flow.probability, method: flow.method,
