@@ -48,9 +48,12 @@ package struct MissionReliability: Sendable {
                 curves.append(MissionCurve(name: name, missionHours: hours, points: points))
             }
             let flow = evaluate(hours)
-            let inClosure = Set(Self.closure(of: targets, structure))
+            let closure = Self.closure(of: targets, structure)
+            let inClosure = Set(closure)
             let missing = withoutRates.filter(inClosure.contains).map { structure.names[$0] }
-            let seriesRate = inClosure.reduce(0.0) { $0 + (units[$1].unit.map { 1 / $0.mean } ?? 0) }
+            // Summed in component order, not the set's: a set's order changes from run to run
+            // (per-process hashing), and with it the sum's last digit and the MTTF's.
+            let seriesRate = closure.reduce(0.0) { $0 + (units[$1].unit.map { 1 / $0.mean } ?? 0) }
             let work = nodes * Double(MTTFIntegral.evaluations)
             let mttf = seriesRate > 0 && work <= Double(Self.integrationWork)
                 ? MTTFIntegral.integrate(scale: 1 / seriesRate) { evaluate($0).probability.up } : nil
