@@ -62,6 +62,8 @@ package enum YAMLPreflight {
         mutating func run() {
             beginLine()
             while index < bytes.count && !done {
+                skipOrdinaryBytes()
+                guard index < bytes.count else { break }
                 if let breakWidth = lineBreak(at: index) {
                     index += breakWidth
                     line += 1
@@ -70,6 +72,29 @@ package enum YAMLPreflight {
                     continue
                 }
                 scanByte()
+            }
+        }
+
+        /// Moves past the bytes that `scanByte` would only step over: inside a plain scalar all but
+        /// '#', ':', ',' and brackets; inside quotes all but the closing quote and '\\'. Stops at
+        /// anything that may start a line break. Most of a model is such bytes.
+        mutating func skipOrdinaryBytes() {
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D || byte == 0xC2 || byte == 0xE2 { return }
+                if inDouble {
+                    if byte == 0x5C || byte == 0x22 { return }
+                } else if inSingle {
+                    if byte == 0x27 { return }
+                } else if atNodeStart {
+                    return
+                } else {
+                    switch byte {
+                    case 0x23, 0x3A, 0x2C, 0x5B, 0x5D, 0x7B, 0x7D: return   // # : , [ ] { }
+                    default: break
+                    }
+                }
+                index += 1
             }
         }
 
