@@ -33,10 +33,12 @@ package final class MappingReader {
 
     public func has(_ key: String) -> Bool { position(of: key) != nil }
 
-    /// Where `key` is among the pairs; by index, so that no pair is copied to be compared.
+    /// Where `key` is among the pairs. (The predicate borrows each pair; subscripting the array of
+    /// tuples in a loop copied every pair it compared.) Lengths first: most keys asked for are
+    /// absent, and a length is at hand where a text comparison is a call.
     private func position(of key: String) -> Int? {
-        for index in pairs.indices where pairs[index].key.text == key { return index }
-        return nil
+        let length = key.utf8.count
+        return pairs.firstIndex { $0.key.text.utf8.count == length && $0.key.text == key }
     }
 
     /// The value of `key` when present, noting the key as asked for and its pair as found.

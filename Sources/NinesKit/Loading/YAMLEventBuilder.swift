@@ -139,8 +139,8 @@ private final class YAMLEventReader {
             let explicitTag = plain && tag != "!" ? tag : nil
             let text = scalarText
             if let lineBreaks, case .key(let key) = context,
-               let problem = YAMLTextPolicy.problem(in: text, multiLine: lineBreaks == .anywhere
-                                                        || key.map(YAMLTextPolicy.multiLineKeys.contains) ?? false) {
+               let problem = YAMLTextPolicy.problem(inBytes: UnsafeBufferPointer(start: scalar.value, count: scalar.length),
+                                                    multiLine: lineBreaks == .anywhere || key.map(YAMLTextPolicy.multiLineKeys.contains) ?? false) {
                 // The key is looked up only for text with a line break: hashing every key cost more than the scan.
                 refusedText.append(Diagnostic(at: location, "\(key.map { "'\($0)'" } ?? "a list item") \(problem)"))
             }
@@ -232,7 +232,7 @@ private struct KeysSeen {
             many![key.text] = pairs.count
             return nil
         }
-        for index in pairs.indices where pairs[index].key.text == key.text { return pairs[index].key.location }
+        if let first = pairs.firstIndex(where: { $0.key.text == key.text }) { return pairs[first].key.location }
         if pairs.count >= 16 {
             many = Dictionary(pairs.indices.map { (pairs[$0].key.text, $0) }, uniquingKeysWith: { first, _ in first })
             many![key.text] = pairs.count

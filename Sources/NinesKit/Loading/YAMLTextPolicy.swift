@@ -17,8 +17,15 @@ enum YAMLTextPolicy {
 
     /// Why `text` is refused, if it is; scans bytes, so ordinary text costs one pass.
     static func problem(in text: String, multiLine: @autoclosure () -> Bool) -> String? {
+        var text = text
+        return text.withUTF8 { problem(inBytes: $0, multiLine: multiLine()) }
+    }
+
+    /// `problem(in:multiLine:)` over UTF-8 bytes: the event builder checks libyaml's own buffer
+    /// before it becomes a string (iterating a string's bytes cost more than the check).
+    static func problem(inBytes bytes: UnsafeBufferPointer<UInt8>, multiLine: @autoclosure () -> Bool) -> String? {
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             defer { previous = byte }
             if byte == 0x0A || byte == 0x0D {
                 if byte == 0x0D || !multiLine() { return "is one line of text, found a line break (only descriptions and worksheet prose may span lines)" }
