@@ -13,6 +13,9 @@ package final class MappingReader {
     /// Bit `i` set: a getter found pair `i`, so its key was asked for (the first 64 pairs; others are
     /// looked up in `asked`). Spares the unknown-key report a scan of every key list per pair.
     @exclusivity(unchecked) private var found: UInt64 = 0
+    /// Bit `n` set: some key is `n` bytes long (63: that long or longer). Most keys asked for are
+    /// absent, and most of those are told so by their length alone.
+    private let keyLengths: UInt64
 
     /// Returns nil (after reporting) when `value` is not a mapping.
     public init?(_ value: YAMLValue, context: String, diagnostics: DiagnosticCollector) {
@@ -21,6 +24,7 @@ package final class MappingReader {
             return nil
         }
         self.pairs = pairs
+        keyLengths = pairs.reduce(0) { $0 | 1 << UInt64(min($1.key.text.utf8.count, 63)) }
         self.location = location
         self.context = context
         self.diagnostics = diagnostics
@@ -38,6 +42,7 @@ package final class MappingReader {
     /// absent, and a length is at hand where a text comparison is a call.
     private func position(of key: String) -> Int? {
         let length = key.utf8.count
+        guard keyLengths & 1 << UInt64(min(length, 63)) != 0 else { return nil }
         return pairs.firstIndex { $0.key.text.utf8.count == length && $0.key.text == key }
     }
 
