@@ -97,6 +97,23 @@ struct QuantityParserTests {
         #expect(QuantityParser.decimal(text) == value, "\(text)")
     }
 
+    /// Decimals of up to 15 digits are read as D / 10^s (`QuantityParser.shortDecimal`); the
+    /// reference is the standard library's correctly rounded `Double(String)`, bit for bit, on random
+    /// texts of every length and point position (and one digit past the fast path's limit).
+    @Test func shortDecimalsAreTheCorrectlyRoundedDoubles() {
+        var generator = SplitMix64(seed: 20)
+        for _ in 0..<20_000 {
+            let count = Int(generator.next() % 16) + 1
+            var digits = (0..<count).map { _ in Character(String(generator.next() % 10)) }
+            if count > 1 && digits[0] == "0" { digits[0] = "7" }   // no leading zero (refused as octal-like)
+            let point = Int(generator.next() % UInt64(count + 1))
+            var text = String(digits[..<point]) + (point < count ? "." + String(digits[point...]) : "")
+            if point == 0 { text = "0" + text }
+            if generator.next() % 4 == 0 { text = "-" + text }
+            #expect(QuantityParser.decimal(text)?.bitPattern == Double(text)?.bitPattern, "\(text)")
+        }
+    }
+
     @Test(arguments: integerCases)
     func integers(text: String, value: Int?) {
         #expect(QuantityParser.integer(text) == value, "\(text)")

@@ -8,7 +8,14 @@ package final class MappingReader {
     private let diagnostics: DiagnosticCollector
     /// Every key a getter asked for, present or not: known keys, and candidates for "did you mean".
     /// A list, not a set: a mapping has a few keys, and hashing each lookup cost more than scanning.
-    private var asked: [String] = []
+    /// (Unchecked exclusivity: the reader is used by one thread, and the checks cost as much as the append.)
+    @exclusivity(unchecked) private var asked: [String] = []
+    /// Bit `i` set: a getter found pair `i`, so its key was asked for (the first 64 pairs; others are
+    /// looked up in `asked`). Spares the unknown-key report a scan of every key list per pair.
+    @exclusivity(unchecked) private var found: UInt64 = 0
+    /// Bit `n` set: some key is `n` bytes long (63: that long or longer). Most keys asked for are
+    /// absent, and most of those are told so by their length alone.
+    private let keyLengths: UInt64
 
     /// Returns nil (after reporting) when `value` is not a mapping.
     public init?(_ value: YAMLValue, context: String, diagnostics: DiagnosticCollector) {
@@ -17,6 +24,7 @@ package final class MappingReader {
             return nil
         }
         self.pairs = pairs
+        keyLengths = pairs.reduce(0) { $0 | 1 << UInt64(min($1.key.text.utf8.count, 63)) }
         self.location = location
         self.context = context
         self.diagnostics = diagnostics
@@ -27,18 +35,34 @@ package final class MappingReader {
     public var keys: [YAMLScalar] { pairs.map(\.key) }
     public var entries: [(key: YAMLScalar, value: YAMLValue)] { pairs }
 
-    public func has(_ key: String) -> Bool { pairs.contains { $0.key.text == key } }
+    public func has(_ key: String) -> Bool { position(of: key) != nil }
+
+    /// Where `key` is among the pairs. (The predicate borrows each pair; subscripting the array of
+    /// tuples in a loop copied every pair it compared.) Lengths first: most keys asked for are
+    /// absent, and a length is at hand where a text comparison is a call.
+    private func position(of key: String) -> Int? {
+        let length = key.utf8.count
+        guard keyLengths & 1 << UInt64(min(length, 63)) != 0 else { return nil }
+        return pairs.firstIndex { $0.key.text.utf8.count == length && $0.key.text == key }
+    }
+
+    /// The value of `key` when present, noting the key as asked for and its pair as found.
+    private func lookUp(_ key: String) -> YAMLValue? {
+        asked.append(key)
+        guard let index = position(of: key) else { return nil }
+        if index < 64 { found |= 1 << UInt64(index) }
+        return pairs[index].value
+    }
 
     /// The raw value of a key (marking it known); nil when absent or null.
     public func value(_ key: String) -> YAMLValue? {
-        asked.append(key)
-        guard let value = pairs.first(where: { $0.key.text == key })?.value else { return nil }
+        guard let value = lookUp(key) else { return nil }
         if case .scalar(let scalar) = value, scalar.isNull { return nil }
         return value
     }
 
     public func keyLocation(_ key: String) -> ModelLocation {
-        pairs.first { $0.key.text == key }?.key.location ?? location
+        position(of: key).map { pairs[$0].key.location } ?? location
     }
 
     /// Reports a missing required key.
@@ -49,9 +73,7 @@ package final class MappingReader {
     /// A scalar's text, reporting lists, mappings, tags and nulls where a value is expected.
     /// (`expected` is only built for a message.)
     public func scalar(_ key: String, required: Bool = false, expected: @autoclosure () -> String = "a value") -> YAMLScalar? {
-        let present = pairs.first(where: { $0.key.text == key })?.value
-        asked.append(key)
-        guard let present else {
+        guard let present = lookUp(key) else {
             if required { missing(key, expected: expected()) }
             return nil
         }
@@ -137,8 +159,7 @@ package final class MappingReader {
 
     /// A list of names (a YAML sequence of scalars) with each name's location.
     public func nameList(_ key: String, required: Bool = false) -> [(name: String, location: ModelLocation)]? {
-        asked.append(key)
-        guard let present = pairs.first(where: { $0.key.text == key })?.value else {
+        guard let present = lookUp(key) else {
             if required { missing(key, expected: "a list of component names") }
             return nil
         }
@@ -166,7 +187,9 @@ package final class MappingReader {
 
     /// Reports every key that no getter asked for, suggesting the nearest known key.
     public func rejectUnknownKeys(known: [String]) {
-        for (key, _) in pairs where !asked.contains(key.text) && !known.contains(key.text) {
+        for index in pairs.indices where index >= 64 || found & (1 << UInt64(index)) == 0 {
+            let key = pairs[index].key
+            guard !asked.contains(key.text) && !known.contains(key.text) else { continue }
             diagnostics.error(key.location, "unknown field '\(key.clipped)' in \(context)"
                               + Suggestion.hint(for: key.text, in: known + asked), length: key.text.count)
         }

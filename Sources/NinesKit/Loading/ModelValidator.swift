@@ -58,15 +58,18 @@ struct ModelValidator {
             : drafts.reduce(into: [ModelLocation: [ModelLocation]]()) { $0.merge($1.groupMemberLocations) { old, _ in old } }
         let knownLayers = Layer.builtIn + layers.map(\.name)
         let names = outlines.map(\.name) + unread.sorted()   // candidates for "did you mean"
-        for outline in outlines {
+        // Each dependency is looked up once, for the checks and for the cycle search (by position).
+        var edges: [[Int]] = []
+        edges.reserveCapacity(outlines.count)
+        var listedBy = [Int](repeating: -1, count: outlines.count)   // the outline that last listed each position
+        for (position, outline) in outlines.enumerated() {
             if !knownLayers.contains(outline.layer) {
                 diagnostics.error(outline.layerLocation ?? outline.location, "component '\(outline.name)' is on unknown layer '\(outline.layer)' "
                                   + "(declare it under 'layers' or use one of \(Layer.builtIn.joined(separator: ", ")))"
                                   + Suggestion.hint(for: outline.layer, in: knownLayers), length: outline.layer.count)
             }
-            if referencesCheckable {
-                checkDependencies(of: outline, known: outlineIndex, unread: unread, names: names, memberLocations: memberLocations)
-            }
+            edges.append(checkDependencies(of: outline, at: position, known: outlineIndex, unread: unread, names: names,
+                                           memberLocations: memberLocations, reporting: referencesCheckable, listedBy: &listedBy))
         }
         for objective in objectives where referencesCheckable {
             for (position, name) in objective.components.enumerated() where outlineIndex[name] == nil && !unread.contains(name) {
@@ -79,7 +82,7 @@ struct ModelValidator {
         let policies = validator.check(drafts.flatMap(\.policies))
         let scenarios = validator
             .check(drafts.flatMap(\.scenarios), known: outlineIndex, unread: unread, names: names, checkable: referencesCheckable)
-        reportCycles(outlines, index: outlineIndex)
+        reportCycles(outlines, edges: edges)
         let crews = checkCrews(components)
         guard !diagnostics.hasErrors, let system = first.system else { return nil }
         var model = SystemModel(name: system, description: first.description, period: first.period ?? .month,
@@ -112,9 +115,14 @@ struct ModelValidator {
         return crews
     }
 
-    private func checkDependencies(of component: ComponentOutline, known: [String: Int], unread: Set<String>, names: [String],
-                                   memberLocations: [ModelLocation: [ModelLocation]]) {
-        var seen = Set<String>(minimumCapacity: component.dependencies.count)
+    /// The positions `component` (at `position`) depends on, itself left out; with `reporting`, also
+    /// reports unknown names, itself and a group's repeated member. `listedBy` marks each position
+    /// with the last outline that listed it: a repeat is found without a set per component.
+    private func checkDependencies(of component: ComponentOutline, at position: Int, known: [String: Int], unread: Set<String>,
+                                   names: [String], memberLocations: [ModelLocation: [ModelLocation]], reporting: Bool,
+                                   listedBy: inout [Int]) -> [Int] {
+        var targets: [Int] = []
+        targets.reserveCapacity(component.dependencies.count)
         for dependency in component.dependencies {
             let (members, group): ([String], ModelLocation)
             switch dependency {
@@ -127,27 +135,33 @@ struct ModelValidator {
                 let locations = memberLocations[group] ?? []
                 return position < locations.count ? locations[position] : group
             }
-            for (position, name) in members.enumerated() {
+            for (member, name) in members.enumerated() {
+                let target = known[name]
+                if let target, target != position { targets.append(target) }
+                guard reporting else { continue }
                 if !unread.isEmpty && unread.contains(name) {
                     continue
-                } else if known[name] == nil {
-                    diagnostics.error(location(position), "component '\(component.name)' depends on unknown component '\(name)'"
+                } else if let target {
+                    if target == position {
+                        diagnostics.error(location(member), "component '\(name)' depends on itself")
+                    } else if listedBy[target] != position {
+                        listedBy[target] = position
+                    } else if case .group = dependency {
+                        diagnostics.error(location(member), "component '\(component.name)' lists '\(name)' more than once in its dependencies")
+                    }
+                } else {
+                    diagnostics.error(location(member), "component '\(component.name)' depends on unknown component '\(name)'"
                                       + Suggestion.hint(for: name, in: names), length: name.count)
-                } else if name == component.name {
-                    diagnostics.error(location(position), "component '\(name)' depends on itself")
-                } else if !seen.insert(name).inserted, case .group = dependency {
-                    diagnostics.error(location(position), "component '\(component.name)' lists '\(name)' more than once in its dependencies")
                 }
             }
         }
+        return targets
     }
 
     /// Depth-first search with an explicit stack (no recursion, so deep chains cannot overflow), over
     /// positions rather than names. Unknown names and self-references are reported elsewhere.
-    private func reportCycles(_ components: [ComponentOutline], index: [String: Int]) {
-        let edges = components.indices.map { position in
-            components[position].dependencyNames.compactMap { index[$0] }.filter { $0 != position }
-        }
+    /// `edges`: the positions each component depends on (`checkDependencies`).
+    private func reportCycles(_ components: [ComponentOutline], edges: [[Int]]) {
         enum Mark { case unvisited, active, done }
         var marks = [Mark](repeating: .unvisited, count: components.count)
         for start in components.indices where marks[start] == .unvisited {

@@ -29,12 +29,43 @@ package enum QuantityParser {
     /// A finite decimal number in plain or scientific notation, with its exact decimal text kept.
     public static func decimal(_ text: String) -> Double? {
         let trimmed = trimmingWhitespace(text)
-        guard isDecimalSyntax(trimmed), let value = Double(trimmed), value.isFinite else { return nil }
+        guard isDecimalSyntax(trimmed) else { return nil }
+        if let exact = shortDecimal(trimmed) { return exact }
+        guard let value = Double(trimmed), value.isFinite else { return nil }
         // Refuse underflow: a literal with a non-zero digit that became 0 (e.g. 1e-999).
         let mantissa = trimmed.prefix { $0 != "e" && $0 != "E" }
         if value == 0 && mantissa.contains(where: { ("1"..."9").contains($0) }) { return nil }
         return value
     }
+
+    /// Text of `isDecimalSyntax` without an exponent and with at most 15 digits, read as D / 10^s:
+    /// both are exact doubles, so the quotient is the correctly rounded value `Double(text)` gives
+    /// (Clinger's fast path), without the general conversion on every figure of a large model.
+    static func shortDecimal(_ text: String) -> Double? {
+        var numerator: UInt64 = 0
+        var digits = 0
+        var places = 0
+        var inFraction = false
+        var negative = false
+        for (position, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                numerator = numerator * 10 + UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if inFraction { places += 1 }
+            case UInt8(ascii: "."): inFraction = true
+            case UInt8(ascii: "-") where position == 0: negative = true
+            case UInt8(ascii: "+") where position == 0: break
+            default: return nil
+            }
+            if digits > 15 { return nil }
+        }
+        let value = Double(numerator) / powersOfTen[places]
+        return negative ? -value : value
+    }
+
+    /// 10^0 … 10^15, each an exact double.
+    private static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
 
     /// Digits with an optional sign, one optional point and an optional exponent; no leading
     /// zero before another digit (so `017` is refused instead of guessing octal).
@@ -96,8 +127,9 @@ package enum QuantityParser {
     static func probability(_ text: String, allowZero: Bool, what: String) -> Result<Probability, Failure> {
         var body = trimmingWhitespace(text)
         var places = 0
-        if body.hasSuffix("%") {
-            body = trimmingWhitespace(String(body.dropLast()))
+        // By bytes: a '%' that a character before it would absorb leaves text no decimal reads either.
+        if body.utf8.last == UInt8(ascii: "%") {
+            body = trimmingWhitespace(String(body.utf8.dropLast())!)
             places = 2
         }
         guard decimal(body) != nil else { return .failure(Failure(what)) }
@@ -120,8 +152,10 @@ package enum QuantityParser {
     public static func duration(_ text: String, positive: Bool) -> Result<Double, Failure> {
         let expected = { "\(positive ? "a positive" : "a non-negative") duration with a unit (\(unitNames)), e.g. '30m'" }
         let trimmed = trimmingWhitespace(text)
-        for (suffix, hours) in hoursPerUnit where trimmed.hasSuffix(suffix) {
-            let number = trimmingWhitespace(String(trimmed.dropLast(suffix.count)))
+        // Units compared by bytes: where a character would absorb a unit's first letter, the number
+        // before it is not a decimal, as when the unit is not matched at all.
+        for (suffix, hours) in hoursPerUnit where trimmed.utf8.reversed().starts(with: suffix.utf8.reversed()) {
+            let number = trimmingWhitespace(String(trimmed.utf8.dropLast(suffix.utf8.count))!)
             guard let value = decimal(number) else { continue }
             let result = value * hours
             guard result.isFinite, value >= 0, !(positive && value == 0), !(value > 0 && result == 0) else {
@@ -170,11 +204,13 @@ package enum QuantityParser {
 
     /// A whole number in decimal digits.
     public static func integer(_ text: String) -> Int? {
+        // By bytes: any text other than ASCII sign and digits is refused, so characters are bytes.
         let trimmed = trimmingWhitespace(text)
-        guard !trimmed.isEmpty, trimmed.count <= 9 else { return nil }
-        var digits = Substring(trimmed)
-        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), !(digits.count > 1 && digits.first == "0") else { return nil }
+        guard !trimmed.isEmpty, trimmed.utf8.count <= 9 else { return nil }
+        var digits = Substring(trimmed).utf8
+        if digits.first == UInt8(ascii: "-") || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        guard !digits.isEmpty, digits.allSatisfy(isDigit), !(digits.count > 1 && digits.first == UInt8(ascii: "0")) else { return nil }
         return Int(trimmed)
     }
 }

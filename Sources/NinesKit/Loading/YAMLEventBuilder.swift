@@ -10,25 +10,34 @@ import CYAML
 /// mark become the last diagnostic (`YAMLSyntaxProblem`). `YAMLPreflight` runs first, so anchors,
 /// aliases, tags and deep nesting normally never get here; the checks below keep the tree honest
 /// on their own.
+///
+/// With `checkingText`, each scalar is also held to `YAMLTextPolicy` as it is read (one pass
+/// instead of a second walk over the tree); its refusals are reported when the YAML itself is sound.
 enum YAMLEventBuilder {
-    static func build(_ text: String, file: String) -> Result<YAMLValue, DiagnosticError> {
+    static func build(_ text: String, file: String, checkingText lineBreaks: YAMLTextPolicy.LineBreaks? = nil)
+        -> Result<YAMLValue, DiagnosticError> {
         var text = text
         return text.withUTF8 { bytes in
-            let reader = YAMLEventReader(bytes, file: file)
+            let reader = YAMLEventReader(bytes, file: file, checkingText: lineBreaks)
             let root = reader.document()
-            if let root, reader.diagnostics.isEmpty { return .success(root) }
+            if let root, reader.diagnostics.isEmpty {
+                return reader.refusedText.isEmpty ? .success(root) : .failure(DiagnosticError(reader.refusedText))
+            }
             return .failure(DiagnosticError(reader.diagnostics))
         }
     }
 
     /// Every document of a multi-document stream (`---` between them), in order; empty documents
     /// (a `---` with nothing after it) are left out. For manifests (`nines import kubernetes`).
-    static func buildStream(_ text: String, file: String) -> Result<[YAMLValue], DiagnosticError> {
+    static func buildStream(_ text: String, file: String, checkingText lineBreaks: YAMLTextPolicy.LineBreaks? = nil)
+        -> Result<[YAMLValue], DiagnosticError> {
         var text = text
         return text.withUTF8 { bytes in
-            let reader = YAMLEventReader(bytes, file: file)
+            let reader = YAMLEventReader(bytes, file: file, checkingText: lineBreaks)
             let roots = reader.documents()
-            if let roots, reader.diagnostics.isEmpty { return .success(roots) }
+            if let roots, reader.diagnostics.isEmpty {
+                return reader.refusedText.isEmpty ? .success(roots) : .failure(DiagnosticError(reader.refusedText))
+            }
             return .failure(DiagnosticError(reader.diagnostics))
         }
     }
@@ -43,10 +52,14 @@ private final class YAMLEventReader {
     private let file: String
     /// Everything found so far, in the order of the file; a libyaml error comes last.
     private(set) var diagnostics: [Diagnostic] = []
+    /// The text policy's refusals, in the order of the file (none when not checking).
+    private(set) var refusedText: [Diagnostic] = []
+    private let lineBreaks: YAMLTextPolicy.LineBreaks?
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, file: String) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, file: String, checkingText lineBreaks: YAMLTextPolicy.LineBreaks?) {
         self.bytes = bytes
         self.file = file
+        self.lineBreaks = lineBreaks
         yaml_parser_initialize(parser)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
@@ -79,7 +92,7 @@ private final class YAMLEventReader {
             return nil
         }
         // DOCUMENT-START, the root, DOCUMENT-END: libyaml guarantees the order.
-        guard advance(), let root = node(), advance(), advance() else { return nil }
+        guard advance(), let root = node(under: .key(nil)), advance(), advance() else { return nil }
         if type != YAML_STREAM_END_EVENT {
             diagnostics.append(Diagnostic(at: here, "malformed YAML: but found another document "
                                           + "(expected a single document in the stream)"))
@@ -93,7 +106,7 @@ private final class YAMLEventReader {
         var roots: [YAMLValue] = []
         while advance(), type != YAML_STREAM_END_EVENT {
             // DOCUMENT-START, the root, DOCUMENT-END: libyaml guarantees the order.
-            guard advance(), let root = node(), advance() else { return nil }
+            guard advance(), let root = node(under: .key(nil)), advance() else { return nil }
             if case .scalar(let scalar) = root, scalar.isNull { continue }
             roots.append(root)
         }
@@ -106,8 +119,15 @@ private final class YAMLEventReader {
         return ModelLocation(file: file, line: mark.line + 1, column: mark.column + 1)
     }
 
+    /// What the text policy holds a scalar to: the key it is under (nil: a list item of no key),
+    /// or nothing when that key was refused (its value is not looked at, as the walk over the tree did).
+    private enum TextContext {
+        case key(String?)
+        case refusedKey
+    }
+
     /// The node that starts at the current event; nil when libyaml stopped inside it.
-    private func node() -> YAMLValue? {
+    private func node(under context: TextContext) -> YAMLValue? {
         let current = event.pointee
         let location = here
         switch current.type {
@@ -117,12 +137,19 @@ private final class YAMLEventReader {
             // Only a plain scalar's tag was written by the file; '!' is the non-specific tag.
             let tag = scalar.tag.map { String(cString: $0) }
             let explicitTag = plain && tag != "!" ? tag : nil
-            return .scalar(YAMLScalar(text: scalarText, isQuoted: !plain, explicitTag: explicitTag, location: location))
+            let text = scalarText
+            if let lineBreaks, case .key(let key) = context,
+               let problem = YAMLTextPolicy.problem(inBytes: UnsafeBufferPointer(start: scalar.value, count: scalar.length),
+                                                    multiLine: lineBreaks == .anywhere || key.map(YAMLTextPolicy.multiLineKeys.contains) ?? false) {
+                // The key is looked up only for text with a line break: hashing every key cost more than the scan.
+                refusedText.append(Diagnostic(at: location, "\(key.map { "'\($0)'" } ?? "a list item") \(problem)"))
+            }
+            return .scalar(YAMLScalar(text: text, isQuoted: !plain, explicitTag: explicitTag, location: location))
         case YAML_SEQUENCE_START_EVENT:
             var items: [YAMLValue] = []
             while advance() {
                 if type == YAML_SEQUENCE_END_EVENT { return .sequence(items, location) }
-                guard let item = node() else { return nil }
+                guard let item = node(under: context) else { return nil }
                 items.append(item)
             }
             return nil
@@ -144,10 +171,16 @@ private final class YAMLEventReader {
                 // One report for the whole key, none for what it holds.
                 let found = type == YAML_MAPPING_START_EVENT ? "a mapping" : "a list"
                 diagnostics.append(Diagnostic(at: here, "a mapping key must be a plain name, found \(found)"))
-                guard skipCollection(), advance(), node() != nil else { return nil }
+                guard skipCollection(), advance(), node(under: .refusedKey) != nil else { return nil }
                 continue
             }
-            guard case .scalar(let key)? = node(), advance(), let value = node() else { return nil }
+            guard case .scalar(let key)? = node(under: .refusedKey), advance() else { return nil }
+            var valueContext = TextContext.key(key.text)
+            if lineBreaks != nil, let problem = YAMLTextPolicy.problem(in: key.text, multiLine: false) {
+                refusedText.append(Diagnostic(at: key.location, "a key \(problem)"))
+                valueContext = .refusedKey
+            }
+            guard let value = node(under: valueContext) else { return nil }
             if key.isNull {
                 diagnostics.append(Diagnostic(at: key.location, "a mapping key is null ('\(key.text)'); write a name, or quote it"))
             } else if key.text == "<<" && !key.isQuoted {
@@ -186,22 +219,23 @@ private final class YAMLEventReader {
 }
 
 /// The keys of one mapping so far, for finding a repeat: the kept pairs themselves are scanned while
-/// the mapping has a few keys (a component's fields), and hashed once it is large (`components`).
+/// the mapping has a few keys (a component's fields), and hashed once it is large (`components`),
+/// each key to its position among the pairs (smaller to grow than the key's location).
 private struct KeysSeen {
-    private var many: [String: ModelLocation]?
+    private var many: [String: Int]?
 
     /// Where `key` first appeared in `pairs` (the mapping's keys so far), when it is a repeat;
     /// records it otherwise.
     mutating func repeated(_ key: YAMLScalar, in pairs: [(key: YAMLScalar, value: YAMLValue)]) -> ModelLocation? {
         if many != nil {
-            if let first = many![key.text] { return first }
-            many![key.text] = key.location
+            if let first = many![key.text] { return pairs[first].key.location }
+            many![key.text] = pairs.count
             return nil
         }
-        if let first = pairs.first(where: { $0.key.text == key.text }) { return first.key.location }
+        if let first = pairs.firstIndex(where: { $0.key.text == key.text }) { return pairs[first].key.location }
         if pairs.count >= 16 {
-            many = Dictionary(pairs.map { ($0.key.text, $0.key.location) }, uniquingKeysWith: { first, _ in first })
-            many![key.text] = key.location
+            many = Dictionary(pairs.indices.map { (pairs[$0].key.text, $0) }, uniquingKeysWith: { first, _ in first })
+            many![key.text] = pairs.count
         }
         return nil
     }

@@ -2,7 +2,7 @@
 ///
 /// `YAMLPreflight` runs first, so libyaml never sees anchors, aliases, tags or deep nesting
 /// (docs/hardening.md has the policy); the tree is built from the system libyaml's events
-/// (`YAMLEventBuilder`), every scalar kept as text.
+/// (`YAMLEventBuilder`), every scalar kept as text and held to `YAMLTextPolicy` as it is read.
 package enum YAMLParser {
     public static func parse(_ text: String, file: String) -> Result<YAMLValue, DiagnosticError> {
         let start = ModelLocation(file: file, line: 1, column: 1)
@@ -11,12 +11,7 @@ package enum YAMLParser {
         }
         let policy = YAMLPreflight.check(text, file: file)
         if !policy.isEmpty { return .failure(DiagnosticError(policy)) }
-        let tree = YAMLEventBuilder.build(text, file: file)
-        if case .success(let root) = tree {
-            let refused = YAMLTextPolicy.check(root)
-            if !refused.isEmpty { return .failure(DiagnosticError(refused)) }
-        }
-        return tree
+        return YAMLEventBuilder.build(text, file: file, checkingText: .proseOnly)
     }
 
     /// Every document of a multi-document stream under the same policy as a model file, except that
@@ -24,11 +19,6 @@ package enum YAMLParser {
     public static func parseStream(_ text: String, file: String) -> Result<[YAMLValue], DiagnosticError> {
         let policy = YAMLPreflight.check(text, file: file)
         if !policy.isEmpty { return .failure(DiagnosticError(policy)) }
-        let stream = YAMLEventBuilder.buildStream(text, file: file)
-        if case .success(let roots) = stream {
-            let refused = roots.flatMap { YAMLTextPolicy.check($0, lineBreaksAnywhere: true) }
-            if !refused.isEmpty { return .failure(DiagnosticError(refused)) }
-        }
-        return stream
+        return YAMLEventBuilder.buildStream(text, file: file, checkingText: .anywhere)
     }
 }

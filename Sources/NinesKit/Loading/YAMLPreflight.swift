@@ -62,6 +62,8 @@ package enum YAMLPreflight {
         mutating func run() {
             beginLine()
             while index < bytes.count && !done {
+                skipOrdinaryBytes()
+                guard index < bytes.count else { break }
                 if let breakWidth = lineBreak(at: index) {
                     index += breakWidth
                     line += 1
@@ -71,6 +73,36 @@ package enum YAMLPreflight {
                 }
                 scanByte()
             }
+        }
+
+        /// Moves past the bytes that `scanByte` would only step over: inside a plain scalar all but
+        /// '#', ':', ',' and brackets; inside quotes all but the closing quote and '\\'. Stops at
+        /// anything that may start a line break. Most of a model is such bytes.
+        mutating func skipOrdinaryBytes() {
+            // A local position and state, so the loops stay in registers.
+            var i = index
+            let end = bytes.count
+            if inDouble {
+                while i < end {
+                    let byte = bytes[i]
+                    if byte == 0x5C || byte == 0x22 || byte == 0x0A || byte == 0x0D || byte == 0xC2 || byte == 0xE2 { break }
+                    i += 1
+                }
+            } else if inSingle {
+                while i < end {
+                    let byte = bytes[i]
+                    if byte == 0x27 || byte == 0x0A || byte == 0x0D || byte == 0xC2 || byte == 0xE2 { break }
+                    i += 1
+                }
+            } else if !atNodeStart {
+                scan: while i < end {
+                    switch bytes[i] {
+                    case 0x0A, 0x0D, 0xC2, 0xE2, 0x23, 0x3A, 0x2C, 0x5B, 0x5D, 0x7B, 0x7D: break scan   // breaks, # : , [ ] { }
+                    default: i += 1
+                    }
+                }
+            }
+            index = i
         }
 
         /// Width of the line break at `i` (LF, CR, CRLF, and the Unicode breaks libyaml honours), or nil.

@@ -1,4 +1,4 @@
-/// What text a model or worksheet value may hold, checked once over the parsed tree: no control
+/// What text a model or worksheet value may hold, checked as the tree is built (`YAMLEventBuilder`): no control
 /// characters (C0 other than tab and line feed, DEL, C1; an ESC written `"\e"` or `"\x1B"` among
 /// them), and line breaks only in the fields that are prose. A name, `system:` or an id with a line
 /// break could start a line of its own in a CI log (`::error …`), one with ESC could rewrite the
@@ -8,39 +8,24 @@ enum YAMLTextPolicy {
     static let multiLineKeys: Set<String> = ["description", "source", "function", "failure_mode", "effect_local", "effect_end_user",
                                              "cause", "prevention", "detection_controls", "recommended_action", "notes"]
 
-    /// - Parameter lineBreaksAnywhere: every value may span lines (manifests); control characters
-    ///   are refused all the same.
-    static func check(_ root: YAMLValue, lineBreaksAnywhere: Bool = false) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        walk(root, key: nil, lineBreaksAnywhere: lineBreaksAnywhere, into: &diagnostics)
-        return diagnostics
-    }
-
-    private static func walk(_ value: YAMLValue, key: String?, lineBreaksAnywhere: Bool, into diagnostics: inout [Diagnostic]) {
-        switch value {
-        case .scalar(let scalar):
-            // The key is looked up only for text with a line break: hashing every key cost more than the scan.
-            if let problem = problem(in: scalar.text, multiLine: lineBreaksAnywhere || key.map(multiLineKeys.contains) ?? false) {
-                let what = key.map { "'\($0)'" } ?? "a list item"
-                diagnostics.append(Diagnostic(at: scalar.location, "\(what) \(problem)"))
-            }
-        case .sequence(let items, _):
-            for item in items { walk(item, key: key, lineBreaksAnywhere: lineBreaksAnywhere, into: &diagnostics) }
-        case .mapping(let pairs, _):
-            for pair in pairs {
-                if let problem = problem(in: pair.key.text, multiLine: false) {
-                    diagnostics.append(Diagnostic(at: pair.key.location, "a key \(problem)"))
-                    continue
-                }
-                walk(pair.value, key: pair.key.text, lineBreaksAnywhere: lineBreaksAnywhere, into: &diagnostics)
-            }
-        }
+    /// Where line breaks may stand: in prose fields only (model files, worksheets), or anywhere
+    /// (manifests carry scripts and configuration files in their values).
+    enum LineBreaks {
+        case proseOnly
+        case anywhere
     }
 
     /// Why `text` is refused, if it is; scans bytes, so ordinary text costs one pass.
     static func problem(in text: String, multiLine: @autoclosure () -> Bool) -> String? {
+        var text = text
+        return text.withUTF8 { problem(inBytes: $0, multiLine: multiLine()) }
+    }
+
+    /// `problem(in:multiLine:)` over UTF-8 bytes: the event builder checks libyaml's own buffer
+    /// before it becomes a string (iterating a string's bytes cost more than the check).
+    static func problem(inBytes bytes: UnsafeBufferPointer<UInt8>, multiLine: @autoclosure () -> Bool) -> String? {
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             defer { previous = byte }
             if byte == 0x0A || byte == 0x0D {
                 if byte == 0x0D || !multiLine() { return "is one line of text, found a line break (only descriptions and worksheet prose may span lines)" }

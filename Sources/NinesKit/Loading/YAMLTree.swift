@@ -53,7 +53,7 @@ package struct YAMLScalar: Sendable {
 
     /// `~`, `null`, `Null`, `NULL` or an empty plain scalar.
     public var isNull: Bool {
-        guard !isQuoted else { return false }
+        guard !isQuoted, text.utf8.count <= 4 else { return false }   // most values: no text comparisons
         switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
