@@ -77,6 +77,18 @@ final class PartFigures {
     }
     var figures: [Key: TermsFigure] = [:]
     var plans: [Key: EvaluationPlan] = [:]
+    /// Draws what the closures no exact route reaches share (`SharedClosureDraw`); nil: none.
+    var drawClosures: (() -> SharedClosureDraw)?
+    private var drawn: SharedClosureDraw?
+
+    /// The closures' shared draw, drawn on first need only (most analyses never fall back to it).
+    func closureDraw() -> SharedClosureDraw? {
+        if drawn == nil, let drawClosures {
+            drawn = drawClosures()
+            self.drawClosures = nil
+        }
+        return drawn
+    }
 }
 
 /// The variable figures one evaluation uses: a view's, with some levels fixed up or down while
