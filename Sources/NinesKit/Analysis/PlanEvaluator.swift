@@ -77,6 +77,17 @@ final class PartFigures {
     }
     var figures: [Key: TermsFigure] = [:]
     var plans: [Key: EvaluationPlan] = [:]
+    /// The distinct levels each diagram tests, by root, for planners (`FigurePlanner.freeLevels`).
+    private var levels: [BDD.Ref: [Int32]] = [:]
+
+    func levelsTested(below root: BDD.Ref, _ scratch: inout BDDScratch) -> [Int32] {
+        if let known = levels[root] { return known }
+        var seen = Set<Int32>()
+        let found = scratch.nodes(below: root).map { scratch.bdd.level($0) }.filter { seen.insert($0).inserted }
+        levels[root] = found
+        return found
+    }
+
     /// Draws what the closures no exact route reaches share (`SharedClosureDraw`); nil: none.
     var drawClosures: (() -> SharedClosureDraw)?
     private var drawn: SharedClosureDraw?
