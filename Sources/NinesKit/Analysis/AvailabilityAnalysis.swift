@@ -122,6 +122,17 @@ public struct AvailabilityAnalysis: Sendable {
                                               form: structure.system, targets: structure.roots, view: .callers,
                                               components: structure.roots.map { structure.names[$0] })
             background?.cancel()
+            // Many closures no single diagram holds (a large fault tree): one draw for all of them.
+            // What an objective or the system reads (a top event) keeps every route: its closure
+            // is the figure they show.
+            let shown = Set(structure.roots + objectiveTargets.joined())
+            let undecided = structure.closure.indices.filter { structure.closure[$0].diagram == nil && !shown.contains($0) }
+            if undecided.count >= SharedClosureDraw.minimumClosures {
+                parts.drawClosures = {
+                    SharedClosureDraw(sampling: SystemSampling(structure: structure, figures: compiled.ownProbabilities(.path)),
+                                      targets: undecided, seed: Self.estimateSeed)
+                }
+            }
             closures = structure.closure.indices.map { index in
                 guard structure.closure[index].diagram == nil else { return compiled.closure(index) }   // one pass, no allowance
                 let flow = figure(structure.names[index], structure.closure[index], targets: [index], .path)

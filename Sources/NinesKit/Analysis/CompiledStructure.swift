@@ -51,8 +51,10 @@ package struct CompiledStructure {
         CompilationCount.current?.increment()
         var parts = DeepStack.run { [chosen, budget] in Self.compile(model, order: chosen, budget: budget, gates: gates, modules: modules) }
         if given == nil, Self.diagrams(parts) <= model.objectives.count, let retry = VariableOrder.retry(model, chosen, budget: budget) {
-            let retried = DeepStack.run { Self.compile(model, order: retry.order, budget: retry.budget, gates: retry.gates) }
-            if Self.diagrams(retried) > Self.diagrams(parts) { (parts, chosen, budget) = (retried, retry.order, retry.budget) }
+            // Kept only when it gives more of them one diagram: stopped as soon as it no longer can.
+            let toBeat = Self.diagrams(parts)
+            let retried = DeepStack.run { Self.compile(model, order: retry.order, budget: retry.budget, gates: retry.gates, toBeat: toBeat) }
+            if let retried, Self.diagrams(retried) > toBeat { (parts, chosen, budget) = (retried, retry.order, retry.budget) }
             // Still too large: build each module of the tree alone, stood for by one variable
             // (`FaultTreeModules`), kept only when every objective and the system become one diagram,
             // the one form whose evaluation reads module variables (`BDDModules.swift`).
@@ -121,6 +123,17 @@ package struct CompiledStructure {
     /// variable reading that diagram (`BDD.standFor(module:level:)`).
     private static func compile(_ model: SystemModel, order: ComponentOrder, budget: CompilationBudget, gates: Set<Int>,
                                 modules: Set<Int> = []) -> Parts {
+        compile(model, order: order, budget: budget, gates: gates, modules: modules, toBeat: nil)!
+    }
+
+    /// As above; with `toBeat`, nil as soon as no more than `toBeat` of the objectives and the
+    /// system can still be one diagram (`ReachableTargets`): a closure that is not one diagram
+    /// makes every target that reaches it a conjunction, so the rest of the build would be thrown
+    /// away. On nus9601 the fault-tree order's closures then stop at the first that outgrows its
+    /// budget, instead of building up to the total budget first.
+    private static func compile(_ model: SystemModel, order: ComponentOrder, budget: CompilationBudget, gates: Set<Int>,
+                                modules: Set<Int> = [], toBeat: Int?) -> Parts? {
+        var reachable = toBeat.map { _ in ReachableTargets(model, order: order) }
         let modules = modules.intersection(gates)   // only a gate's variable is free to stand for its module
         let bdd = BDD()
         // Each closure is a few small operations on its dependencies' recent diagrams: a cache that
@@ -180,6 +193,7 @@ package struct CompiledStructure {
             }
             closure[index] = sampled ? .sampled
                 : conjunction(diagrams, conjunctions, groups, limit: budget.closureNodes, bdd: bdd, limited)
+            if let toBeat, closure[index].diagram == nil, reachable!.lose(index) <= toBeat { return nil }
             if modules.contains(index), let root = closure[index].diagram, root > BDD.up {
                 standing[index] = bdd.standFor(module: root, level: order.levelOf[index])
             }

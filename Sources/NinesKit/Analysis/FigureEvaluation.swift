@@ -44,7 +44,7 @@ extension CompiledFigures {
                           budget: &budget, parts: parts)
         case .sampled:
             return sampled(name, targets: targets, view: view, background: background, within: nil, budget: &budget,
-                           because: "the structure did not compile within the node budget")
+                           because: "the structure did not compile within the node budget", shared: parts.closureDraw)
         }
     }
 
@@ -62,7 +62,8 @@ extension CompiledFigures {
         guard let result = evaluate(plan, view: view, budget: &budget, parts: parts, keepsEstimate: keepsEstimate) else {
             return sampled(name, targets: targets, view: view, background: background, within: bounds, budget: &budget,
                            because: plan.missingExactRoute.map { "no exact route: " + $0 }
-                               ?? "its conditioning could not start (the evaluation budget spent, or one diagram testing more shared components than an enumeration holds)")
+                               ?? "its conditioning could not start (the evaluation budget spent, or one diagram testing more shared components than an enumeration holds)",
+                           shared: parts.closureDraw)
         }
         // The certified interval on Q: the enumeration's, narrowed by the factor bounds.
         let interval = result.interval.intersected(with: bounds)

@@ -91,9 +91,15 @@ struct FigurePlanner {
         return found
     }
 
-    /// The free levels each diagram of `roots` tests, each once per call of `claim`.
+    /// The free levels each diagram of `roots` tests (a level may be claimed once per node testing it).
     mutating func freeLevels(_ roots: [BDD.Ref], _ fixed: [Bool], _ claim: (Int) -> Void) {
         for root in roots {
+            // Nothing fixed: the levels a diagram tests, walked once per analysis (a fault tree's
+            // hundreds of closures plan conjunctions of the same diagrams again and again).
+            if fixed.isEmpty, let known {
+                for level in known.levelsTested(below: root, &scratch) { claim(Int(level)) }
+                continue
+            }
             scratch.forEachLevel(below: root) { level in
                 if fixed.isEmpty || !fixed[level] { claim(level) }
             }

@@ -77,6 +77,29 @@ final class PartFigures {
     }
     var figures: [Key: TermsFigure] = [:]
     var plans: [Key: EvaluationPlan] = [:]
+    /// The distinct levels each diagram tests, by root, for planners (`FigurePlanner.freeLevels`).
+    private var levels: [BDD.Ref: [Int32]] = [:]
+
+    func levelsTested(below root: BDD.Ref, _ scratch: inout BDDScratch) -> [Int32] {
+        if let known = levels[root] { return known }
+        var seen = Set<Int32>()
+        let found = scratch.nodes(below: root).map { scratch.bdd.level($0) }.filter { seen.insert($0).inserted }
+        levels[root] = found
+        return found
+    }
+
+    /// Draws what the closures no exact route reaches share (`SharedClosureDraw`); nil: none.
+    var drawClosures: (() -> SharedClosureDraw)?
+    private var drawn: SharedClosureDraw?
+
+    /// The closures' shared draw, drawn on first need only (most analyses never fall back to it).
+    func closureDraw() -> SharedClosureDraw? {
+        if drawn == nil, let drawClosures {
+            drawn = drawClosures()
+            self.drawClosures = nil
+        }
+        return drawn
+    }
 }
 
 /// The variable figures one evaluation uses: a view's, with some levels fixed up or down while

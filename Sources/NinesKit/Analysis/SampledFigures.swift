@@ -7,43 +7,66 @@ extension CompiledFigures {
     /// `associationBounds`), so an estimate
     /// never falls below the unavailability of what every path needs. When the analysis can no
     /// longer afford sampling, the certified interval alone, `bounded`.
+    /// - Parameter shared: a draw shared by the closures (`SharedClosureDraw`): a closure whose
+    ///   outage it saw often enough takes its estimate, inside the structure's bounds, and neither
+    ///   lists cut sets nor draws again; a rarer one keeps its certified interval alone (drawing
+    ///   each of hundreds of closures apart was most of a large fault tree's report).
     func sampled(_ name: String, targets: [Int], view: FigureView, background: BackgroundSystemEstimate?,
-                 within given: UnavailabilityInterval?, budget: inout EvaluationBudget, because reason: String) -> FlowFigures {
+                 within given: UnavailabilityInterval?, budget: inout EvaluationBudget, because reason: String,
+                 shared: () -> SharedClosureDraw? = { nil }) -> FlowFigures {
         let figures = ownProbabilities(view)
         let structural = structure.structuralBounds(targets: targets, figures: figures)
         var bounded = associationBounds(targets: targets, view: view).map(structural.intersected) ?? structural
+        let sharedDraw = view == .path && targets.count == 1 ? shared().flatMap { $0.covers(targets[0]) ? $0 : nil } : nil
+        if let counts = sharedDraw?.counts(of: targets[0]) {
+            let certified = given.map { bounded.intersected(with: $0) } ?? bounded
+            if let exact = pinned(name, by: certified, reason: reason) { return exact }
+            return sampledFigure(name, estimate: Self.plain(counts, seed: AvailabilityAnalysis.estimateSeed, clamp: certified.clamp(availability:)),
+                                 certified: certified, note: ", one draw shared by the closures", reason: reason)
+        }
         let cuts = heaviestCutSets(targets: targets, view: view)
         if let cuts, let union = CutSetUnion(levels: 0, variables: figures)
             .probability(of: cuts.map { $0.components.map(Int32.init) }, nodeLimit: Self.cutSetUnionNodes), union > bounded.lower.down {
             bounded = UnavailabilityInterval(lower: Probability(unavailability: min(union, bounded.upper.down)), upper: bounded.upper)
         }
         let certified = given.map { bounded.intersected(with: $0) } ?? bounded
-        // Bounds that meet to a double's precision (independent k_of members, a figure of 0) are
-        // the figure itself: exact, as conditioning that enumerated every state is, with no draw.
-        if certified.isNarrow(relative: ConditionedConjunction.relativeTolerance) {
-            var flow = FlowFigures(name: name, probability: certified.midpoint, frequency: nil,
-                                   importance: [], componentsWithoutRates: [], diagramSize: 0)
-            flow.method = .exact
-            flow.interval = certified
-            flow.plan = FigurePlan(.boundsOnly, "the structural interval " + certified.described + ", whose ends meet",
-                                   reason: reason + "; its certified bounds meet, so nothing is left to sample")
-            return flow
-        }
-        guard let estimate = estimate(targets: targets, view: view, background: background, within: certified, cuts: cuts, budget: &budget) else {
+        if let exact = pinned(name, by: certified, reason: reason) { return exact }
+        guard sharedDraw == nil,
+              let estimate = estimate(targets: targets, view: view, background: background, within: certified, cuts: cuts, budget: &budget) else {
             var flow = FlowFigures(name: name, probability: certified.midpoint, frequency: nil,
                                    importance: [], componentsWithoutRates: [], diagramSize: 0)
             flow.method = .bounded
             flow.interval = certified
             flow.plan = FigurePlan(.boundsOnly, "bounds only: the structural interval " + certified.described,
-                                   reason: reason + "; the analysis may sample no more figures")
+                                   reason: reason + (sharedDraw == nil ? "; the analysis may sample no more figures"
+                                                     : "; rarer than the closures' shared draw can state, and closures are not drawn one by one"))
             return flow
         }
+        return sampledFigure(name, estimate: estimate, certified: certified, note: "", reason: reason)
+    }
+
+    /// Bounds that meet to a double's precision (independent k_of members, a figure of 0) are the
+    /// figure itself: exact, as conditioning that enumerated every state is, with no draw.
+    private func pinned(_ name: String, by certified: UnavailabilityInterval, reason: String) -> FlowFigures? {
+        guard certified.isNarrow(relative: ConditionedConjunction.relativeTolerance) else { return nil }
+        var flow = FlowFigures(name: name, probability: certified.midpoint, frequency: nil,
+                               importance: [], componentsWithoutRates: [], diagramSize: 0)
+        flow.method = .exact
+        flow.interval = certified
+        flow.plan = FigurePlan(.boundsOnly, "the structural interval " + certified.described + ", whose ends meet",
+                               reason: reason + "; its certified bounds meet, so nothing is left to sample")
+        return flow
+    }
+
+    /// A figure showing `estimate` inside `certified`.
+    private func sampledFigure(_ name: String, estimate: SampledEstimate, certified: UnavailabilityInterval, note: String,
+                               reason: String) -> FlowFigures {
         var flow = FlowFigures(name: name, probability: certified.figure(availability: estimate.availability), frequency: nil,
                                importance: [], componentsWithoutRates: [], diagramSize: 0)
         flow.method = .estimated
         flow.estimate = estimate
         flow.interval = certified
-        flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples\(estimate.samplingNote)) inside the structural interval "
+        flow.plan = FigurePlan(.sampled, "sampled (\(Format.count(estimate.samples)) samples\(estimate.samplingNote)\(note)) inside the structural interval "
                                + certified.described, reason: reason)
         return flow
     }
@@ -107,10 +130,16 @@ extension CompiledFigures {
             }
             if let best { return Self.weighted(best.estimate, best.method, seed: seed, clamp: clamp) }
         }
+        return Self.plain(counts, seed: seed, clamp: clamp)
+    }
+
+    /// A plain draw's estimate: the proportion up and its interval, clamped.
+    static func plain(_ counts: (up: Int, samples: Int), seed: UInt64, clamp: (Double) -> Double) -> SampledEstimate {
         let interval = ProportionInterval(successes: counts.up, trials: counts.samples)
         var estimate = SampledEstimate(availability: clamp(interval.estimate), low: clamp(interval.low), high: clamp(interval.high),
                                        samples: counts.samples, seed: seed)
-        estimate.relativeError = plainError.isFinite ? plainError : nil
+        let error = relativeError(outages: counts.samples - counts.up, samples: counts.samples)
+        estimate.relativeError = error.isFinite ? error : nil
         return estimate
     }
 

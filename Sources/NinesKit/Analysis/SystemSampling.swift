@@ -112,19 +112,7 @@ struct SystemSampling: Sendable {
         var work = 0
         while done < samples && (done == 0 || work < workBudget) && !stop() {
             let size = min(Self.batch, samples - done)
-            for index in 0..<size { failures[index].removeAll(keepingCapacity: true) }
-            for component in 0..<count where down[component] > 0 {
-                // Samples where this component is down: gaps between them are geometric.
-                var position = -1
-                while true {
-                    let gap = down[component] >= 1 ? 0 : (log(random.nextOpenUnit()) / logUp[component]).rounded(.down)
-                    if Double(position) + 1 + gap >= Double(size) { break }   // compared as doubles: gaps can be astronomically long
-                    position += 1 + Int(gap)
-                    failures[position].append(component)
-                    work += 1
-                }
-            }
-            work += count
+            work += Self.drawFailures(&failures, size: size, down: down, logUp: logUp, &random)
             for index in 0..<size {
                 let sample = done + index
                 force(&failures[index])
@@ -151,7 +139,28 @@ struct SystemSampling: Sendable {
         return done
     }
 
-    private func enqueueParents(of component: Int, _ sample: Int, _ queue: inout LevelQueue, _ queuedMark: inout [Int]) {
+    /// Fills `failures[0..<size]` with each sample's failed components (a batch), drawn by
+    /// geometric skips; returns the work (failures drawn and components scanned).
+    @inline(__always)
+    static func drawFailures(_ failures: inout [[Int]], size: Int, down: [Double], logUp: [Double],
+                             _ random: inout Xoshiro256StarStar) -> Int {
+        var work = 0
+        for index in 0..<size { failures[index].removeAll(keepingCapacity: true) }
+        for component in 0..<down.count where down[component] > 0 {
+            // Samples where this component is down: gaps between them are geometric.
+            var position = -1
+            while true {
+                let gap = down[component] >= 1 ? 0 : (log(random.nextOpenUnit()) / logUp[component]).rounded(.down)
+                if Double(position) + 1 + gap >= Double(size) { break }   // compared as doubles: gaps can be astronomically long
+                position += 1 + Int(gap)
+                failures[position].append(component)
+                work += 1
+            }
+        }
+        return work + down.count
+    }
+
+    func enqueueParents(of component: Int, _ sample: Int, _ queue: inout LevelQueue, _ queuedMark: inout [Int]) {
         for parent in parentList[parentStart[component]..<parentStart[component + 1]] where queuedMark[parent] != sample {
             queuedMark[parent] = sample
             queue.push(parent, level: level[parent])
@@ -159,7 +168,7 @@ struct SystemSampling: Sendable {
     }
 
     /// Whether `component` is down in `sample` given its dependencies' marks (its own failure is marked already).
-    private func isDown(_ component: Int, _ sample: Int, _ downMark: [Int]) -> Bool {
+    func isDown(_ component: Int, _ sample: Int, _ downMark: [Int]) -> Bool {
         for requirement in requirementStart[component]..<requirementStart[component + 1] {
             var upCount = 0
             for member in members[memberStart[requirement]..<memberStart[requirement + 1]] where downMark[member] != sample { upCount += 1 }
