@@ -155,19 +155,20 @@ extension ConjunctionEnumeration {
         let position = candidates[index]
         for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
             let factor = Int(conjunction.touchFactor[touch])
-            let old = entry[factor]
+            var state = factorState[factor]
+            let old = state.figure
             undo.append(old)
-            mask[factor] |= 1 << UInt64(conjunction.touchBit[touch])
-            let new = lookup(factor, mask[factor])
-            entry[factor] = new
-            let member = Int(conjunction.unit[factor])
+            state.mask |= 1 << UInt64(conjunction.touchBit[touch])
+            let new = lookup(factor, state)
+            state.figure = new
+            factorState[factor] = state
+            let member = Int(state.unit)
             if member >= 0 {
-                groups.replace(member: member, old: entryUp[Int(old)] <= 0 ? nil : entryLog[Int(old)],
-                               new: entryUp[Int(new)] <= 0 ? nil : entryLog[Int(new)])
+                groups.replace(member: member, old: old.isZero ? nil : old.log, new: new.isZero ? nil : new.log)
                 continue
             }
-            if entryUp[Int(old)] <= 0 { zeros -= 1; topZeros -= 1; zeroFactors -= factor } else { logUp -= entryLog[Int(old)] }
-            if entryUp[Int(new)] <= 0 { zeros += 1; topZeros += 1; zeroFactors += factor } else { logUp += entryLog[Int(new)] }
+            if old.isZero { zeros -= 1; topZeros -= 1; zeroFactors -= factor } else { logUp -= old.log }
+            if new.isZero { zeros += 1; topZeros += 1; zeroFactors += factor } else { logUp += new.log }
         }
         if !groups.dirty.isEmpty {
             for change in groups.endStep() {
@@ -187,8 +188,8 @@ extension ConjunctionEnumeration {
         // Undo in reverse: a factor touched twice gets its first mask back last.
         for touch in stride(from: conjunction.touchStart[position + 1] - 1, through: conjunction.touchStart[position], by: -1) {
             let factor = Int(conjunction.touchFactor[touch])
-            mask[factor] &= ~(1 << UInt64(conjunction.touchBit[touch]))
-            entry[factor] = undo.removeLast()
+            factorState[factor].mask &= ~(1 << UInt64(conjunction.touchBit[touch]))
+            factorState[factor].figure = undo.removeLast()
         }
         precondition(undo.count == saved.undo)
         logUp = saved.logUp
@@ -246,7 +247,7 @@ extension ConjunctionEnumeration {
                 stamp[factor] = states
                 work += 1
                 touchedUp[factor] += probability * up
-                entryWeight[Int(entry[factor])] += probability * othersUp(factor)
+                entryWeight[Int(factorState[factor].entry)] += probability * othersUp(factor)
             }
         }
         // An untouched factor certainly down (a free variable that is never up) is the one state
