@@ -61,9 +61,12 @@ extension ConjunctionEnumeration {
                 entryWeight[Int(baseEntry)] += aloneDownUp[factor]
             }
         }
-        for entry in entryWeight.indices where entryWeight[entry] != 0 {   // in creation order: deterministic
-            conjunction.factors[Int(entryFactor[entry])].addBirnbaum(mask: entryMask[entry], variables: variables,
-                                                                      weight: entryWeight[entry], into: &result)
+        // The factors read in place (see `figure(of:mask:)`).
+        conjunction.factors.withUnsafeBufferPointer { factors in
+            for entry in entryWeight.indices where entryWeight[entry] != 0 {   // in creation order: deterministic
+                factors[Int(entryFactor[entry])].addBirnbaum(mask: entryMask[entry], variables: variables,
+                                                             weight: entryWeight[entry], into: &result)
+            }
         }
         return result
     }

@@ -178,7 +178,7 @@ struct ConjunctionEnumeration {
 
     mutating func compute(_ factor: Int, _ state: FactorState) -> MemoFigure {
         let mask = state.mask
-        let p = conjunction.factors[factor].probability(mask: mask, variables: variables)
+        let (p, nodes) = figure(of: factor, mask: mask)
         let index = Int32(entryUp.count)
         entryUp.append(p.up)
         entryLog.append(p.up <= 0 ? -.infinity : log1p(-p.down))
@@ -191,8 +191,17 @@ struct ConjunctionEnumeration {
         } else {
             sparse[SparseKey(factor: factor, mask: mask)] = index
         }
-        work += conjunction.factors[factor].level.count
+        work += nodes
         return figure
+    }
+
+    /// P(factor up | mask) and the factor's node count, read in place: from the `mutating`
+    /// `compute` each read of the factor copied its five arrays (retained and released), a
+    /// tenth of the pool's enumeration.
+    func figure(of factor: Int, mask: UInt64) -> (Probability, nodes: Int) {
+        conjunction.factors.withUnsafeBufferPointer { factors in
+            (factors[factor].probability(mask: mask, variables: variables), factors[factor].level.count)
+        }
     }
 }
 
