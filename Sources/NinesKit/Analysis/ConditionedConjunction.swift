@@ -70,21 +70,16 @@ struct ConditionedConjunction: Sendable {
             groupNeeds.append(group.k)
         }
         // Each factor's nodes (children first) and the levels it tests, by flat marking: no hashing.
+        let diagrams = instances.map { scratch.nodes(below: $0.root) }
         var uses = [Int32](repeating: 0, count: scratch.levelCount)
         var levelSeen = [Int](repeating: -1, count: scratch.levelCount)
-        var diagrams: [[BDD.Ref]] = [], supports: [[Int32]] = []
-        for (index, instance) in instances.enumerated() {
-            let nodes = scratch.nodes(below: instance.root)
-            diagrams.append(nodes)
+        var supports: [[Int32]] = []
+        for (index, nodes) in diagrams.enumerated() {
             var support: [Int32] = []
             for node in nodes {
                 let level = Int(bdd.level(node))
                 if levelSeen[level] != index { levelSeen[level] = index; support.append(Int32(level)); uses[level] += 1 }
             }
-            // Levels two factors test so far are conditioned whatever follows: a factor already
-            // over the limit ends here, before the others are walked (on a 100,000-component
-            // platform the top level's services share so much that walking them all cost 0.3 s).
-            guard support.lazy.filter({ uses[Int($0)] >= 2 }).count <= FactorDiagram.maximumConditioned else { return nil }
             supports.append(support)
         }
         let conditioned = uses.indices.filter { uses[$0] >= 2 }.map { Int32($0) }
