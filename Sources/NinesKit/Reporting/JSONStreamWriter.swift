@@ -225,7 +225,8 @@ struct JSONStreamWriter {
         var left = 2 * indent
         while left > 0 {
             let run = min(left, Self.spaces.count)
-            output.append(contentsOf: Self.spaces[..<run])
+            // Through a buffer pointer: appending an `ArraySlice` took the generic path.
+            Self.spaces.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run])) }
             left -= run
         }
     }
@@ -249,9 +250,17 @@ struct JSONStreamWriter {
         if value.isNaN { return writeString("NaN") }
         if value == .infinity { return writeString("Infinity") }
         if value == -.infinity { return writeString("-Infinity") }
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        output.append(contentsOf: text.utf8)
+        let text = value.description
+        // The digits' bytes as they are, less a final ".0": no second string, no Unicode-aware `hasSuffix`.
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            let integral = bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: ".") && bytes[bytes.count - 1] == UInt8(ascii: "0")
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<(integral ? bytes.count - 2 : bytes.count)]))
+        }
+        if copied == nil {
+            var text = text
+            if text.hasSuffix(".0") { text.removeLast(2) }
+            output.append(contentsOf: text.utf8)
+        }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
