@@ -42,6 +42,25 @@ import Testing
         #expect(checked >= 40)
     }
 
+    /// A factor's conditioned variables are the bits of a mask: a factor testing more shared
+    /// variables than `FactorDiagram.maximumConditioned` refuses the conjunction, whether that shows
+    /// as its factor is walked (the earlier factors share them already) or only once every factor is.
+    @Test func refusedPastTheMaskLimit() {
+        let limit = Int32(FactorDiagram.maximumConditioned)
+        func conjunction(_ factors: [[Int32]]) -> ConditionedConjunction? {
+            let bdd = BDD()
+            return ConditionedConjunction(bdd, roots: factors.map { levels in bdd.and(levels.map { bdd.variable($0) }) })
+        }
+        let shared = Array(0..<limit), over = Array(0...limit)
+        // Two factors sharing `limit` variables, each with one of its own: held.
+        #expect(conjunction([shared + [100], shared + [101]])?.conditioned.count == Int(limit))
+        // One more shared: refused, the second factor over the limit as it is walked.
+        #expect(conjunction([over + [100], over + [101]]) == nil)
+        // The first factor is over the limit only once the later ones share its variables.
+        #expect(conjunction([over + [100], [0, 101], Array(1...limit) + [102]]) == nil)
+        #expect(conjunction([shared + [100], [0, 101], Array(1..<limit) + [102]])?.conditioned.count == Int(limit))
+    }
+
     /// P(every root up) and ∂/∂p_v of it, by summing over all 2^n states.
     static func enumerate(_ bdd: BDD, _ roots: [BDD.Ref], _ variables: [Probability]) -> (Double, [Double]) {
         let n = variables.count

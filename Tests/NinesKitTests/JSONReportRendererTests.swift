@@ -95,6 +95,30 @@ struct JSONReportRendererTests {
         #expect(try JSONReportRenderer.text(of: objects) == Self.foundationText(of: objects))
     }
 
+    /// Components are written directly (`JSONStreamable`), not through their `Codable` conformance.
+    struct Components: Encodable {
+        let none: [ComponentReport] = []
+        let some: [ComponentReport]
+        let zeta = "after"
+    }
+
+    @Test("components written directly: the same bytes as Foundation's JSONEncoder, with and without the optional member")
+    func componentsWrittenDirectly() throws {
+        let full = ComponentReport(name: "pay \"ment\"\t/x", layer: "software", responsibility: "ours", replicas: 3, needs: 2,
+                                   ownAvailability: 0.999, ownUnavailability: 1e-3, availability: 0.9899999999999999,
+                                   unavailability: 0.010000000000000009, outagesPerYear: 2.5, dependsOn: ["db", "a/b", "é"],
+                                   method: "bounded")
+        var bare = full
+        bare.outagesPerYear = nil
+        bare.dependsOn = []
+        bare.replicas = -1
+        bare.ownUnavailability = .infinity
+        let value = Components(some: [full, bare, full])
+        #expect(try JSONReportRenderer.text(of: value) == Self.foundationText(of: value))
+        #expect(try JSONReportRenderer.text(of: [bare]) == Self.foundationText(of: [bare]))
+        #expect(try JSONReportRenderer.text(of: full) == Self.foundationText(of: full))
+    }
+
     @Test("the same bytes as Foundation's JSONEncoder on every bundled model's report", arguments: GoldenFiles.models)
     func sameAsFoundationOnReports(model: String) throws {
         let path = "models/\(model).yaml"

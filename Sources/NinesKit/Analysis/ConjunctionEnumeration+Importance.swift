@@ -16,11 +16,10 @@ extension ConjunctionEnumeration {
                 let zerosInMember = groups.memberZeros[member]
                 for index in conjunction.memberFactorStart[member]..<conjunction.memberFactorStart[member + 1] {
                     let factor = Int(conjunction.memberFactors[index])
-                    let current = Int(entry[factor])
-                    let isZero = entryUp[current] <= 0
-                    guard zerosInMember - (isZero ? 1 : 0) == 0 else { continue }
-                    let rest = exp(groups.memberLog[member] - (isZero ? 0 : entryLog[current]))
-                    entryWeight[current] += outside * slope * rest
+                    let current = factorState[factor].figure
+                    guard zerosInMember - (current.isZero ? 1 : 0) == 0 else { continue }
+                    let rest = exp(groups.memberLog[member] - (current.isZero ? 0 : current.log))
+                    entryWeight[Int(current.entry)] += outside * slope * rest
                     work += 1
                 }
             }
@@ -29,10 +28,9 @@ extension ConjunctionEnumeration {
 
     /// Π over every factor but `factor` of its current figure.
     func othersUp(_ factor: Int) -> Double {
-        let own = Int(entry[factor])
-        let ownZero = entryUp[own] <= 0
-        if zeros - (ownZero ? 1 : 0) > 0 { return 0 }
-        return exp(logUp - (ownZero ? 0 : entryLog[own]))
+        let own = factorState[factor].figure
+        if zeros - (own.isZero ? 1 : 0) > 0 { return 0 }
+        return exp(logUp - (own.isZero ? 0 : own.log))
     }
 
     /// ∂A/∂p of every variable, by level, from the gathered weights.
@@ -56,16 +54,19 @@ extension ConjunctionEnumeration {
         }
         for factor in conjunction.factors.indices where conjunction.unit[factor] < 0 {
             // States where none of this factor's conditioned variables failed: everything not touched.
-            let baseEntry = lookup(factor, baseMask[factor])
+            let baseEntry = lookup(factor, mask: baseMask[factor])
             if entryUp[Int(baseEntry)] > 0 {
                 entryWeight[Int(baseEntry)] += (importanceUpSum.value - touchedUp[factor]) / entryUp[Int(baseEntry)]
             } else {
                 entryWeight[Int(baseEntry)] += aloneDownUp[factor]
             }
         }
-        for entry in entryWeight.indices where entryWeight[entry] != 0 {   // in creation order: deterministic
-            conjunction.factors[Int(entryFactor[entry])].addBirnbaum(mask: entryMask[entry], variables: variables,
-                                                                      weight: entryWeight[entry], into: &result)
+        // The factors read in place (see `figure(of:mask:)`).
+        conjunction.factors.withUnsafeBufferPointer { factors in
+            for entry in entryWeight.indices where entryWeight[entry] != 0 {   // in creation order: deterministic
+                factors[Int(entryFactor[entry])].addBirnbaum(mask: entryMask[entry], variables: variables,
+                                                             weight: entryWeight[entry], into: &result)
+            }
         }
         return result
     }

@@ -153,21 +153,30 @@ extension ConjunctionEnumeration {
         let saved = Saved(logUp: logUp, zeros: zeros, topZeros: topZeros, zeroFactors: zeroFactors, undo: undo.count,
                           members: groups.memberUndo.count, groups: groups.groupUndo.count)
         let position = candidates[index]
-        for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
-            let factor = Int(conjunction.touchFactor[touch])
-            let old = entry[factor]
-            undo.append(old)
-            mask[factor] |= 1 << UInt64(conjunction.touchBit[touch])
-            let new = lookup(factor, mask[factor])
-            entry[factor] = new
-            let member = Int(conjunction.unit[factor])
-            if member >= 0 {
-                groups.replace(member: member, old: entryUp[Int(old)] <= 0 ? nil : entryLog[Int(old)],
-                               new: entryUp[Int(new)] <= 0 ? nil : entryLog[Int(new)])
-                continue
+        let first = conjunction.touchStart[position], end = conjunction.touchStart[position + 1]
+        withUnsafeTemporaryAllocation(of: Gathered.self, capacity: end - first) { gathered in
+            gather(touches: first..<end, into: gathered)
+            // The totals in locals: kept in registers, where `self`'s would go through memory each step.
+            var logUp = logUp, zeros = zeros, topZeros = topZeros, zeroFactors = zeroFactors
+            defer { (self.logUp, self.zeros, self.topZeros, self.zeroFactors) = (logUp, zeros, topZeros, zeroFactors) }
+            for touch in first..<end {
+                let factor = Int(conjunction.touchFactor[touch])
+                var state = factorState[factor]
+                let old = state.figure
+                undo.append(old)
+                state.mask |= 1 << UInt64(conjunction.touchBit[touch])
+                let known = gathered[touch - first]
+                let new = known.mask == state.mask && known.figure.entry >= 0 ? known.figure : lookup(factor, state)
+                state.figure = new
+                factorState[factor] = state
+                let member = Int(state.unit)
+                if member >= 0 {
+                    groups.replace(member: member, old: old.isZero ? nil : old.log, new: new.isZero ? nil : new.log)
+                    continue
+                }
+                if old.isZero { zeros -= 1; topZeros -= 1; zeroFactors -= factor } else { logUp -= old.log }
+                if new.isZero { zeros += 1; topZeros += 1; zeroFactors += factor } else { logUp += new.log }
             }
-            if entryUp[Int(old)] <= 0 { zeros -= 1; topZeros -= 1; zeroFactors -= factor } else { logUp -= entryLog[Int(old)] }
-            if entryUp[Int(new)] <= 0 { zeros += 1; topZeros += 1; zeroFactors += factor } else { logUp += entryLog[Int(new)] }
         }
         if !groups.dirty.isEmpty {
             for change in groups.endStep() {
@@ -180,6 +189,37 @@ extension ConjunctionEnumeration {
         return saved
     }
 
+    /// A touched factor's mask after the step and its dense memo's figure there (entry −1: not
+    /// computed yet, or a sparse factor), read before the step changes anything.
+    struct Gathered {
+        var mask: UInt64
+        var figure: MemoFigure
+    }
+
+    /// Reads the new figure of every factor in `touches` from the dense memo, in a loop that does
+    /// nothing else: each read is a likely cache miss (a step touches hundreds of factors spread
+    /// over tens of thousands), and independent reads overlap, while the step's own loop, whose
+    /// sums depend on each other, let few of them be in flight at once.
+    @inline(__always)
+    func gather(touches: Range<Int>, into gathered: UnsafeMutableBufferPointer<Gathered>) {
+        factorState.withUnsafeBufferPointer { states in
+            dense.withUnsafeBufferPointer { dense in
+                conjunction.touchFactor.withUnsafeBufferPointer { touchFactor in
+                    conjunction.touchBit.withUnsafeBufferPointer { touchBit in
+                        for touch in touches {
+                            let state = states[Int(touchFactor[touch])]
+                            let mask = state.mask | 1 << UInt64(touchBit[touch])
+                            gathered[touch - touches.lowerBound] = Gathered(
+                                mask: mask, figure: state.denseStart >= 0 ? dense[Int(state.denseStart) + Int(mask)] : Self.notComputed)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static let notComputed = MemoFigure(log: 0, entry: -1, isZero: false)
+
     /// Undoes `push(index)`.
     @inline(__always)
     mutating func pop(_ index: Int, _ saved: Saved) {
@@ -187,8 +227,8 @@ extension ConjunctionEnumeration {
         // Undo in reverse: a factor touched twice gets its first mask back last.
         for touch in stride(from: conjunction.touchStart[position + 1] - 1, through: conjunction.touchStart[position], by: -1) {
             let factor = Int(conjunction.touchFactor[touch])
-            mask[factor] &= ~(1 << UInt64(conjunction.touchBit[touch]))
-            entry[factor] = undo.removeLast()
+            factorState[factor].mask &= ~(1 << UInt64(conjunction.touchBit[touch]))
+            factorState[factor].figure = undo.removeLast()
         }
         precondition(undo.count == saved.undo)
         logUp = saved.logUp
@@ -246,7 +286,7 @@ extension ConjunctionEnumeration {
                 stamp[factor] = states
                 work += 1
                 touchedUp[factor] += probability * up
-                entryWeight[Int(entry[factor])] += probability * othersUp(factor)
+                entryWeight[Int(factorState[factor].entry)] += probability * othersUp(factor)
             }
         }
         // An untouched factor certainly down (a free variable that is never up) is the one state

@@ -20,10 +20,9 @@ struct ConjunctionEnumeration {
     let prunes: Bool
 
     // Memo of each factor's figure per mask of its conditioned variables: a dense table per factor
-    // with few conditioned variables (index = mask), a dictionary for the rest; both hold an entry
-    // index into the flat entry arrays.
-    var denseStart: [Int]
-    var dense: [Int32]
+    // with few conditioned variables (index = mask) holding the figure itself, a dictionary for the
+    // rest holding an entry index into the flat entry arrays.
+    var dense: [MemoFigure]
     var sparse: [SparseKey: Int32] = [:]   // for factors past the dense limit
     struct SparseKey: Hashable { let factor: Int; let mask: UInt64 }
     var entryUp: [Double] = [], entryLog: [Double] = []
@@ -32,11 +31,12 @@ struct ConjunctionEnumeration {
     /// entry's factor had the entry's mask.
     var entryWeight: [Double] = []
     static let denseBits = 10
-    /// Current mask and memo entry of each factor.
-    var mask: [UInt64]
+    /// Each factor's current mask and figure, and what a step reads with them: one record per
+    /// factor, since a step touches hundreds of factors scattered over tens of thousands, and
+    /// reading them from five arrays cost five cache misses each (most of the pool's enumeration).
+    var factorState: [FactorState]
     /// Each factor's mask with no candidate down (only the always-down variables set).
     var baseMask: [UInt64] = []
-    var entry: [Int32]
     var logUp = 0.0
     var zeros = 0
     /// How many of the factors that must hold themselves are certainly down, and the sum of their
@@ -46,7 +46,7 @@ struct ConjunctionEnumeration {
     /// The group terms; `logUp` and `zeros` count each group as one term.
     var groups: ConditionedGroups
     var downSet: [Int] = []
-    var undo: [Int32] = []
+    var undo: [MemoFigure] = []
 
     // Sums over the enumerated states, compensated: tens of thousands of small terms added to a
     // sum near 1e-4 would otherwise drift by about 1e-12 of it (rounding at the sum's last digit).
@@ -93,16 +93,16 @@ struct ConjunctionEnumeration {
         self.variables = variables
         wantsImportance = importance
         let factorCount = conjunction.factors.count
-        var denseStart = [Int](repeating: -1, count: factorCount)
+        var factorState: [FactorState] = []
+        factorState.reserveCapacity(factorCount)
         var denseSize = 0
-        for (index, factor) in conjunction.factors.enumerated() where factor.conditioned.count <= Self.denseBits {
-            denseStart[index] = denseSize
-            denseSize += 1 << factor.conditioned.count
+        for (index, factor) in conjunction.factors.enumerated() {
+            let size = factor.conditioned.count <= Self.denseBits ? 1 << factor.conditioned.count : 0
+            let dense = size > 0 && denseSize + size <= Int(Int32.max)
+            factorState.append(FactorState(unit: conjunction.unit[index], denseStart: dense ? Int32(denseSize) : -1))
+            if dense { denseSize += size }
         }
-        self.denseStart = denseStart
-        dense = [Int32](repeating: -1, count: denseSize)
-        mask = Array(repeating: 0, count: factorCount)
-        entry = Array(repeating: 0, count: factorCount)
+        dense = [MemoFigure](repeating: MemoFigure(log: 0, entry: -1, isZero: false), count: denseSize)
         touchedUp = Array(repeating: 0, count: importance ? factorCount : 0)
         aloneDownUp = Array(repeating: 0, count: importance ? factorCount : 0)
         stamp = Array(repeating: -1, count: factorCount)
@@ -133,15 +133,16 @@ struct ConjunctionEnumeration {
         laterDownWeight = Array(repeating: 0, count: candidates.count)
         for position in alwaysDown {
             for touch in conjunction.touchStart[position]..<conjunction.touchStart[position + 1] {
-                mask[Int(conjunction.touchFactor[touch])] |= 1 << UInt64(conjunction.touchBit[touch])
+                factorState[Int(conjunction.touchFactor[touch])].mask |= 1 << UInt64(conjunction.touchBit[touch])
             }
         }
-        baseMask = mask
+        self.factorState = factorState
+        baseMask = factorState.map(\.mask)
         groups = ConditionedGroups(conjunction)
         for factor in 0..<factorCount {
-            let current = lookup(factor, mask[factor])
-            entry[factor] = current
-            let log: Double? = entryUp[Int(current)] <= 0 ? nil : entryLog[Int(current)]
+            let current = lookup(factor, self.factorState[factor])
+            self.factorState[factor].figure = current
+            let log: Double? = current.isZero ? nil : current.log
             if conjunction.unit[factor] >= 0 {
                 groups.replace(member: Int(conjunction.unit[factor]), old: 0, new: log)
             } else if let log { logUp += log } else { zeros += 1; topZeros += 1; zeroFactors += factor }
@@ -152,33 +153,73 @@ struct ConjunctionEnumeration {
         groups.memberUndo.removeAll()
     }
 
-    /// The memo entry of `factor` under `mask`, computed on first use.
+    /// The memo figure of `factor` under its state's mask, computed on first use.
     @inline(__always)
-    mutating func lookup(_ factor: Int, _ mask: UInt64) -> Int32 {
-        let start = denseStart[factor]
-        if start >= 0 {
-            let known = dense[start + Int(mask)]
-            if known >= 0 { return known }
-        } else if let known = sparse[SparseKey(factor: factor, mask: mask)] {
-            return known
+    mutating func lookup(_ factor: Int, _ state: FactorState) -> MemoFigure {
+        if state.denseStart >= 0 {
+            let known = dense[Int(state.denseStart) + Int(state.mask)]
+            if known.entry >= 0 { return known }
+        } else if let known = sparse[SparseKey(factor: factor, mask: state.mask)] {
+            return figure(of: known)
         }
-        return compute(factor, mask)
+        return compute(factor, state)
     }
 
-    mutating func compute(_ factor: Int, _ mask: UInt64) -> Int32 {
-        let p = conjunction.factors[factor].probability(mask: mask, variables: variables)
+    /// The memo entry of `factor` under `mask`, computed on first use.
+    mutating func lookup(_ factor: Int, mask: UInt64) -> Int32 {
+        var state = factorState[factor]
+        state.mask = mask
+        return lookup(factor, state).entry
+    }
+
+    func figure(of entry: Int32) -> MemoFigure {
+        MemoFigure(log: entryLog[Int(entry)], entry: entry, isZero: entryUp[Int(entry)] <= 0)
+    }
+
+    mutating func compute(_ factor: Int, _ state: FactorState) -> MemoFigure {
+        let mask = state.mask
+        let (p, nodes) = figure(of: factor, mask: mask)
         let index = Int32(entryUp.count)
         entryUp.append(p.up)
         entryLog.append(p.up <= 0 ? -.infinity : log1p(-p.down))
         entryFactor.append(Int32(factor))
         entryMask.append(mask)
         entryWeight.append(0)
-        if denseStart[factor] >= 0 {
-            dense[denseStart[factor] + Int(mask)] = index
+        let figure = figure(of: index)
+        if state.denseStart >= 0 {
+            dense[Int(state.denseStart) + Int(mask)] = figure
         } else {
             sparse[SparseKey(factor: factor, mask: mask)] = index
         }
-        work += conjunction.factors[factor].level.count
-        return index
+        work += nodes
+        return figure
     }
+
+    /// P(factor up | mask) and the factor's node count, read in place: from the `mutating`
+    /// `compute` each read of the factor copied its five arrays (retained and released), a
+    /// tenth of the pool's enumeration.
+    func figure(of factor: Int, mask: UInt64) -> (Probability, nodes: Int) {
+        conjunction.factors.withUnsafeBufferPointer { factors in
+            (factors[factor].probability(mask: mask, variables: variables), factors[factor].level.count)
+        }
+    }
+}
+
+/// A factor's figure under one mask: ln P(f up | mask) (read only when not zero), whether it is
+/// certainly down (P(up) ≤ 0), and its memo entry (for importance weights); entry −1: not computed.
+struct MemoFigure {
+    var log: Double
+    var entry: Int32
+    var isZero: Bool
+}
+
+/// A factor's place in the enumeration (`ConjunctionEnumeration.factorState`): its current mask
+/// and figure, its group member (−1: it must hold itself) and where its dense memo starts (−1:
+/// sparse).
+struct FactorState {
+    var mask: UInt64 = 0
+    var figure = MemoFigure(log: 0, entry: 0, isZero: false)
+    let unit: Int32
+    let denseStart: Int32
+    var entry: Int32 { figure.entry }
 }

@@ -19,6 +19,19 @@ package enum DependencyClosure {
         return seen.sorted()
     }
 
+    /// The same closure through the dependencies resolved once (`CompiledStructure.dependencies`,
+    /// positions as in `model.components`): no dependency's name is hashed, which at 100,000
+    /// components was most of the SLA prediction.
+    static func positions(_ start: [String], index: [String: Int], dependencies: ResolvedDependencies) -> [Int] {
+        var seen = Set<Int>()
+        var stack = start.compactMap { index[$0] }
+        while let position = stack.popLast() {
+            guard seen.insert(position).inserted else { continue }
+            stack.append(contentsOf: dependencies.dependencies(of: position))
+        }
+        return seen.sorted()
+    }
+
     /// Position of each component name in `model.components`.
     public static func index(_ model: SystemModel) -> [String: Int] {
         Dictionary(model.components.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -100,9 +100,11 @@ public struct ObjectiveRecovery: Hashable, Sendable {
     /// `figures` gives the recovery figures of the component at a position of `model.components`:
     /// `SLAPrediction` works each out once for all objectives, which share most of their closures,
     /// and asks `hasWriteAhead` once, not once per objective (a scan of every component).
+    /// `dependencies`: the model's dependencies resolved to positions, when the caller has them.
     init(_ objective: Objective, in model: SystemModel, singlePointsOfFailure: [String], index: [String: Int],
-         hasWriteAhead: Bool, figures: (Int) -> RecoveryFigures) {
-        let closure = DependencyClosure.positions(objective.components, in: model, index: index)
+         dependencies: ResolvedDependencies? = nil, hasWriteAhead: Bool, figures: (Int) -> RecoveryFigures) {
+        let closure = dependencies.map { DependencyClosure.positions(objective.components, index: index, dependencies: $0) }
+            ?? DependencyClosure.positions(objective.components, in: model, index: index)
         components = closure
             .filter { model.components[$0].responsibility.countsAgainstSLA }
             .map(figures)

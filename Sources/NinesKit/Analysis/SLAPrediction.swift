@@ -41,6 +41,7 @@ public struct SLAPrediction {
             return figures
         }
         let hasWriteAhead = ObjectiveRecovery.hasWriteAhead(model)
+        let resolved = full.structure.dependencies   // the model's own, positions as `positions`
         objectives = model.objectives.indices.map { index in
             let objective = model.objectives[index]
             let period = objective.period ?? model.period
@@ -69,7 +70,8 @@ public struct SLAPrediction {
                                                  degraded: DegradedTime(objective: index, in: inScope),
                                                  recovery: ObjectiveRecovery(objective, in: model,
                                                                             singlePointsOfFailure: full.singlePointsOfFailure(objective: index),
-                                                                            index: positions, hasWriteAhead: hasWriteAhead,
+                                                                            index: positions, dependencies: resolved,
+                                                                            hasWriteAhead: hasWriteAhead,
                                                                             figures: figures(at:)))
             prediction.announcedMaintenanceHours = maintenanceHours.flatMap { $0 > 0 ? $0 : nil }
             if !ceilings.isEmpty { prediction.ceiling = ceilings[index] }

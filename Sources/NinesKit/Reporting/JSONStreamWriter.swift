@@ -33,6 +33,7 @@ struct JSONStreamWriter {
     }
 
     private mutating func write<T: Encodable>(_ value: T, depth: Int, parent: JSONRecording?, position: JSONPathKey?) throws {
+        if let streamable = value as? any JSONStreamable { return try streamable.write(to: &self) }
         if let scalar = JSONRecordingEncoder.scalar(value) { return write(scalar) }
         let recording = JSONRecording(parent: parent, position: position)
         try value.encode(to: JSONRecordingEncoder(recording: recording))
@@ -109,11 +110,123 @@ struct JSONStreamWriter {
         output.append(close)
     }
 
+    // MARK: Writing directly (`JSONStreamable`)
+
+    /// Whether the container being written directly has a member or element already (a separator
+    /// goes before the next one).
+    private var hasMembers = false
+    #if DEBUG
+    /// The last key of each object being written directly, to check they come sorted.
+    private var lastKeys: [[UInt8]] = []
+    #endif
+
+    /// Where a directly written container began: what `end` restores.
+    struct OpenContainer {
+        fileprivate let close: UInt8
+        fileprivate let outerHasMembers: Bool
+    }
+
+    /// Opens an object written member by member (`member`, in sorted key order), closed by `end`.
+    mutating func beginObject() -> OpenContainer {
+        #if DEBUG
+        lastKeys.append([])
+        #endif
+        return begin(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"))
+    }
+
+    /// Opens an array written element by element (`element` before each), closed by `end`.
+    mutating func beginArray() -> OpenContainer { begin(open: UInt8(ascii: "["), close: UInt8(ascii: "]")) }
+
+    private mutating func begin(open: UInt8, close: UInt8) -> OpenContainer {
+        let container = OpenContainer(close: close, outerHasMembers: hasMembers)
+        output.append(open)
+        output.append(UInt8(ascii: "\n"))
+        indent += 1
+        hasMembers = false
+        return container
+    }
+
+    /// Closes a container as `writeContainer` does: an empty one as an open and a close on lines of their own.
+    mutating func end(_ container: OpenContainer) {
+        #if DEBUG
+        if container.close == UInt8(ascii: "}") { lastKeys.removeLast() }
+        #endif
+        output.append(UInt8(ascii: "\n"))
+        indent -= 1
+        writeIndent()
+        output.append(container.close)
+        hasMembers = container.outerHasMembers
+    }
+
+    /// Starts the next element of an array being written directly.
+    mutating func element() throws {
+        if hasMembers {
+            output.append(UInt8(ascii: ","))
+            output.append(UInt8(ascii: "\n"))
+        }
+        hasMembers = true
+        writeIndent()
+        if output.count >= Self.chunkSize { try flush() }
+    }
+
+    /// Starts the member `key` of an object being written directly; its value follows.
+    mutating func key(_ key: StaticString) throws {
+        if hasMembers {
+            output.append(UInt8(ascii: ","))
+            output.append(UInt8(ascii: "\n"))
+        }
+        hasMembers = true
+        writeIndent()
+        let bytes = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        #if DEBUG
+        precondition(bytes.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") },
+                     "a key written directly needs no escape")
+        precondition(lastKeys[lastKeys.count - 1].lexicographicallyPrecedes(bytes), "keys written directly come sorted")
+        lastKeys[lastKeys.count - 1] = Array(bytes)
+        #endif
+        output.append(UInt8(ascii: "\""))
+        output.append(contentsOf: bytes)
+        output.append(contentsOf: "\" : ".utf8)
+        if output.count >= Self.chunkSize { try flush() }
+    }
+
+    mutating func member(_ key: StaticString, _ value: String) throws {
+        try self.key(key)
+        writeString(value)
+    }
+
+    mutating func member(_ key: StaticString, _ value: Double) throws {
+        try self.key(key)
+        writeNumber(value)
+    }
+
+    /// Nothing when nil, as `encodeIfPresent` writes nothing.
+    mutating func member(_ key: StaticString, _ value: Double?) throws {
+        guard let value else { return }
+        try member(key, value)
+    }
+
+    mutating func member(_ key: StaticString, _ value: Int) throws {
+        try self.key(key)
+        output.append(contentsOf: Int64(value).description.utf8)
+    }
+
+    mutating func member(_ key: StaticString, _ values: [String]) throws {
+        try self.key(key)
+        let array = beginArray()
+        for value in values {
+            try element()
+            writeString(value)
+        }
+        end(array)
+    }
+
     private mutating func writeIndent() {
         var left = 2 * indent
         while left > 0 {
             let run = min(left, Self.spaces.count)
-            output.append(contentsOf: Self.spaces[..<run])
+            // Through a buffer pointer: appending an `ArraySlice` took the generic path.
+            Self.spaces.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<run])) }
             left -= run
         }
     }
@@ -137,9 +250,17 @@ struct JSONStreamWriter {
         if value.isNaN { return writeString("NaN") }
         if value == .infinity { return writeString("Infinity") }
         if value == -.infinity { return writeString("-Infinity") }
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        output.append(contentsOf: text.utf8)
+        let text = value.description
+        // The digits' bytes as they are, less a final ".0": no second string, no Unicode-aware `hasSuffix`.
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            let integral = bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: ".") && bytes[bytes.count - 1] == UInt8(ascii: "0")
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<(integral ? bytes.count - 2 : bytes.count)]))
+        }
+        if copied == nil {
+            var text = text
+            if text.hasSuffix(".0") { text.removeLast(2) }
+            output.append(contentsOf: text.utf8)
+        }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
