@@ -70,14 +70,26 @@ struct ConditionedConjunction: Sendable {
             groupNeeds.append(group.k)
         }
         // The levels each factor tests, by flat marking: no hashing, and no node list until every
-        // factor is known to fit a mask (a system of 27,000 diagrams at 100,000 components does not).
+        // factor is known to fit a mask. How many of a factor's levels another factor tests too
+        // only grows as factors are added, so the first factor past the limit refuses the whole
+        // conjunction (a system of 27,000 diagrams at 100,000 components) without walking the rest.
         var uses = [Int32](repeating: 0, count: scratch.levelCount)
-        var levelSeen = [Int](repeating: -1, count: scratch.levelCount)
+        var firstUser = [Int32](repeating: -1, count: scratch.levelCount)
+        var sharedCount = [Int](repeating: 0, count: instances.count)
+        var levelSeen: [Bool] = []
         var supports: [[Int32]] = []
         for (index, instance) in instances.enumerated() {
-            var support: [Int32] = []
-            scratch.forEachLevel(below: instance.root) { level in
-                if levelSeen[level] != index { levelSeen[level] = index; support.append(Int32(level)); uses[level] += 1 }
+            let support = scratch.levelsTested(below: instance.root, seen: &levelSeen)
+            for level in support.lazy.map(Int.init) {
+                if uses[level] == 0 {
+                    firstUser[level] = Int32(index)
+                } else {
+                    if uses[level] == 1 { sharedCount[Int(firstUser[level])] += 1 }
+                    sharedCount[index] += 1
+                    guard sharedCount[index] <= FactorDiagram.maximumConditioned,
+                          sharedCount[Int(firstUser[level])] <= FactorDiagram.maximumConditioned else { return nil }
+                }
+                uses[level] += 1
             }
             supports.append(support)
         }

@@ -155,6 +155,34 @@ struct BDDScratch {
         }
     }
 
+    /// The distinct levels the diagram rooted at `root` tests, in no particular order. `seen` is a
+    /// flat mark by level that the caller keeps between calls (empty to start with); it is left
+    /// cleared.
+    mutating func levelsTested(below root: BDD.Ref, seen: inout [Bool]) -> [Int32] {
+        guard root > BDD.up else { return [] }
+        walk += 1
+        let walk = walk
+        var found: [Int32] = []
+        if seen.count < levelCount { seen = [Bool](repeating: false, count: levelCount) }
+        var mark: [Int32] = []
+        swap(&mark, &self.mark)   // taken out for the walk, so that no access is checked
+        defer { swap(&mark, &self.mark) }
+        stack.removeAll(keepingCapacity: true)
+        stack.append(root)
+        mark[Int(root)] = walk
+        bdd.withNodes { nodes in
+            while let node = stack.popLast() {
+                let level = nodes[Int(node)].level
+                if !seen[Int(level)] { seen[Int(level)] = true; found.append(level) }
+                let low = nodes[Int(node)].low, high = nodes[Int(node)].high
+                if low > BDD.up && mark[Int(low)] != walk { mark[Int(low)] = walk; stack.append(low) }
+                if high > BDD.up && mark[Int(high)] != walk { mark[Int(high)] = walk; stack.append(high) }
+            }
+        }
+        for level in found { seen[Int(level)] = false }
+        return found
+    }
+
     /// The nodes of the diagram rooted at `root`, terminals excluded, children before parents.
     mutating func nodes(below root: BDD.Ref) -> [BDD.Ref] {
         guard root > BDD.up else { return [] }

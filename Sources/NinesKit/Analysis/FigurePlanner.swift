@@ -111,24 +111,25 @@ struct FigurePlanner {
     mutating func independentParts(_ terms: ConjunctionTerms, _ fixed: [Bool]) -> [ConjunctionTerms] {
         let count = terms.factors.count + terms.groups.count
         guard count > 1 else { return [terms] }
-        var owner = [Int](repeating: -1, count: scratch.levelCount)   // a term testing each level
-        var parent = Array(0..<count)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
-            return x
+        func roots(_ term: Int) -> [BDD.Ref] {
+            term < terms.factors.count ? [terms.factors[term]] : terms.groups[term - terms.factors.count].members.flatMap(\.allFactors)
         }
-        for term in 0..<count {
-            let roots = term < terms.factors.count ? [terms.factors[term]]
-                : terms.groups[term - terms.factors.count].members.flatMap(\.allFactors)
-            freeLevels(roots, fixed) { level in
-                if owner[level] < 0 { owner[level] = term } else { parent[find(owner[level])] = find(term) }
+        var sets = TermSets(count: count)
+        if fixed.isEmpty {
+            sets.joinTestingCommonLevels((0..<count).map(roots), scratch: &scratch)
+        } else {
+            var owner = [Int](repeating: -1, count: scratch.levelCount)   // a term testing each level
+            for term in 0..<count {
+                freeLevels(roots(term), fixed) { level in
+                    if owner[level] < 0 { owner[level] = term } else { sets.join(owner[level], term) }
+                }
             }
         }
         var partOf: [Int: Int] = [:]
         var parts: [ConjunctionTerms] = []
         for term in 0..<count {
-            let part = partOf[find(term)] ?? { parts.append(ConjunctionTerms(factors: [], groups: [])); partOf[find(term)] = parts.count - 1; return parts.count - 1 }()
+            let set = sets.find(term)
+            let part = partOf[set] ?? { parts.append(ConjunctionTerms(factors: [], groups: [])); partOf[set] = parts.count - 1; return parts.count - 1 }()
             if term < terms.factors.count { parts[part].factors.append(terms.factors[term]) } else { parts[part].groups.append(terms.groups[term - terms.factors.count]) }
         }
         return parts

@@ -79,11 +79,12 @@ final class PartFigures {
     var plans: [Key: EvaluationPlan] = [:]
     /// The distinct levels each diagram tests, by root, for planners (`FigurePlanner.freeLevels`).
     private var levels: [BDD.Ref: [Int32]] = [:]
+    /// A flat mark by level for `BDDScratch.levelsTested`.
+    private var levelSeen: [Bool] = []
 
     func levelsTested(below root: BDD.Ref, _ scratch: inout BDDScratch) -> [Int32] {
         if let known = levels[root] { return known }
-        var seen = Set<Int32>()
-        let found = scratch.nodes(below: root).map { scratch.bdd.level($0) }.filter { seen.insert($0).inserted }
+        let found = scratch.levelsTested(below: root, seen: &levelSeen)
         levels[root] = found
         return found
     }
