@@ -18,8 +18,7 @@ extension CompiledFigures {
     func associationBounds(targets: [Int], view: FigureView) -> UnavailabilityInterval? {
         let dependencies = structure.dependencies
         let nodes = view == .callers ? callerNodes : pathNodes
-        let reached = structure.reached(from: targets)
-        guard reached.count <= Self.associationComponents else { return nil }
+        guard let reached = structure.reached(from: targets, atMost: Self.associationComponents) else { return nil }
         var position = [Int](repeating: -1, count: structure.names.count)
         for (index, component) in reached.enumerated() { position[component] = index }
         var support = ComponentSets(count: reached.count)
@@ -79,7 +78,9 @@ extension CompiledFigures {
 extension CompiledStructure {
     /// The components `targets` reach (themselves included), each after everything it needs (a
     /// component's level is above, smaller than, its dependencies').
-    func reached(from targets: [Int]) -> [Int] {
+    /// Nil once more than `limit` are reached (the walk stops there, and nothing is sorted: the
+    /// whole system of a 100,000-component model asks, to be told it is too large).
+    func reached(from targets: [Int], atMost limit: Int) -> [Int]? {
         var seen = [Bool](repeating: false, count: names.count)
         var reached: [Int] = []
         var stack = targets
@@ -87,6 +88,7 @@ extension CompiledStructure {
             guard !seen[component] else { continue }
             seen[component] = true
             reached.append(component)
+            if reached.count > limit { return nil }
             stack.append(contentsOf: dependencies.dependencies(of: component))
         }
         return reached.sorted { levelOf[$0] > levelOf[$1] }

@@ -162,8 +162,7 @@ extension CompiledFigures {
     /// The likeliest cut sets of "some target down" (`HeaviestCutSets`), nil past
     /// `associationComponents` components reached.
     func heaviestCutSets(targets: [Int], view: FigureView) -> [HeaviestCutSets.CutSet]? {
-        let reached = structure.reached(from: targets)
-        guard reached.count <= Self.associationComponents else { return nil }
+        guard let reached = structure.reached(from: targets, atMost: Self.associationComponents) else { return nil }
         return HeaviestCutSets.find(structure.dependencies, down: ownProbabilities(view).map(\.down),
                                     targets: targets, order: reached)
     }
