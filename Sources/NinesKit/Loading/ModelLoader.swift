@@ -48,7 +48,6 @@ public enum ModelLoader {
         } catch {
             throw error.quoting(documents + overrides.map { ($0.file, $0.sourceLine) })
         }
-        FreedMemory.release(inBackground: consume parsed)   // the trees: read, not needed again
         timings?.mark("load model")
         var loaded: LoadedModel
         switch failureModes {
