@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one model file says, read field by field but not yet cross-checked.
 struct ModelDraft {
     var file: String
@@ -39,16 +41,31 @@ final class DraftNotes {
     var outlines: [ComponentOutline] = []
 }
 
+/// What one chunk of the component entries gave, merged into the file's in file order.
+private struct ComponentChunk: Sendable {
+    var read: [Component]
+    var unread: Set<String>
+    var diagnostics: [Diagnostic]
+    var outlines: [ComponentOutline]
+    var groupMembers: [ModelLocation: [ModelLocation]]
+}
+
 /// Reads the top-level mapping of one model file and each component and objective in it.
 struct ModelDocumentReader {
     let file: String
     let diagnostics: DiagnosticCollector
     private let notes = DraftNotes()
+    /// How many chunks the component entries are read in at most (one: all on this thread).
+    let componentChunks: Int
 
-    init(file: String, diagnostics: DiagnosticCollector) {
+    init(file: String, diagnostics: DiagnosticCollector, componentChunks: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.file = file
         self.diagnostics = diagnostics
+        self.componentChunks = componentChunks
     }
+
+    /// Fewer entries than this are read on one thread: starting another costs more than it saves.
+    static let componentsPerChunk = 2_000
 
     static let topLevelKeys = ["version", "system", "description", "period", "calendar", "layers", "components", "objectives",
                                 "pools", "repair_crews", "costs", "scenarios", "policies"] + WorksheetReader.embeddedKeys
@@ -87,7 +104,7 @@ struct ModelDocumentReader {
         if let crews = top.value("repair_crews") { draft.crews = CrewReader(diagnostics: diagnostics).readCrews(crews) }
         if top.has("components") { draft.componentsLocation = top.keyLocation("components") }
         if let components = top.value("components") {
-            let entries = readEntries(components, what: "components") { readComponent(name: $0, at: $1, $2) }
+            let entries = readComponents(components)
             draft.components = entries.read
             draft.unreadComponents = entries.unread
             draft.componentsReadable = entries.readable
@@ -161,8 +178,15 @@ struct ModelDocumentReader {
             diagnostics.error(value.location, "'\(what)' must be a mapping from name to fields, found \(value.kindDescription)")
             return ([], [], false)
         }
+        let (result, unread) = readEntries(pairs[...], capacity: pairs.count, what: what, read)
+        return (result, unread, true)
+    }
+
+    /// Reads the entries `pairs` of a mapping in order, as `readEntries(_:what:_:)` does.
+    private func readEntries<T>(_ pairs: ArraySlice<(key: YAMLScalar, value: YAMLValue)>, capacity: Int, what: String,
+                                _ read: (String, ModelLocation, YAMLValue) -> T?) -> (read: [T], unread: Set<String>) {
         var result: [T] = []
-        result.reserveCapacity(pairs.count)
+        result.reserveCapacity(capacity)
         var unread: Set<String> = []
         for (key, body) in pairs {
             guard NameRules.isValid(key.text) else {
@@ -173,7 +197,36 @@ struct ModelDocumentReader {
             }
             if let entry = read(key.text, key.location, body) { result.append(entry) } else { unread.insert(key.text) }
         }
-        return (result, unread, true)
+        return (result, unread)
+    }
+
+    /// The component entries, in chunks on the processor's cores (most of a large file): each
+    /// chunk read by its own reader into its own collector and notes, merged in file order, so the
+    /// components, outlines and diagnostics are those one loop over the entries gives, in its order.
+    private func readComponents(_ value: YAMLValue) -> (read: [Component], unread: Set<String>, readable: Bool) {
+        guard case .mapping(let pairs, _) = value else { return readEntries(value, what: "components") { readComponent(name: $0, at: $1, $2) } }
+        let file = self.file
+        var chunks = OrderedChunks.map(count: pairs.count, chunks: componentChunks, minimumChunk: Self.componentsPerChunk) { range in
+            let reader = ModelDocumentReader(file: file, diagnostics: DiagnosticCollector())
+            // The first chunk has room for every entry, so the others are appended to it in place.
+            let entries = reader.readEntries(pairs[range], capacity: range.lowerBound == 0 ? pairs.count : range.count,
+                                             what: "components") { reader.readComponent(name: $0, at: $1, $2) }
+            return ComponentChunk(read: entries.read, unread: entries.unread, diagnostics: reader.diagnostics.diagnostics,
+                                  outlines: reader.notes.outlines, groupMembers: reader.notes.groupMembers)
+        }
+        var read: [Component] = []
+        swap(&read, &chunks[0].read)
+        var unread: Set<String> = []
+        for index in chunks.indices {
+            if index > 0 { read += chunks[index].read }
+            chunks[index].read = []
+            unread.formUnion(chunks[index].unread)
+            diagnostics.append(contentsOf: chunks[index].diagnostics)
+            if notes.outlines.isEmpty { swap(&notes.outlines, &chunks[index].outlines) } else { notes.outlines += chunks[index].outlines }
+            // The same group location twice is one group reached through an alias: the same members.
+            notes.groupMembers.merge(chunks[index].groupMembers) { _, later in later }
+        }
+        return (read, unread, true)
     }
 
     private func readComponent(name: String, at location: ModelLocation, _ body: YAMLValue) -> Component? {
@@ -378,26 +431,26 @@ struct ModelDocumentReader {
             diagnostics.error(value.location, "'depends_on' of component '\(owner)' must be a list, found \(value.kindDescription)" + hint)
             return []
         }
-        var softEntries: [SoftDependency] = []
-        defer { soft = softEntries }
-        return items.compactMap { item -> Dependency? in
+        // Sized once: kept by every component for the whole run (`compactMap` would leave spare room).
+        var dependencies: [Dependency] = []
+        dependencies.reserveCapacity(items.count)
+        for item in items {
             switch item {
             case .scalar(let scalar) where !scalar.isNull:
-                return .component(scalar.text, scalar.location)
+                dependencies.append(.component(scalar.text, scalar.location))
             case .mapping(let pairs, _) where pairs.contains(where: { $0.key.text == "on" }):
-                guard let (dependency, entry) = SoftDependencyReader(diagnostics: diagnostics, notes: notes).read(item, owner: owner) else {
-                    return nil
+                if let (dependency, entry) = SoftDependencyReader(diagnostics: diagnostics, notes: notes).read(item, owner: owner) {
+                    soft.append(entry)
+                    dependencies.append(dependency)
                 }
-                softEntries.append(entry)
-                return dependency
             case .mapping:
-                return readGroup(item, owner: owner)
+                if let group = readGroup(item, owner: owner) { dependencies.append(group) }
             default:
                 diagnostics.error(item.location, "each entry of 'depends_on' of component '\(owner)' must be a component name, "
                                   + "{any: [...]}, {k_of: {k: 2, of: [...]}} or {on: NAME, soft: true | fallback: ...}, found \(item.kindDescription)")
-                return nil
             }
         }
+        return dependencies
     }
 
     private func readGroup(_ item: YAMLValue, owner: String) -> Dependency? {

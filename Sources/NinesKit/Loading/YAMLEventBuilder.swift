@@ -14,11 +14,13 @@ import CYAML
 /// With `checkingText`, each scalar is also held to `YAMLTextPolicy` as it is read (one pass
 /// instead of a second walk over the tree); its refusals are reported when the YAML itself is sound.
 enum YAMLEventBuilder {
-    static func build(_ text: String, file: String, checkingText lineBreaks: YAMLTextPolicy.LineBreaks? = nil)
-        -> Result<YAMLValue, DiagnosticError> {
+    /// `pipedFrom`: the size from which libyaml runs on a thread of its own (`YAMLEventSource`).
+    static func build(_ text: String, file: String, checkingText lineBreaks: YAMLTextPolicy.LineBreaks? = nil,
+                      pipedFrom: Int = YAMLEventSource.pipedFrom) -> Result<YAMLValue, DiagnosticError> {
         var text = text
         return text.withUTF8 { bytes in
-            let reader = YAMLEventReader(bytes, file: file, checkingText: lineBreaks)
+            let reader = YAMLEventReader(bytes, file: file, checkingText: lineBreaks, piped: bytes.count >= pipedFrom)
+            defer { reader.close() }
             let root = reader.document()
             if let root, reader.diagnostics.isEmpty {
                 return reader.refusedText.isEmpty ? .success(root) : .failure(DiagnosticError(reader.refusedText))
@@ -29,11 +31,12 @@ enum YAMLEventBuilder {
 
     /// Every document of a multi-document stream (`---` between them), in order; empty documents
     /// (a `---` with nothing after it) are left out. For manifests (`nines import kubernetes`).
-    static func buildStream(_ text: String, file: String, checkingText lineBreaks: YAMLTextPolicy.LineBreaks? = nil)
-        -> Result<[YAMLValue], DiagnosticError> {
+    static func buildStream(_ text: String, file: String, checkingText lineBreaks: YAMLTextPolicy.LineBreaks? = nil,
+                            pipedFrom: Int = YAMLEventSource.pipedFrom) -> Result<[YAMLValue], DiagnosticError> {
         var text = text
         return text.withUTF8 { bytes in
-            let reader = YAMLEventReader(bytes, file: file, checkingText: lineBreaks)
+            let reader = YAMLEventReader(bytes, file: file, checkingText: lineBreaks, piped: bytes.count >= pipedFrom)
+            defer { reader.close() }
             let roots = reader.documents()
             if let roots, reader.diagnostics.isEmpty {
                 return reader.refusedText.isEmpty ? .success(roots) : .failure(DiagnosticError(reader.refusedText))
@@ -43,12 +46,13 @@ enum YAMLEventBuilder {
     }
 }
 
-/// One libyaml parser over bytes that outlive it; `event` holds the current event.
+/// The events of one stream, in batches from `YAMLEventSource`; `index` is the current event.
 private final class YAMLEventReader {
-    private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-    private let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
-    private var holdsEvent = false
-    private let bytes: UnsafeBufferPointer<UInt8>
+    private let source: YAMLEventSource
+    private var batch = YAMLEventBatch()
+    private var index = -1
+    /// libyaml stopped: its problem is reported.
+    private var stopped = false
     private let file: String
     /// Everything found so far, in the order of the file; a libyaml error comes last.
     private(set) var diagnostics: [Diagnostic] = []
@@ -56,33 +60,34 @@ private final class YAMLEventReader {
     private(set) var refusedText: [Diagnostic] = []
     private let lineBreaks: YAMLTextPolicy.LineBreaks?
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, file: String, checkingText lineBreaks: YAMLTextPolicy.LineBreaks?) {
-        self.bytes = bytes
+    init(_ bytes: UnsafeBufferPointer<UInt8>, file: String, checkingText lineBreaks: YAMLTextPolicy.LineBreaks?, piped: Bool) {
         self.file = file
         self.lineBreaks = lineBreaks
-        yaml_parser_initialize(parser)
-        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
+        source = YAMLEventSource(bytes, file: file, piped: piped)
     }
 
-    deinit {
-        if holdsEvent { yaml_event_delete(event) }
-        yaml_parser_delete(parser)
-        parser.deallocate()
-        event.deallocate()
-    }
+    /// Lets go of the bytes: called before they go.
+    func close() { source.close() }
 
-    /// Moves to the next event; false on a libyaml error, which is then reported.
+    /// Moves to the next event; false on a libyaml error, which is then reported. Past the end
+    /// of the stream, the event is libyaml's empty one, as libyaml's own parser gives.
     private func advance() -> Bool {
-        if holdsEvent { yaml_event_delete(event) }
-        holdsEvent = yaml_parser_parse(parser, event) == 1
-        if !holdsEvent {
-            diagnostics.append(YAMLSyntaxProblem.diagnostic(parser.pointee, bytes: bytes, file: file))
+        index += 1
+        while index >= batch.events.count {
+            if let failure = batch.failure {
+                batch.failure = nil
+                stopped = true
+                diagnostics.append(failure)
+                return false
+            }
+            if batch.isLast { return true }
+            batch = source.next()
+            index = 0
         }
-        return holdsEvent
+        return true
     }
 
-    private var type: yaml_event_type_t { event.pointee.type }
+    private var type: yaml_event_type_t { index < batch.events.count ? batch.events[index].type : YAML_NO_EVENT }
 
     /// The root of the file's single document; nil when there is none or libyaml stopped.
     func document() -> YAMLValue? {
@@ -110,13 +115,13 @@ private final class YAMLEventReader {
             if case .scalar(let scalar) = root, scalar.isNull { continue }
             roots.append(root)
         }
-        return holdsEvent ? roots : nil
+        return stopped ? nil : roots
     }
 
     /// Where the current event starts (libyaml's marks are 0-based).
     private var here: ModelLocation {
-        let mark = event.pointee.start_mark
-        return ModelLocation(file: file, line: mark.line + 1, column: mark.column + 1)
+        guard index < batch.events.count else { return ModelLocation(file: file, line: 1, column: 1) }
+        return ModelLocation(file: file, line: batch.events[index].line + 1, column: batch.events[index].column + 1)
     }
 
     /// What the text policy holds a scalar to: the key it is under (nil: a list item of no key),
@@ -128,23 +133,22 @@ private final class YAMLEventReader {
 
     /// The node that starts at the current event; nil when libyaml stopped inside it.
     private func node(under context: TextContext) -> YAMLValue? {
-        let current = event.pointee
         let location = here
-        switch current.type {
+        switch type {
         case YAML_SCALAR_EVENT:
-            let scalar = current.data.scalar
-            let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE
-            // Only a plain scalar's tag was written by the file; '!' is the non-specific tag.
-            let tag = scalar.tag.map { String(cString: $0) }
-            let explicitTag = plain && tag != "!" ? tag : nil
-            let text = scalarText
-            if let lineBreaks, case .key(let key) = context,
-               let problem = YAMLTextPolicy.problem(inBytes: UnsafeBufferPointer(start: scalar.value, count: scalar.length),
-                                                    multiLine: lineBreaks == .anywhere || key.map(YAMLTextPolicy.multiLineKeys.contains) ?? false) {
+            let scalar = batch.events[index]
+            let (text, problem) = batch.bytes.withUnsafeBufferPointer { all in
+                let bytes = UnsafeBufferPointer(rebasing: all[scalar.textStart..<(scalar.textStart + scalar.textCount)])
                 // The key is looked up only for text with a line break: hashing every key cost more than the scan.
+                let problem = if let lineBreaks, case .key(let key) = context {
+                    YAMLTextPolicy.problem(inBytes: bytes, multiLine: lineBreaks == .anywhere || key.map(YAMLTextPolicy.multiLineKeys.contains) ?? false)
+                } else { String?.none }
+                return (String(decoding: bytes, as: UTF8.self), problem)
+            }
+            if let problem, case .key(let key) = context {
                 refusedText.append(Diagnostic(at: location, "\(key.map { "'\($0)'" } ?? "a list item") \(problem)"))
             }
-            return .scalar(YAMLScalar(text: text, isQuoted: !plain, explicitTag: explicitTag, location: location))
+            return .scalar(YAMLScalar(text: text, isQuoted: !scalar.plain, explicitTag: scalar.explicitTag, location: location))
         case YAML_SEQUENCE_START_EVENT:
             var items: [YAMLValue] = []
             while advance() {
@@ -211,11 +215,6 @@ private final class YAMLEventReader {
         return true
     }
 
-    /// The current scalar event's text (libyaml hands over UTF-8, NUL bytes included).
-    private var scalarText: String {
-        let scalar = event.pointee.data.scalar
-        return String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-    }
 }
 
 /// The keys of one mapping so far, for finding a repeat: the kept pairs themselves are scanned while
