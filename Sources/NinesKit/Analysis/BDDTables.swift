@@ -120,6 +120,10 @@ struct BDDTables {
     private mutating func growNodes() {
         capacity *= 2
         nodes = Self.resized(nodes, to: capacity)
+        // A block below glibc's mmap threshold (raised to 32 MB by the large blocks loading freed)
+        // grows by copy: the old block, freed in the middle of the heap, stayed resident under the
+        // rest of the compile (25 MB of the 100k platform's peak). Handed back at once instead.
+        if capacity >= 1 << 20 { FreedMemory.returnToSystem() }
     }
 
     /// `nodes` (nil: none yet) reallocated for `capacity` nodes, the first ones kept (a node is

@@ -27,9 +27,11 @@ package struct ComponentOrder: Sendable {
         var needed = [Bool](repeating: false, count: names.count)
         for member in dependencies.members { needed[member] = true }
         // As `model.roots`, without hashing every name again: a cache or a soft dependency nothing
-        // lists is no root, nor is what a write-ahead door forwards to.
-        for component in model.components {
-            for name in component.writeAhead?.downstream ?? [] { if let index = indexOf[name] { needed[index] = true } }
+        // lists is no root, nor is what a write-ahead door forwards to. (By index: a loop over the
+        // components copies each one and retains its every field.)
+        for index in model.components.indices {
+            guard let downstream = model.components[index].writeAhead?.downstream else { continue }
+            for name in downstream { if let target = indexOf[name] { needed[target] = true } }
         }
         let roots = names.indices.filter { !needed[$0] && model.components[$0].cache == nil && !model.components[$0].usedSoftly }
         let postOrder = Self.postOrder(children: dependencies.dependencies(of:), roots: roots.isEmpty ? Array(names.indices) : roots,

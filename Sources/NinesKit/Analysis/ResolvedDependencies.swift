@@ -18,8 +18,8 @@ package struct ResolvedDependencies: Sendable, Equatable {
     public init(_ model: SystemModel, indexOf: [String: Int]) {
         var requirementStart = [0], needed: [Int] = [], isGroup: [Bool] = [], memberStart = [0], members: [Int] = []
         requirementStart.reserveCapacity(model.components.count + 1)
-        for component in model.components {
-            for dependency in component.dependencies {
+        for index in model.components.indices {   // by index: reading one field, not copying the component
+            for dependency in model.components[index].dependencies {
                 switch dependency {
                 case .component(let name, _):
                     needed.append(1)
