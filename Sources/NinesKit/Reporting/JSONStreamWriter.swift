@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a value as the bytes of Foundation's `JSONEncoder` with `[.prettyPrinted, .sortedKeys,
 /// .withoutEscapingSlashes]` and non-finite numbers as "Infinity"/"-Infinity"/"NaN" (two-space
 /// indents, `"key" : value`, keys in UTF-8 order, empty containers as an open and a close on lines
@@ -15,10 +17,22 @@ struct JSONStreamWriter {
     private var output: [UInt8] = []
     private var indent = 0
     private let sink: (UnsafeRawBufferPointer) throws -> Void
+    /// Gathered bytes past which they go to the sink; a piece written beside others (`elements`)
+    /// keeps all of its bytes instead.
+    private var flushThreshold = chunkSize
 
     init(sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
         self.sink = sink
         output.reserveCapacity(Self.chunkSize + 1024)
+    }
+
+    /// A writer for a run of elements of an array whose container is open `indent` deep, gathering
+    /// every byte (`elements` takes them in order).
+    private init(pieceAt indent: Int, hasMembers: Bool) {
+        self.sink = { _ in }
+        self.indent = indent
+        self.hasMembers = hasMembers
+        flushThreshold = .max
     }
 
     /// Writes `value`, then what is still gathered.
@@ -97,7 +111,7 @@ struct JSONStreamWriter {
                 writeString(key)
                 output.append(contentsOf: " : ".utf8)
             }
-            if output.count >= Self.chunkSize { try flush() }
+            if output.count >= flushThreshold { try flush() }
             switch recording.entries[index] {
             case .scalar(let scalar): write(scalar)
             case .deferred(let value): try write(value, depth: depth, parent: recording, position: recording.position(of: index))
@@ -166,7 +180,40 @@ struct JSONStreamWriter {
         }
         hasMembers = true
         writeIndent()
-        if output.count >= Self.chunkSize { try flush() }
+        if output.count >= flushThreshold { try flush() }
+    }
+
+    /// Elements written per core and round by `elements`: the rounds' pieces are held in memory
+    /// until they go out, so a round stays about a megabyte (a component is ~500 bytes).
+    static let elementsPerPiece = 2_048
+
+    /// Writes `elements`, each as `write` writes one (it starts with `element()`), as a loop would,
+    /// but in rounds of runs written on the processor's cores into buffers of their own, then
+    /// handed on in order: the bytes are a loop's, the time nearer a loop's over the cores.
+    /// A run after the first begins with a separator, as the loop would have written one there.
+    mutating func elements<Element: Sendable>(_ elements: [Element],
+                                              _ write: @Sendable (Element, inout JSONStreamWriter) throws -> Void) throws {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let round = Self.elementsPerPiece * max(1, cores)
+        var start = 0
+        while start < elements.count {
+            let end = min(elements.count, start + round)
+            let (indent, separated, first) = (indent, hasMembers, start)
+            let pieces = OrderedChunks.map(count: end - start, minimumChunk: Self.elementsPerPiece / 2) { range in
+                Result { () throws -> [UInt8] in
+                    var piece = JSONStreamWriter(pieceAt: indent, hasMembers: separated || first + range.lowerBound > 0)
+                    for index in range { try write(elements[first + index], &piece) }
+                    return piece.output
+                }
+            }
+            for piece in pieces {
+                let bytes = try piece.get()
+                if output.count + bytes.count >= Self.chunkSize { try flush() }
+                if bytes.count >= Self.chunkSize { try bytes.withUnsafeBytes { try sink($0) } } else { output.append(contentsOf: bytes) }
+            }
+            hasMembers = true
+            start = end
+        }
     }
 
     /// Starts the member `key` of an object being written directly; its value follows.
@@ -187,7 +234,7 @@ struct JSONStreamWriter {
         output.append(UInt8(ascii: "\""))
         output.append(contentsOf: bytes)
         output.append(contentsOf: "\" : ".utf8)
-        if output.count >= Self.chunkSize { try flush() }
+        if output.count >= flushThreshold { try flush() }
     }
 
     mutating func member(_ key: StaticString, _ value: String) throws {
