@@ -119,6 +119,26 @@ struct JSONReportRendererTests {
         #expect(try JSONReportRenderer.text(of: full) == Self.foundationText(of: full))
     }
 
+    @Test("a long array, written in runs on every core and handed on in order: the same bytes as Foundation's JSONEncoder")
+    func longArrayWrittenInRuns() throws {
+        // Over two rounds of runs and a part of one, with records of two shapes in no pattern.
+        let count = 2 * JSONStreamWriter.elementsPerPiece * ProcessInfo.processInfo.activeProcessorCount + 1_234
+        let records = (0..<count).map(Self.record)
+        let value = Components(some: records)
+        #expect(try JSONReportRenderer.text(of: value) == Self.foundationText(of: value))
+        #expect(try JSONReportRenderer.text(of: records) == Self.foundationText(of: records))
+    }
+
+    /// The `index`th of many component records, with and without the optional member.
+    static func record(_ index: Int) -> ComponentReport {
+        let down = Double(index) * 1e-9
+        let outages: Double? = index % 7 == 0 ? nil : Double(index)
+        let dependsOn: [String] = index % 3 == 0 ? [] : ["c\(index / 2)"]
+        return ComponentReport(name: "c\(index)", layer: "software", responsibility: "ours", replicas: index % 4, needs: 1,
+                               ownAvailability: 0.999, ownUnavailability: 1e-3, availability: 1 - down, unavailability: down,
+                               outagesPerYear: outages, dependsOn: dependsOn, method: "diagram")
+    }
+
     @Test("the same bytes as Foundation's JSONEncoder on every bundled model's report", arguments: GoldenFiles.models)
     func sameAsFoundationOnReports(model: String) throws {
         let path = "models/\(model).yaml"
