@@ -16,6 +16,7 @@ struct NinesCommand: ParsableCommand {
     /// Runs on a thread with a 512 MB stack (deep models recurse); `withDiagnostics` prints what
     /// goes wrong and picks the exit code.
     static func main() {
+        FreedMemory.mapLargeBlocks()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let code = DeepStack.run(stackSize: 512 << 20) {
             withDiagnostics {

@@ -122,8 +122,9 @@ struct BDDTables {
         nodes = Self.resized(nodes, to: capacity)
         // A block below glibc's mmap threshold (raised to 32 MB by the large blocks loading freed)
         // grows by copy: the old block, freed in the middle of the heap, stayed resident under the
-        // rest of the compile (25 MB of the 100k platform's peak). Handed back at once instead.
-        if capacity >= 1 << 20 { FreedMemory.returnToSystem() }
+        // rest of the compile (25 MB of the 100k platform's peak). Handed back at once instead,
+        // unless large blocks are mapped (the executable), where it grew in place.
+        if capacity >= 1 << 20 && !FreedMemory.largeBlocksMapped { FreedMemory.returnToSystem() }
     }
 
     /// `nodes` (nil: none yet) reallocated for `capacity` nodes, the first ones kept (a node is

@@ -17,4 +17,26 @@ package enum FreedMemory {
         _ = unsafeBitCast(symbol, to: Trim.self)(0)
         #endif
     }
+
+    /// Blocks from this size are mapped pages of their own, so a freed one goes back at once.
+    static let mappedFrom = 1 << 20
+
+    /// Whether `mapLargeBlocks()` has run: a large freed block then needs no trim.
+    package nonisolated(unsafe) private(set) static var largeBlocksMapped = false
+
+    /// Fixes glibc's mmap threshold at `mappedFrom` for the process (the executable calls it first).
+    ///
+    /// Left alone, glibc raises the threshold to the largest block freed so far (32 MB once loading
+    /// freed its arrays), and every later large block comes from the heap: the diagram's node
+    /// storage then grows by copying into a new block while the old one stays resident (25 MB of
+    /// the 100k platform's peak), and only a `malloc_trim` (a walk of the whole heap) hands it
+    /// back. Mapped, it grows in place (`mremap`) and is unmapped when freed.
+    package static func mapLargeBlocks() {
+        #if canImport(Glibc)
+        // `mallopt` and `M_MMAP_THRESHOLD` (-3) are in malloc.h, which the Glibc module does not import.
+        typealias SetOption = @convention(c) (Int32, Int32) -> Int32
+        guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "mallopt") else { return }
+        largeBlocksMapped = unsafeBitCast(symbol, to: SetOption.self)(-3, Int32(mappedFrom)) == 1
+        #endif
+    }
 }
