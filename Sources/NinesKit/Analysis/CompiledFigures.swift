@@ -22,23 +22,9 @@ struct CompiledFigures: @unchecked Sendable {   // the BDD is only read after co
         self.budget = budget ?? .standard(components: structure.names.count)
         pathVariables = structure.componentAtLevel.map { effective[$0].effective.probability }
         callerVariables = structure.componentAtLevel.map { effective[$0].masked.probability }
-        if callerVariables == pathVariables {
-            pathNodes = NodeProbabilities(structure.bdd, variables: pathVariables)
-            callerNodes = pathNodes
-        } else {
-            // Two passes over a large diagram (~25 ms each at 100,000 components): one per core.
-            // `nonisolated(unsafe)`: the diagram is finished, and both passes only read it.
-            nonisolated(unsafe) let bdd = structure.bdd
-            let views = [pathVariables, callerVariables]
-            let nodes = OrderedChunks.map(count: views.count, minimumChunk: bdd.nodeCount >= Self.parallelViewNodes ? 1 : views.count) {
-                range in range.map { NodeProbabilities(bdd, variables: views[$0]) }
-            }.flatMap { $0 }
-            (pathNodes, callerNodes) = (nodes[0], nodes[1])
-        }
+        pathNodes = NodeProbabilities(structure.bdd, variables: pathVariables)
+        callerNodes = callerVariables == pathVariables ? pathNodes : NodeProbabilities(structure.bdd, variables: callerVariables)
     }
-
-    /// Diagram nodes from which the two views' node probabilities are computed on two cores.
-    static let parallelViewNodes = 100_000
 
     /// Identifies a conjunction's evaluation: its factors, and the view when the views differ.
     struct Key: Hashable {

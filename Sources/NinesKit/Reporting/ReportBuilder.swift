@@ -33,7 +33,18 @@ public enum ReportBuilder {
                             hiddenParts: hiddenParts, contributors: limit)
         if explain { system.plan = analysis.system().plan }
         figures.append(system)
-        let components = componentReports(analysis)
+        // By index: iterating the components copies each (large) one.
+        let components = model.components.indices.map { index in
+            let component = model.components[index]
+            let own = analysis.effective[index].delivered   // replicas, common cause and failover
+            let closure = analysis.closures[index]
+            return ComponentReport(name: component.name, layer: component.layer, responsibility: component.responsibility.rawValue,
+                                   replicas: component.replicas, needs: component.needs,
+                                   ownAvailability: own.probability.up, ownUnavailability: own.probability.down,
+                                   availability: closure.probability.up, unavailability: closure.probability.down,
+                                   outagesPerYear: own.frequency.map { $0 * calendar.yearHours },
+                                   dependsOn: component.dependencyNames, method: closure.method.rawValue)
+        }
         var report = AvailabilityReport(system: model.name, description: model.description, sources: model.sources,
                                         period: model.period.name, periodHours: periodHours, calendar: calendar.summary,
                                         figures: figures, components: components,
@@ -46,36 +57,6 @@ public enum ReportBuilder {
             report.policies = PolicyReport.reports(PolicyEvaluation(model, base: prediction.inScope), policies: model.policies)
         }
         return report
-    }
-
-    /// Components from which their records are made on every core (in chunks, merged in order).
-    static let parallelComponentReports = 20_000
-
-    /// Each component's record, in model order.
-    static func componentReports(_ analysis: AvailabilityAnalysis) -> [ComponentReport] {
-        let model = analysis.model, calendar = model.calendar
-        let count = model.components.count
-        var chunks = OrderedChunks.map(count: count, minimumChunk: parallelComponentReports / 2) { range in
-            // The first chunk has room for all, so the others are appended in place.
-            var part: [ComponentReport] = []
-            part.reserveCapacity(range.lowerBound == 0 ? count : range.count)
-            // By index: iterating the components copies each (large) one.
-            for index in range {
-                let component = model.components[index]
-                let own = analysis.effective[index].delivered   // replicas, common cause and failover
-                let closure = analysis.closures[index]
-                part.append(ComponentReport(name: component.name, layer: component.layer, responsibility: component.responsibility.rawValue,
-                                            replicas: component.replicas, needs: component.needs,
-                                            ownAvailability: own.probability.up, ownUnavailability: own.probability.down,
-                                            availability: closure.probability.up, unavailability: closure.probability.down,
-                                            outagesPerYear: own.frequency.map { $0 * calendar.yearHours },
-                                            dependsOn: component.dependencyNames, method: closure.method.rawValue))
-            }
-            return part
-        }
-        var components = chunks.removeFirst()
-        for chunk in chunks { components.append(contentsOf: chunk) }
-        return components
     }
 
     /// Each drilled part with its saving per objective: Birnbaum importance × the part's saving
