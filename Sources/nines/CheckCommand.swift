@@ -101,6 +101,7 @@ struct CheckCommand: ParsableCommand {
             report.results += BudgetLeftCheckResults.results(try run.measure(prediction, judged: true), freezeBelow: try freezeThreshold())
         }
         try OutputFile.emit(format.renderer(colour: output == nil && Terminal.stdoutIsColourTerminal).render(report), to: output)
+        KeptUntilExit.keep(loaded, prediction, report)
         if !report.holds { throw ExitCode(ExitStatus.fallsShort) }
     }
 }

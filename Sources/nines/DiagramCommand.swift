@@ -22,5 +22,6 @@ struct DiagramCommand: ParsableCommand {
         let analysis = analyse(system)
         let diagram = StackDiagramBuilder.diagram(system, report: ReportBuilder.availabilityReport(analysis))
         try OutputFile.emit(format.render(diagram), to: output)
+        KeptUntilExit.keep(system, analysis, diagram)
     }
 }

@@ -104,6 +104,7 @@ struct DiffCommand: ParsableCommand {
         let report = DiffReportBuilder.diffReport(comparison, old: oldName, new: newName,
                                                   allowedCost: try allowedCost())
         try OutputFile.emit(format.renderer().render(report), to: output)
+        KeptUntilExit.keep(oldModel, newModel, comparison, report)
         if !report.holds {
             // The log says why the step failed, whatever format went to stdout.
             ReportRenderers.diffFailureLines(report).forEach { Terminal.error($0) }

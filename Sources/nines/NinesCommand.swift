@@ -17,6 +17,7 @@ struct NinesCommand: ParsableCommand {
     /// goes wrong and picks the exit code.
     static func main() {
         FreedMemory.mapLargeBlocks()
+        KeptUntilExit.enable()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let code = DeepStack.run(stackSize: 512 << 20) {
             withDiagnostics {

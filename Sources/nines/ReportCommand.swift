@@ -115,6 +115,7 @@ struct ReportCommand: ParsableCommand {
         let renderer = format.renderer(colour: output == nil && Terminal.stdoutIsColourTerminal, topContributors: top)
         try OutputFile.emit(report, with: renderer, to: output)
         clock?.mark("render")   // and write: JSON goes out as it is rendered
+        KeptUntilExit.keep(loaded, analysis, prediction, report)
         if let clock { Terminal.timingsSummary(clock, diagramNodes: analysis.diagramNodes) }
     }
 }
