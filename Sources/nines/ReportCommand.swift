@@ -100,7 +100,7 @@ struct ReportCommand: ParsableCommand {
             missionCurves = mission.curves
             clock?.mark("mission reliability")
         }
-        if uncertaintySamples > 0, system.components.contains(where: { $0.uncertainty != nil }) {
+        if uncertaintySamples > 0, UncertaintyPropagation.applies(to: system) {
             report.uncertainty = ReportBuilder.uncertaintyReport(UncertaintyPropagation(analysis, samples: uncertaintySamples), model: system)
             clock?.mark("input uncertainty")
         }

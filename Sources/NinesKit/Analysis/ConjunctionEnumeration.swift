@@ -205,8 +205,9 @@ struct ConjunctionEnumeration {
     }
 
     /// P(factor up | mask) and the factor's node count, read in place: from the `mutating`
-    /// `compute` each read of the factor copied its five arrays (retained and released), a
-    /// tenth of the pool's enumeration.
+    /// `compute` each read of the factor copied its five arrays (retained and released through
+    /// their value witnesses), a tenth of the pool's enumeration. The factor's pass is inlined
+    /// (`FactorDiagram.withNodes`), so only its node arrays are read, through their buffers.
     func figure(of factor: Int, mask: UInt64) -> (Probability, nodes: Int) {
         conjunction.factors.withUnsafeBufferPointer { factors in
             (factors[factor].probability(mask: mask, variables: variables), factors[factor].level.count)

@@ -51,6 +51,7 @@ struct FactorDiagram: Sendable {
     /// Probability that the factor holds when the conditioned variables are as in `mask` (bit set:
     /// down) and every free variable has its probability. Unavailability-first, as
     /// `NodeProbabilities`: both halves are sums of non-negative terms.
+    @inline(__always)
     func probability(mask: UInt64, variables: [Probability]) -> Probability {
         if let rootConstant { return rootConstant ? .perfect : .failed }
         // Scratch on the stack: an enumeration computes this for every factor and mask it meets
