@@ -79,7 +79,7 @@ struct ReportCommand: ParsableCommand {
         var report = ReportBuilder.availabilityReport(analysis, worksheet: loaded.worksheet, topRisks: topRisks, explain: explain,
                                                       prediction: prediction, contributors: listed)
         clock?.mark("evaluate")
-        if PatternKind.allCases.contains(where: { $0.isUsed(in: system) }) {
+        if !PatternKind.used(in: system).isEmpty {
             // The same model without one pattern at a time (the files are not read again): what each pattern buys.
             let savings = PatternSavings(prediction) { kind in loaded.model(without: kind) }
             ReportBuilder.addPatternSavings(savings, model: system, to: &report)
@@ -100,7 +100,7 @@ struct ReportCommand: ParsableCommand {
             missionCurves = mission.curves
             clock?.mark("mission reliability")
         }
-        if uncertaintySamples > 0, system.components.contains(where: { $0.uncertainty != nil }) {
+        if uncertaintySamples > 0, UncertaintyPropagation.applies(to: system) {
             report.uncertainty = ReportBuilder.uncertaintyReport(UncertaintyPropagation(analysis, samples: uncertaintySamples), model: system)
             clock?.mark("input uncertainty")
         }

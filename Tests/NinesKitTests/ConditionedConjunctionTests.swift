@@ -15,13 +15,8 @@ import Testing
         var random = SplitMix64(seed: withAFailedVariable ? 77 : 78)
         var checked = 0
         for _ in 0..<60 {
-            let bdd = BDD()
-            let roots = (0..<(3 + random.below(4))).map { _ in
-                BDDConjunctionTests.randomFunction(bdd, variables: Self.variableCount, &random)
-            }
-            var variables = (0..<Int(Self.variableCount)).map { _ in
-                Probability(unavailability: [1e-3, 0.01, 0.1, 0.3][random.below(4)])
-            }
+            let (bdd, roots, figures) = Self.randomCase(&random)
+            var variables = figures
             guard let conjunction = ConditionedConjunction(bdd, roots: roots) else { continue }
             if withAFailedVariable {
                 // A variable that no two factors share: a free one.
@@ -42,6 +37,31 @@ import Testing
         #expect(checked >= 40)
     }
 
+    /// With too little work to enumerate every state, a walk stops part-way through a level, and
+    /// each walk steps over the states an earlier walk reached and it does not expand, reading
+    /// their kept figures (`ConjunctionEnumeration.reached`): the certified interval must still
+    /// hold the figure every state gives, and the estimate lie inside the interval.
+    @Test func aPartialEnumerationStillBoundsTheFigure() throws {
+        var random = SplitMix64(seed: 79)
+        var bounded = 0
+        for _ in 0..<120 {
+            let (bdd, roots, variables) = Self.randomCase(&random)
+            guard let conjunction = ConditionedConjunction(bdd, roots: roots) else { continue }
+            let down = 1 - Self.enumerate(bdd, roots, variables).0
+            for budget in [80, 100, 120, 140, 160, 200] {   // budgets that end walks past the first level part-way
+                let result = conjunction.evaluate(variables, importance: false, workBudget: budget)
+                let interval = result.interval
+                #expect(interval.lower.down <= down + 1e-13 && down <= interval.upper.down + 1e-13,
+                        "\(down) outside [\(interval.lower.down), \(interval.upper.down)] at \(budget)")
+                if let estimate = result.estimate {
+                    #expect(interval.lower.down <= estimate.down + 1e-15 && estimate.down <= interval.upper.down + 1e-15)
+                }
+                if !result.isExact && result.depth >= 2 { bounded += 1 }
+            }
+        }
+        #expect(bounded >= 20)
+    }
+
     /// A factor's conditioned variables are the bits of a mask: a factor testing more shared
     /// variables than `FactorDiagram.maximumConditioned` refuses the conjunction, whether that shows
     /// as its factor is walked (the earlier factors share them already) or only once every factor is.
@@ -59,6 +79,18 @@ import Testing
         // The first factor is over the limit only once the later ones share its variables.
         #expect(conjunction([over + [100], [0, 101], Array(1...limit) + [102]]) == nil)
         #expect(conjunction([shared + [100], [0, 101], Array(1..<limit) + [102]])?.conditioned.count == Int(limit))
+    }
+
+    /// Three to six random monotone factors over `variableCount` variables, and the variables' figures.
+    static func randomCase(_ random: inout SplitMix64) -> (BDD, [BDD.Ref], [Probability]) {
+        let bdd = BDD()
+        let roots = (0..<(3 + random.below(4))).map { _ in
+            BDDConjunctionTests.randomFunction(bdd, variables: Self.variableCount, &random)
+        }
+        let variables = (0..<Int(Self.variableCount)).map { _ in
+            Probability(unavailability: [1e-3, 0.01, 0.1, 0.3][random.below(4)])
+        }
+        return (bdd, roots, variables)
     }
 
     /// P(every root up) and ∂/∂p_v of it, by summing over all 2^n states.

@@ -71,6 +71,7 @@ import NinesTestSupport
         let savings = PatternSavings(prediction, without: without)
         let excluded = Set(model.components.filter { !$0.responsibility.countsAgainstSLA }.map(\.name))
         let used = PatternKind.allCases.filter { $0.isUsed(in: model) }
+        #expect(PatternKind.used(in: model) == used)   // the one pass asks what each pattern's does
         #expect(savings.objectives.allSatisfy { $0.savings.map(\.pattern) == used })
         for (position, kind) in used.enumerated() {
             let other = try #require(without(kind))

@@ -73,13 +73,16 @@ struct ConditionedConjunction: Sendable {
         // factor is known to fit a mask. How many of a factor's levels another factor tests too
         // only grows as factors are added, so the first factor past the limit refuses the whole
         // conjunction (a system of 27,000 diagrams at 100,000 components) without walking the rest.
+        // Whether one is past it does not depend on the order the factors are walked in, so the
+        // largest go first (refs are topological: the highest roots were made last, over the
+        // others): they test the most levels, and are the likeliest to be past it.
         var uses = [Int32](repeating: 0, count: scratch.levelCount)
         var firstUser = [Int32](repeating: -1, count: scratch.levelCount)
         var sharedCount = [Int](repeating: 0, count: instances.count)
         var levelSeen: [Bool] = []
-        var supports: [[Int32]] = []
-        for (index, instance) in instances.enumerated() {
-            let support = scratch.levelsTested(below: instance.root, seen: &levelSeen)
+        var supports = [[Int32]](repeating: [], count: instances.count)
+        for index in instances.indices.sorted(by: { (instances[$0].root, $1) > (instances[$1].root, $0) }) {
+            let support = scratch.levelsTested(below: instances[index].root, seen: &levelSeen)
             for level in support.lazy.map(Int.init) {
                 if uses[level] == 0 {
                     firstUser[level] = Int32(index)
@@ -91,7 +94,7 @@ struct ConditionedConjunction: Sendable {
                 }
                 uses[level] += 1
             }
-            supports.append(support)
+            supports[index] = support
         }
         let conditioned = uses.indices.filter { uses[$0] >= 2 }.map { Int32($0) }
         var position = [Int](repeating: -1, count: scratch.levelCount)

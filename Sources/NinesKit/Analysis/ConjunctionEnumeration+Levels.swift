@@ -106,6 +106,8 @@ extension ConjunctionEnumeration {
         remainderLast.removeAll(keepingCapacity: true)
         remainderWidth.removeAll(keepingCapacity: true)
         nextChildren = 0
+        reachedCursor = Array(repeating: 0, count: reached.count)
+        if prunes && limit == reached.count + 1 { reached.append([]) }
         if limit == 0 {
             reach(mass: 1, probability: allUp, last: -1)
         } else if zeros == 0 || !prunes {
@@ -122,7 +124,17 @@ extension ConjunctionEnumeration {
         for index in start..<candidates.count {
             let childMass = mass * skippedUp * q[index]
             skippedUp *= p[index]
+            if prunes && size + 1 < limit {
+                let known = reached[size][reachedCursor[size]]
+                reachedCursor[size] += 1
+                if known.cost >= 0 && stepsOver(known, index: index, mass: childMass, lastAbove: size + 2 == limit) { continue }
+            }
+            let before = (work: work, computed: computedWork)
             let saved = push(index)
+            if prunes && size + 1 == limit {
+                let cost = work - before.work - (computedWork - before.computed)
+                reached[size].append(ReachedState(cost: cost <= Int32.max ? Int32(cost) : -1, settled: zeros > 0, logUp: logUp))
+            }
             downSet.append(index)
             if size + 1 == limit {
                 reach(mass: childMass, probability: childMass * suffixUp[index + 1], last: index)
@@ -139,6 +151,23 @@ extension ConjunctionEnumeration {
             downSet.removeLast()
             pop(index, saved)
         }
+    }
+
+    /// Whether the walk is done with candidate `index`'s child, a state an earlier walk reached
+    /// (`known`), without pushing it: when it is settled or has no candidate after it (nothing
+    /// below it), or, on the level above the walk's (`lastAbove`), when the walk does not expand
+    /// it (it keeps its frontier share, read off the figure kept). Adds the work its push would have.
+    mutating func stepsOver(_ known: ReachedState, index: Int, mass: Double, lastAbove: Bool) -> Bool {
+        work += Int(known.cost)
+        if known.settled || index + 1 == candidates.count { return true }
+        guard lastAbove, !partial.expands(width: mass * suffixDown[index + 1] * exp(known.logUp), walked: frontierWidth.value, work: work) else {
+            work -= Int(known.cost)   // pushed after all: the push adds it
+            return false
+        }
+        downSet.append(index)
+        frontier(mass: mass, last: index, logUp: known.logUp)
+        downSet.removeLast()
+        return true
     }
 
     /// What `push` changes besides the factors' masks and entries (put back by `pop`).
@@ -252,17 +281,26 @@ extension ConjunctionEnumeration {
     /// or a share of this level's frontier, whose place inside its bound is sampled
     /// (`sampleFrontier`) if this level is the last.
     mutating func frontier(mass: Double, last: Int) {
+        if zeros > 0 && prunes { settle(mass: mass, last: last) } else { frontier(mass: mass, last: last, logUp: zeros > 0 ? -.infinity : logUp) }
+    }
+
+    /// A settled state's subtree (see `frontier(mass:last:)`): all of it down.
+    mutating func settle(mass: Double, last: Int) {
         let remainder = mass * suffixDown[last + 1]
         guard remainder > 0 else { return }
-        if zeros > 0 && prunes {
-            downTotal.add(remainder)
-            guard wantsImportance, downSet.count <= importanceDepth else { return }
-            for index in downSet { downWhenDown[index] += remainder }
-            if last + 1 < candidates.count { laterDownWeight[last + 1] += mass }   // candidate i > last is down in mass · q_i of it
-            return
-        }
-        let up = zeros > 0 ? 0 : exp(logUp)
-        let down = zeros > 0 ? 1 : -expm1(logUp)
+        downTotal.add(remainder)
+        guard wantsImportance, downSet.count <= importanceDepth else { return }
+        for index in downSet { downWhenDown[index] += remainder }
+        if last + 1 < candidates.count { laterDownWeight[last + 1] += mass }   // candidate i > last is down in mass · q_i of it
+    }
+
+    /// A live state's subtree (see `frontier(mass:last:)`), ln P(all up) there `logUp` (−∞: a
+    /// factor certainly down, with states that do not settle): this level's frontier.
+    mutating func frontier(mass: Double, last: Int, logUp: Double) {
+        let remainder = mass * suffixDown[last + 1]
+        guard remainder > 0 else { return }
+        let up = exp(logUp)
+        let down = -expm1(logUp)
         frontierDown.add(remainder * down)
         frontierWidth.add(remainder * up)
         nextChildren += candidates.count - 1 - last

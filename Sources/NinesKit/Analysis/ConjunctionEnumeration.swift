@@ -87,6 +87,14 @@ struct ConjunctionEnumeration {
     var importanceUpSum = CompensatedSum()
     let importanceDepth: Int
     var work = 0
+    /// Of `work`, what computing memo entries cost (a later push of the same state finds them).
+    var computedWork = 0
+    /// Per depth (index depth − 1), recorded by the walk that reached it: each state of that depth,
+    /// in walk order (`ReachedState`). Later walks pass every state above their own level again,
+    /// and step over those that are settled or not expanded without pushing them (most of a
+    /// shared pool's pairs of nodes settle, and a partial last level expands few).
+    var reached: [[ReachedState]] = []
+    var reachedCursor: [Int] = []
 
     init(_ conjunction: ConditionedConjunction, variables: [Probability], importance: Bool) {
         self.conjunction = conjunction
@@ -192,12 +200,14 @@ struct ConjunctionEnumeration {
             sparse[SparseKey(factor: factor, mask: mask)] = index
         }
         work += nodes
+        computedWork += nodes
         return figure
     }
 
     /// P(factor up | mask) and the factor's node count, read in place: from the `mutating`
-    /// `compute` each read of the factor copied its five arrays (retained and released), a
-    /// tenth of the pool's enumeration.
+    /// `compute` each read of the factor copied its five arrays (retained and released through
+    /// their value witnesses), a tenth of the pool's enumeration. The factor's pass is inlined
+    /// (`FactorDiagram.withNodes`), so only its node arrays are read, through their buffers.
     func figure(of factor: Int, mask: UInt64) -> (Probability, nodes: Int) {
         conjunction.factors.withUnsafeBufferPointer { factors in
             (factors[factor].probability(mask: mask, variables: variables), factors[factor].level.count)
@@ -222,4 +232,14 @@ struct FactorState {
     let unit: Int32
     let denseStart: Int32
     var entry: Int32 { figure.entry }
+}
+
+/// A state a walk reached at its own level, as later walks need it to step over it
+/// (`ConjunctionEnumeration.reached`): what pushing it again adds to the work (no memo entry is
+/// computed twice; −1: too much to keep, push it), whether a factor is certainly down there
+/// (settled), and its ln P(all up).
+struct ReachedState {
+    let cost: Int32
+    let settled: Bool
+    let logUp: Double
 }

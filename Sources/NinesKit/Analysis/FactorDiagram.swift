@@ -51,31 +51,48 @@ struct FactorDiagram: Sendable {
     /// Probability that the factor holds when the conditioned variables are as in `mask` (bit set:
     /// down) and every free variable has its probability. Unavailability-first, as
     /// `NodeProbabilities`: both halves are sums of non-negative terms.
+    @inline(__always)
     func probability(mask: UInt64, variables: [Probability]) -> Probability {
         if let rootConstant { return rootConstant ? .perfect : .failed }
         // Scratch on the stack: an enumeration computes this for every factor and mask it meets
         // (175,000 times on the 100,000-component pool), and two heap arrays each cost more than the pass.
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * level.count) { scratch in
-            let up = scratch.baseAddress!, down = up + level.count
-            func value(_ child: Int32) -> (Double, Double) {
-                switch child {
-                case Self.downTerminal: return (0, 1)
-                case Self.upTerminal: return (1, 0)
-                default: return (up[Int(child)], down[Int(child)])
+        return withNodes { level, low, high, bit in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * level.count) { scratch in
+                let up = scratch.baseAddress!, down = up + level.count
+                func value(_ child: Int32) -> (Double, Double) {
+                    switch child {
+                    case Self.downTerminal: return (0, 1)
+                    case Self.upTerminal: return (1, 0)
+                    default: return (up[Int(child)], down[Int(child)])
+                    }
+                }
+                for index in level.indices {
+                    let (hu, hd) = value(high[index]), (lu, ld) = value(low[index])
+                    if bit[index] >= 0 {
+                        let isDown = mask & (1 << UInt64(bit[index])) != 0
+                        (up[index], down[index]) = isDown ? (lu, ld) : (hu, hd)
+                    } else {
+                        let v = variables[Int(level[index])]
+                        up[index] = v.up * hu + v.down * lu
+                        down[index] = v.up * hd + v.down * ld
+                    }
+                }
+                return Probability(up: up[level.count - 1], down: down[level.count - 1])
+            }
+        }
+    }
+
+    /// The node arrays through their buffers: a closure that captured `self` copied the whole
+    /// factor (its arrays retained through a value witness) on each of the pool's 175,000 passes.
+    @inline(__always)
+    func withNodes<R>(_ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>,
+                               UnsafeBufferPointer<Int8>) -> R) -> R {
+        level.withUnsafeBufferPointer { level in
+            low.withUnsafeBufferPointer { low in
+                high.withUnsafeBufferPointer { high in
+                    bit.withUnsafeBufferPointer { bit in body(level, low, high, bit) }
                 }
             }
-            for index in level.indices {
-                let (hu, hd) = value(high[index]), (lu, ld) = value(low[index])
-                if bit[index] >= 0 {
-                    let isDown = mask & (1 << UInt64(bit[index])) != 0
-                    (up[index], down[index]) = isDown ? (lu, ld) : (hu, hd)
-                } else {
-                    let v = variables[Int(level[index])]
-                    up[index] = v.up * hu + v.down * lu
-                    down[index] = v.up * hd + v.down * ld
-                }
-            }
-            return Probability(up: up[level.count - 1], down: down[level.count - 1])
         }
     }
 
@@ -84,37 +101,42 @@ struct FactorDiagram: Sendable {
     /// of P(reach node) · (Q(low) − Q(high)).
     func addBirnbaum(mask: UInt64, variables: [Probability], weight: Double, into importance: inout [Double]) {
         guard rootConstant == nil, weight != 0 else { return }
-        var down = [Double](repeating: 0, count: level.count)
-        func d(_ child: Int32) -> Double {
-            switch child {
-            case Self.downTerminal: return 1
-            case Self.upTerminal: return 0
-            default: return down[Int(child)]
+        withNodes { level, low, high, bit in
+            // Both passes' scratch on the stack, as in `probability(mask:variables:)`.
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * level.count) { scratch in
+                let down = scratch.baseAddress!, reach = down + level.count
+                func d(_ child: Int32) -> Double {
+                    switch child {
+                    case Self.downTerminal: return 1
+                    case Self.upTerminal: return 0
+                    default: return down[Int(child)]
+                    }
+                }
+                for index in level.indices {
+                    if bit[index] >= 0 {
+                        down[index] = mask & (1 << UInt64(bit[index])) != 0 ? d(low[index]) : d(high[index])
+                    } else {
+                        let v = variables[Int(level[index])]
+                        down[index] = v.up * d(high[index]) + v.down * d(low[index])
+                    }
+                }
+                reach.initialize(repeating: 0, count: level.count)
+                reach[level.count - 1] = 1
+                for index in level.indices.reversed() {
+                    let r = reach[index]
+                    if r == 0 { continue }
+                    let h = high[index], l = low[index]
+                    if bit[index] >= 0 {
+                        let next = mask & (1 << UInt64(bit[index])) != 0 ? l : h
+                        if next >= 0 { reach[Int(next)] += r }
+                        continue
+                    }
+                    let v = variables[Int(level[index])]
+                    importance[Int(level[index])] += weight * r * (d(l) - d(h))
+                    if h >= 0 { reach[Int(h)] += r * v.up }
+                    if l >= 0 { reach[Int(l)] += r * v.down }
+                }
             }
-        }
-        for index in level.indices {
-            if bit[index] >= 0 {
-                down[index] = mask & (1 << UInt64(bit[index])) != 0 ? d(low[index]) : d(high[index])
-            } else {
-                let v = variables[Int(level[index])]
-                down[index] = v.up * d(high[index]) + v.down * d(low[index])
-            }
-        }
-        var reach = [Double](repeating: 0, count: level.count)
-        reach[level.count - 1] = 1
-        for index in level.indices.reversed() {
-            let r = reach[index]
-            if r == 0 { continue }
-            let h = high[index], l = low[index]
-            if bit[index] >= 0 {
-                let next = mask & (1 << UInt64(bit[index])) != 0 ? l : h
-                if next >= 0 { reach[Int(next)] += r }
-                continue
-            }
-            let v = variables[Int(level[index])]
-            importance[Int(level[index])] += weight * r * (d(l) - d(h))
-            if h >= 0 { reach[Int(h)] += r * v.up }
-            if l >= 0 { reach[Int(l)] += r * v.down }
         }
     }
 }

@@ -60,6 +60,7 @@ extension CompiledFigures {
             return !(sampling && interval.width > interval.lower.down)
         }
         guard let result = evaluate(plan, view: view, budget: &budget, parts: parts, keepsEstimate: keepsEstimate) else {
+            parts.dropScratch()
             return sampled(name, targets: targets, view: view, background: background, within: bounds, budget: &budget,
                            because: plan.missingExactRoute.map { "no exact route: " + $0 }
                                ?? "its conditioning could not start (the evaluation budget spent, or one diagram testing more shared components than an enumeration holds)",
@@ -69,8 +70,9 @@ extension CompiledFigures {
         let interval = result.interval.intersected(with: bounds)
         // Wider than the figure itself: say what sampling finds, inside the interval (while the
         // analysis can still afford sampling; else the interval stands).
-        let sampled = !result.isExact && interval.width > interval.lower.down
-            ? estimate(targets: targets, view: view, background: background, within: interval, budget: &budget) : nil
+        let wide = !result.isExact && interval.width > interval.lower.down
+        if wide { parts.dropScratch() }   // the draws' memory in its place
+        let sampled = wide ? estimate(targets: targets, view: view, background: background, within: interval, budget: &budget) : nil
         // Its best value, when not exact: the evaluation's unbiased estimate (`RemainderSampling`).
         let value = sampled.map { interval.figure(availability: $0.availability) }
             ?? (result.isExact ? interval.midpoint : result.value(within: interval))

@@ -25,10 +25,11 @@ struct FigurePlanner {
     /// levels (2^24 states would be past any budget).
     static let maximumShared = 24
 
-    init(_ bdd: BDD, variables: [Probability], known: PartFigures? = nil, callers: Bool = false) {
+    /// - Parameter scratch: a scratch over `bdd` to reuse (`PartFigures.takeScratch`); nil: a new one.
+    init(_ bdd: BDD, variables: [Probability], known: PartFigures? = nil, callers: Bool = false, scratch: BDDScratch? = nil) {
         self.bdd = bdd
         self.variables = variables
-        scratch = BDDScratch(bdd)
+        self.scratch = scratch ?? BDDScratch(bdd)
         self.known = known
         self.callers = callers
     }

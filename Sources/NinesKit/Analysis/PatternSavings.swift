@@ -31,7 +31,7 @@ package struct PatternSavings: Hashable, Sendable {
         let analysis = prediction.inScope
         let model = analysis.model
         var withouts: [(PatternKind, AvailabilityAnalysis)] = []
-        for kind in PatternKind.allCases where kind.isUsed(in: model) {
+        for kind in PatternKind.used(in: model) {
             guard let other = without(kind), other.objectives.map(\.name) == model.objectives.map(\.name) else { continue }
             let excluded = Set(other.components.filter { !$0.responsibility.countsAgainstSLA }.map(\.name))
             let structure = CompiledStructure.compilesAlike(model, other) ? analysis.structure : nil

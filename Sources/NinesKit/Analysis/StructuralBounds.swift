@@ -25,7 +25,8 @@ extension CompiledStructure {
         }
         // What every path needs, walked from the targets down: every component's level is above
         // (smaller than) its dependencies', so a component is settled before its dependencies.
-        for index in names.indices.sorted(by: { levelOf[$0] < levelOf[$1] }) where needed[index] {
+        // Levels are a permutation of the components: `componentAtLevel` is that order, unsorted.
+        for index in componentAtLevel where needed[index] {
             for requirement in dependencies.requirementStart[index]..<dependencies.requirementStart[index + 1] {
                 let members = dependencies.members[dependencies.memberStart[requirement]..<dependencies.memberStart[requirement + 1]]
                 if dependencies.needed[requirement] >= members.count { for member in members { needed[member] = true } }

@@ -39,6 +39,12 @@ package struct UncertaintyPropagation: Sendable {
     public static let defaultSamples = 10_000
     public static let defaultSeed: UInt64 = 1
 
+    /// Whether any component of `model` states an uncertainty (else there is nothing to propagate).
+    /// Asked here, not by the caller: outside this module each component was copied to be asked.
+    package static func applies(to model: SystemModel) -> Bool {
+        model.components.indices.contains { model.components[$0].uncertainty != nil }
+    }
+
     public init(_ analysis: AvailabilityAnalysis, samples: Int = Self.defaultSamples, seed: UInt64 = Self.defaultSeed) {
         let model = analysis.model
         let structure = analysis.structure

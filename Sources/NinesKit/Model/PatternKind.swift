@@ -16,21 +16,34 @@ package enum PatternKind: String, CaseIterable, Hashable, Sendable, Codable {
 
     /// Whether a loaded model uses the pattern (the keys stay on the components after loading).
     public func isUsed(in model: SystemModel) -> Bool {
-        // By position: iterating the components copies each whole one, where this reads one field
-        // in place (every report asks this of every pattern, on 100,000 components).
         let components = model.components
-        return components.indices.contains { index in
-            switch self {
-            case .placement: return components[index].placement != nil
-            case .cache: return components[index].cache != nil
-            case .detect: return components[index].detect != nil
-            case .retry: return components[index].retry != nil
-            case .transient: return components[index].transient != nil
-            case .failover: return components[index].failover != nil
-            case .writeAhead: return components[index].writeAhead != nil
-            case .softDependency: return !components[index].softDependencies.isEmpty
-            case .bulkhead: return components[index].bulkhead || components[index].softDependencies.contains { $0.bulkhead }
-            }
+        return components.indices.contains { isUsed(by: components, at: $0) }
+    }
+
+    /// The patterns a loaded model uses, in `allCases` order: one pass over the components, where
+    /// asking each pattern is a pass each (every report asks, on 100,000 components).
+    package static func used(in model: SystemModel) -> [PatternKind] {
+        let components = model.components
+        var unused = allCases
+        for index in components.indices where !unused.isEmpty {
+            unused.removeAll { $0.isUsed(by: components, at: index) }
+        }
+        return allCases.filter { !unused.contains($0) }
+    }
+
+    /// Whether component `index` uses the pattern. By position: iterating the components copies
+    /// each whole one, where this reads one field in place.
+    private func isUsed(by components: [Component], at index: Int) -> Bool {
+        switch self {
+        case .placement: return components[index].placement != nil
+        case .cache: return components[index].cache != nil
+        case .detect: return components[index].detect != nil
+        case .retry: return components[index].retry != nil
+        case .transient: return components[index].transient != nil
+        case .failover: return components[index].failover != nil
+        case .writeAhead: return components[index].writeAhead != nil
+        case .softDependency: return !components[index].softDependencies.isEmpty
+        case .bulkhead: return components[index].bulkhead || components[index].softDependencies.contains { $0.bulkhead }
         }
     }
 
