@@ -17,6 +17,19 @@ package enum OrderedChunks {
         return slots.results()
     }
 
+    /// `first` on this thread and, `onTwoCores`, `second` on another core at once: two independent
+    /// pieces of work that each run as one loop. Both results once both have finished.
+    package static func alongside<First, Second: Sendable>(onTwoCores: Bool, _ first: () -> First,
+                                                            _ second: @escaping @Sendable () -> Second) -> (First, Second) {
+        guard onTwoCores && ProcessInfo.processInfo.activeProcessorCount > 1 else { return (first(), second()) }
+        let slot = Slots<Second>(count: 1)
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) { slot.store(0, second()) }
+        let result = first()
+        done.wait()
+        return (result, slot.results()[0])
+    }
+
     /// One slot per chunk, each written once by the worker that ran it and read after every worker
     /// has finished (`concurrentPerform` returns then). `@unchecked` because the lock, not the type
     /// system, keeps the writers apart: every access to `slots` holds it.
