@@ -28,7 +28,7 @@ struct LoadTailChunkTests {
         "[c\(index / 2), { k_of: { k: 1, of: [c\(index / 3), c\(index / 5)] } }]"
     }
 
-    static func check(chunks: Int) throws -> (edges: [[Int]], diagnostics: [Diagnostic]) {
+    static func check(chunks: Int) throws -> (edges: DependencyCheck.Edges, diagnostics: [Diagnostic]) {
         let root = try YAMLParser.parse(model, file: "chunks.yaml").get()
         let draft = ModelDocumentReader(file: "chunks.yaml", diagnostics: DiagnosticCollector()).read(root)
         let known = Dictionary(uniqueKeysWithValues: draft.outlines.enumerated().map { ($1.name, $0) })
@@ -58,9 +58,9 @@ struct LoadTailChunkTests {
             "component 'c8999' lists 'c7' more than once in its dependencies",
         ])
         #expect(edges.count == 9_000)
-        #expect(edges[7_777] == [3_888, 2_592, 1_555])
-        #expect(edges[5_000] == [])   // itself left out
-        #expect(edges[8_999] == [7, 8, 7])
+        #expect(Array(edges[7_777]) == [3_888, 2_592, 1_555])
+        #expect(edges[5_000].isEmpty)   // itself left out
+        #expect(Array(edges[8_999]) == [7, 8, 7])
     }
 
     /// The loader reports them all at once, in file order, with the model's other problems.

@@ -23,24 +23,50 @@ struct DependencyCheck: Sendable {
 
     /// The positions each component depends on (itself left out), by position, and what is wrong;
     /// in at most `chunks` chunks.
-    func run(chunks chunkCount: Int = ProcessInfo.processInfo.activeProcessorCount) -> (edges: [[Int]], diagnostics: [Diagnostic]) {
+    func run(chunks chunkCount: Int = ProcessInfo.processInfo.activeProcessorCount) -> (edges: Edges, diagnostics: [Diagnostic]) {
         var chunks = OrderedChunks.map(count: outlines.count, chunks: chunkCount, minimumChunk: Self.componentsPerChunk) { range in
             check(range)
         }
-        var edges: [[Int]] = []
-        swap(&edges, &chunks[0].edges)   // the first chunk has room for every component
+        var edges = Edges()
+        swap(&edges, &chunks[0].edges)   // its arrays unshared, so appending to them copies nothing
         var diagnostics: [Diagnostic] = []
         for index in chunks.indices {
-            if index > 0 { edges += chunks[index].edges }
+            if index > 0 { edges.append(chunks[index].edges) }
             diagnostics += chunks[index].diagnostics
         }
         return (edges, diagnostics)
     }
 
-    private func check(_ range: Range<Int>) -> (edges: [[Int]], diagnostics: [Diagnostic]) {
+    /// Every component's dependencies by position, in two flat arrays (not an array per component:
+    /// at 100,000 components those were as many allocations, and as many frees).
+    struct Edges: Sendable, Equatable {
+        /// Component c's targets are `targets[start[c]..<start[c + 1]]`.
+        private(set) var start = [0]
+        private(set) var targets: [Int] = []
+
+        subscript(position: Int) -> ArraySlice<Int> { targets[start[position]..<start[position + 1]] }
+
+        var count: Int { start.count - 1 }
+
+        mutating func reserve(_ components: Int) { start.reserveCapacity(components + 1) }
+
+        /// The next component's targets.
+        mutating func close() { start.append(targets.count) }
+
+        mutating func add(_ target: Int) { targets.append(target) }
+
+        /// The edges of the components after these, their positions already counted from 0.
+        mutating func append(_ later: Edges) {
+            let offset = targets.count
+            start += later.start.dropFirst().map { $0 + offset }
+            targets += later.targets
+        }
+    }
+
+    private func check(_ range: Range<Int>) -> (edges: Edges, diagnostics: [Diagnostic]) {
         let diagnostics = DiagnosticCollector()
-        var edges: [[Int]] = []
-        edges.reserveCapacity(range.lowerBound == 0 ? outlines.count : range.count)
+        var edges = Edges()
+        edges.reserve(range.lowerBound == 0 ? outlines.count : range.count)   // the first chunk: room for every component
         // The outline that last listed each position: a repeat is found without a set per component.
         var listedBy = [Int](repeating: -1, count: outlines.count)
         for position in range {
@@ -51,17 +77,16 @@ struct DependencyCheck: Sendable {
                                   + "(declare it under 'layers' or use one of \(Layer.builtIn.joined(separator: ", ")))"
                                   + Suggestion.hint(for: layer, in: knownLayers), length: layer.count)
             }
-            edges.append(dependencies(at: position, listedBy: &listedBy, diagnostics: diagnostics))
+            dependencies(at: position, into: &edges, listedBy: &listedBy, diagnostics: diagnostics)
+            edges.close()
         }
         return (edges, diagnostics.diagnostics)
     }
 
-    /// The positions the component at `position` depends on, itself left out; with `reporting`,
-    /// also reports unknown names, itself and a group's repeated member.
-    private func dependencies(at position: Int, listedBy: inout [Int], diagnostics: DiagnosticCollector) -> [Int] {
+    /// Adds the positions the component at `position` depends on, itself left out; with
+    /// `reporting`, also reports unknown names, itself and a group's repeated member.
+    private func dependencies(at position: Int, into edges: inout Edges, listedBy: inout [Int], diagnostics: DiagnosticCollector) {
         let component = outlines[position].name
-        var targets: [Int] = []
-        targets.reserveCapacity(outlines[position].dependencies.count)
         for dependency in outlines[position].dependencies {
             let (members, group): ([String], ModelLocation)
             switch dependency {
@@ -76,7 +101,7 @@ struct DependencyCheck: Sendable {
             }
             for (member, name) in members.enumerated() {
                 let target = known[name]
-                if let target, target != position { targets.append(target) }
+                if let target, target != position { edges.add(target) }
                 guard reporting else { continue }
                 if !unread.isEmpty && unread.contains(name) {
                     continue
@@ -94,6 +119,5 @@ struct DependencyCheck: Sendable {
                 }
             }
         }
-        return targets
     }
 }

@@ -117,7 +117,7 @@ struct ModelValidator {
     /// Depth-first search with an explicit stack (no recursion, so deep chains cannot overflow), over
     /// positions rather than names. Unknown names and self-references are reported elsewhere.
     /// `edges`: the positions each component depends on (`DependencyCheck`).
-    private func reportCycles(_ components: [ComponentOutline], edges: [[Int]]) {
+    private func reportCycles(_ components: [ComponentOutline], edges: DependencyCheck.Edges) {
         enum Mark { case unvisited, active, done }
         var marks = [Mark](repeating: .unvisited, count: components.count)
         for start in components.indices where marks[start] == .unvisited {
@@ -128,7 +128,7 @@ struct ModelValidator {
                 let dependencies = edges[top.node]
                 if top.next < dependencies.count {
                     stack[stack.count - 1].next += 1
-                    let child = dependencies[top.next]
+                    let child = dependencies[dependencies.startIndex + top.next]
                     switch marks[child] {
                     case .active:
                         let cycleStart = path.firstIndex(of: child) ?? 0
