@@ -1,5 +1,3 @@
-import Foundation
-
 /// Every component's `depends_on` with names resolved to component indices once, in flat arrays,
 /// so that compilation and sampling never hash a name again (at 100,000 components, hashing the
 /// names of half a million dependencies in each of three places cost about 0.1 s).
@@ -21,7 +19,7 @@ package struct ResolvedDependencies: Sendable, Equatable {
     /// Resolves `model`'s dependencies through `indexOf`. The model must be valid (every name known),
     /// as `ModelLoader` guarantees. A large model's components are resolved in chunks on the
     /// processor's cores (`OrderedChunks`, at most `chunks`), each chunk's arrays joined in model order.
-    public init(_ model: SystemModel, indexOf: [String: Int], chunks chunkCount: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(_ model: SystemModel, indexOf: [String: Int], chunks chunkCount: Int = OrderedChunks.sharedCoreChunks) {
         var chunks = OrderedChunks.map(count: model.components.count, chunks: chunkCount, minimumChunk: Self.componentsPerChunk) { range in
             Part(model, indexOf: indexOf, range)
         }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The per-component cross-checks of the merged outlines: each component's layer is known, and
 /// every name it depends on resolves (not to itself, no group member twice). A large model's
 /// components are checked in chunks on the processor's cores (`OrderedChunks`), each chunk into
@@ -23,7 +21,7 @@ struct DependencyCheck: Sendable {
 
     /// The positions each component depends on (itself left out), by position, and what is wrong;
     /// in at most `chunks` chunks.
-    func run(chunks chunkCount: Int = ProcessInfo.processInfo.activeProcessorCount) -> (edges: Edges, diagnostics: [Diagnostic]) {
+    func run(chunks chunkCount: Int = OrderedChunks.sharedCoreChunks) -> (edges: Edges, diagnostics: [Diagnostic]) {
         var chunks = OrderedChunks.map(count: outlines.count, chunks: chunkCount, minimumChunk: Self.componentsPerChunk) { range in
             check(range)
         }

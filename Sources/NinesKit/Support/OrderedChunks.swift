@@ -5,6 +5,11 @@ import Foundation
 /// the results back in chunk order: the caller merges them as if one loop had run from the start,
 /// so what it reports keeps the order of the input.
 package enum OrderedChunks {
+    /// Four chunks per core: work that runs while other threads want the cores too (the process's
+    /// own, freeing memory or sampling, or another process's) is not held up by one chunk whose
+    /// thread waits for a core; the threads that have one take the chunks left.
+    package static var sharedCoreChunks: Int { 4 * ProcessInfo.processInfo.activeProcessorCount }
+
     /// `work` on each chunk of `0..<count`, at most `chunks` chunks and at least `minimumChunk`
     /// indices each (one chunk, run on this thread, when the input is small or there is one core).
     package static func map<Result: Sendable>(count: Int, chunks: Int = ProcessInfo.processInfo.activeProcessorCount,
