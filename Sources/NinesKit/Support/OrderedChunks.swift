@@ -36,7 +36,7 @@ package enum OrderedChunks {
     }
 
     /// One slot per chunk, each written once by the worker that ran it and read after every worker
-    /// has finished (`concurrentPerform` returns then). `@unchecked` because the lock, not the type
+    /// has finished (`concurrentPerform` returns then, `alongside` waits for its group). `@unchecked` because the lock, not the type
     /// system, keeps the writers apart: every access to `slots` holds it.
     private final class Slots<Result: Sendable>: @unchecked Sendable {
         private var slots: [Result?]
