@@ -47,7 +47,6 @@ extension ParsableCommand {
                    timings: PhaseTimings? = nil) throws -> LoadedModel {
         var loaded = try ModelLoader.load(files: options.files, failureModes: failureModes, options: options.inputLimit.loadOptions,
                                           overrides: try options.overrides.overrides(), removing: removing, timings: timings)
-        FreedMemory.returnToSystem()   // the YAML tree, gone now
         options.applyCalendar(to: &loaded.model)
         return loaded
     }

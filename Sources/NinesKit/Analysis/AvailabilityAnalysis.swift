@@ -36,6 +36,9 @@ public struct AvailabilityAnalysis: Sendable {
     /// case the system figure needs one (see `FigureMethod.estimated`); on smaller ones a
     /// speculative draw would only compete for the cores.
     static let backgroundEstimateComponents = 2_000
+    /// Models from this many components get their variable order worked out beside their
+    /// components' figures; on smaller ones handing work to another thread costs more than it saves.
+    static let orderAlongsideComponents = 4_000
     /// Seed of every Monte Carlo estimate in the analysis: fixed, so reports are reproducible.
     static let estimateSeed: UInt64 = 1
 
@@ -51,8 +54,11 @@ public struct AvailabilityAnalysis: Sendable {
     package init(_ model: SystemModel, structure given: CompiledStructure? = nil, treatingAsPerfect perfect: Set<String> = [],
                 budget: CompilationBudget? = nil, evaluation: EvaluationBudget? = nil, scope: Scope = .everything, timings: PhaseTimings? = nil) {
         self.model = model
-        let effective = model.components.map { component in
-            perfect.contains(component.name) ? EffectiveAvailability.perfect : EffectiveAvailability(component)
+        // A large model's variable order (names hashed, dependencies resolved) here while the
+        // components' figures are worked out on another core: neither needs the other.
+        let (order, effective) = OrderedChunks.alongside(onTwoCores: given == nil && model.components.count >= Self.orderAlongsideComponents,
+                                                         { given == nil ? ComponentOrder(model) : nil }) {
+            EffectiveAvailability.everyComponent(of: model, perfect: perfect)
         }
         self.effective = effective
         own = effective.map(\.own)
@@ -61,7 +67,7 @@ public struct AvailabilityAnalysis: Sendable {
         if let given {
             structure = given
         } else {
-            let order = ComponentOrder(model)
+            let order = order ?? ComponentOrder(model)   // worked out above
             if scope == .everything && model.components.count >= Self.backgroundEstimateComponents {
                 let figures = effective.map(\.masked.probability)
                 background = BackgroundSystemEstimate { stop in

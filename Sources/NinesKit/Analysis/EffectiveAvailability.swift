@@ -153,3 +153,12 @@ public struct EffectiveAvailability: Hashable, Sendable {
                                frequency: figures.frequency.map { $0 * seen })
     }
 }
+
+extension EffectiveAvailability {
+    /// Every component's figures, by component index; `perfect` ones never fail.
+    static func everyComponent(of model: SystemModel, perfect: Set<String>) -> [EffectiveAvailability] {
+        model.components.indices.map { index in   // by index: the component is read where it is, not copied
+            !perfect.isEmpty && perfect.contains(model.components[index].name) ? .perfect : EffectiveAvailability(model.components[index])
+        }
+    }
+}

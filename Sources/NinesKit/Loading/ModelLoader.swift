@@ -6,6 +6,9 @@ import Foundation
 /// See docs/model-format.md for the format.
 public enum ModelLoader {
     public static let supportedVersions = [1]
+    /// Component entries from which the parsed trees and drafts are freed in the background, and
+    /// the freed memory handed back to the system after them (below, the tree is a few MB).
+    static let releasedInBackground = 2_000
 
     /// Loads and merges one or more model files. The first file names the system and its period.
     /// `timings`, when given, records the read, parse and load phases.
@@ -43,7 +46,7 @@ public enum ModelLoader {
         timings?.mark("parse YAML")
         let model: SystemModel, embedded: YAMLDocument?, expanded: SystemModel
         do {
-            (model, embedded, expanded) = try load(parsed: parsed, overrides: overrides, removing: removing,
+            (model, embedded, expanded) = try load(parsed: consume parsed, overrides: overrides, removing: removing,
                                                    keepingFailureModes: failureModes == .embedded)
         } catch {
             throw error.quoting(documents + overrides.map { ($0.file, $0.sourceLine) })
@@ -90,7 +93,9 @@ public enum ModelLoader {
     /// `chain`: the real paths of the models whose `from:` led to these files (none at the top).
     /// `expanded`: the merged model with placement expanded and no pattern folded in yet, from
     /// which `fold(_:removing:)` makes the model again without one pattern.
-    static func load(parsed given: [(file: String, tree: Result<YAMLValue, DiagnosticError>)], overrides: [ModelOverride] = [],
+    /// From `releasedInBackground` component entries, the trees and drafts are freed on a thread of
+    /// their own (`BackgroundRelease`) while the model is cross-checked and analysed.
+    static func load(parsed given: consuming [(file: String, tree: Result<YAMLValue, DiagnosticError>)], overrides: [ModelOverride] = [],
                      removing: PatternKind? = nil, keepingFailureModes: Bool = false, chain: [String] = [])
         throws(DiagnosticError) -> (model: SystemModel, failureModes: YAMLDocument?, expanded: SystemModel) {
         let collector = DiagnosticCollector()
@@ -111,11 +116,17 @@ public enum ModelLoader {
             case .failure(let error): collector.append(contentsOf: error.diagnostics)
             }
         }
+        let inBackground = drafts.reduce(0) { $0 + $1.outlines.count } >= releasedInBackground
+        if inBackground { BackgroundRelease.release((consume given, consume layered, consume parsed)) }
         // Cross-checks run even after field errors, so one run shows every problem of the files read.
         ObjectiveReferences(diagnostics: collector, chain: chain).resolve(&drafts)
         guard let first = drafts.first else { throw DiagnosticError(collector.diagnostics) }
         let placement = PlacementExpansion(drafts: drafts, diagnostics: collector)   // checked with the rest, expanded once valid
         let expanded = ModelValidator(drafts: drafts, diagnostics: collector).merge(into: first).flatMap(placement.expand)
+        if inBackground {
+            BackgroundRelease.release((consume drafts, consume first))
+            BackgroundRelease.returnFreedMemory()
+        }
         let model = expanded.flatMap { fold($0, removing: removing, diagnostics: collector) }
         guard !collector.hasErrors, var model, var expanded else { throw DiagnosticError(collector.diagnostics) }
         model.overrides = overrides.map(\.argument)

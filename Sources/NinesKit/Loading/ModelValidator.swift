@@ -15,19 +15,27 @@ struct ModelValidator {
         var outlineIndex: [String: Int] = [:]   // name → position in `outlines`
         let outlineCount = drafts.reduce(0) { $0 + $1.outlines.count }
         outlineIndex.reserveCapacity(outlineCount)
-        outlines.reserveCapacity(outlineCount)
         var objectiveNames: [String: ModelLocation] = [:]
         for draft in drafts {
             for layer in draft.layers where !layers.contains(where: { $0.name == layer.name }) { layers.append(layer) }
-            var redefined = false
-            for outline in draft.outlines {
-                if let earlier = outlineIndex[outline.name] {
-                    diagnostics.error(outline.location, "component '\(outline.name)' is defined twice; first at \(outlines[earlier].location)")
-                    redefined = true
+            // Positions first, by index (no copy of an outline); the outlines kept are appended after.
+            var kept: [Int] = []
+            for index in draft.outlines.indices {
+                let name = draft.outlines[index].name
+                if let earlier = outlineIndex.updateValue(outlines.count + kept.count, forKey: name) {   // one hash per name
+                    outlineIndex[name] = earlier   // the first definition keeps its place
+                    let location = earlier < outlines.count ? outlines[earlier].location : draft.outlines[kept[earlier - outlines.count]].location
+                    diagnostics.error(draft.outlines[index].location, "component '\(name)' is defined twice; first at \(location)")
                     continue
                 }
-                outlineIndex[outline.name] = outlines.count
-                outlines.append(outline)
+                kept.append(index)
+            }
+            let redefined = kept.count < draft.outlines.count
+            if !redefined && outlines.isEmpty {
+                outlines = draft.outlines   // every one a first definition: the draft's array, not a copy
+            } else {
+                outlines.reserveCapacity(outlineCount)
+                for index in kept { outlines.append(draft.outlines[index]) }
             }
             if !redefined && components.isEmpty {
                 components = draft.components   // every one a first definition: the draft's array, not a copy
@@ -56,21 +64,12 @@ struct ModelValidator {
         // One file (the usual case): its own table, not a copy of every entry rehashed.
         let memberLocations = drafts.count == 1 ? drafts[0].groupMemberLocations
             : drafts.reduce(into: [ModelLocation: [ModelLocation]]()) { $0.merge($1.groupMemberLocations) { old, _ in old } }
-        let knownLayers = Layer.builtIn + layers.map(\.name)
         let names = outlines.map(\.name) + unread.sorted()   // candidates for "did you mean"
         // Each dependency is looked up once, for the checks and for the cycle search (by position).
-        var edges: [[Int]] = []
-        edges.reserveCapacity(outlines.count)
-        var listedBy = [Int](repeating: -1, count: outlines.count)   // the outline that last listed each position
-        for (position, outline) in outlines.enumerated() {
-            if !knownLayers.contains(outline.layer) {
-                diagnostics.error(outline.layerLocation ?? outline.location, "component '\(outline.name)' is on unknown layer '\(outline.layer)' "
-                                  + "(declare it under 'layers' or use one of \(Layer.builtIn.joined(separator: ", ")))"
-                                  + Suggestion.hint(for: outline.layer, in: knownLayers), length: outline.layer.count)
-            }
-            edges.append(checkDependencies(of: outline, at: position, known: outlineIndex, unread: unread, names: names,
-                                           memberLocations: memberLocations, reporting: referencesCheckable, listedBy: &listedBy))
-        }
+        let (edges, problems) = DependencyCheck(outlines: outlines, known: outlineIndex, unread: unread, names: names,
+                                                knownLayers: Layer.builtIn + layers.map(\.name), memberLocations: memberLocations,
+                                                reporting: referencesCheckable).run()
+        diagnostics.append(contentsOf: problems)
         for objective in objectives where referencesCheckable {
             for (position, name) in objective.components.enumerated() where outlineIndex[name] == nil && !unread.contains(name) {
                 let location = position < objective.componentLocations.count ? objective.componentLocations[position] : objective.location
@@ -115,53 +114,10 @@ struct ModelValidator {
         return crews
     }
 
-    /// The positions `component` (at `position`) depends on, itself left out; with `reporting`, also
-    /// reports unknown names, itself and a group's repeated member. `listedBy` marks each position
-    /// with the last outline that listed it: a repeat is found without a set per component.
-    private func checkDependencies(of component: ComponentOutline, at position: Int, known: [String: Int], unread: Set<String>,
-                                   names: [String], memberLocations: [ModelLocation: [ModelLocation]], reporting: Bool,
-                                   listedBy: inout [Int]) -> [Int] {
-        var targets: [Int] = []
-        targets.reserveCapacity(component.dependencies.count)
-        for dependency in component.dependencies {
-            let (members, group): ([String], ModelLocation)
-            switch dependency {
-            case .component(let name, let at): (members, group) = ([name], at)
-            case .group(_, let list, let at): (members, group) = (list, at)
-            }
-            // A group's member is reported where it is written; the group's place is the fallback.
-            // Looked up only for a report: hashing a location per dependency cost more than the checks.
-            func location(_ position: Int) -> ModelLocation {
-                let locations = memberLocations[group] ?? []
-                return position < locations.count ? locations[position] : group
-            }
-            for (member, name) in members.enumerated() {
-                let target = known[name]
-                if let target, target != position { targets.append(target) }
-                guard reporting else { continue }
-                if !unread.isEmpty && unread.contains(name) {
-                    continue
-                } else if let target {
-                    if target == position {
-                        diagnostics.error(location(member), "component '\(name)' depends on itself")
-                    } else if listedBy[target] != position {
-                        listedBy[target] = position
-                    } else if case .group = dependency {
-                        diagnostics.error(location(member), "component '\(component.name)' lists '\(name)' more than once in its dependencies")
-                    }
-                } else {
-                    diagnostics.error(location(member), "component '\(component.name)' depends on unknown component '\(name)'"
-                                      + Suggestion.hint(for: name, in: names), length: name.count)
-                }
-            }
-        }
-        return targets
-    }
-
     /// Depth-first search with an explicit stack (no recursion, so deep chains cannot overflow), over
     /// positions rather than names. Unknown names and self-references are reported elsewhere.
-    /// `edges`: the positions each component depends on (`checkDependencies`).
-    private func reportCycles(_ components: [ComponentOutline], edges: [[Int]]) {
+    /// `edges`: the positions each component depends on (`DependencyCheck`).
+    private func reportCycles(_ components: [ComponentOutline], edges: DependencyCheck.Edges) {
         enum Mark { case unvisited, active, done }
         var marks = [Mark](repeating: .unvisited, count: components.count)
         for start in components.indices where marks[start] == .unvisited {
@@ -172,7 +128,7 @@ struct ModelValidator {
                 let dependencies = edges[top.node]
                 if top.next < dependencies.count {
                     stack[stack.count - 1].next += 1
-                    let child = dependencies[top.next]
+                    let child = dependencies[dependencies.startIndex + top.next]
                     switch marks[child] {
                     case .active:
                         let cycleStart = path.firstIndex(of: child) ?? 0

@@ -5,6 +5,11 @@ import Foundation
 /// the results back in chunk order: the caller merges them as if one loop had run from the start,
 /// so what it reports keeps the order of the input.
 package enum OrderedChunks {
+    /// Four chunks per core: work that runs while other threads want the cores too (the process's
+    /// own, freeing memory or sampling, or another process's) is not held up by one chunk whose
+    /// thread waits for a core; the threads that have one take the chunks left.
+    package static var sharedCoreChunks: Int { 4 * ProcessInfo.processInfo.activeProcessorCount }
+
     /// `work` on each chunk of `0..<count`, at most `chunks` chunks and at least `minimumChunk`
     /// indices each (one chunk, run on this thread, when the input is small or there is one core).
     package static func map<Result: Sendable>(count: Int, chunks: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -17,8 +22,21 @@ package enum OrderedChunks {
         return slots.results()
     }
 
+    /// `first` on this thread and, `onTwoCores`, `second` on another core at once: two independent
+    /// pieces of work that each run as one loop. Both results once both have finished.
+    package static func alongside<First, Second: Sendable>(onTwoCores: Bool, _ first: () -> First,
+                                                            _ second: @escaping @Sendable () -> Second) -> (First, Second) {
+        guard onTwoCores && ProcessInfo.processInfo.activeProcessorCount > 1 else { return (first(), second()) }
+        let slot = Slots<Second>(count: 1)
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) { slot.store(0, second()) }
+        let result = first()
+        done.wait()
+        return (result, slot.results()[0])
+    }
+
     /// One slot per chunk, each written once by the worker that ran it and read after every worker
-    /// has finished (`concurrentPerform` returns then). `@unchecked` because the lock, not the type
+    /// has finished (`concurrentPerform` returns then, `alongside` waits for its group). `@unchecked` because the lock, not the type
     /// system, keeps the writers apart: every access to `slots` holds it.
     private final class Slots<Result: Sendable>: @unchecked Sendable {
         private var slots: [Result?]
